@@ -1,0 +1,34 @@
+package org.lockorder.model;
+
+import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.Mode;
+
+/**
+ * One function of a lock API as the lock model declares it.
+ *
+ * @param function the called name, e.g. "mutex_lock_nested"
+ * @param op what the call does
+ * @param lockArg index of the argument that is (or points at) the lock, or -1 when the call has
+ *     no lock argument (rcu_read_lock) or only an explicit class
+ * @param lockField member appended to the argument's path, e.g. "i_rwsem" for inode_lock(inode);
+ *     null when the argument itself is the lock
+ * @param lockClass a fixed class name, e.g. "inode.i_rwsem"; null to derive it from the argument
+ * @param kind the lock kind: mutex, spinlock, rwlock, rwsem, percpu_rwsem, ...
+ * @param mode the locker kind for ACQUIRE and ASSERT_HELD; null otherwise
+ * @param style how an ACQUIRE can end; null otherwise
+ * @param subclassArg index of the lockdep subclass argument of *_nested calls, or -1
+ * @param startRoutineArg for SPAWN_THREAD, index of the start-routine argument; else -1
+ * @param origin where the declaration came from, e.g. "linux profile" or "gfs2/lockorder.yaml:12"
+ */
+public record Primitive(
+    String function,
+    Op op,
+    int lockArg,
+    String lockField,
+    String lockClass,
+    String kind,
+    Mode mode,
+    AcquireStyle style,
+    int subclassArg,
+    int startRoutineArg,
+    String origin) {}
