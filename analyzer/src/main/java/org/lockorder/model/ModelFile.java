@@ -1,0 +1,29 @@
+package org.lockorder.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one lock-model file declares, before files are merged.
+ *
+ * @param source how the file is named in {@link LockModel#sources()}
+ * @param primitives in file order
+ * @param definers macro to lock kind
+ * @param pageFault null when the file has no {@code page_fault} section
+ * @param constants name to value
+ * @param nonFaulting functions declared not to fault, in file order
+ */
+record ModelFile(
+    String source,
+    List<Primitive> primitives,
+    Map<String, String> definers,
+    PageFaultModel pageFault,
+    Map<String, Long> constants,
+    List<String> nonFaulting) {
+  ModelFile {
+    primitives = List.copyOf(primitives);
+    definers = Map.copyOf(definers);
+    constants = Map.copyOf(constants);
+    nonFaulting = List.copyOf(nonFaulting);
+  }
+}

@@ -1,0 +1,272 @@
+package org.lockorder.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.Mode;
+import org.lockorder.model.YamlNode.Entry;
+import org.lockorder.model.YamlNode.Mapping;
+import org.lockorder.model.YamlNode.Position;
+import org.lockorder.model.YamlNode.Scalar;
+import org.lockorder.model.YamlNode.ScalarType;
+import org.lockorder.model.YamlNode.Sequence;
+
+/** Turns the YAML tree of one lock-model file into a {@link ModelFile}, checking every key. */
+final class ModelFileReader {
+  static final Set<String> TOP_KEYS =
+      Set.of("primitives", "definers", "page_fault", "constants", "non_faulting");
+  static final Set<String> PAGE_FAULT_KEYS = Set.of("lock", "handlers");
+  static final Set<String> PAGE_FAULT_LOCK_KEYS = Set.of("class", "kind", "mode");
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern ARG = Pattern.compile("arg(0|[1-9][0-9]?)");
+  private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.#\\-]*");
+  private static final Pattern HANDLER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+
+  private final String source;
+  private final boolean originWithLine;
+
+  /**
+   * @param source the name used in {@link LockModel#sources()} and in origins
+   * @param originWithLine whether origins carry the line ("gfs2/lockorder.yaml:12"); bundled
+   *     profiles say just "linux profile"
+   */
+  ModelFileReader(String source, boolean originWithLine) {
+    this.source = source;
+    this.originWithLine = originWithLine;
+  }
+
+  ModelFile read(YamlNode root) throws LockModelException {
+    Mapping top = mapping(root, "the top level of a lock-model file");
+    checkKeys(top, TOP_KEYS, "at the top level");
+    List<Primitive> primitives = new ArrayList<>();
+    Map<String, Position> declaredAt = new HashMap<>();
+    Entry e = top.entries().get("primitives");
+    if (e != null) {
+      for (YamlNode item : sequence(e.value(), "'primitives'").items()) {
+        primitives.addAll(primitive(item, declaredAt));
+      }
+    }
+    List<String> nonFaulting = new ArrayList<>();
+    e = top.entries().get("non_faulting");
+    if (e != null) {
+      for (YamlNode item : sequence(e.value(), "'non_faulting'").items()) {
+        String name = string(item, IDENTIFIER, "a function name");
+        claim(name, item.position(), declaredAt);
+        nonFaulting.add(name);
+      }
+    }
+    Map<String, String> definers = new LinkedHashMap<>();
+    e = top.entries().get("definers");
+    if (e != null) {
+      for (Entry d : mapping(e.value(), "'definers'").entries().values()) {
+        requireMatch(d.key(), d.keyPosition(), IDENTIFIER, "a macro name");
+        definers.put(d.key(), string(d.value(), IDENTIFIER, "a lock kind"));
+      }
+    }
+    Map<String, Long> constants = new LinkedHashMap<>();
+    e = top.entries().get("constants");
+    if (e != null) {
+      for (Entry c : mapping(e.value(), "'constants'").entries().values()) {
+        requireMatch(c.key(), c.keyPosition(), IDENTIFIER, "a constant name");
+        constants.put(c.key(), integer(c.value()));
+      }
+    }
+    e = top.entries().get("page_fault");
+    PageFaultModel pageFault = e == null ? null : pageFault(e.value());
+    return new ModelFile(source, primitives, definers, pageFault, constants, nonFaulting);
+  }
+
+  /** One entry of 'primitives'; {@code call} may name one function or a list of them. */
+  private List<Primitive> primitive(YamlNode node, Map<String, Position> declaredAt)
+      throws LockModelException {
+    Mapping m = mapping(node, "an entry of 'primitives'");
+    checkKeys(m, PrimitiveKeys.ALL, "in a primitive");
+    Entry callEntry = require(m, "call", "a primitive");
+    Entry opEntry = require(m, "op", "a primitive");
+    Op op = PrimitiveKeys.op(opEntry.value());
+    Set<String> allowed = PrimitiveKeys.allowed(op);
+    for (Entry k : m.entries().values()) {
+      if (!allowed.contains(k.key())) {
+        throw k.keyPosition()
+            .error(
+                "key '"
+                    + k.key()
+                    + "' does not apply to op '"
+                    + PrimitiveKeys.opName(op)
+                    + "' (allowed: "
+                    + String.join(", ", new TreeSet<>(allowed))
+                    + ")");
+      }
+    }
+    int lockArg = argIndex(m, "lock");
+    String field = optionalString(m, "field", IDENTIFIER, "a struct member name");
+    String lockClass = optionalString(m, "class", CLASS_NAME, "a lock class name");
+    String kind = optionalString(m, "kind", IDENTIFIER, "a lock kind");
+    if (field != null && lockArg < 0) {
+      throw m.entries().get("field").keyPosition().error("'field' needs 'lock: argN' to apply to");
+    }
+    boolean takesLock = op == Op.ACQUIRE || op == Op.RELEASE || op == Op.ASSERT_HELD;
+    if (takesLock && lockArg < 0 && lockClass == null) {
+      throw m.position().error("op '" + PrimitiveKeys.opName(op) + "' needs 'lock: argN', 'class', or both");
+    }
+    Mode mode = null;
+    if (op == Op.ACQUIRE || op == Op.ASSERT_HELD) {
+      mode = PrimitiveKeys.mode(require(m, "mode", "a primitive with op '" + PrimitiveKeys.opName(op) + "'").value());
+    }
+    if (op == Op.ACQUIRE && kind == null) {
+      throw m.position().error("a primitive with op 'acquire' needs 'kind' (mutex, spinlock, rwsem, ...)");
+    }
+    AcquireStyle style = null;
+    if (op == Op.ACQUIRE) {
+      Entry s = m.entries().get("style");
+      style = s == null ? AcquireStyle.BLOCKING : PrimitiveKeys.style(s.value());
+    }
+    int subclassArg = argIndex(m, "subclass");
+    int startArg = -1;
+    if (op == Op.SPAWN_THREAD) {
+      require(m, "start", "a primitive with op 'spawn-thread'");
+      startArg = argIndex(m, "start");
+    }
+    List<Primitive> out = new ArrayList<>();
+    for (Scalar call : calls(callEntry.value())) {
+      String function = call.text();
+      claim(function, call.position(), declaredAt);
+      String origin = originWithLine ? source + ":" + call.position().line() : source;
+      out.add(
+          new Primitive(
+              function, op, lockArg, field, lockClass, kind, mode, style, subclassArg, startArg, origin));
+    }
+    return out;
+  }
+
+  private PageFaultModel pageFault(YamlNode node) throws LockModelException {
+    Mapping m = mapping(node, "'page_fault'");
+    checkKeys(m, PAGE_FAULT_KEYS, "in 'page_fault'");
+    Mapping lock = mapping(require(m, "lock", "'page_fault'").value(), "'page_fault.lock'");
+    checkKeys(lock, PAGE_FAULT_LOCK_KEYS, "in 'page_fault.lock'");
+    String lockClass = string(require(lock, "class", "'page_fault.lock'").value(), CLASS_NAME, "a lock class name");
+    String kind = string(require(lock, "kind", "'page_fault.lock'").value(), IDENTIFIER, "a lock kind");
+    Mode mode = PrimitiveKeys.mode(require(lock, "mode", "'page_fault.lock'").value());
+    Sequence handlers = sequence(require(m, "handlers", "'page_fault'").value(), "'page_fault.handlers'");
+    List<String> fields = new ArrayList<>();
+    for (YamlNode h : handlers.items()) {
+      fields.add(string(h, HANDLER, "a struct.member name such as vm_operations_struct.fault"));
+    }
+    if (fields.isEmpty()) {
+      throw handlers.position().error("'page_fault.handlers' must name at least one struct.member");
+    }
+    return new PageFaultModel(lockClass, kind, mode, fields);
+  }
+
+  private List<Scalar> calls(YamlNode node) throws LockModelException {
+    List<Scalar> out = new ArrayList<>();
+    if (node instanceof Sequence s) {
+      if (s.items().isEmpty()) {
+        throw s.position().error("'call' lists no function");
+      }
+      for (YamlNode item : s.items()) {
+        string(item, IDENTIFIER, "a function name");
+        out.add((Scalar) item);
+      }
+    } else {
+      string(node, IDENTIFIER, "a function name or a list of function names");
+      out.add((Scalar) node);
+    }
+    return out;
+  }
+
+  /** Within one file a function is declared once; overriding is what later files are for. */
+  private static void claim(String function, Position at, Map<String, Position> declaredAt)
+      throws LockModelException {
+    Position previous = declaredAt.putIfAbsent(function, at);
+    if (previous != null) {
+      throw at.error(
+          "'" + function + "' is already declared in this file at line " + previous.line()
+              + " (a later file may override it, the same file may not)");
+    }
+  }
+
+  static void checkKeys(Mapping m, Set<String> allowed, String where) throws LockModelException {
+    for (Entry e : m.entries().values()) {
+      if (!allowed.contains(e.key())) {
+        throw e.keyPosition()
+            .error(
+                "unknown key '" + e.key() + "' " + where + " (allowed: "
+                    + String.join(", ", new TreeSet<>(allowed)) + ")");
+      }
+    }
+  }
+
+  static Entry require(Mapping m, String key, String what) throws LockModelException {
+    Entry e = m.entries().get(key);
+    if (e == null) {
+      throw m.position().error(what + " needs '" + key + "'");
+    }
+    if (e.value() instanceof Scalar s && s.type() == ScalarType.NULL) {
+      throw e.value().position().error("'" + key + "' has no value");
+    }
+    return e;
+  }
+
+  private static int argIndex(Mapping m, String key) throws LockModelException {
+    Entry e = m.entries().get(key);
+    if (e == null) {
+      return -1;
+    }
+    String text = string(e.value(), ARG, "argN (arg0, arg1, ...)");
+    return Integer.parseInt(text.substring(3));
+  }
+
+  private static String optionalString(Mapping m, String key, Pattern shape, String what)
+      throws LockModelException {
+    Entry e = m.entries().get(key);
+    return e == null ? null : string(e.value(), shape, what);
+  }
+
+  static String string(YamlNode node, Pattern shape, String what) throws LockModelException {
+    if (!(node instanceof Scalar s) || s.type() != ScalarType.STRING) {
+      throw node.position().error("expected " + what + ", found " + node.describe());
+    }
+    requireMatch(s.text(), s.position(), shape, what);
+    return s.text();
+  }
+
+  private static void requireMatch(String text, Position at, Pattern shape, String what)
+      throws LockModelException {
+    if (!shape.matcher(text).matches()) {
+      throw at.error("'" + text + "' is not " + what);
+    }
+  }
+
+  private static long integer(YamlNode node) throws LockModelException {
+    if (node instanceof Scalar s && s.type() == ScalarType.INTEGER) {
+      try {
+        return Long.decode(s.text().replace("_", ""));
+      } catch (NumberFormatException ex) {
+        throw s.position().error("'" + s.text() + "' does not fit in a 64-bit integer");
+      }
+    }
+    throw node.position().error("expected an integer, found " + node.describe());
+  }
+
+  static Mapping mapping(YamlNode node, String what) throws LockModelException {
+    if (node instanceof Mapping m) {
+      return m;
+    }
+    throw node.position().error("expected a mapping for " + what + ", found " + node.describe());
+  }
+
+  private static Sequence sequence(YamlNode node, String what) throws LockModelException {
+    if (node instanceof Sequence s) {
+      return s;
+    }
+    throw node.position().error("expected a list for " + what + ", found " + node.describe());
+  }
+}

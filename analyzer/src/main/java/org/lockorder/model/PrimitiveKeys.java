@@ -1,0 +1,82 @@
+package org.lockorder.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.Mode;
+import org.lockorder.model.YamlNode.Scalar;
+import org.lockorder.model.YamlNode.ScalarType;
+
+/** The keys of a primitive entry: which apply to which op, and the spelling of enum values. */
+final class PrimitiveKeys {
+  static final Set<String> ALL =
+      Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "start");
+
+  private static final Map<Op, Set<String>> ALLOWED =
+      Map.of(
+          Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass"),
+          Op.RELEASE, Set.of("call", "op", "lock", "field", "class", "kind"),
+          Op.ASSERT_HELD, Set.of("call", "op", "lock", "field", "class", "kind", "mode"),
+          Op.MAY_FAULT, Set.of("call", "op"),
+          Op.FAULTS_DISABLE, Set.of("call", "op"),
+          Op.FAULTS_ENABLE, Set.of("call", "op"),
+          Op.SPAWN_THREAD, Set.of("call", "op", "start"));
+
+  private PrimitiveKeys() {}
+
+  static Set<String> allowed(Op op) {
+    return ALLOWED.get(op);
+  }
+
+  /** ACQUIRE is written "acquire", MAY_FAULT "may-fault". */
+  static String opName(Op op) {
+    return spell(op);
+  }
+
+  static String modeName(Mode mode) {
+    return spell(mode);
+  }
+
+  static String styleName(AcquireStyle style) {
+    return spell(style);
+  }
+
+  static Op op(YamlNode node) throws LockModelException {
+    return parse(node, Op.values(), "op");
+  }
+
+  static Mode mode(YamlNode node) throws LockModelException {
+    return parse(node, Mode.values(), "mode");
+  }
+
+  static AcquireStyle style(YamlNode node) throws LockModelException {
+    return parse(node, AcquireStyle.values(), "style");
+  }
+
+  private static String spell(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static <E extends Enum<E>> E parse(YamlNode node, E[] values, String key)
+      throws LockModelException {
+    String choices =
+        Arrays.stream(values).map(PrimitiveKeys::spell).collect(Collectors.joining(" | "));
+    if (node instanceof Scalar s && s.type() == ScalarType.STRING) {
+      for (E v : values) {
+        if (spell(v).equals(s.text())) {
+          return v;
+        }
+      }
+      throw s.position().error("bad " + key + " '" + s.text() + "' (expected " + choices + ")");
+    }
+    throw node.position().error("bad " + key + ": expected " + choices + ", found " + node.describe());
+  }
+
+  static String allowedList(Set<String> keys) {
+    return String.join(", ", new TreeSet<>(keys));
+  }
+}
