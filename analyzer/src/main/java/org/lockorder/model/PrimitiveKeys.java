@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.lockorder.ir.AcquireStyle;
 import org.lockorder.ir.Mode;
@@ -74,9 +73,5 @@ final class PrimitiveKeys {
       throw s.position().error("bad " + key + " '" + s.text() + "' (expected " + choices + ")");
     }
     throw node.position().error("bad " + key + ": expected " + choices + ", found " + node.describe());
-  }
-
-  static String allowedList(Set<String> keys) {
-    return String.join(", ", new TreeSet<>(keys));
   }
 }

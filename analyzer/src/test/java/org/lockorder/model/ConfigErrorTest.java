@@ -1,0 +1,146 @@
+package org.lockorder.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every unusable config is reported as file:line:col with a message a user can act on. */
+class ConfigErrorTest {
+  @TempDir Path tmp;
+
+  private static LockModelException failLoading(Path config) {
+    return assertThrows(
+        LockModelException.class, () -> LockModel.load(List.of("linux"), List.of(config)));
+  }
+
+  private LockModelException failLoading(String yaml) throws IOException {
+    return failLoading(Files.writeString(tmp.resolve("lockorder.yaml"), yaml));
+  }
+
+  private static void assertRendered(Path file, String positionAndMessage, LockModelException e) {
+    assertEquals(file + ":" + positionAndMessage, e.render());
+  }
+
+  @Test
+  void yamlSyntaxError() {
+    Path f = UserConfigTest.resource("errors/syntax.yaml");
+    assertRendered(f, "3:5: error: YAML syntax error: expected ',' or '}', but got {", failLoading(f));
+  }
+
+  @Test
+  void unknownKeyListsTheAllowedOnes() {
+    Path f = UserConfigTest.resource("errors/unknown-key.yaml");
+    assertRendered(f,
+        "3:36: error: unknown key 'lcok' in a primitive"
+            + " (allowed: call, class, field, kind, lock, mode, op, start, style, subclass)",
+        failLoading(f));
+  }
+
+  @Test
+  void badMode() {
+    Path f = UserConfigTest.resource("errors/bad-mode.yaml");
+    assertRendered(f,
+        "6:11: error: bad mode 'exclusive' (expected write | read | recursive-read)", failLoading(f));
+  }
+
+  @Test
+  void missingCall() {
+    Path f = UserConfigTest.resource("errors/missing-call.yaml");
+    assertRendered(f, "3:5: error: a primitive needs 'call'", failLoading(f));
+  }
+
+  @Test
+  void missingFile() {
+    Path f = tmp.resolve("nope.yaml");
+    LockModelException e = failLoading(f);
+    assertRendered(f, "1:1: error: lock-model config file not found", e);
+    assertEquals(f.toString(), e.file());
+  }
+
+  @Test
+  void unknownTopLevelKey() throws IOException {
+    LockModelException e = failLoading("primitives: []\nprimitive: []\n");
+    assertEquals(2, e.line());
+    assertEquals(1, e.column());
+    assertEquals(
+        "unknown key 'primitive' at the top level"
+            + " (allowed: constants, definers, non_faulting, page_fault, primitives)",
+        e.getMessage());
+  }
+
+  @Test
+  void keyThatDoesNotApplyToTheOp() throws IOException {
+    LockModelException e = failLoading("primitives:\n  - {call: u, op: release, lock: arg0, mode: write}\n");
+    assertEquals(2, e.line());
+    assertEquals(40, e.column());
+    assertEquals(
+        "key 'mode' does not apply to op 'release' (allowed: call, class, field, kind, lock, op)",
+        e.getMessage());
+  }
+
+  @Test
+  void badOpBadStyleBadArg() throws IOException {
+    assertEquals(
+        "bad op 'aquire' (expected acquire | release | assert-held | may-fault | faults-disable"
+            + " | faults-enable | spawn-thread)",
+        failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
+    assertEquals(
+        "bad style 'maybe' (expected blocking | try | checked)",
+        failLoading("primitives:\n  - {call: l, op: acquire, lock: arg0, kind: mutex, mode: write, style: maybe}\n")
+            .getMessage());
+    LockModelException arg =
+        failLoading("primitives:\n  - {call: l, op: acquire, lock: 0, kind: mutex, mode: write}\n");
+    assertEquals("expected argN (arg0, arg1, ...), found the number 0", arg.getMessage());
+    assertEquals(2, arg.line());
+    assertEquals(34, arg.column());
+  }
+
+  @Test
+  void acquireNeedsALockKindAndMode() throws IOException {
+    assertEquals("op 'acquire' needs 'lock: argN', 'class', or both",
+        failLoading("primitives:\n  - {call: l, op: acquire, kind: mutex, mode: write}\n").getMessage());
+    assertEquals("a primitive with op 'acquire' needs 'mode'",
+        failLoading("primitives:\n  - {call: l, op: acquire, lock: arg0, kind: mutex}\n").getMessage());
+    assertEquals("a primitive with op 'acquire' needs 'kind' (mutex, spinlock, rwsem, ...)",
+        failLoading("primitives:\n  - {call: l, op: acquire, lock: arg0, mode: write}\n").getMessage());
+    assertEquals("a primitive with op 'spawn-thread' needs 'start'",
+        failLoading("primitives:\n  - {call: t, op: spawn-thread}\n").getMessage());
+    assertEquals("'field' needs 'lock: argN' to apply to",
+        failLoading("primitives:\n  - {call: l, op: release, class: c, field: f}\n").getMessage());
+  }
+
+  @Test
+  void duplicatesWithinOneFile() throws IOException {
+    LockModelException e = failLoading(
+        "primitives:\n  - {call: [a, b], op: may-fault}\n  - {call: b, op: faults-disable}\n");
+    assertEquals(3, e.line());
+    assertEquals(12, e.column());
+    assertEquals(
+        "'b' is already declared in this file at line 2"
+            + " (a later file may override it, the same file may not)",
+        e.getMessage());
+    LockModelException key = failLoading("constants: {A: 1}\nconstants: {B: 2}\n");
+    assertEquals("duplicate key 'constants' (first given at line 1)", key.getMessage());
+    assertEquals(2, key.line());
+  }
+
+  @Test
+  void badValuesElsewhere() throws IOException {
+    assertEquals("expected an integer, found the string 'one'",
+        failLoading("constants: {SINGLE: one}\n").getMessage());
+    assertEquals("expected a list for 'primitives', found a mapping",
+        failLoading("primitives: {call: x}\n").getMessage());
+    assertEquals("page_fault needs 'handlers'".replace("page_fault", "'page_fault'"),
+        failLoading("page_fault:\n  lock: {class: m, kind: rwsem, mode: read}\n").getMessage());
+    assertEquals(
+        "'fault' is not a struct.member name such as vm_operations_struct.fault",
+        failLoading("page_fault:\n  lock: {class: m, kind: rwsem, mode: read}\n  handlers: [fault]\n")
+            .getMessage());
+  }
+}
