@@ -51,10 +51,7 @@ int foo_ioctl_setflags(struct foo_device *dev, unsigned int flags)
 		goto out;		/* before any lock */
 	}
 
-	ret = mutex_lock_interruptible(&dev->lock);
-	if (ret)
-		goto out;		/* interrupted: lock not taken */
-
+	mutex_lock(&dev->lock);
 	if (dev->dead) {
 		ret = -EIO;
 		goto out_unlock;	/* only dev->lock held */
