@@ -20,7 +20,7 @@
  * must be stable while converting); it is placed before sb_start_pagefault
  * so that the only cycle is the one the thread is about.
  *
- * Expected:
+ * Must report:
  *   LO001 inode.i_rwsem -> mm_struct.mmap_lock   (the ABBA of the thread)
  *   LO002 inode.i_rwsem: write(2) whose user buffer is a shared mapping of
  *         the same inline-data file faults into ext4_page_mkwrite while

@@ -9,7 +9,7 @@
  *   -> gfs2_glock_nq on the same glock: AA deadlock.
  * The glock API is declared in lockorder.yaml next to this file.
  *
- * Expected, as the rules yield them:
+ * Must report, as the rules yield them:
  *   LO002 gfs2_glock: the glock is queued again while held (the AA case of
  *         the thread).
  *   LO001 gfs2_glock -> mm_struct.mmap_lock: the read path holds the glock

@@ -9,7 +9,7 @@
  *   -> zonefs_file_vm_ops.fault = filemap_fault -> folio_lock.
  * Page fault on the mapping: mmap_lock (r) -> filemap_fault -> folio_lock.
  *
- * Expected:
+ * Must report:
  *   LO001 PG_locked -> mm_struct.mmap_lock: the copy under the folio lock
  *         gives PG_locked -> mmap_lock, every fault gives mmap_lock -> PG_locked.
  *   LO002 PG_locked: the copy's fault takes a folio lock while one is held

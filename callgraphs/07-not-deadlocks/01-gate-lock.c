@@ -8,7 +8,7 @@
  * of every edge holds topology_mutex); the simulator says "not reproduced";
  * it does not fail CI.
  *
- * Expected: LO001 gated port_lock -> link_lock.
+ * Must report: LO001 gated port_lock -> link_lock.
  */
 
 struct mutex { long owner; };

@@ -6,7 +6,7 @@
  * with the same subclass.  That is lockdep's "possible recursive locking";
  * the real code avoids it with inode_lock_nested(dir, I_MUTEX_PARENT).
  *
- * Expected: LO002 inode.i_rwsem, at the victim's inode_lock.
+ * Must report: LO002 inode.i_rwsem, at the victim's inode_lock.
  */
 
 struct rw_semaphore { long count; };
