@@ -1,0 +1,105 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.Prototype;
+
+/** The shared state of one analysis run: program tables, call graph, summaries, edges, bounds. */
+final class AnalysisContext {
+  private final Program program;
+  private final LockClassResolver resolver;
+  private final CallGraph callGraph;
+  private final Map<Function, Summary> summaries = new IdentityHashMap<>();
+  private final EdgeStore edges = new EdgeStore();
+  private final int maxStatesPerNode;
+  private final Set<String> stateBoundHits = new TreeSet<>();
+  /** callee → (caller, call node) → locks held at that call, intersected over states. */
+  private final Map<Function, Map<String, CallContext>> callContexts = new IdentityHashMap<>();
+
+  record CallContext(Function caller, Set<LockClass> held) {}
+
+  AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode) {
+    this.program = program;
+    this.resolver = new LockClassResolver(program);
+    this.callGraph = callGraph;
+    this.maxStatesPerNode = maxStatesPerNode;
+  }
+
+  Program program() {
+    return program;
+  }
+
+  LockClassResolver resolver() {
+    return resolver;
+  }
+
+  CallGraph callGraph() {
+    return callGraph;
+  }
+
+  EdgeStore edges() {
+    return edges;
+  }
+
+  int maxStatesPerNode() {
+    return maxStatesPerNode;
+  }
+
+  Summary summary(Function f) {
+    return summaries.getOrDefault(f, EMPTY);
+  }
+
+  private static final Summary EMPTY = new Summary();
+
+  void setSummary(Function f, Summary s) {
+    summaries.put(f, s);
+  }
+
+  void noteStateBound(Function f) {
+    stateBoundHits.add(f.name() + " (" + f.location() + ")");
+  }
+
+  Set<String> stateBoundHits() {
+    return stateBoundHits;
+  }
+
+  void noteCallContext(Function caller, int node, Function callee, Set<LockClass> held) {
+    Map<String, CallContext> byCall = callContexts.computeIfAbsent(callee, k -> new HashMap<>());
+    String key = System.identityHashCode(caller) + ":" + caller.name() + ":" + node;
+    CallContext old = byCall.get(key);
+    if (old == null) {
+      byCall.put(key, new CallContext(caller, new TreeSet<>(held)));
+    } else {
+      old.held().retainAll(held);
+    }
+  }
+
+  List<CallContext> callContexts(Function callee) {
+    return new ArrayList<>(callContexts.getOrDefault(callee, Map.of()).values());
+  }
+
+  Event nodeEvent(Function f, int node) {
+    return f.cfg().node(node).event();
+  }
+
+  /** Sparse annotations of the definition, plus those of a prototype when it has its own. */
+  List<LockAnnotation> annotations(Function f) {
+    Prototype p = program.prototype(f.name());
+    if (p == null || p.annotations().isEmpty()) return f.annotations();
+    if (f.annotations().isEmpty()) return p.annotations();
+    List<LockAnnotation> all = new ArrayList<>(f.annotations());
+    for (LockAnnotation a : p.annotations()) {
+      boolean dup = all.stream().anyMatch(b -> b.kind().equals(a.kind()) && b.lock().text().equals(a.lock().text()));
+      if (!dup) all.add(a);
+    }
+    return all;
+  }
+}

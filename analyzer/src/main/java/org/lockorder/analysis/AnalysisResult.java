@@ -1,0 +1,25 @@
+package org.lockorder.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the analysis found: the lock-order edges with witnesses, why each witness's entry point can
+ * start a thread, and figures for the run.
+ *
+ * @param entryReasons entry function name → why it can start a thread
+ * @param stateBoundHits functions where the per-node state bound dropped states
+ */
+public record AnalysisResult(
+    List<LockOrderEdge> edges,
+    Map<String, String> entryReasons,
+    int functions,
+    int classes,
+    List<String> stateBoundHits) {
+
+  public AnalysisResult {
+    edges = List.copyOf(edges);
+    entryReasons = Map.copyOf(entryReasons);
+    stateBoundHits = List.copyOf(stateBoundHits);
+  }
+}

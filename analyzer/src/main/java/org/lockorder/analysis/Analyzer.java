@@ -1,0 +1,128 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.TranslationUnit;
+import org.lockorder.model.PageFaultModel;
+
+/**
+ * Runs the interprocedural analysis: builds the call graph, computes summaries bottom-up over its
+ * strongly connected components (iterating each recursion to a fixpoint), and returns every
+ * lock-order edge with a witness that starts at an entry point.
+ */
+public final class Analyzer {
+  private static final int MAX_SCC_ROUNDS = 10;
+  private final int maxStatesPerNode;
+
+  public Analyzer(int maxStatesPerNode) {
+    this.maxStatesPerNode = maxStatesPerNode;
+  }
+
+  /**
+   * @param units lowered translation units (see {@link LockApiLowering}), sorted by path
+   * @param faultModel the page-fault handler to use for may-fault calls, or null
+   * @param modelConstants constants the lock model defines (subclass names)
+   */
+  public AnalysisResult analyze(
+      List<TranslationUnit> units, PageFaultModel faultModel, Map<String, Long> modelConstants) {
+    Program program = new Program(units, modelConstants);
+    CallGraph graph = new CallGraph(program, faultModel);
+    AnalysisContext ctx = new AnalysisContext(program, graph, maxStatesPerNode);
+    for (List<Function> scc : graph.bottomUpComponents()) {
+      boolean recursive = scc.size() > 1 || callsItself(graph, scc.get(0));
+      for (int round = 0; round < (recursive ? MAX_SCC_ROUNDS : 1); round++) {
+        boolean changed = false;
+        for (Function f : scc) {
+          String before = ctx.summary(f).signature();
+          Summary s = new FunctionAnalyzer(ctx, f).run();
+          ctx.setSummary(f, s);
+          changed |= !s.signature().equals(before);
+        }
+        if (!changed) break;
+      }
+    }
+    return result(ctx, graph);
+  }
+
+  private static boolean callsItself(CallGraph graph, Function f) {
+    return graph.callers(f).contains(f);
+  }
+
+  private AnalysisResult result(AnalysisContext ctx, CallGraph graph) {
+    EntryChains chains = new EntryChains(graph);
+    Map<Function, Set<LockClass>> mustHeld = entryMustHeld(ctx, graph);
+    List<LockOrderEdge> edges = new ArrayList<>();
+    Map<String, String> reasons = new TreeMap<>();
+    Set<LockClass> classes = new TreeSet<>();
+    for (EdgeStore.Pair p : ctx.edges().pairs()) {
+      classes.add(p.from);
+      classes.add(p.to);
+      Map<EdgeType, EdgeWitness> witnesses = new EnumMap<>(EdgeType.class);
+      p.best.forEach(
+          (type, o) -> {
+            Function entry = chains.entry(o.frame());
+            reasons.put(entry.name(), graph.entryReason(entry) == null ? "entered through recursion" : graph.entryReason(entry));
+            witnesses.put(type, new EdgeWitness(entry.name(), entry.location(), chains.chainTo(o.frame()), o.frame().name(), o.held(), o.acquired()));
+          });
+      Set<LockClass> gates = null;
+      for (Map.Entry<Function, Set<LockClass>> e : p.gatesByFrame.entrySet()) {
+        Set<LockClass> here = new TreeSet<>(e.getValue());
+        here.addAll(mustHeld.getOrDefault(e.getKey(), Set.of()));
+        if (gates == null) gates = here;
+        else gates.retainAll(here);
+      }
+      Set<LockClass> serializing = new TreeSet<>();
+      if (gates != null) {
+        for (LockClass g : gates) {
+          if (!g.equals(p.from) && !g.equals(p.to) && ctx.resolver().isSingleInstance(g)) serializing.add(g);
+        }
+      }
+      edges.add(new LockOrderEdge(p.from, p.to, witnesses, serializing));
+    }
+    return new AnalysisResult(
+        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()));
+  }
+
+  /**
+   * Locks held on every path into a function (intersection over its call sites, transitively);
+   * empty for entry points, which a thread may enter holding nothing.
+   */
+  private static Map<Function, Set<LockClass>> entryMustHeld(AnalysisContext ctx, CallGraph graph) {
+    Map<Function, Set<LockClass>> must = new IdentityHashMap<>();
+    List<List<Function>> bottomUp = graph.bottomUpComponents();
+    for (int round = 0; round < MAX_SCC_ROUNDS; round++) {
+      boolean changed = false;
+      for (int i = bottomUp.size() - 1; i >= 0; i--) {
+        for (Function f : bottomUp.get(i)) {
+          Set<LockClass> next;
+          if (graph.entryReason(f) != null) {
+            next = Set.of();
+          } else {
+            next = null;
+            for (AnalysisContext.CallContext c : ctx.callContexts(f)) {
+              Set<LockClass> callerMust = must.get(c.caller());
+              if (callerMust == null && c.caller() != f) continue;
+              Set<LockClass> here = new TreeSet<>(c.held());
+              if (callerMust != null) here.addAll(callerMust);
+              if (next == null) next = here;
+              else next.retainAll(here);
+            }
+          }
+          if (next != null && !next.equals(must.get(f))) {
+            must.put(f, next);
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    return must;
+  }
+}

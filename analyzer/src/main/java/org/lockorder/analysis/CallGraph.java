@@ -1,0 +1,222 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Assignment;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.FieldInit;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Node;
+import org.lockorder.ir.Param;
+import org.lockorder.model.PageFaultModel;
+
+/**
+ * Who calls whom: direct calls, calls through ops tables (resolved through struct initializers
+ * and through function pointers stored in code), the implicit page-fault handler behind
+ * may-fault calls, and thread start routines. Also knows the entry points and a bottom-up order.
+ */
+final class CallGraph {
+  private final Program program;
+  private final List<Function> functions = new ArrayList<>();
+  private final Map<Function, Map<Integer, List<CallTarget>>> targets = new IdentityHashMap<>();
+  private final Map<Function, List<Function>> callers = new IdentityHashMap<>();
+  private final Map<Function, String> entryReasons = new IdentityHashMap<>();
+  private final Function pageFault;
+  /** slot "struct.field" (or ".field" when the struct is unknown) → functions stored there. */
+  private final Map<String, List<CallTarget>> slots = new HashMap<>();
+
+  CallGraph(Program program, PageFaultModel faultModel) {
+    this.program = program;
+    functions.addAll(program.functions());
+    collectSlots();
+    if (faultModel != null) {
+      PageFaultHandler.Built built = PageFaultHandler.build(faultModel, program);
+      pageFault = built.function();
+      functions.add(pageFault);
+      Map<Integer, List<CallTarget>> byNode = new HashMap<>();
+      built.targets().forEach((node, t) -> byNode.put(node, List.of(t)));
+      targets.put(pageFault, byNode);
+      entryReasons.put(pageFault, "a page fault on a mapped file");
+    } else {
+      pageFault = null;
+    }
+    for (Function f : program.functions()) resolveCalls(f);
+    for (Function f : functions) {
+      for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
+        for (CallTarget t : ts) {
+          List<Function> cs = callers.computeIfAbsent(t.function(), k -> new ArrayList<>());
+          if (!cs.contains(f)) cs.add(f);
+        }
+      }
+    }
+    for (Function f : program.functions()) {
+      if (!callers.containsKey(f)) entryReasons.putIfAbsent(f, "not called in the analyzed code");
+    }
+  }
+
+  List<Function> functions() {
+    return functions;
+  }
+
+  Function pageFault() {
+    return pageFault;
+  }
+
+  /** Targets of the call at {@code node} in {@code f}; empty for unknown or external functions. */
+  List<CallTarget> targets(Function f, int node) {
+    return targets.getOrDefault(f, Map.of()).getOrDefault(node, List.of());
+  }
+
+  List<Function> callers(Function f) {
+    return callers.getOrDefault(f, List.of());
+  }
+
+  /** Why {@code f} can start a thread of its own, or null when it cannot. */
+  String entryReason(Function f) {
+    return entryReasons.get(f);
+  }
+
+  /** Strongly connected components, callees before callers, in a deterministic order. */
+  List<List<Function>> bottomUpComponents() {
+    Graph<Function, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+    functions.forEach(g::addVertex);
+    for (Function f : functions) {
+      for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
+        for (CallTarget t : ts) if (g.containsVertex(t.function())) g.addEdge(f, t.function());
+      }
+    }
+    Map<Function, Integer> order = new IdentityHashMap<>();
+    for (int i = 0; i < functions.size(); i++) order.put(functions.get(i), i);
+    Graph<Graph<Function, DefaultEdge>, DefaultEdge> condensation =
+        new GabowStrongConnectivityInspector<>(g).getCondensation();
+    Comparator<Graph<Function, DefaultEdge>> byFirst =
+        Comparator.comparingInt(c -> c.vertexSet().stream().mapToInt(order::get).min().orElse(0));
+    List<List<Function>> topDown = new ArrayList<>();
+    new TopologicalOrderIterator<>(condensation, byFirst)
+        .forEachRemaining(
+            c -> {
+              List<Function> members = new ArrayList<>(c.vertexSet());
+              members.sort(Comparator.comparingInt(order::get));
+              topDown.add(members);
+            });
+    List<List<Function>> bottomUp = new ArrayList<>();
+    for (int i = topDown.size() - 1; i >= 0; i--) bottomUp.add(topDown.get(i));
+    return bottomUp;
+  }
+
+  private void collectSlots() {
+    for (FieldInit fi : program.fieldInits()) {
+      Function f = program.resolve(fi.function(), fi.location().file());
+      if (f == null) continue;
+      String field = lastComponent(fi.field());
+      String via = fi.structType() + "." + fi.field() + " = " + fi.function() + " in " + fi.variable() + " (" + fi.location() + ")";
+      addSlot(fi.structType() + "." + field, new CallTarget(f, via));
+      addSlot("." + field, new CallTarget(f, via));
+      entryReasons.putIfAbsent(f, "stored in " + fi.structType() + "." + fi.field() + " (" + fi.variable() + ")");
+    }
+    for (Function owner : program.functions()) {
+      for (Assignment a : owner.assignments()) {
+        Function f = functionValue(a, owner);
+        if (f == null) continue;
+        AccessPath t = a.target();
+        entryReasons.putIfAbsent(f, "its address is stored at " + a.location());
+        if (t.fields().isEmpty()) continue;
+        String field = t.fields().get(t.fields().size() - 1);
+        String tag = program.ownerTag(t, owner);
+        String via = t.text() + " = " + f.name() + " (" + a.location() + ")";
+        if (tag != null) addSlot(tag + "." + field, new CallTarget(f, via));
+        addSlot("." + field, new CallTarget(f, via));
+      }
+    }
+  }
+
+  private void addSlot(String slot, CallTarget t) {
+    List<CallTarget> list = slots.computeIfAbsent(slot, k -> new ArrayList<>());
+    for (CallTarget old : list) if (old.function() == t.function()) return;
+    list.add(t);
+  }
+
+  private Function functionValue(Assignment a, Function owner) {
+    AccessPath v = a.value().path();
+    if (v == null || !v.fields().isEmpty() || !(v.root() instanceof AccessPath.Var var)) return null;
+    if (owner.locals().containsKey(var.name())) return null;
+    for (Param p : owner.params()) if (p.name().equals(var.name())) return null;
+    return program.resolve(var.name(), owner.location().file());
+  }
+
+  private void resolveCalls(Function f) {
+    Map<Integer, List<CallTarget>> byNode = new HashMap<>();
+    for (Node n : f.cfg().nodes()) {
+      List<CallTarget> ts = resolveNode(f, n.event());
+      if (!ts.isEmpty()) byNode.put(n.id(), ts);
+    }
+    targets.put(f, byNode);
+  }
+
+  private List<CallTarget> resolveNode(Function f, Event e) {
+    if (e instanceof Event.Call c) {
+      Function callee = program.resolve(c.callee(), f.location().file());
+      if (callee != null) return List.of(new CallTarget(callee, null));
+      if (program.global(c.callee()) != null) return pointerVariable(f, c.callee());
+      return List.of();
+    }
+    if (e instanceof Event.IndirectCall ic) {
+      AccessPath p = ic.target();
+      if (p.fields().isEmpty()) {
+        return p.root() instanceof AccessPath.Var v ? pointerVariable(f, v.name()) : List.of();
+      }
+      String field = p.fields().get(p.fields().size() - 1);
+      String tag = program.ownerTag(p, f);
+      List<CallTarget> typed = tag == null ? null : slots.get(tag + "." + field);
+      if (typed != null) return typed;
+      List<CallTarget> byName = slots.getOrDefault("." + field, List.of());
+      List<CallTarget> out = new ArrayList<>();
+      for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only"));
+      return out;
+    }
+    if (e instanceof Event.MayFault mf && pageFault != null) {
+      return List.of(new CallTarget(pageFault, mf.api() + " may fault on user memory"));
+    }
+    if (e instanceof Event.SpawnThread st) {
+      Function start = program.resolve(st.startRoutine(), f.location().file());
+      if (start != null) entryReasons.putIfAbsent(start, "thread start routine (" + st.api() + " at " + st.location() + ")");
+    }
+    return List.of();
+  }
+
+  /** Functions assigned to a function-pointer variable (local, parameter or global). */
+  private List<CallTarget> pointerVariable(Function f, String name) {
+    Set<Function> seen = new LinkedHashSet<>();
+    List<CallTarget> out = new ArrayList<>();
+    boolean local = f.locals().containsKey(name) || f.params().stream().anyMatch(p -> p.name().equals(name));
+    List<Function> scope = local ? List.of(f) : program.functions();
+    for (Function owner : scope) {
+      for (Assignment a : owner.assignments()) {
+        AccessPath t = a.target();
+        if (!t.fields().isEmpty() || !(t.root() instanceof AccessPath.Var v) || !v.name().equals(name)) continue;
+        Function target = functionValue(a, owner);
+        if (target != null && seen.add(target)) {
+          out.add(new CallTarget(target, name + " = " + target.name() + " (" + a.location() + ")"));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String lastComponent(String dotted) {
+    int dot = dotted.lastIndexOf('.');
+    return dot < 0 ? dotted : dotted.substring(dot + 1);
+  }
+}

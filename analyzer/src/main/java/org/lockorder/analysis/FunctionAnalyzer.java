@@ -1,0 +1,314 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Cfg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Location;
+import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.LockRef;
+import org.lockorder.ir.Mode;
+import org.lockorder.ir.Node;
+
+/**
+ * Computes one function's summary by walking its CFG with sets of held-lock states (one per
+ * distinct path state, so branches, early returns and {@code goto out_unlock} stay exact), using
+ * the summaries of its callees. Records lock-order edges as it finds them.
+ */
+final class FunctionAnalyzer {
+  private final AnalysisContext ctx;
+  private final Function fn;
+  private final Summary summary = new Summary();
+  private final Set<Integer> testedCalls = new HashSet<>();
+  /** For a try/checked acquisition whose result a branch tests: the lock to push on success. */
+  private final Map<Integer, HeldLock> deferred = new HashMap<>();
+
+  FunctionAnalyzer(AnalysisContext ctx, Function fn) {
+    this.ctx = ctx;
+    this.fn = fn;
+    for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
+  }
+
+  Summary run() {
+    Cfg cfg = fn.cfg();
+    int size = cfg.nodes().size();
+    List<Map<String, LockState>> seen = new ArrayList<>(size);
+    List<List<LockState>> todo = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      seen.add(new LinkedHashMap<>());
+      todo.add(new ArrayList<>());
+    }
+    LockState start = initialState();
+    seen.get(Cfg.ENTRY).put(start.identity(), start);
+    todo.get(Cfg.ENTRY).add(start);
+    ArrayDeque<Integer> work = new ArrayDeque<>();
+    boolean[] queued = new boolean[size];
+    work.add(Cfg.ENTRY);
+    queued[Cfg.ENTRY] = true;
+    while (!work.isEmpty()) {
+      int id = work.poll();
+      queued[id] = false;
+      List<LockState> batch = todo.get(id);
+      todo.set(id, new ArrayList<>());
+      Node node = cfg.node(id);
+      for (LockState s : batch) {
+        for (Out out : transfer(node, s)) {
+          Map<String, LockState> at = seen.get(out.node());
+          if (at.size() >= ctx.maxStatesPerNode()) {
+            ctx.noteStateBound(fn);
+            continue;
+          }
+          if (at.putIfAbsent(out.state().identity(), out.state()) == null) {
+            todo.get(out.node()).add(out.state());
+            if (!queued[out.node()]) {
+              queued[out.node()] = true;
+              work.add(out.node());
+            }
+          }
+        }
+      }
+    }
+    for (LockState s : seen.get(Cfg.EXIT).values()) summary.addExit(exitEffect(s));
+    return summary;
+  }
+
+  private record Out(int node, LockState state) {}
+
+  private List<Out> transfer(Node n, LockState s) {
+    Event e = n.event();
+    if (e == null) return branch(n, s);
+    List<LockState> after;
+    if (e instanceof Event.Acquire a) {
+      after = List.of(acquire(n, a, s));
+    } else if (e instanceof Event.Release r) {
+      after = List.of(release(r, s));
+    } else if (e instanceof Event.AssertHeld a) {
+      after = List.of(assertHeld(a, s));
+    } else if (e instanceof Event.FaultScope f) {
+      after = List.of(s.faults(f.enter() ? 1 : -1));
+    } else if (e instanceof Event.MayFault) {
+      after = s.faultsDisabled() > 0 ? List.of(s) : call(n, List.of(), s);
+    } else if (e instanceof Event.Call c) {
+      after = call(n, c.args(), s);
+    } else if (e instanceof Event.IndirectCall c) {
+      after = call(n, c.args(), s);
+    } else {
+      after = List.of(s); // SpawnThread: the start routine is an entry point of its own.
+    }
+    List<Out> outs = new ArrayList<>();
+    for (LockState st : after) for (int succ : n.successors()) outs.add(new Out(succ, st));
+    return outs;
+  }
+
+  private List<Out> branch(Node n, LockState s) {
+    List<Out> outs = new ArrayList<>();
+    HeldLock pending = n.test() == null ? null : deferred.get(n.test().callNode());
+    if (pending == null || n.successors().size() != 2) {
+      for (int succ : n.successors()) outs.add(new Out(succ, s));
+      return outs;
+    }
+    Event.Acquire a = (Event.Acquire) ctx.nodeEvent(fn, n.test().callNode());
+    // A trylock succeeds when it returns non-zero; a killable/interruptible lock when it returns 0.
+    boolean successWhenNonzero = a.style() == AcquireStyle.TRY;
+    boolean trueIsSuccess = n.test().trueWhenNonzero() == successWhenNonzero;
+    LockState held = s.push(pending);
+    outs.add(new Out(n.successors().get(0), trueIsSuccess ? held : s));
+    outs.add(new Out(n.successors().get(1), trueIsSuccess ? s : held));
+    return outs;
+  }
+
+  private LockState acquire(Node n, Event.Acquire a, LockState s) {
+    LockClassResolver.Resolved r = ctx.resolver().resolve(a.lock(), fn);
+    if (r == null) return s;
+    Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), a.mode(), r.instance());
+    HeldLock lock = new HeldLock(r.key(), a.mode(), site, false);
+    if (a.style() != AcquireStyle.TRY) order(s, lock, Set.of(), false);
+    if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
+      deferred.put(n.id(), lock);
+      return s;
+    }
+    return s.push(lock);
+  }
+
+  private LockState release(Event.Release r, LockState s) {
+    LockClassResolver.Resolved res = ctx.resolver().resolve(r.lock(), fn);
+    return res == null ? s : s.release(res.key());
+  }
+
+  private LockState assertHeld(Event.AssertHeld a, LockState s) {
+    LockClassResolver.Resolved r = ctx.resolver().resolve(a.lock(), fn);
+    if (r == null || s.holds(r.key())) return s;
+    Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), a.mode(), r.instance());
+    return s.push(new HeldLock(r.key(), a.mode(), site, true));
+  }
+
+  /**
+   * "Acquire {@code lock} while holding what {@code s} holds", skipping locks the acquisition's
+   * path released first: records edges (or pending edges for parameter locks) and makes the
+   * acquisition visible to callers.
+   */
+  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, boolean viaFault) {
+    for (HeldLock h : s.held()) {
+      if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
+      boolean same = h.key().equals(lock.key());
+      if (same && lock.mode() == Mode.RECURSIVE_READ && h.mode().shared()) continue;
+      Set<LockClass> gates = gates(s, h, lock, releasedBefore);
+      if (h.key() instanceof LockKey.OfClass && lock.key() instanceof LockKey.OfClass) {
+        ctx.edges().record(EdgeType.of(h.mode(), lock.mode()), fn, h.site(), lock.site(), gates);
+      } else {
+        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, viaFault));
+      }
+    }
+    Set<LockKey> rel = new java.util.LinkedHashSet<>(s.released());
+    rel.addAll(releasedBefore);
+    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, viaFault));
+  }
+
+  /** Single-instance locks held besides the two ends: a lock that serializes this ordering. */
+  private Set<LockClass> gates(LockState s, HeldLock from, HeldLock to, Set<LockKey> releasedBefore) {
+    Set<LockClass> gates = new TreeSet<>();
+    for (HeldLock g : s.held()) {
+      if (g == from || releasedBefore.contains(g.key())) continue;
+      if (g.key() instanceof LockKey.OfClass c
+          && !c.equals(to.key())
+          && !c.equals(from.key())
+          && ctx.resolver().isSingleInstance(c.lockClass())) {
+        gates.add(c.lockClass());
+      }
+    }
+    return gates;
+  }
+
+  private List<LockState> call(Node n, List<Arg> args, LockState s) {
+    List<CallTarget> targets = ctx.callGraph().targets(fn, n.id());
+    if (targets.isEmpty()) return List.of(s);
+    Map<String, LockState> results = new LinkedHashMap<>();
+    for (CallTarget t : targets) {
+      Summary callee = ctx.summary(t.function());
+      ctx.noteCallContext(fn, n.id(), t.function(), heldClasses(s));
+      CallStep step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
+      Substitution sub = new Substitution(args);
+      // Page faults disabled here (pagefault_disable) also cover user copies deeper in callees.
+      boolean faultCall = t.function() == ctx.callGraph().pageFault();
+      boolean faultsOff = s.faultsDisabled() > 0;
+      for (Summary.Acquisition a : callee.acquisitions.values()) {
+        boolean viaFault = faultCall || a.viaFault();
+        if (viaFault && faultsOff) continue;
+        HeldLock lock = sub.lock(a.key(), a.mode(), a.site().through(step), false);
+        if (lock == null) continue;
+        order(s, lock, sub.keys(a.releasedBefore()), viaFault);
+      }
+      for (Summary.PendingEdge pe : callee.pending.values()) {
+        if (!(faultsOff && (faultCall || pe.viaFault()))) applyPending(pe, step, sub, s, faultCall);
+      }
+      if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
+      for (Summary.ExitEffect e : callee.exits.values()) {
+        LockState after = s;
+        for (LockKey k : sub.keys(e.released())) after = after.release(k);
+        for (HeldLock h : e.added()) {
+          HeldLock lock = sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
+          if (lock != null) after = after.push(lock);
+        }
+        results.putIfAbsent(after.identity(), after);
+      }
+    }
+    return new ArrayList<>(results.values());
+  }
+
+  private void applyPending(
+      Summary.PendingEdge pe, CallStep step, Substitution sub, LockState s, boolean faultCall) {
+    HeldLock held = sub.lock(pe.held().key(), pe.held().mode(), pe.held().site().through(step), false);
+    HeldLock lock = sub.lock(pe.key(), pe.mode(), pe.acquired().through(step), false);
+    if (held == null || lock == null) return;
+    if (held.key().equals(lock.key()) && lock.mode() == Mode.RECURSIVE_READ && held.mode().shared()) return;
+    Set<LockClass> gates = new TreeSet<>(pe.gates());
+    gates.addAll(gates(s, held, lock, Set.of()));
+    if (held.key() instanceof LockKey.OfClass && lock.key() instanceof LockKey.OfClass) {
+      ctx.edges().record(EdgeType.of(held.mode(), lock.mode()), fn, held.site(), lock.site(), gates);
+    } else {
+      summary.addPending(
+          new Summary.PendingEdge(held, lock.key(), lock.mode(), lock.site(), gates, faultCall || pe.viaFault()));
+    }
+  }
+
+  /** Replaces a callee's parameter locks by what this call passes. */
+  private final class Substitution {
+    private final List<Arg> args;
+
+    Substitution(List<Arg> args) {
+      this.args = args;
+    }
+
+    HeldLock lock(LockKey key, Mode mode, Site site, boolean fromEntry) {
+      if (key instanceof LockKey.OfClass) return new HeldLock(key, mode, site, fromEntry);
+      LockKey.OfParam p = (LockKey.OfParam) key;
+      Arg arg = p.index() < args.size() ? args.get(p.index()) : null;
+      LockClassResolver.Resolved r = ctx.resolver().resolveArg(arg, p.subclass(), fn);
+      if (r == null) return null;
+      return new HeldLock(r.key(), mode, site.withClass(classOf(r.key()), r.instance()), fromEntry);
+    }
+
+    Set<LockKey> keys(Set<LockKey> keys) {
+      Set<LockKey> out = new java.util.LinkedHashSet<>();
+      for (LockKey k : keys) {
+        if (k instanceof LockKey.OfClass) {
+          out.add(k);
+        } else {
+          LockKey.OfParam p = (LockKey.OfParam) k;
+          Arg arg = p.index() < args.size() ? args.get(p.index()) : null;
+          LockClassResolver.Resolved r = ctx.resolver().resolveArg(arg, p.subclass(), fn);
+          if (r != null) out.add(r.key());
+        }
+      }
+      return out;
+    }
+  }
+
+  private Set<LockClass> heldClasses(LockState s) {
+    Set<LockClass> out = new TreeSet<>();
+    for (HeldLock h : s.held()) if (h.key() instanceof LockKey.OfClass c) out.add(c.lockClass());
+    return out;
+  }
+
+  /** Locks the caller must hold on entry, from sparse annotations on the definition or prototype. */
+  private LockState initialState() {
+    LockState s = LockState.EMPTY;
+    for (LockAnnotation a : ctx.annotations(fn)) {
+      if (a.kind().equals("acquires")) continue;
+      LockClassResolver.Resolved r = ctx.resolver().resolve(new LockRef(a.lock().path(), null, null), fn);
+      if (r == null) continue;
+      Site site = new Site(List.of(), fn.name(), a.location(), "__" + a.kind(), classOf(r.key()), Mode.WRITE, r.instance());
+      s = s.push(new HeldLock(r.key(), Mode.WRITE, site, true));
+    }
+    return s;
+  }
+
+  private Summary.ExitEffect exitEffect(LockState s) {
+    List<HeldLock> added = new ArrayList<>();
+    for (HeldLock h : s.held()) if (!h.fromEntry()) added.add(h);
+    for (LockAnnotation a : ctx.annotations(fn)) {
+      if (!a.kind().equals("acquires")) continue;
+      LockClassResolver.Resolved r = ctx.resolver().resolve(new LockRef(a.lock().path(), null, null), fn);
+      if (r == null || s.holds(r.key())) continue;
+      Location at = a.location();
+      Site site = new Site(List.of(), fn.name(), at, "__acquires", classOf(r.key()), Mode.WRITE, r.instance());
+      added.add(new HeldLock(r.key(), Mode.WRITE, site, false));
+    }
+    return new Summary.ExitEffect(added, s.released());
+  }
+
+  /** The class for witnesses; parameter locks get a placeholder until a caller substitutes. */
+  static LockClass classOf(LockKey key) {
+    return key instanceof LockKey.OfClass c ? c.lockClass() : LockClass.of(key.toString());
+  }
+}

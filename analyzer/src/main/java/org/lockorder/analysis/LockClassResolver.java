@@ -1,0 +1,104 @@
+package org.lockorder.analysis;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Assignment;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.GlobalVar;
+import org.lockorder.ir.LockRef;
+import org.lockorder.ir.Param;
+
+/**
+ * Names the lock class of a lock expression the way lockdep keys it, from declarations: a member
+ * lock is "struct-tag.field" from the static type of its base, a global is its name, an array
+ * element is the array. A lock that is exactly a parameter becomes {@link LockKey.OfParam}, for
+ * the caller to resolve. Unresolvable owners are written "?.field".
+ */
+final class LockClassResolver {
+  private static final int ALIAS_DEPTH = 3;
+  private final Program program;
+  private final Set<String> singleInstance = new TreeSet<>();
+
+  LockClassResolver(Program program) {
+    this.program = program;
+  }
+
+  /** The resolved key plus the instance text (the lock expression as written). */
+  record Resolved(LockKey key, String instance) {}
+
+  Resolved resolve(LockRef ref, Function fn) {
+    String sub = subclass(ref.subclass());
+    if (ref.explicitClass() != null) {
+      String instance = ref.path() != null ? ref.path().text() : ref.explicitClass();
+      return new Resolved(new LockKey.OfClass(new LockClass(ref.explicitClass(), sub)), instance);
+    }
+    if (ref.path() == null) return null;
+    LockKey key = keyOf(ref.path(), fn, sub, 0);
+    return key == null ? null : new Resolved(key, ref.path().text());
+  }
+
+  /** Resolves an argument passed where the callee expects a lock (wrapper parameters). */
+  Resolved resolveArg(Arg arg, String subclass, Function fn) {
+    if (arg == null || arg.path() == null) return null;
+    LockKey key = keyOf(arg.path(), fn, subclass, 0);
+    return key == null ? null : new Resolved(key, arg.path().text());
+  }
+
+  /** Classes that are a single global object, so that holding them serializes threads. */
+  boolean isSingleInstance(LockClass c) {
+    return singleInstance.contains(c.name());
+  }
+
+  String subclass(Arg arg) {
+    if (arg == null) return "";
+    if (arg.constant() != null) return Long.toString(arg.constant());
+    AccessPath p = arg.path();
+    if (p != null && p.root() instanceof AccessPath.Var v && p.fields().isEmpty()) {
+      Long value = program.constant(v.name());
+      return value != null ? Long.toString(value) : v.name();
+    }
+    return arg.text();
+  }
+
+  private LockKey keyOf(AccessPath path, Function fn, String sub, int depth) {
+    List<String> fields = path.fields();
+    if (fields.isEmpty()) {
+      if (path.root() instanceof AccessPath.Var v) return wholeVariable(v.name(), path, fn, sub, depth);
+      if (path.root() instanceof AccessPath.CallResult c) {
+        return new LockKey.OfClass(new LockClass(c.function() + "()", sub));
+      }
+      return null;
+    }
+    return classKey(program.ownerTag(path, fn), fields.get(fields.size() - 1), sub);
+  }
+
+  private LockKey wholeVariable(String name, AccessPath path, Function fn, String sub, int depth) {
+    List<Param> params = fn.params();
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).name().equals(name)) return new LockKey.OfParam(i, sub);
+    }
+    if (fn.locals().containsKey(name)) {
+      if (depth < ALIAS_DEPTH) {
+        for (Assignment a : fn.assignments()) {
+          if (a.target().root() instanceof AccessPath.Var t
+              && t.name().equals(name)
+              && a.target().fields().isEmpty()
+              && a.value().path() != null) {
+            return keyOf(a.value().path(), fn, sub, depth + 1);
+          }
+        }
+      }
+      return new LockKey.OfClass(new LockClass(fn.name() + "()." + name, sub));
+    }
+    GlobalVar g = program.global(name);
+    if (g != null && !g.type().array() && !path.indexed()) singleInstance.add(name);
+    return new LockKey.OfClass(new LockClass(name, sub));
+  }
+
+  private static LockKey classKey(String owner, String field, String sub) {
+    return new LockKey.OfClass(new LockClass((owner == null ? "?" : owner) + "." + field, sub));
+  }
+}

@@ -1,0 +1,31 @@
+package org.lockorder.analysis;
+
+/**
+ * What a summary knows about a lock: either its class, or "the lock the caller passed as argument
+ * i" (a wrapper like {@code static void lock(pthread_mutex_t *m)}), resolved at each call site.
+ */
+sealed interface LockKey permits LockKey.OfClass, LockKey.OfParam {
+
+  /** A lock whose class is known. */
+  record OfClass(LockClass lockClass) implements LockKey {
+    @Override
+    public String toString() {
+      return lockClass.toString();
+    }
+  }
+
+  /** The lock is the caller's argument {@code index}, refined by {@code subclass}. */
+  record OfParam(int index, String subclass) implements LockKey {
+    @Override
+    public String toString() {
+      return "<arg" + index + (subclass.isEmpty() ? "" : "/" + subclass) + ">";
+    }
+  }
+
+  /** The key with its subclass removed, for matching unlocks against nested acquisitions. */
+  default LockKey base() {
+    if (this instanceof OfClass c) return new OfClass(c.lockClass().base());
+    OfParam p = (OfParam) this;
+    return p.subclass().isEmpty() ? p : new OfParam(p.index(), "");
+  }
+}

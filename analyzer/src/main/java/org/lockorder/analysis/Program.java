@@ -1,0 +1,152 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.lockorder.ir.CType;
+import org.lockorder.ir.FieldInit;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.GlobalVar;
+import org.lockorder.ir.Prototype;
+import org.lockorder.ir.StructDef;
+import org.lockorder.ir.TranslationUnit;
+
+/**
+ * The analyzed program: every translation unit's declarations merged into lookup tables. Static
+ * functions of the same name in different files stay apart; a call prefers the caller's file.
+ */
+public final class Program {
+  private final List<Function> functions = new ArrayList<>();
+  private final Map<String, List<Function>> functionsByName = new HashMap<>();
+  private final Map<String, Prototype> prototypes = new HashMap<>();
+  private final Map<String, StructDef> structs = new HashMap<>();
+  private final Map<String, CType> typedefs = new HashMap<>();
+  private final Map<String, GlobalVar> globals = new HashMap<>();
+  private final List<FieldInit> fieldInits = new ArrayList<>();
+  private final Map<String, Long> constants = new HashMap<>();
+
+  /** Merges units in the given order; callers pass them sorted by path for determinism. */
+  public Program(List<TranslationUnit> units, Map<String, Long> modelConstants) {
+    constants.putAll(modelConstants);
+    for (TranslationUnit tu : units) {
+      for (Function f : tu.functions()) {
+        functions.add(f);
+        functionsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+      }
+      for (Prototype p : tu.prototypes()) prototypes.putIfAbsent(p.name(), p);
+      for (StructDef s : tu.structs()) {
+        StructDef old = structs.get(s.tag());
+        if (old == null || old.fields().size() < s.fields().size()) structs.put(s.tag(), s);
+      }
+      new TreeMap<>(tu.typedefs()).forEach(typedefs::putIfAbsent);
+      for (GlobalVar g : tu.globals()) globals.putIfAbsent(g.name(), g);
+      fieldInits.addAll(tu.fieldInits());
+      new TreeMap<>(tu.enumConstants()).forEach(constants::putIfAbsent);
+    }
+    functions.sort(Comparator.comparing((Function f) -> f.location()));
+  }
+
+  /** All function definitions, sorted by location. */
+  public List<Function> functions() {
+    return functions;
+  }
+
+  /** The definition a call from {@code callerFile} to {@code name} reaches, or null. */
+  public Function resolve(String name, String callerFile) {
+    List<Function> defs = functionsByName.get(name);
+    if (defs == null) return null;
+    Function fallback = null;
+    for (Function f : defs) {
+      if (f.location().file().equals(callerFile)) return f;
+      if (fallback == null && !f.isStatic()) fallback = f;
+    }
+    return fallback != null ? fallback : defs.get(0);
+  }
+
+  public boolean isFunction(String name) {
+    return functionsByName.containsKey(name) || prototypes.containsKey(name);
+  }
+
+  /** The declared return type of a function or prototype, or null. */
+  public CType returnType(String name) {
+    List<Function> defs = functionsByName.get(name);
+    if (defs != null) return defs.get(0).returnType();
+    Prototype p = prototypes.get(name);
+    return p == null ? null : p.returnType();
+  }
+
+  public Prototype prototype(String name) {
+    return prototypes.get(name);
+  }
+
+  public GlobalVar global(String name) {
+    return globals.get(name);
+  }
+
+  /** The struct tag a type denotes after following typedefs, or null ("struct inode *" → inode). */
+  public String structTag(CType type) {
+    CType t = type;
+    for (int depth = 0; t != null && depth < 8; depth++) {
+      String tag = t.tag();
+      if (tag != null) return tag;
+      CType next = typedefs.get(t.name());
+      if (next == null) return structs.containsKey(t.name()) ? t.name() : null;
+      t = next;
+    }
+    return null;
+  }
+
+  /** The type of {@code field} in struct {@code tag}, or null when either is unknown. */
+  public CType fieldType(String tag, String field) {
+    StructDef s = structs.get(tag);
+    return s == null ? null : s.fields().get(field);
+  }
+
+  /** The declared type of a parameter, local or global named {@code name} as seen from {@code fn}. */
+  public CType typeOfVariable(String name, Function fn) {
+    for (org.lockorder.ir.Param p : fn.params()) if (p.name().equals(name)) return p.type();
+    CType local = fn.locals().get(name);
+    if (local != null) return local;
+    GlobalVar g = globals.get(name);
+    return g == null ? null : g.type();
+  }
+
+  /**
+   * The struct tag owning the last member of {@code path} ("inode->i_mapping->private_lock" →
+   * "address_space"), walking declared types; null when a step is unknown.
+   */
+  public String ownerTag(org.lockorder.ir.AccessPath path, Function fn) {
+    CType root = null;
+    if (path.root() instanceof org.lockorder.ir.AccessPath.Var v) root = typeOfVariable(v.name(), fn);
+    else if (path.root() instanceof org.lockorder.ir.AccessPath.CallResult c) root = returnType(c.function());
+    String tag = root == null ? null : structTag(root);
+    List<String> fields = path.fields();
+    for (int i = 0; i < fields.size() - 1 && tag != null; i++) {
+      CType ft = fieldType(tag, fields.get(i));
+      tag = ft == null ? null : structTag(ft);
+    }
+    return tag;
+  }
+
+  public List<FieldInit> fieldInits() {
+    return fieldInits;
+  }
+
+  /** Integer constants: enum values from the program, then the lock model's. */
+  public Long constant(String name) {
+    return constants.get(name);
+  }
+
+  /** Field inits grouped by "struct.field", in program order. */
+  public Map<String, List<FieldInit>> fieldInitsBySlot() {
+    Map<String, List<FieldInit>> bySlot = new LinkedHashMap<>();
+    for (FieldInit fi : fieldInits) {
+      bySlot.computeIfAbsent(fi.structType() + "." + fi.field(), k -> new ArrayList<>()).add(fi);
+    }
+    return bySlot;
+  }
+}

@@ -1,0 +1,76 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockorder.ir.Mode;
+
+/**
+ * What a function does to locks, seen by its callers: which locks it may acquire (with the path to
+ * each), lock-order edges it cannot name yet because they involve a parameter lock, and the net
+ * effect on the held set at each kind of return.
+ */
+final class Summary {
+
+  /**
+   * A blocking acquisition reachable from the function, after it released {@code releasedBefore}.
+   * {@code viaFault} marks one reached through the page-fault handler: a caller that disabled page
+   * faults (pagefault_disable) does not reach it.
+   */
+  record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, boolean viaFault) {
+    String identity() {
+      Set<String> rel = new TreeSet<>();
+      for (LockKey k : releasedBefore) rel.add(k.toString());
+      return key + ":" + mode.letter() + ":" + rel + (viaFault ? ":fault" : "");
+    }
+  }
+
+  /** An ordering "held, then acquire" where at least one side is a parameter lock. */
+  record PendingEdge(
+      HeldLock held, LockKey key, Mode mode, Site acquired, Set<LockClass> gates, boolean viaFault) {
+    String identity() {
+      return held.key() + ":" + held.mode().letter() + ">" + key + ":" + mode.letter() + (viaFault ? ":fault" : "");
+    }
+  }
+
+  /** On some return path: locks left held for the caller, and caller's locks released. */
+  record ExitEffect(List<HeldLock> added, Set<LockKey> released) {
+    String identity() {
+      StringBuilder sb = new StringBuilder();
+      for (HeldLock h : added) sb.append(h.key()).append(':').append(h.mode().letter()).append(',');
+      Set<String> rel = new TreeSet<>();
+      for (LockKey k : released) rel.add(k.toString());
+      return sb.append('|').append(rel).toString();
+    }
+  }
+
+  static final int MAX_EXITS = 8;
+
+  final Map<String, Acquisition> acquisitions = new LinkedHashMap<>();
+  final Map<String, PendingEdge> pending = new LinkedHashMap<>();
+  final Map<String, ExitEffect> exits = new LinkedHashMap<>();
+
+  /** Keeps the shortest path per acquisition identity. */
+  void addAcquisition(Acquisition a) {
+    Acquisition old = acquisitions.get(a.identity());
+    if (old == null || a.site().calls().size() < old.site().calls().size()) {
+      acquisitions.put(a.identity(), a);
+    }
+  }
+
+  void addPending(PendingEdge e) {
+    pending.putIfAbsent(e.identity(), e);
+  }
+
+  void addExit(ExitEffect e) {
+    if (exits.size() < MAX_EXITS) exits.putIfAbsent(e.identity(), e);
+  }
+
+  /** Changes here mean callers in the same recursion must be analyzed again. */
+  String signature() {
+    return new ArrayList<>(acquisitions.keySet()) + "/" + pending.keySet() + "/" + exits.keySet();
+  }
+}
