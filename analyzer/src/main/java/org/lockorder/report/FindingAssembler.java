@@ -1,0 +1,111 @@
+package org.lockorder.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.lockorder.analysis.CallStep;
+import org.lockorder.analysis.EdgeType;
+import org.lockorder.analysis.EdgeWitness;
+import org.lockorder.analysis.LockClass;
+import org.lockorder.analysis.LockOrderEdge;
+import org.lockorder.analysis.Site;
+import org.lockorder.graph.Cycle;
+import org.lockorder.ir.Location;
+
+/**
+ * Turns cycles and self-edges into {@link Finding}s: the message, the primary location and one
+ * thread per edge, with every step of its witness. Formats nothing; writers do that.
+ */
+public final class FindingAssembler {
+  static final String UNCHECKED = "unchecked";
+  private final Map<String, String> entryReasons;
+
+  public FindingAssembler(Map<String, String> entryReasons) {
+    this.entryReasons = entryReasons;
+  }
+
+  /** LO001 findings for strong cycles, LO002 for self-edges; sorted shortest first. */
+  public List<Finding> assemble(List<Cycle> cycles, List<LockOrderEdge> selfEdges) {
+    List<Finding> out = new ArrayList<>();
+    for (LockOrderEdge e : selfEdges) out.add(recursive(e));
+    for (Cycle c : cycles) out.add(cycle(c));
+    out.sort(
+        Comparator.comparingInt((Finding f) -> f.classes().size())
+            .thenComparing(f -> String.join(" ", f.classes()))
+            .thenComparing(Finding::rule));
+    return out;
+  }
+
+  private Finding cycle(Cycle c) {
+    List<ThreadTrace> threads = new ArrayList<>();
+    for (int i = 0; i < c.length(); i++) threads.add(thread(c.witnesses().get(i), c.types().get(i)));
+    List<String> classes = c.classes().stream().map(LockClass::toString).toList();
+    List<String> gates = c.gates().stream().map(LockClass::toString).toList();
+    Site closing = c.witnesses().get(c.length() - 1).acquired();
+    String message;
+    String severity;
+    if (gates.isEmpty()) {
+      severity = "warning";
+      message = Rule.LO001.summary() + " " + c.describe();
+    } else {
+      severity = "note";
+      message = "lock-order cycle " + c.describe() + " is serialized by " + String.join(", ", gates) + ", held on every edge";
+    }
+    return new Finding(
+        Rule.LO001.id(), severity, message, classes, closing.location().file(), closing.location().line(),
+        closing.location().column(), UNCHECKED, gates, threads);
+  }
+
+  private Finding recursive(LockOrderEdge e) {
+    EdgeType type = e.witnesses().containsKey(EdgeType.EN) ? EdgeType.EN : e.witnesses().keySet().iterator().next();
+    EdgeWitness w = e.witnesses().get(type);
+    Site held = w.held();
+    Site acquired = w.acquired();
+    boolean sameInstance = held.instance().equals(acquired.instance());
+    List<String> gates = sameInstance ? List.of() : e.gates().stream().map(LockClass::toString).toList();
+    String what =
+        sameInstance
+            ? "the same lock (" + acquired.instance() + ") is taken twice"
+            : "two instances of one class (" + held.instance() + " then " + acquired.instance() + ")";
+    String message = Rule.LO002.summary() + " of " + e.from() + ": " + what;
+    String severity = "warning";
+    if (!gates.isEmpty()) {
+      severity = "note";
+      message = "nesting of two instances of " + e.from() + " is serialized by " + String.join(", ", gates);
+    }
+    return new Finding(
+        Rule.LO002.id(), severity, message, List.of(e.from().toString()), acquired.location().file(),
+        acquired.location().line(), acquired.location().column(), UNCHECKED, gates, List.of(thread(w, type)));
+  }
+
+  private ThreadTrace thread(EdgeWitness w, EdgeType type) {
+    List<Step> steps = new ArrayList<>();
+    int depth = 0;
+    Location at = w.entryLocation();
+    steps.add(new Step(at.file(), at.line(), at.column(), w.entry(), "entry", null, null, null, null, 0));
+    for (CallStep c : w.entryChain()) steps.add(call(c, depth++));
+    int frameDepth = depth;
+    addSite(steps, w.held(), frameDepth);
+    addSite(steps, w.acquired(), frameDepth);
+    return new ThreadTrace(
+        w.entry(), entryReasons.getOrDefault(w.entry(), ""), w.held().lockClass().toString(),
+        w.held().mode().letter(), w.acquired().lockClass().toString(), w.acquired().mode().letter(),
+        type.name(), steps);
+  }
+
+  private static void addSite(List<Step> steps, Site site, int depth) {
+    int d = depth;
+    for (CallStep c : site.calls()) steps.add(call(c, d++));
+    steps.add(
+        new Step(
+            site.location().file(), site.location().line(), site.location().column(), site.function(),
+            "acquire", site.lockClass().toString(), site.mode().letter(), site.api(), null, d));
+  }
+
+  private static Step call(CallStep c, int depth) {
+    return new Step(
+        c.location().file(), c.location().line(), c.location().column(), c.caller(), "call", null, null,
+        c.callee(), c.via(), depth);
+  }
+}

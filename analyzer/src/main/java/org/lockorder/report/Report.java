@@ -1,0 +1,42 @@
+package org.lockorder.report;
+
+import java.util.List;
+import org.lockorder.source.Diagnostic;
+
+/**
+ * Everything one run reports: findings, diagnostics about the input, and figures. Writers render
+ * exactly this; nothing in it depends on time or thread count, so the same input gives the same
+ * bytes.
+ */
+public record Report(String tool, String version, List<Finding> findings, List<Diagnostic> diagnostics, Stats stats) {
+
+  public Report {
+    findings = List.copyOf(findings);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /**
+   * Figures for the run.
+   *
+   * @param cycleSearch how the bounded cycle search went
+   */
+  public record Stats(
+      int files,
+      long lines,
+      int functionBodies,
+      int functionBodiesParsed,
+      int functions,
+      int lockClasses,
+      int lockOrderEdges,
+      CycleSearchStats cycleSearch) {}
+
+  /**
+   * @param truncated whether a bound stopped the search
+   * @param reason the bound that stopped it, or null
+   */
+  public record CycleSearchStats(int maxLength, int maxCycles, boolean truncated, String reason) {}
+
+  public long failing() {
+    return findings.stream().filter(Finding::failing).count();
+  }
+}

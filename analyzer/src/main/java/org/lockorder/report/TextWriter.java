@@ -1,0 +1,70 @@
+package org.lockorder.report;
+
+import java.io.PrintWriter;
+import org.lockorder.source.Diagnostic;
+
+/**
+ * Compiler-style text: one {@code file:line:col: warning: … [LOnnn]} line per finding, followed by
+ * the cycle and each thread's call chain, indented by call depth, then the diagnostics and a
+ * summary line.
+ */
+public final class TextWriter {
+
+  public void write(Report report, PrintWriter out) {
+    for (Finding f : report.findings()) {
+      writeFinding(f, out);
+      out.println();
+    }
+    for (Diagnostic d : report.diagnostics()) out.println(d);
+    Report.Stats s = report.stats();
+    out.printf(
+        "lockorder: %d finding%s (%d failing), %d diagnostic%s; %d file%s, %d of %d function bodies parsed, %d lock classes, %d edges%n",
+        report.findings().size(), plural(report.findings().size()), report.failing(),
+        report.diagnostics().size(), plural(report.diagnostics().size()), s.files(), plural(s.files()),
+        s.functionBodiesParsed(), s.functionBodies(), s.lockClasses(), s.lockOrderEdges());
+    if (s.cycleSearch().truncated()) {
+      out.printf("lockorder: note: cycle search stopped at its bound on %s; more cycles may exist%n", s.cycleSearch().reason());
+    }
+    out.flush();
+  }
+
+  private static void writeFinding(Finding f, PrintWriter out) {
+    out.printf("%s:%d:%d: %s: %s [%s]%n", f.file(), f.line(), f.column(), f.severity(), f.message(), f.rule());
+    if (f.rule().equals(Rule.LO001.id())) {
+      StringBuilder chain = new StringBuilder("  cycle: ");
+      for (int i = 0; i < f.threads().size(); i++) {
+        ThreadTrace t = f.threads().get(i);
+        chain.append(t.holds()).append(" (").append(t.holdsMode()).append(") -(").append(t.dependency()).append(")-> ");
+      }
+      chain.append(f.classes().get(0));
+      out.println(chain);
+    }
+    int n = 1;
+    for (ThreadTrace t : f.threads()) {
+      out.printf(
+          "  thread %d: holds %s (%s), then acquires %s (%s)%n", n++, t.holds(), t.holdsMode(), t.acquires(),
+          t.acquiresMode());
+      for (Step s : t.steps()) out.println("    " + step(s));
+    }
+    if (!f.gatedBy().isEmpty()) {
+      out.printf("  not a deadlock: every thread holds %s, so they cannot interleave%n", String.join(", ", f.gatedBy()));
+    }
+    out.printf("  verdict: %s (not simulated yet)%n", f.verdict());
+  }
+
+  private static String step(Step s) {
+    String where = s.line() > 0 ? s.file() + ":" + s.line() + ":" + s.column() : s.file();
+    String indent = "  ".repeat(s.depth());
+    String what =
+        switch (s.event()) {
+          case "entry" -> s.function() + "  [thread entry]";
+          case "call" -> s.function() + " calls " + s.detail() + (s.via() == null ? "" : "  [via " + s.via() + "]");
+          default -> s.function() + " acquires " + s.lock() + " (" + s.mode() + ") with " + s.detail();
+        };
+    return where + ": " + indent + what;
+  }
+
+  private static String plural(long n) {
+    return n == 1 ? "" : "s";
+  }
+}
