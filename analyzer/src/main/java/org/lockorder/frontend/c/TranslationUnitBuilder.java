@@ -1,0 +1,69 @@
+package org.lockorder.frontend.c;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.Token;
+import org.lockorder.ir.TranslationUnit;
+import org.lockorder.source.Diagnostic;
+import org.lockorder.source.SourceText;
+
+/** Turns one file's parsed items into a TranslationUnit; one instance per parse call. */
+final class TranslationUnitBuilder {
+  private final SourceText src;
+  private final Set<String> extraTypeNames;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  TranslationUnitBuilder(SourceText src, Set<String> extraTypeNames) {
+    this.src = src;
+    this.extraTypeNames = extraTypeNames;
+  }
+
+  TranslationUnit build() {
+    int bodies = 0;
+    int parsed = 0;
+    try {
+      FileParser.Result result = new FileParser(extraTypeNames, null).parse(src.text());
+      for (Token t : result.strayBraces()) {
+        diagnostics.add(error(t, "unbalanced '}' at file scope"));
+      }
+      for (ParsedItem item : result.items()) {
+        if (item.item().functionBody()) bodies++;
+        if (item.tree() == null) {
+          diagnostics.add(failure(item));
+          continue;
+        }
+        if (item.item().functionBody()) parsed++;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      diagnostics.add(Diagnostic.error(src.path(), 1, 1, "internal error in C frontend: " + e));
+    }
+    return new TranslationUnit(
+        src.path(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(),
+        diagnostics, new TranslationUnit.ParseStats(lines(src.text()), bodies, parsed));
+  }
+
+  private Diagnostic failure(ParsedItem item) {
+    Token at = item.offending();
+    if (item.item().unclosedBrace() != null) {
+      return error(at, "unbalanced braces: '{' is never closed");
+    }
+    String what = item.item().functionBody() ? "function '" + ItemNames.guess(item.tokens()) + "'"
+        : "declaration";
+    String unexpected = at == null || at.getType() == Token.EOF ? "end of item" : "'" + at.getText() + "'";
+    return error(at, "cannot parse " + what + ": unexpected " + unexpected);
+  }
+
+  private Diagnostic error(Token t, String message) {
+    if (t == null) return Diagnostic.error(src.path(), 1, 1, message);
+    return Diagnostic.error(src.path(), t.getLine(), t.getCharPositionInLine() + 1, message);
+  }
+
+  static int lines(String text) {
+    if (text.isEmpty()) return 0;
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
+    return text.endsWith("\n") ? n : n + 1;
+  }
+}
