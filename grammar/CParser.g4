@@ -179,7 +179,11 @@ caseLabel
 unknownTypeBlockDeclaration: storageClassSpecifier* Identifier Identifier declaratorSuffix* initTail (Comma initDeclarator)* Semi;
 
 // 'static DEFINE_SPINLOCK(lock);' inside a body.
-blockMacroDeclaration: storageClassSpecifier+ Identifier LeftParen argumentList RightParen Semi;
+// 'DECLARE_BITMAP(map, N) = { 0 };' too.
+blockMacroDeclaration
+    : storageClassSpecifier+ Identifier LeftParen argumentList RightParen (Assign initializer)? Semi
+    | Identifier LeftParen argumentList RightParen Assign LeftBrace initializerList? RightBrace Semi
+    ;
 
 localLabelDeclaration: LocalLabel identifierList Semi;
 
@@ -286,6 +290,7 @@ unaryExpression
     | Sizeof unaryExpression
     | Sizeof LeftParen typeName RightParen
     | Alignof LeftParen typeName RightParen
+    | Alignof LeftParen expression RightParen
     | AndAnd Identifier
     ;
 
@@ -306,6 +311,7 @@ primaryExpression
     | Constant
     | CharacterConstant
     | StringLiteral+
+    | Identifier StringLiteral (StringLiteral | Identifier)*
     | LeftParen expression RightParen
     | LeftParen compoundStatement RightParen
     | LeftParen typeName RightParen LeftBrace initializerList? RightBrace
@@ -321,4 +327,8 @@ offsetofMember: Identifier (Dot Identifier | LeftBracket expression RightBracket
 // or nothing ('FOO(a, , b)').
 argumentList: argument? (Comma argument?)*;
 
-argument: assignmentExpression | typeName;
+argument
+    : assignmentExpression
+    | storageClassSpecifier* typeName
+    | storageClassSpecifier+
+    ;

@@ -83,18 +83,27 @@ final class FileParser {
     }
   }
 
-  /** For a typedef that did not parse: its name is the last identifier outside braces. */
+  /**
+   * For a typedef that did not parse: the name inside '(*name)' of a function-pointer typedef,
+   * else the identifier just before the final ';'.
+   */
   private static void learnFromTokens(List<Token> tokens, TypedefTracker typedefs) {
-    if (tokens.isEmpty() || tokens.get(0).getType() != CLexer.Typedef) return;
-    int depth = 0;
-    String last = null;
-    for (Token t : tokens) {
-      if (t.getType() == CLexer.LeftBrace) depth++;
-      else if (t.getType() == CLexer.RightBrace) depth--;
-      else if (depth == 0 && (t.getType() == CLexer.Identifier || t.getType() == CLexer.TypedefName)) {
-        last = t.getText();
+    if (tokens.size() < 3 || tokens.get(0).getType() != CLexer.Typedef) return;
+    for (int i = 1; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i - 1).getType() == CLexer.Star
+          && isName(tokens.get(i))
+          && tokens.get(i + 1).getType() == CLexer.RightParen) {
+        typedefs.declareTypedef(tokens.get(i).getText());
+        return;
       }
     }
-    if (last != null) typedefs.declareTypedef(last);
+    Token beforeSemi = tokens.get(tokens.size() - 2);
+    if (tokens.get(tokens.size() - 1).getType() == CLexer.Semi && isName(beforeSemi)) {
+      typedefs.declareTypedef(beforeSemi.getText());
+    }
+  }
+
+  private static boolean isName(Token t) {
+    return t.getType() == CLexer.Identifier || t.getType() == CLexer.TypedefName;
   }
 }

@@ -31,7 +31,8 @@ final class SkipWords {
           "__refdata", "__initconst_or_module", "__init_memblock", "__meminitconst",
           "__cacheline_internodealigned_in_smp", "__page_aligned_data", "__page_aligned_bss",
           "__always_unused", "__unused", "__gnu_inline", "__no_profile", "__fix_address",
-          "__nosavedata"));
+          "__nosavedata", "__initdata_memblock", "__init_memblock",
+          "__meminit_memblock", "__no_sanitize_memory", "__no_kmsan_checks", "__exit_p", "__initdata_or_meminfo", "__ksym"));
 
   /** Attribute-like words followed by a parenthesized argument list that is dropped too. */
   static final Set<String> WITH_ARGUMENTS =
@@ -41,7 +42,7 @@ final class SkipWords {
           "__section", "__counted_by", "__free", "__cleanup", "__alloc_size", "__realloc_size",
           "__assume_aligned", "__mode", "__copy", "__guarded_by", "__pt_guarded_by",
           "__diag_ignore_all", "__compiletime_error", "__nocast_arg", "__no_sanitize",
-          "__section_attr", "__aligned_attr"));
+          "__section_attr", "__alias", "__weak_alias", "__no_sanitize_address_attr", "__aligned_attr"));
 
   /** Sparse context annotations, captured with their argument (see LockAnnotation). */
   static final Set<String> ANNOTATIONS = Set.of("__acquires", "__releases", "__must_hold");

@@ -49,9 +49,10 @@ final class TypedefTracker {
     for (int i = start; i < end; i++) {
       Token t = tokens.get(i);
       boolean typeName =
-          t.getType() == CLexer.Identifier
+          (t.getType() == CLexer.Identifier || t.getType() == CLexer.TypedefName)
               && isType(t.getText())
-              && (i == start || !isNameContext(tokens.get(i - 1).getType()));
+              && (i == start || !isNameContext(tokens.get(i - 1).getType()))
+              && (i + 1 >= end || !isValueFollower(tokens.get(i + 1).getType(), t.getText()));
       if (t.getType() == CLexer.TypedefName && !typeName) {
         CommonToken copy = new CommonToken(t);
         copy.setType(CLexer.Identifier);
@@ -67,13 +68,27 @@ final class TypedefTracker {
     return List.of(out);
   }
 
-  /** After these tokens an identifier is a member, tag or label name, never a type. */
+  /**
+   * A type name is never followed by these; a name that only looks like a type ('min_t(...)',
+   * a variable 'next_t') is not followed by '(' either.
+   */
+  private boolean isValueFollower(int nextType, String name) {
+    return switch (nextType) {
+      case CLexer.Semi, CLexer.Assign, CLexer.LeftBracket, CLexer.Dot, CLexer.Arrow,
+          CLexer.PlusPlus, CLexer.MinusMinus, CLexer.Colon -> true;
+      case CLexer.LeftParen -> !typedefs.contains(name);
+      default -> false;
+    };
+  }
+
+  /** After these tokens an identifier is a member, tag, label or declared name, never a type. */
   private static boolean isNameContext(int previousType) {
     return previousType == CLexer.Dot
         || previousType == CLexer.Arrow
         || previousType == CLexer.Struct
         || previousType == CLexer.Union
         || previousType == CLexer.Enum
-        || previousType == CLexer.Goto;
+        || previousType == CLexer.Goto
+        || previousType == CLexer.Star;
   }
 }
