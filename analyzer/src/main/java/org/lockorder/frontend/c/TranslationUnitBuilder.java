@@ -2,9 +2,11 @@ package org.lockorder.frontend.c;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
+import org.lockorder.frontend.c.antlr.CParser;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.LockAnnotation;
 import org.lockorder.ir.TranslationUnit;
 import org.lockorder.source.Diagnostic;
 import org.lockorder.source.SourceText;
@@ -14,6 +16,8 @@ final class TranslationUnitBuilder {
   private final SourceText src;
   private final Set<String> extraTypeNames;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final UnitParts parts = new UnitParts();
+  private final TypeNames types = new TypeNames();
 
   TranslationUnitBuilder(SourceText src, Set<String> extraTypeNames) {
     this.src = src;
@@ -34,14 +38,35 @@ final class TranslationUnitBuilder {
           diagnostics.add(failure(item));
           continue;
         }
-        if (item.item().functionBody()) parsed++;
+        if (extract(item) && item.item().functionBody()) parsed++;
       }
     } catch (RuntimeException | StackOverflowError e) {
       diagnostics.add(Diagnostic.error(src.path(), 1, 1, "internal error in C frontend: " + e));
     }
     return new TranslationUnit(
-        src.path(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(),
-        diagnostics, new TranslationUnit.ParseStats(lines(src.text()), bodies, parsed));
+        src.path(), parts.functions, parts.prototypes, parts.structs, parts.typedefs,
+        parts.globals, parts.fieldInits, parts.enumConstants, diagnostics,
+        new TranslationUnit.ParseStats(lines(src.text()), bodies, parsed));
+  }
+
+  /** IR from one parsed item; a failure here costs that item only. */
+  private boolean extract(ParsedItem item) {
+    SourceMap source = new SourceMap(src.path(), src.text());
+    CParser.ExternalItemContext ext = item.tree().externalItem();
+    try {
+      List<LockAnnotation> annotations = Annotations.of(item.annotations(), source);
+      DeclarationExtractor declarations = new DeclarationExtractor(source, types, parts);
+      declarations.nameAnonymousStructs(ext);
+      new StructExtractor(source, types, parts).scan(ext);
+      Function f = new FunctionExtractor(source, types, parts).extract(ext, annotations);
+      if (f != null) parts.functions.add(f);
+      else declarations.extract(ext, annotations);
+      return true;
+    } catch (RuntimeException | StackOverflowError e) {
+      Token at = ext.getStart();
+      diagnostics.add(error(at, "internal error in C frontend on this item: " + e));
+      return false;
+    }
   }
 
   private Diagnostic failure(ParsedItem item) {
