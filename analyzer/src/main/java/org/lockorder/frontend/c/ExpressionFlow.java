@@ -146,7 +146,13 @@ final class ExpressionFlow {
           AccessPath target =
               primary != null ? paths.ofChain(whole, primary, suffixes.subList(0, i))
                   : paths.ofNameChain(nameToken, suffixes.subList(0, i));
-          e = new Event.IndirectCall(target, args, source.loc(first));
+          // '(fn)(x)' and '(*fn)(x)' through a name that is no local: a direct call
+          if (i == 0 && target.root() instanceof AccessPath.Var v && target.fields().isEmpty()
+              && !target.indexed() && !functionPointers.contains(v.name())) {
+            e = new Event.Call(v.name(), args, source.loc(first));
+          } else {
+            e = new Event.IndirectCall(target, args, source.loc(first));
+          }
         }
         int node = graph.add(e);
         graph.edge(cur, node);

@@ -53,7 +53,8 @@ final class FileParser {
         outcome = itemParser.parse(itemTokens);
       }
       learnNames(outcome.tree(), itemTokens, typedefs);
-      items.add(new ParsedItem(item, itemTokens, outcome.tree(), outcome.offending(), mine));
+      items.add(new ParsedItem(
+          item, itemTokens, outcome.tree(), outcome.offending(), outcome.problem(), mine));
     }
     return new Result(items, split.strayBraces());
   }

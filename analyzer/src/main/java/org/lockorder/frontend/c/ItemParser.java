@@ -20,7 +20,11 @@ import org.lockorder.frontend.c.antlr.CParser;
  */
 final class ItemParser {
   /** The result: a tree, or the token where parsing failed. */
-  record Outcome(CParser.TranslationItemContext tree, Token offending) {
+  record Outcome(CParser.TranslationItemContext tree, Token offending, String problem) {
+    Outcome(CParser.TranslationItemContext tree, Token offending) {
+      this(tree, offending, null);
+    }
+
     boolean ok() {
       return tree != null;
     }
@@ -33,7 +37,18 @@ final class ItemParser {
     this.diagnosticMode = diagnosticMode;
   }
 
+  /** Never throws: a crash inside the parser (deep nesting) fails this item only. */
   Outcome parse(List<Token> tokens) {
+    try {
+      return parseOrThrow(tokens);
+    } catch (StackOverflowError e) {
+      return new Outcome(null, tokens.isEmpty() ? null : tokens.get(0), "nesting too deep");
+    } catch (RuntimeException e) {
+      return new Outcome(null, tokens.isEmpty() ? null : tokens.get(0), "internal parser error: " + e);
+    }
+  }
+
+  private Outcome parseOrThrow(List<Token> tokens) {
     if (diagnosticMode != null) {
       CParser p = parser(tokens);
       diagnosticMode.accept(p);
@@ -55,7 +70,7 @@ final class ItemParser {
   static CParser.AssignmentExpressionContext expression(List<Token> tokens) {
     try {
       return bailing(tokens, PredictionMode.SLL).standaloneExpression().assignmentExpression();
-    } catch (ParseCancellationException e) {
+    } catch (ParseCancellationException | StackOverflowError e) {
       return null;
     }
   }

@@ -9,6 +9,7 @@ import org.lockorder.frontend.c.antlr.CParser;
  *
  * @param tree the parse tree, or null when the item did not parse
  * @param offending where parsing failed, when it did
+ * @param problem why, when it was not a syntax error (e.g. nesting too deep), else null
  * @param annotations sparse annotations that stood inside this item
  */
 record ParsedItem(
@@ -16,4 +17,5 @@ record ParsedItem(
     List<Token> tokens,
     CParser.TranslationItemContext tree,
     Token offending,
+    String problem,
     List<TokenCleaner.RawAnnotation> annotations) {}

@@ -76,6 +76,7 @@ final class TranslationUnitBuilder {
     }
     String what = item.item().functionBody() ? "function '" + ItemNames.guess(item.tokens()) + "'"
         : "declaration";
+    if (item.problem() != null) return error(at, "cannot parse " + what + ": " + item.problem());
     String unexpected = at == null || at.getType() == Token.EOF ? "end of item" : "'" + at.getText() + "'";
     return error(at, "cannot parse " + what + ": unexpected " + unexpected);
   }
