@@ -52,6 +52,7 @@ final class CfgBuilder {
     if (s instanceof Stmt.While w) {
       int head = graph.join();
       graph.edge(cur, head);
+      flow.forgetCallResults();
       int body = graph.join();
       int after = graph.join();
       flow.cond(w.cond(), head, body, after);
@@ -80,6 +81,7 @@ final class CfgBuilder {
     }
     if (s instanceof Stmt.Switch sw) return switchStmt(sw, cur);
     if (s instanceof Stmt.CaseLabel c) {
+      flow.forgetCallResults();
       int j = graph.join();
       graph.edge(cur, j);
       if (!switches.isEmpty()) {
@@ -89,6 +91,7 @@ final class CfgBuilder {
       return j;
     }
     if (s instanceof Stmt.Label l) {
+      flow.forgetCallResults();
       int j = label(l.name());
       graph.edge(cur, j);
       return j;
@@ -133,6 +136,7 @@ final class CfgBuilder {
     cur = stmt(f.init(), cur);
     int head = graph.join();
     graph.edge(cur, head);
+    flow.forgetCallResults();
     int body = graph.join();
     int after = graph.join();
     if (f.cond() != null) flow.cond(f.cond(), head, body, after);
@@ -145,6 +149,7 @@ final class CfgBuilder {
   }
 
   private int loopBody(Stmt body, int start, int breakTo, int continueTo) {
+    flow.forgetCallResults();
     breakTargets.push(breakTo);
     continueTargets.push(continueTo);
     try {

@@ -268,6 +268,14 @@ final class ExpressionFlow {
     return node == null ? null : new Node.CallResultTest(node, nonzero);
   }
 
+  /**
+   * At labels and loop heads control arrives from several places, so what a variable was last
+   * assigned from in source order says nothing any more.
+   */
+  void forgetCallResults() {
+    lastCallResult.clear();
+  }
+
   /** Remembers 'v = call(...)' so that a later 'if (v)' tests that call. */
   private void track(String variable, ParseTree value) {
     CParser.PostfixExpressionContext call = Exprs.call(value);
