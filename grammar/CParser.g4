@@ -47,8 +47,11 @@ declaration
 
 staticAssertDeclaration: StaticAssert LeftParen argumentList RightParen Semi;
 
-// At least one type specifier, so that 'static FOO(x);' stays a macro declaration.
-declarationSpecifiers: storageClassSpecifier* typeSpecifier (storageClassSpecifier | typeSpecifier)*;
+// At least one type specifier, so that 'static FOO(x);' stays a macro declaration. Unknown
+// words before the type ('static __net_init int', 'EXPORT_FOR_TESTS int') are attribute macros.
+declarationSpecifiers: (storageClassSpecifier | attributeMacro)* typeSpecifier (storageClassSpecifier | typeSpecifier)*;
+
+attributeMacro: Identifier;
 
 storageClassSpecifier: Typedef | Extern | Static | ThreadLocal | Auto;
 
@@ -331,4 +334,8 @@ argument
     : assignmentExpression
     | storageClassSpecifier* typeName
     | storageClassSpecifier+
+    | operatorArgument
     ;
+
+// 'ASSERTCMP(x, ==, 0)': an operator passed to a macro.
+operatorArgument: Equal | NotEqual | Less | Greater | LessEqual | GreaterEqual | OrOr | Or | Caret | Div | Mod;

@@ -48,6 +48,10 @@ final class DeclarationExtractor {
       String base = u.Identifier().getText();
       boolean isStatic = TypeNames.isStatic(u.storageClassSpecifier());
       Declarators.Info first = Declarators.of(u.simpleDeclarator());
+      if (u.storageClassSpecifier().stream().anyMatch(s -> s.Typedef() != null)) {
+        parts.typedefs.putIfAbsent(first.name(), first.type(base));
+        return;
+      }
       variable(first, base, isStatic, u.initTail(), annotations);
       for (CParser.InitDeclaratorContext d : u.initDeclarator()) {
         variable(Declarators.of(d.declarator()), base, isStatic, d.initTail(), annotations);

@@ -79,6 +79,12 @@ final class FileParser {
           else typedefs.declareOrdinary(name);
         }
       }
+    } else if (item.unknownTypeDeclaration() != null) {
+      CParser.UnknownTypeDeclarationContext u = item.unknownTypeDeclaration();
+      boolean isTypedef = u.storageClassSpecifier().stream().anyMatch(s -> s.Typedef() != null);
+      String name = Declarators.of(u.simpleDeclarator()).name();
+      if (isTypedef) typedefs.declareTypedef(name);
+      else typedefs.declareOrdinary(name);
     } else if (item.functionDefinition() != null) {
       typedefs.declareOrdinary(Declarators.of(item.functionDefinition().declarator()).name());
     }
