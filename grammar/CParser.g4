@@ -313,8 +313,7 @@ primaryExpression
     : Identifier
     | Constant
     | CharacterConstant
-    | StringLiteral+
-    | Identifier StringLiteral (StringLiteral | Identifier)*
+    | Identifier? StringLiteral (StringLiteral | Identifier)*   // KERN_ERR "x" PTR_FMT "y"
     | LeftParen expression RightParen
     | LeftParen compoundStatement RightParen
     | LeftParen typeName RightParen LeftBrace initializerList? RightBrace

@@ -105,3 +105,18 @@ gone
 #else
 also gone
 #endif
+
+EXPORT_FOR_TESTS
+int attribute_macro_before_type(struct inode *inode)
+{
+	ASSERTCMP(inode->i_ino, ==, 0);
+	ASSERTCMP(inode->i_size, >=, 1);
+	pr_err("a" PTR_FMT "b" CSUM_FMT, 1);
+	printk(KERN_ERR "x %s\n", "y");
+	return 0;
+}
+
+static __net_init int net_init_fn(struct net *net)
+{
+	return 0;
+}

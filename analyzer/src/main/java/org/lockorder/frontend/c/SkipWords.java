@@ -32,7 +32,8 @@ final class SkipWords {
           "__cacheline_internodealigned_in_smp", "__page_aligned_data", "__page_aligned_bss",
           "__always_unused", "__unused", "__gnu_inline", "__no_profile", "__fix_address",
           "__nosavedata", "__initdata_memblock", "__init_memblock",
-          "__meminit_memblock", "__no_sanitize_memory", "__no_kmsan_checks", "__exit_p", "__initdata_or_meminfo", "__ksym"));
+          "__meminit_memblock", "__net_init", "__net_exit", "__net_initdata", "forceinline",
+          "__devinit", "__devexit", "__cpuinit", "__cpuexit", "__initrodata", "__no_sanitize_memory", "__no_kmsan_checks", "__exit_p", "__initdata_or_meminfo", "__ksym"));
 
   /** Attribute-like words followed by a parenthesized argument list that is dropped too. */
   static final Set<String> WITH_ARGUMENTS =

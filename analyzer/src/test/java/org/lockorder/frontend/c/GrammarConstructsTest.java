@@ -55,7 +55,8 @@ class GrammarConstructsTest {
   void gnuFile() throws IOException {
     TranslationUnit tu = corpus("gnu.c");
     assertEquals(List.of("gnu_things", "sys_write", "sys_foo", "unknown_types",
-        "fn_with_unknown_return", "annotated", "config_branch", "if_one", "nested_taken"),
+        "fn_with_unknown_return", "annotated", "config_branch", "if_one", "nested_taken",
+        "attribute_macro_before_type", "net_init_fn"),
         Fixtures.names(tu));
     List<String> calls = callees(function(tu, "gnu_things").cfg());
     assertTrue(calls.containsAll(List.of("container_of", "list_first_entry", "offsetof", "likely",
