@@ -133,8 +133,14 @@ typeName: specifierQualifierList abstractDeclarator?;
 abstractDeclarator: pointer | pointer? directAbstractDeclarator;
 
 directAbstractDeclarator
-    : LeftParen abstractDeclarator RightParen declaratorSuffix*
-    | declaratorSuffix+
+    : LeftParen abstractDeclarator RightParen abstractDeclaratorSuffix*
+    | abstractDeclaratorSuffix+
+    ;
+
+// No identifier lists here: 'void (fn)(int)' as a parameter must name 'fn'.
+abstractDeclaratorSuffix
+    : LeftBracket arraySize? RightBracket
+    | LeftParen parameterTypeList? RightParen
     ;
 
 initializer

@@ -112,3 +112,4 @@ asm(".section .text");
 struct kmem_cache *cachep __ro_after_init;
 static int __init init_foo(void) { return 0; }
 static void __exit exit_foo(void) { }
+static int parenthesized_param_name(spinlock_t *lock, void (fn)(struct buffer_chunk *));

@@ -89,9 +89,9 @@ final class Declarators {
     int pointers = stars(a.pointer());
     CParser.DirectAbstractDeclaratorContext d = a.directAbstractDeclarator();
     if (d == null) return new CType(base, pointers, false);
-    boolean function = d.declaratorSuffix().stream().anyMatch(s -> s.LeftParen() != null);
+    boolean function = d.abstractDeclaratorSuffix().stream().anyMatch(s -> s.LeftParen() != null);
     if (d.abstractDeclarator() != null && function) return new CType(FNPTR, 0, false);
-    boolean array = d.declaratorSuffix().stream().anyMatch(s -> s.LeftBracket() != null);
+    boolean array = d.abstractDeclaratorSuffix().stream().anyMatch(s -> s.LeftBracket() != null);
     if (d.abstractDeclarator() != null) {
       CType inner = abstractType(base, d.abstractDeclarator());
       return new CType(inner.name(), inner.pointers() + pointers, inner.array() || array);
