@@ -76,9 +76,13 @@ final class TranslationUnitBuilder {
     }
     String what = item.item().functionBody() ? "function '" + ItemNames.guess(item.tokens()) + "'"
         : "declaration";
-    if (item.problem() != null) return error(at, "cannot parse " + what + ": " + item.problem());
     String unexpected = at == null || at.getType() == Token.EOF ? "end of item" : "'" + at.getText() + "'";
-    return error(at, "cannot parse " + what + ": unexpected " + unexpected);
+    String message = "cannot parse " + what + ": "
+        + (item.problem() != null ? item.problem() : "unexpected " + unexpected);
+    if (item.item().functionBody()) return error(at, message);
+    // A declaration we cannot read costs no function body (often a tracepoint macro): a warning.
+    Diagnostic e = error(at, message);
+    return new Diagnostic(e.file(), e.line(), e.column(), Diagnostic.Severity.WARNING, message);
   }
 
   private Diagnostic error(Token t, String message) {

@@ -53,6 +53,7 @@ class ErrorRecoveryTest {
     TranslationUnit tu = parse("int x = ;\nvoid f(void) { g(); }\n");
     assertEquals(List.of("f"), names(tu));
     assertEquals(1, tu.diagnostics().size());
+    assertEquals("t.c:1:9: warning: cannot parse declaration: unexpected ';'", tu.diagnostics().get(0).toString());
   }
 
   @Test
