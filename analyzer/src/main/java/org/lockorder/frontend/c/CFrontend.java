@@ -1,0 +1,23 @@
+package org.lockorder.frontend.c;
+
+import java.util.Set;
+import org.lockorder.ir.TranslationUnit;
+import org.lockorder.source.SourceText;
+
+/** The C frontend: raw kernel-style C text in, one TranslationUnit of IR out. */
+public final class CFrontend {
+  private final Set<String> extraTypeNames;
+
+  /** extraTypeNames: typedef names known from elsewhere (headers analyzed separately). */
+  public CFrontend(Set<String> extraTypeNames) {
+    this.extraTypeNames = Set.copyOf(extraTypeNames);
+  }
+
+  /**
+   * Never throws on any input text: problems become diagnostics in the result. Thread-safe (may
+   * be called from several threads on different files).
+   */
+  public TranslationUnit parse(SourceText src) {
+    return new TranslationUnitBuilder(src, extraTypeNames).build();
+  }
+}

@@ -1,0 +1,186 @@
+package org.lockorder.frontend.c;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.lockorder.frontend.c.antlr.CParser;
+import org.lockorder.ir.Cfg;
+
+/**
+ * Lowers a function body to a Cfg: statements here, expressions and conditions in
+ * ExpressionFlow. Every return and the end of the body reach the exit node.
+ */
+final class CfgBuilder {
+  final CfgGraph graph = new CfgGraph();
+  private final ExpressionFlow flow;
+  private final Map<String, Integer> labels = new HashMap<>();
+  private final Deque<Integer> breakTargets = new ArrayDeque<>();
+  private final Deque<Integer> continueTargets = new ArrayDeque<>();
+  private final Deque<SwitchFrame> switches = new ArrayDeque<>();
+
+  /** An open switch: its dispatch node and whether a default label was seen. */
+  private static final class SwitchFrame {
+    final int node;
+    boolean hasDefault;
+
+    SwitchFrame(int node) {
+      this.node = node;
+    }
+  }
+
+  /** @param functionPointers locals and parameters: calls through them are indirect */
+  CfgBuilder(SourceMap source, Set<String> functionPointers) {
+    this.flow = new ExpressionFlow(this, source, functionPointers);
+  }
+
+  Cfg build(CParser.CompoundStatementContext body) {
+    int end = stmt(StatementTreeBuilder.block(body), Cfg.ENTRY);
+    graph.edge(end, Cfg.EXIT);
+    return graph.freeze();
+  }
+
+  /** Lowers s starting at node 'cur' (-1: unreachable); returns where control continues. */
+  int stmt(Stmt s, int cur) {
+    if (s instanceof Stmt.Block b) {
+      for (Stmt item : b.items()) cur = stmt(item, cur);
+      return cur;
+    }
+    if (s instanceof Stmt.Eval e) return flow.expr(e.tree(), cur);
+    if (s instanceof Stmt.If i) return ifStmt(i, cur);
+    if (s instanceof Stmt.While w) {
+      int head = graph.join();
+      graph.edge(cur, head);
+      flow.forgetCallResults();
+      int body = graph.join();
+      int after = graph.join();
+      flow.cond(w.cond(), head, body, after);
+      graph.edge(loopBody(w.body(), body, after, head), head);
+      return after;
+    }
+    if (s instanceof Stmt.DoWhile d) {
+      int start = graph.join();
+      graph.edge(cur, start);
+      int next = graph.join();
+      int after = graph.join();
+      graph.edge(loopBody(d.body(), start, after, next), next);
+      flow.cond(d.cond(), next, start, after);
+      return after;
+    }
+    if (s instanceof Stmt.For f) return forStmt(f, cur);
+    if (s instanceof Stmt.Iterator it) {
+      cur = flow.call(it.macro(), it.args(), cur);
+      int head = graph.join();
+      graph.edge(cur, head);
+      int body = graph.join();
+      int after = graph.join();
+      graph.branch(head, body, after, null);
+      graph.edge(loopBody(it.body(), body, after, head), head);
+      return after;
+    }
+    if (s instanceof Stmt.Switch sw) return switchStmt(sw, cur);
+    if (s instanceof Stmt.CaseLabel c) {
+      flow.forgetCallResults();
+      int j = graph.join();
+      graph.edge(cur, j);
+      if (!switches.isEmpty()) {
+        graph.addSuccessor(switches.peek().node, j);
+        if (c.isDefault()) switches.peek().hasDefault = true;
+      }
+      return j;
+    }
+    if (s instanceof Stmt.Label l) {
+      flow.forgetCallResults();
+      int j = label(l.name());
+      graph.edge(cur, j);
+      return j;
+    }
+    if (s instanceof Stmt.Goto g) {
+      graph.edge(cur, g.name() == null ? Cfg.EXIT : label(g.name()));
+      return -1;
+    }
+    if (s instanceof Stmt.Break) {
+      graph.edge(cur, breakTargets.isEmpty() ? Cfg.EXIT : breakTargets.peek());
+      return -1;
+    }
+    if (s instanceof Stmt.Continue) {
+      graph.edge(cur, continueTargets.isEmpty() ? Cfg.EXIT : continueTargets.peek());
+      return -1;
+    }
+    if (s instanceof Stmt.Return r) {
+      if (r.value() != null) cur = flow.expr(r.value(), cur);
+      graph.edge(cur, Cfg.EXIT);
+      return -1;
+    }
+    return cur;
+  }
+
+  private int ifStmt(Stmt.If i, int cur) {
+    int whenTrue = graph.join();
+    int whenFalse = graph.join();
+    flow.cond(i.cond(), cur, whenTrue, whenFalse);
+    int thenEnd = stmt(i.then(), whenTrue);
+    if (i.otherwise() == null) {
+      graph.edge(thenEnd, whenFalse);
+      return whenFalse;
+    }
+    int elseEnd = stmt(i.otherwise(), whenFalse);
+    int after = graph.join();
+    graph.edge(thenEnd, after);
+    graph.edge(elseEnd, after);
+    return after;
+  }
+
+  private int forStmt(Stmt.For f, int cur) {
+    cur = stmt(f.init(), cur);
+    int head = graph.join();
+    graph.edge(cur, head);
+    flow.forgetCallResults();
+    int body = graph.join();
+    int after = graph.join();
+    if (f.cond() != null) flow.cond(f.cond(), head, body, after);
+    else graph.edge(head, body);
+    int next = graph.join();
+    graph.edge(loopBody(f.body(), body, after, next), next);
+    int stepEnd = f.step() == null ? next : flow.expr(f.step(), next);
+    graph.edge(stepEnd, head);
+    return after;
+  }
+
+  private int loopBody(Stmt body, int start, int breakTo, int continueTo) {
+    flow.forgetCallResults();
+    breakTargets.push(breakTo);
+    continueTargets.push(continueTo);
+    try {
+      return stmt(body, start);
+    } finally {
+      breakTargets.pop();
+      continueTargets.pop();
+    }
+  }
+
+  private int switchStmt(Stmt.Switch sw, int cur) {
+    cur = flow.expr(sw.cond(), cur);
+    int dispatch = graph.join();
+    graph.edge(cur, dispatch);
+    int after = graph.join();
+    SwitchFrame frame = new SwitchFrame(dispatch);
+    switches.push(frame);
+    breakTargets.push(after);
+    int end;
+    try {
+      end = stmt(sw.body(), -1);
+    } finally {
+      switches.pop();
+      breakTargets.pop();
+    }
+    graph.edge(end, after);
+    if (!frame.hasDefault) graph.addSuccessor(dispatch, after);
+    return after;
+  }
+
+  private int label(String name) {
+    return labels.computeIfAbsent(name, n -> graph.join());
+  }
+}

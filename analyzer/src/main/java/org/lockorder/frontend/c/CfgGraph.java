@@ -1,0 +1,107 @@
+package org.lockorder.frontend.c;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import org.lockorder.ir.Cfg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Node;
+
+/**
+ * A mutable CFG under construction. Lowering creates join nodes freely; {@link #freeze} removes
+ * the no-op ones and the unreachable ones and renumbers, so the result stays small.
+ */
+final class CfgGraph {
+  private final List<Event> events = new ArrayList<>();
+  private final List<List<Integer>> successors = new ArrayList<>();
+  private final List<Node.CallResultTest> tests = new ArrayList<>();
+
+  CfgGraph() {
+    add(null); // entry
+    add(null); // exit
+  }
+
+  int add(Event e) {
+    events.add(e);
+    successors.add(new ArrayList<>(2));
+    tests.add(null);
+    return events.size() - 1;
+  }
+
+  int join() {
+    return add(null);
+  }
+
+  /** An edge; 'from' -1 means the current point is unreachable, and nothing is added. */
+  void edge(int from, int to) {
+    if (from >= 0) successors.get(from).add(to);
+  }
+
+  /** A branch node reached from 'from', true edge first. */
+  int branch(int from, int whenTrue, int whenFalse, Node.CallResultTest test) {
+    int b = add(null);
+    edge(from, b);
+    successors.get(b).add(whenTrue);
+    successors.get(b).add(whenFalse);
+    tests.set(b, test);
+    return b;
+  }
+
+  /** Appends a successor to a switch node. */
+  void addSuccessor(int node, int to) {
+    successors.get(node).add(to);
+  }
+
+  private boolean isNoOp(int id) {
+    return id > Cfg.EXIT && events.get(id) == null && tests.get(id) == null
+        && successors.get(id).size() == 1;
+  }
+
+  /** Follows chains of no-op nodes to the first node that matters. */
+  private int target(int id) {
+    int steps = 0;
+    while (isNoOp(id) && steps++ < events.size()) {
+      int next = successors.get(id).get(0);
+      if (next == id) break;
+      id = next;
+    }
+    return id;
+  }
+
+  Cfg freeze() {
+    int n = events.size();
+    int[] newId = new int[n];
+    Arrays.fill(newId, -1);
+    List<Integer> order = new ArrayList<>();
+    newId[Cfg.ENTRY] = 0;
+    newId[Cfg.EXIT] = 1;
+    order.add(Cfg.ENTRY);
+    order.add(Cfg.EXIT);
+    Deque<Integer> work = new ArrayDeque<>();
+    work.add(Cfg.ENTRY);
+    while (!work.isEmpty()) {
+      int id = work.poll();
+      for (int s : successors.get(id)) {
+        int t = target(s);
+        if (newId[t] < 0) {
+          newId[t] = order.size();
+          order.add(t);
+          work.add(t);
+        }
+      }
+    }
+    // Call nodes named by tests must survive even if only reachable through pruned code.
+    List<Node> nodes = new ArrayList<>(order.size());
+    for (int i = 0; i < order.size(); i++) {
+      int old = order.get(i);
+      List<Integer> succ = new ArrayList<>();
+      for (int s : successors.get(old)) succ.add(newId[target(s)]);
+      Node.CallResultTest t = tests.get(old);
+      if (t != null) t = newId[t.callNode()] < 0 ? null : new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero());
+      nodes.add(new Node(i, events.get(old), succ, t));
+    }
+    return new Cfg(nodes);
+  }
+}

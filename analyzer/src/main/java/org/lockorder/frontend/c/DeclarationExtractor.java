@@ -1,0 +1,106 @@
+package org.lockorder.frontend.c;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.lockorder.frontend.c.antlr.CParser;
+import org.lockorder.ir.CType;
+import org.lockorder.ir.GlobalVar;
+import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.Prototype;
+
+/**
+ * File-scope declarations without a body: typedefs, prototypes, global variables (also those
+ * defined by 'static DEFINE_MUTEX(x);') and the function tables in their initializers.
+ */
+final class DeclarationExtractor {
+  private static final Pattern DEFINING_MACRO = Pattern.compile("(DEFINE|DECLARE)_[A-Z0-9_]*");
+
+  private final SourceMap source;
+  private final TypeNames types;
+  private final UnitParts parts;
+  private final InitializerExtractor initializers;
+
+  DeclarationExtractor(SourceMap source, TypeNames types, UnitParts parts) {
+    this.source = source;
+    this.types = types;
+    this.parts = parts;
+    this.initializers = new InitializerExtractor(source, parts.fieldInits);
+  }
+
+  /** Names anonymous structs after their typedef; must run before StructExtractor.scan. */
+  void nameAnonymousStructs(CParser.ExternalItemContext item) {
+    CParser.DeclarationContext d = item.declaration();
+    if (d == null || d.declarationSpecifiers() == null || d.initDeclaratorList() == null) return;
+    if (!TypeNames.isTypedef(d.declarationSpecifiers())) return;
+    String name = Declarators.of(d.initDeclaratorList().initDeclarator(0).declarator()).name();
+    for (CParser.TypeSpecifierContext t : d.declarationSpecifiers().typeSpecifier()) {
+      if (t.structOrUnionSpecifier() != null && t.structOrUnionSpecifier().Identifier() == null) {
+        types.nameAnonymous(t.structOrUnionSpecifier(), name);
+      }
+    }
+  }
+
+  void extract(CParser.ExternalItemContext item, List<LockAnnotation> annotations) {
+    if (item.declaration() != null && item.declaration().declarationSpecifiers() != null) {
+      declaration(item.declaration(), annotations);
+    } else if (item.unknownTypeDeclaration() != null) {
+      CParser.UnknownTypeDeclarationContext u = item.unknownTypeDeclaration();
+      String base = u.Identifier().getText();
+      boolean isStatic = TypeNames.isStatic(u.storageClassSpecifier());
+      Declarators.Info first = Declarators.of(u.simpleDeclarator());
+      if (u.storageClassSpecifier().stream().anyMatch(s -> s.Typedef() != null)) {
+        parts.typedefs.putIfAbsent(first.name(), first.type(base));
+        return;
+      }
+      variable(first, base, isStatic, u.initTail(), annotations);
+      for (CParser.InitDeclaratorContext d : u.initDeclarator()) {
+        variable(Declarators.of(d.declarator()), base, isStatic, d.initTail(), annotations);
+      }
+    } else if (item.macroDeclaration() != null) {
+      macroGlobal(item.macroDeclaration());
+    }
+  }
+
+  private void declaration(CParser.DeclarationContext d, List<LockAnnotation> annotations) {
+    CParser.DeclarationSpecifiersContext specs = d.declarationSpecifiers();
+    if (d.initDeclaratorList() == null) return;
+    String base = types.base(specs);
+    boolean isStatic = TypeNames.isStatic(specs);
+    for (CParser.InitDeclaratorContext id : d.initDeclaratorList().initDeclarator()) {
+      Declarators.Info info = Declarators.of(id.declarator());
+      if (TypeNames.isTypedef(specs)) {
+        CType t = info.function() ? new CType(Declarators.FNPTR, 0, false) : info.type(base);
+        parts.typedefs.putIfAbsent(info.name(), t);
+      } else {
+        variable(info, base, isStatic, id.initTail(), annotations);
+      }
+    }
+  }
+
+  private void variable(
+      Declarators.Info info, String base, boolean isStatic, CParser.InitTailContext init,
+      List<LockAnnotation> annotations) {
+    if (info.name().isEmpty()) return;
+    if (info.function()) {
+      parts.prototypes.add(new Prototype(info.name(), source.loc(info.nameToken()),
+          info.returnType(base), types.params(info.params()), annotations));
+      return;
+    }
+    CType type = info.type(base);
+    parts.globals.add(new GlobalVar(info.name(), type, isStatic, null, source.loc(info.nameToken())));
+    if (init != null) initializers.extract(info.name(), type, init.initializer());
+  }
+
+  /** 'static DEFINE_MUTEX(foo);' defines the global 'foo'. */
+  private void macroGlobal(CParser.MacroDeclarationContext m) {
+    String macro = m.Identifier().getText();
+    if (!DEFINING_MACRO.matcher(macro).matches()) return;
+    List<CParser.ArgumentContext> args = m.argumentList().argument();
+    if (args.isEmpty() || args.get(0).assignmentExpression() == null) return;
+    if (args.get(0).getStart() != m.argumentList().getStart()) return; // FOO(, x)
+    String name = Exprs.identifier(args.get(0).assignmentExpression());
+    if (name == null) return;
+    parts.globals.add(new GlobalVar(name, new CType(macro, 0, false),
+        TypeNames.isStatic(m.storageClassSpecifier()), macro, source.loc(args.get(0).getStart())));
+  }
+}

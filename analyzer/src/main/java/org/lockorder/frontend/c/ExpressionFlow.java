@@ -1,0 +1,303 @@
+package org.lockorder.frontend.c;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.lockorder.frontend.c.antlr.CLexer;
+import org.lockorder.frontend.c.antlr.CParser;
+import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Node;
+
+/**
+ * Lowers expressions into call nodes in evaluation order (arguments before the call, left to
+ * right, statement expressions inlined) and conditions into branches, with short-circuit
+ * structure and CallResultTest when a branch tests a call's result.
+ */
+final class ExpressionFlow {
+  /** Single-argument wrappers a condition can hide in: 'if (unlikely(!mutex_trylock(&l)))'. */
+  static final Set<String> CONDITION_WRAPPERS =
+      Set.of("likely", "unlikely", "__builtin_expect", "WARN_ON", "WARN_ON_ONCE", "WARN",
+          "WARN_ONCE", "WARN_ON_SMP", "unlikely_notrace", "likely_notrace");
+
+  private final CfgBuilder statements;
+  private final CfgGraph graph;
+  private final SourceMap source;
+  private final AccessPaths paths;
+  private final Set<String> functionPointers;
+  private final Map<ParserRuleContext, Integer> callNodes = new IdentityHashMap<>();
+  private final Map<String, Integer> lastCallResult = new HashMap<>();
+
+  ExpressionFlow(CfgBuilder statements, SourceMap source, Set<String> functionPointers) {
+    this.statements = statements;
+    this.graph = statements.graph;
+    this.source = source;
+    this.paths = new AccessPaths(source);
+    this.functionPointers = functionPointers;
+  }
+
+  /** Lowers the calls in t starting at 'cur'; returns the last node. */
+  int expr(ParseTree t, int cur) {
+    if (t instanceof TerminalNode) return cur;
+    if (t instanceof CParser.PostfixExpressionContext p) {
+      return postfix(p, p.primaryExpression(), null, p.postfixSuffix(), cur);
+    }
+    if (t instanceof CParser.IdentifierStatementContext s) {
+      cur = postfix(s, null, s.Identifier().getSymbol(), s.postfixSuffix(), cur);
+      if (s.assignmentExpression() != null) {
+        cur = expr(s.assignmentExpression(), cur);
+        if (s.postfixSuffix().isEmpty()) track(s.Identifier().getText(), s.assignmentExpression());
+      }
+      return cur;
+    }
+    if ((t instanceof CParser.LogicalAndExpressionContext
+            || t instanceof CParser.LogicalOrExpressionContext)
+        && ((ParserRuleContext) t).getChildCount() > 1) {
+      return shortCircuit((ParserRuleContext) t, cur);
+    }
+    if (t instanceof CParser.ConditionalExpressionContext c && c.Question() != null
+        && (containsCall(c.expression()) || containsCall(c.conditionalExpression()))) {
+      int whenTrue = graph.join();
+      int whenFalse = graph.join();
+      int after = graph.join();
+      cond(c.logicalOrExpression(), cur, whenTrue, whenFalse);
+      graph.edge(c.expression() == null ? whenTrue : expr(c.expression(), whenTrue), after);
+      graph.edge(expr(c.conditionalExpression(), whenFalse), after);
+      return after;
+    }
+    if (t instanceof CParser.UnaryExpressionContext u && (u.Sizeof() != null || u.Alignof() != null)) {
+      return cur; // not evaluated
+    }
+    if (t instanceof CParser.TypeNameContext || t instanceof CParser.DeclarationSpecifiersContext
+        || t instanceof CParser.DeclaratorContext || t instanceof CParser.TypeofSpecifierContext) {
+      return cur;
+    }
+    if (t instanceof CParser.PrimaryExpressionContext p) {
+      if (p.compoundStatement() != null) {
+        return statements.stmt(StatementTreeBuilder.block(p.compoundStatement()), cur);
+      }
+      if (p.BuiltinOffsetof() != null || p.BuiltinTypesCompatible() != null || p.Generic() != null) {
+        return cur;
+      }
+    }
+    if (t instanceof CParser.AssignmentExpressionContext a && a.assignmentOperator() != null) {
+      cur = expr(a.conditionalExpression(), cur);
+      cur = expr(a.assignmentExpression(), cur);
+      String target = Exprs.identifier(a.conditionalExpression());
+      if (target != null) {
+        if (a.assignmentOperator().Assign() != null) track(target, a.assignmentExpression());
+        else lastCallResult.remove(target);
+      }
+      return cur;
+    }
+    if (t instanceof CParser.InitDeclaratorContext d) {
+      cur = expr(d.initTail(), cur);
+      if (d.initTail().initializer() != null && d.initTail().initializer().assignmentExpression() != null) {
+        track(Declarators.of(d.declarator()).name(), d.initTail().initializer().assignmentExpression());
+      }
+      return cur;
+    }
+    ParserRuleContext c = (ParserRuleContext) t;
+    for (int i = 0; i < c.getChildCount(); i++) cur = expr(c.getChild(i), cur);
+    return cur;
+  }
+
+  /** A macro call used as a loop head ('list_for_each_entry(...)'): a named call. */
+  int call(Token macro, CParser.ArgumentListContext args, int cur) {
+    List<Arg> list = new ArrayList<>();
+    for (CParser.ArgumentContext a : args.argument()) {
+      cur = expr(a, cur);
+      list.add(paths.arg(a));
+    }
+    int node = graph.add(new Event.Call(macro.getText(), list, source.loc(macro)));
+    graph.edge(cur, node);
+    return node;
+  }
+
+  private int postfix(
+      ParserRuleContext whole, CParser.PrimaryExpressionContext primary, Token nameToken,
+      List<CParser.PostfixSuffixContext> suffixes, int cur) {
+    Token name = nameToken;
+    if (Exprs.primaryName(primary) != null) name = Exprs.primaryName(primary);
+    if (name == null) cur = expr(primary, cur);
+    Token first = primary != null ? primary.getStart() : nameToken;
+    for (int i = 0; i < suffixes.size(); i++) {
+      CParser.PostfixSuffixContext s = suffixes.get(i);
+      if (s.LeftBracket() != null) {
+        cur = expr(s.expression(), cur);
+      } else if (s.LeftParen() != null) {
+        List<Arg> args = new ArrayList<>();
+        for (CParser.ArgumentContext a : s.argumentList().argument()) {
+          cur = expr(a, cur);
+          args.add(paths.arg(a));
+        }
+        Event e;
+        if (i == 0 && name != null && !functionPointers.contains(name.getText())) {
+          e = new Event.Call(name.getText(), args, source.loc(first));
+        } else {
+          AccessPath target =
+              primary != null ? paths.ofChain(whole, primary, suffixes.subList(0, i))
+                  : paths.ofNameChain(nameToken, suffixes.subList(0, i));
+          // '(fn)(x)' and '(*fn)(x)' through a name that is no local: a direct call
+          if (i == 0 && target.root() instanceof AccessPath.Var v && target.fields().isEmpty()
+              && !target.indexed() && !functionPointers.contains(v.name())) {
+            e = new Event.Call(v.name(), args, source.loc(first));
+          } else {
+            e = new Event.IndirectCall(target, args, source.loc(first));
+          }
+        }
+        int node = graph.add(e);
+        graph.edge(cur, node);
+        cur = node;
+        if (i == suffixes.size() - 1) callNodes.put(whole, node);
+      }
+    }
+    return cur;
+  }
+
+  /** '&&' / '||' as a value: later operands run only when the earlier ones allow it. */
+  private int shortCircuit(ParserRuleContext c, int cur) {
+    List<ParseTree> operands = operands(c);
+    boolean laterCalls = false;
+    for (int i = 1; i < operands.size(); i++) laterCalls |= containsCall(operands.get(i));
+    if (!laterCalls) {
+      for (ParseTree o : operands) cur = expr(o, cur);
+      return cur;
+    }
+    boolean and = c instanceof CParser.LogicalAndExpressionContext;
+    int after = graph.join();
+    for (int i = 0; i < operands.size() - 1; i++) {
+      int next = graph.join();
+      if (and) cond(operands.get(i), cur, next, after);
+      else cond(operands.get(i), cur, after, next);
+      cur = next;
+    }
+    graph.edge(expr(operands.get(operands.size() - 1), cur), after);
+    return after;
+  }
+
+  /** Lowers a condition: control goes to whenTrue or whenFalse. */
+  void cond(ParseTree e, int from, int whenTrue, int whenFalse) {
+    ParseTree s = Exprs.unwrap(e);
+    if (Exprs.parenthesized(s) != null) {
+      cond(Exprs.parenthesized(s), from, whenTrue, whenFalse);
+    } else if (s instanceof CParser.ExpressionContext x && x.assignmentExpression().size() > 1) {
+      List<CParser.AssignmentExpressionContext> parts = x.assignmentExpression();
+      for (int i = 0; i < parts.size() - 1; i++) from = expr(parts.get(i), from);
+      cond(parts.get(parts.size() - 1), from, whenTrue, whenFalse);
+    } else if ((s instanceof CParser.LogicalOrExpressionContext
+            || s instanceof CParser.LogicalAndExpressionContext)
+        && ((ParserRuleContext) s).getChildCount() > 1) {
+      boolean and = s instanceof CParser.LogicalAndExpressionContext;
+      List<ParseTree> operands = operands((ParserRuleContext) s);
+      for (int i = 0; i < operands.size() - 1; i++) {
+        int next = graph.join();
+        if (and) cond(operands.get(i), from, next, whenFalse);
+        else cond(operands.get(i), from, whenTrue, next);
+        from = next;
+      }
+      cond(operands.get(operands.size() - 1), from, whenTrue, whenFalse);
+    } else if (Exprs.unaryOperand(s, CLexer.Not) != null
+        && isCompound(Exprs.unaryOperand(s, CLexer.Not))) {
+      cond(Exprs.unaryOperand(s, CLexer.Not), from, whenFalse, whenTrue);
+    } else if (s instanceof CParser.ConditionalExpressionContext c && c.Question() != null) {
+      int second = graph.join();
+      if (c.expression() == null) {
+        cond(c.logicalOrExpression(), from, whenTrue, second);
+      } else {
+        int first = graph.join();
+        cond(c.logicalOrExpression(), from, first, second);
+        cond(c.expression(), first, whenTrue, whenFalse);
+      }
+      cond(c.conditionalExpression(), second, whenTrue, whenFalse);
+    } else {
+      int cur = expr(e, from);
+      graph.branch(cur, whenTrue, whenFalse, test(e, true));
+    }
+  }
+
+  private static boolean isCompound(ParseTree t) {
+    ParseTree s = Exprs.strip(t);
+    return ((s instanceof CParser.LogicalOrExpressionContext
+                || s instanceof CParser.LogicalAndExpressionContext)
+            && ((ParserRuleContext) s).getChildCount() > 1)
+        || (s instanceof CParser.ConditionalExpressionContext c && c.Question() != null);
+  }
+
+  /** Which call's result a condition tests, seen through '!', '== 0', wrappers, variables. */
+  private Node.CallResultTest test(ParseTree t, boolean nonzero) {
+    ParseTree s = Exprs.strip(t);
+    ParseTree negated = Exprs.unaryOperand(s, CLexer.Not);
+    if (negated != null) return test(negated, !nonzero);
+    if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) {
+      boolean equal = eq.Equal().size() == 1;
+      if (Exprs.isZero(eq.getChild(2))) return test(eq.getChild(0), equal ? !nonzero : nonzero);
+      if (Exprs.isZero(eq.getChild(0))) return test(eq.getChild(2), equal ? !nonzero : nonzero);
+      return null;
+    }
+    if (s instanceof CParser.RelationalExpressionContext r && r.getChildCount() == 3
+        && r.Less().size() == 1 && Exprs.isZero(r.getChild(2))) {
+      return test(r.getChild(0), nonzero);
+    }
+    if (s instanceof CParser.AssignmentExpressionContext a && a.assignmentOperator() != null
+        && a.assignmentOperator().Assign() != null) {
+      return test(a.assignmentExpression(), nonzero);
+    }
+    CParser.PostfixExpressionContext call = Exprs.call(s);
+    if (call != null) {
+      String callee = Exprs.directCallee(call);
+      List<CParser.ArgumentContext> args =
+          callee == null ? List.of() : call.postfixSuffix(0).argumentList().argument();
+      if (callee != null && CONDITION_WRAPPERS.contains(callee) && !args.isEmpty()
+          && args.get(0).assignmentExpression() != null) {
+        return test(args.get(0).assignmentExpression(), nonzero);
+      }
+      Integer node = callNodes.get(call);
+      return node == null ? null : new Node.CallResultTest(node, nonzero);
+    }
+    String name = Exprs.identifier(s);
+    Integer node = name == null ? null : lastCallResult.get(name);
+    return node == null ? null : new Node.CallResultTest(node, nonzero);
+  }
+
+  /**
+   * At labels and loop heads control arrives from several places, so what a variable was last
+   * assigned from in source order says nothing any more.
+   */
+  void forgetCallResults() {
+    lastCallResult.clear();
+  }
+
+  /** Remembers 'v = call(...)' so that a later 'if (v)' tests that call. */
+  private void track(String variable, ParseTree value) {
+    CParser.PostfixExpressionContext call = Exprs.call(value);
+    Integer node = call == null ? null : callNodes.get(call);
+    if (node != null) lastCallResult.put(variable, node);
+    else lastCallResult.remove(variable);
+  }
+
+  private static List<ParseTree> operands(ParserRuleContext c) {
+    List<ParseTree> out = new ArrayList<>();
+    for (int i = 0; i < c.getChildCount(); i += 2) out.add(c.getChild(i));
+    return out;
+  }
+
+  static boolean containsCall(ParseTree t) {
+    if (t == null || t instanceof TerminalNode) return false;
+    if (t instanceof CParser.PostfixSuffixContext s && s.LeftParen() != null) return true;
+    if (t instanceof CParser.CompoundStatementContext) return true;
+    if (t instanceof CParser.UnaryExpressionContext u && (u.Sizeof() != null || u.Alignof() != null)) {
+      return false;
+    }
+    for (int i = 0; i < t.getChildCount(); i++) if (containsCall(t.getChild(i))) return true;
+    return false;
+  }
+}

@@ -1,0 +1,149 @@
+package org.lockorder.frontend.c;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.lockorder.frontend.c.antlr.CLexer;
+import org.lockorder.frontend.c.antlr.CParser;
+import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Assignment;
+import org.lockorder.ir.CType;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.Param;
+
+/**
+ * Builds a Function from a definition: signature, locals, assignments worth keeping, the CFG.
+ * Also records FieldInits of block-scope static initializers.
+ */
+final class FunctionExtractor {
+  private final SourceMap source;
+  private final TypeNames types;
+  private final AccessPaths paths;
+  private final InitializerExtractor initializers;
+
+  FunctionExtractor(SourceMap source, TypeNames types, UnitParts parts) {
+    this.source = source;
+    this.types = types;
+    this.paths = new AccessPaths(source);
+    this.initializers = new InitializerExtractor(source, parts.fieldInits);
+  }
+
+  /** The function an item defines, or null when the item is no function definition. */
+  Function extract(CParser.ExternalItemContext item, List<LockAnnotation> annotations) {
+    if (item.functionDefinition() != null) {
+      CParser.FunctionDefinitionContext f = item.functionDefinition();
+      Declarators.Info info = Declarators.of(f.declarator());
+      String base = types.base(f.declarationSpecifiers());
+      return build(info.name(), info.nameToken(), TypeNames.isStatic(f.declarationSpecifiers()),
+          info.returnType(base), types.params(info.params()), f.compoundStatement(), annotations);
+    }
+    if (item.unknownTypeFunctionDefinition() != null) {
+      CParser.UnknownTypeFunctionDefinitionContext f = item.unknownTypeFunctionDefinition();
+      Declarators.Info info = Declarators.of(f.simpleDeclarator());
+      return build(info.name(), info.nameToken(), TypeNames.isStatic(f.storageClassSpecifier()),
+          info.returnType(f.Identifier().getText()), types.params(info.params()),
+          f.compoundStatement(), annotations);
+    }
+    if (item.macroFunctionDefinition() != null) return macroFunction(item.macroFunctionDefinition(), annotations);
+    return null;
+  }
+
+  /** 'SYSCALL_DEFINE3(write, unsigned int, fd, ...) { }' is 'sys_write(unsigned int fd, ...)'. */
+  private Function macroFunction(CParser.MacroFunctionDefinitionContext m, List<LockAnnotation> annotations) {
+    String macro = m.Identifier().getText();
+    List<CParser.ArgumentContext> args = m.argumentList().argument();
+    boolean syscall = macro.matches("(COMPAT_)?SYSCALL_DEFINE\\d*") && !args.isEmpty();
+    String name = syscall ? "sys_" + args.get(0).getText() : macro;
+    Token nameToken = syscall ? args.get(0).getStart() : m.Identifier().getSymbol();
+    List<Param> params = new ArrayList<>();
+    for (int i = syscall ? 1 : args.size(); i + 1 < args.size(); i += 2) {
+      CParser.ArgumentContext type = args.get(i);
+      CType t = type.typeName() != null ? types.typeName(type.typeName())
+          : new CType(source.text(type), 0, false);
+      params.add(new Param(args.get(i + 1).getText(), t));
+    }
+    return build(name, nameToken, TypeNames.isStatic(m.storageClassSpecifier()),
+        new CType(syscall ? "long" : "int", 0, false), params, m.compoundStatement(), annotations);
+  }
+
+  private Function build(
+      String name, Token nameToken, boolean isStatic, CType returnType, List<Param> params,
+      CParser.CompoundStatementContext body, List<LockAnnotation> annotations) {
+    Map<String, CType> locals = new LinkedHashMap<>();
+    List<Assignment> assignments = new ArrayList<>();
+    scan(body, locals, assignments);
+    Set<String> pointers = new HashSet<>(locals.keySet());
+    params.forEach(p -> pointers.add(p.name()));
+    CfgBuilder cfg = new CfgBuilder(source, pointers);
+    return new Function(name, source.loc(nameToken), isStatic, returnType, params, locals,
+        annotations, assignments, cfg.build(body));
+  }
+
+  /** Collects locals and assignments from the whole body, in source order. */
+  private void scan(ParseTree t, Map<String, CType> locals, List<Assignment> assignments) {
+    if (t instanceof CParser.DeclarationContext d && d.declarationSpecifiers() != null
+        && d.initDeclaratorList() != null && !TypeNames.isTypedef(d.declarationSpecifiers())) {
+      String base = types.base(d.declarationSpecifiers());
+      boolean isStatic = TypeNames.isStatic(d.declarationSpecifiers());
+      for (CParser.InitDeclaratorContext id : d.initDeclaratorList().initDeclarator()) {
+        local(Declarators.of(id.declarator()), base, id.initTail(), isStatic, locals, assignments);
+      }
+    } else if (t instanceof CParser.UnknownTypeBlockDeclarationContext u) {
+      String base = u.Identifier(0).getText();
+      boolean array = u.declaratorSuffix().stream().anyMatch(s -> s.LeftBracket() != null);
+      Token nameToken = u.Identifier(1).getSymbol();
+      local(new Declarators.Info(nameToken.getText(), nameToken, 0, array, false, null, false, false),
+          base, u.initTail(), TypeNames.isStatic(u.storageClassSpecifier()), locals, assignments);
+      for (CParser.InitDeclaratorContext id : u.initDeclarator()) {
+        local(Declarators.of(id.declarator()), base, id.initTail(), false, locals, assignments);
+      }
+    } else if (t instanceof CParser.BlockMacroDeclarationContext m
+        && !m.argumentList().argument().isEmpty()) {
+      String name = Exprs.identifier(m.argumentList().argument(0));
+      if (name != null) locals.putIfAbsent(name, new CType(m.Identifier().getText(), 0, false));
+    } else if (t instanceof CParser.AssignmentExpressionContext a && a.assignmentOperator() != null
+        && a.assignmentOperator().Assign() != null) {
+      AccessPath target = paths.of(a.conditionalExpression());
+      assign(target, a.assignmentExpression(), a.getStart(), assignments);
+    } else if (t instanceof CParser.IdentifierStatementContext s && s.assignmentOperator() != null
+        && s.assignmentOperator().Assign() != null) {
+      AccessPath target = paths.ofNameChain(s.Identifier().getSymbol(), s.postfixSuffix());
+      assign(target, s.assignmentExpression(), s.getStart(), assignments);
+    }
+    for (int i = 0; i < t.getChildCount(); i++) scan(t.getChild(i), locals, assignments);
+  }
+
+  private void local(
+      Declarators.Info info, String base, CParser.InitTailContext init, boolean isStatic,
+      Map<String, CType> locals, List<Assignment> assignments) {
+    if (info.name().isEmpty()) return;
+    CType type = info.function() ? new CType(Declarators.FNPTR, 0, false) : info.type(base);
+    locals.putIfAbsent(info.name(), type);
+    if (init == null || init.initializer() == null) return;
+    if (isStatic) initializers.extract(info.name(), type, init.initializer());
+    if (init.initializer().assignmentExpression() != null) {
+      AccessPath target = new AccessPath(new AccessPath.Var(info.name()), List.of(), false, info.name());
+      assign(target, init.initializer().assignmentExpression(), info.nameToken(), assignments);
+    }
+  }
+
+  /** Keeps 'lhs = name' and 'lhs = &path' (casts and parentheses stripped). */
+  private void assign(AccessPath target, ParserRuleContext value, Token at, List<Assignment> out) {
+    if (target == null) return;
+    ParseTree v = Exprs.strip(value);
+    ParseTree operand = Exprs.unaryOperand(v, CLexer.And);
+    boolean bare = Exprs.identifier(v) != null;
+    if (!bare && operand == null) return;
+    AccessPath path = paths.of(value);
+    if (path == null) return;
+    out.add(new Assignment(target, new Arg(source.text(value), path, null), source.loc(at)));
+  }
+}

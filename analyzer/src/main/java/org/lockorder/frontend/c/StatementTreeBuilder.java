@@ -1,0 +1,137 @@
+package org.lockorder.frontend.c;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lockorder.frontend.c.antlr.CParser;
+
+/**
+ * Builds the Stmt tree from the parse tree. The grammar parses 'else' as a block item of its own;
+ * here it is attached to the innermost 'if' without else at the end of the previous statement,
+ * which is exactly C's dangling-else rule.
+ */
+final class StatementTreeBuilder {
+  private StatementTreeBuilder() {}
+
+  static Stmt.Block block(CParser.CompoundStatementContext c) {
+    List<Stmt> items = new ArrayList<>();
+    for (CParser.BlockItemContext b : c.blockItem()) {
+      if (b.elseClause() != null) {
+        Stmt e = statement(b.elseClause().statement());
+        Stmt attached = items.isEmpty() ? null : attachElse(items.get(items.size() - 1), e);
+        if (attached != null) items.set(items.size() - 1, attached);
+        else items.add(e); // a stray else: keep its code reachable rather than lose it
+      } else {
+        items.add(item(b));
+      }
+    }
+    return new Stmt.Block(items);
+  }
+
+  private static Stmt item(CParser.BlockItemContext b) {
+    if (b.labelMarker() != null) return new Stmt.Label(b.labelMarker().Identifier().getText());
+    if (b.caseLabel() != null) return new Stmt.CaseLabel(b.caseLabel().Default() != null);
+    if (b.declaration() != null) return new Stmt.Eval(b.declaration());
+    if (b.unknownTypeBlockDeclaration() != null) return new Stmt.Eval(b.unknownTypeBlockDeclaration());
+    if (b.statement() != null) return statement(b.statement());
+    return new Stmt.Empty();
+  }
+
+  /** Returns s with e attached to its innermost open 'if', or null when there is none. */
+  private static Stmt attachElse(Stmt s, Stmt e) {
+    if (s instanceof Stmt.If i) {
+      if (i.otherwise() == null) {
+        Stmt inner = attachElse(i.then(), e);
+        return inner != null ? new Stmt.If(i.cond(), inner, null) : i.withElse(e);
+      }
+      Stmt inner = attachElse(i.otherwise(), e);
+      return inner == null ? null : i.withElse(inner);
+    }
+    if (s instanceof Stmt.While w) {
+      Stmt inner = attachElse(w.body(), e);
+      return inner == null ? null : new Stmt.While(w.cond(), inner);
+    }
+    if (s instanceof Stmt.For f) {
+      Stmt inner = attachElse(f.body(), e);
+      return inner == null ? null : new Stmt.For(f.init(), f.cond(), f.step(), inner);
+    }
+    if (s instanceof Stmt.Iterator it) {
+      Stmt inner = attachElse(it.body(), e);
+      return inner == null ? null : new Stmt.Iterator(it.macro(), it.args(), inner);
+    }
+    if (s instanceof Stmt.Switch sw) {
+      Stmt inner = attachElse(sw.body(), e);
+      return inner == null ? null : new Stmt.Switch(sw.cond(), inner);
+    }
+    return null;
+  }
+
+  static Stmt statement(CParser.StatementContext s) {
+    if (s.compoundStatement() != null) return block(s.compoundStatement());
+    if (s.expressionStatement() != null) {
+      CParser.ExpressionContext e = s.expressionStatement().expression();
+      return e == null ? new Stmt.Empty() : new Stmt.Eval(e);
+    }
+    if (s.ifStatement() != null) return ifStatement(s.ifStatement());
+    if (s.switchStatement() != null) {
+      return new Stmt.Switch(s.switchStatement().expression(), statement(s.switchStatement().statement()));
+    }
+    if (s.whileStatement() != null) {
+      return new Stmt.While(s.whileStatement().expression(), statement(s.whileStatement().statement()));
+    }
+    if (s.doStatement() != null) {
+      return new Stmt.DoWhile(statement(s.doStatement().statement()), s.doStatement().expression());
+    }
+    if (s.forStatement() != null) return forStatement(s.forStatement());
+    if (s.iteratorStatement() != null) return iterator(s.iteratorStatement());
+    return jump(s.gotoStatement(), s.continueStatement(), s.breakStatement(), s.returnStatement());
+  }
+
+  private static Stmt ifStatement(CParser.IfStatementContext i) {
+    return new Stmt.If(i.expression(), statement(i.statement()), null);
+  }
+
+  private static Stmt forStatement(CParser.ForStatementContext f) {
+    CParser.ForInitContext init = f.forInit();
+    Stmt initStmt =
+        init.declaration() != null ? new Stmt.Eval(init.declaration())
+            : init.expression() != null ? new Stmt.Eval(init.expression()) : new Stmt.Empty();
+    List<CParser.ExpressionContext> exprs = f.expression();
+    CParser.ExpressionContext cond = null;
+    CParser.ExpressionContext step = null;
+    // 'for (init; cond; step)': the two optional expressions are told apart by the ';'.
+    int semi = f.Semi().getSymbol().getTokenIndex();
+    for (CParser.ExpressionContext e : exprs) {
+      if (e.getStart().getTokenIndex() < semi) cond = e;
+      else step = e;
+    }
+    return new Stmt.For(initStmt, cond, step, statement(f.statement()));
+  }
+
+  private static Stmt iterator(CParser.IteratorStatementContext it) {
+    CParser.IteratorBodyContext b = it.iteratorBody();
+    Stmt body;
+    if (b.compoundStatement() != null) body = block(b.compoundStatement());
+    else if (b.ifStatement() != null) body = ifStatement(b.ifStatement());
+    else if (b.switchStatement() != null) {
+      body = new Stmt.Switch(b.switchStatement().expression(), statement(b.switchStatement().statement()));
+    } else if (b.whileStatement() != null) {
+      body = new Stmt.While(b.whileStatement().expression(), statement(b.whileStatement().statement()));
+    } else if (b.doStatement() != null) {
+      body = new Stmt.DoWhile(statement(b.doStatement().statement()), b.doStatement().expression());
+    } else if (b.forStatement() != null) body = forStatement(b.forStatement());
+    else if (b.iteratorStatement() != null) body = iterator(b.iteratorStatement());
+    else if (b.identifierStatement() != null) body = new Stmt.Eval(b.identifierStatement());
+    else body = jump(b.gotoStatement(), b.continueStatement(), b.breakStatement(), b.returnStatement());
+    return new Stmt.Iterator(it.Identifier().getSymbol(), it.argumentList(), body);
+  }
+
+  private static Stmt jump(
+      CParser.GotoStatementContext g, CParser.ContinueStatementContext c,
+      CParser.BreakStatementContext b, CParser.ReturnStatementContext r) {
+    if (g != null) return new Stmt.Goto(g.Identifier() != null ? g.Identifier().getText() : null);
+    if (c != null) return new Stmt.Continue();
+    if (b != null) return new Stmt.Break();
+    if (r != null) return new Stmt.Return(r.expression());
+    return new Stmt.Empty(); // asm statements: no calls the analysis could see
+  }
+}

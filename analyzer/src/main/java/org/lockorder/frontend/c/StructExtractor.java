@@ -1,0 +1,83 @@
+package org.lockorder.frontend.c;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.lockorder.frontend.c.antlr.CParser;
+import org.lockorder.ir.CType;
+import org.lockorder.ir.StructDef;
+
+/**
+ * Finds every struct/union definition and enum in an item, nested ones included; anonymous
+ * members without a declarator are flattened into their parent's fields.
+ */
+final class StructExtractor {
+  private final SourceMap source;
+  private final TypeNames types;
+  private final UnitParts parts;
+
+  StructExtractor(SourceMap source, TypeNames types, UnitParts parts) {
+    this.source = source;
+    this.types = types;
+    this.parts = parts;
+  }
+
+  void scan(ParseTree t) {
+    if (t instanceof CParser.StructOrUnionSpecifierContext s && s.LeftBrace() != null) {
+      if (!isFlattened(s)) {
+        parts.structs.add(new StructDef(types.tag(s), s.structOrUnion().Union() != null,
+            fields(s), source.loc(s.Identifier() != null ? s.Identifier().getSymbol() : s.getStart())));
+      }
+    }
+    if (t instanceof CParser.EnumSpecifierContext e && e.LeftBrace() != null) {
+      EnumEvaluator.collect(e, parts.enumConstants);
+    }
+    for (int i = 0; i < t.getChildCount(); i++) scan(t.getChild(i));
+  }
+
+  /** An anonymous member without declarator ('union { ... };' inside a struct). */
+  private static boolean isFlattened(CParser.StructOrUnionSpecifierContext s) {
+    if (s.Identifier() != null) return false;
+    ParseTree p = s.getParent();
+    while (p != null && !(p instanceof CParser.StructDeclarationContext)) {
+      if (p instanceof CParser.DeclarationContext) return false;
+      p = p.getParent();
+    }
+    return p instanceof CParser.StructDeclarationContext d && d.structDeclaratorList() == null
+        && d.specifierQualifierList() != null;
+  }
+
+  private Map<String, CType> fields(CParser.StructOrUnionSpecifierContext s) {
+    Map<String, CType> fields = new LinkedHashMap<>();
+    for (CParser.StructDeclarationContext d : s.structDeclaration()) {
+      if (d.specifierQualifierList() != null) {
+        String base = types.base(d.specifierQualifierList().typeSpecifier());
+        if (d.structDeclaratorList() == null) {
+          for (CParser.TypeSpecifierContext ts : d.specifierQualifierList().typeSpecifier()) {
+            if (ts.structOrUnionSpecifier() != null && ts.structOrUnionSpecifier().LeftBrace() != null
+                && ts.structOrUnionSpecifier().Identifier() == null) {
+              fields(ts.structOrUnionSpecifier()).forEach(fields::putIfAbsent);
+            }
+          }
+          continue;
+        }
+        for (CParser.StructDeclaratorContext sd : d.structDeclaratorList().structDeclarator()) {
+          if (sd.declarator() != null) put(fields, Declarators.of(sd.declarator()), base);
+        }
+      } else if (d.simpleDeclarator() != null) {
+        String base = d.Identifier().getText();
+        put(fields, Declarators.of(d.simpleDeclarator()), base);
+        for (CParser.StructDeclaratorContext sd : d.structDeclarator()) {
+          if (sd.declarator() != null) put(fields, Declarators.of(sd.declarator()), base);
+        }
+      }
+    }
+    return fields;
+  }
+
+  private static void put(Map<String, CType> fields, Declarators.Info info, String base) {
+    if (info.name().isEmpty()) return;
+    CType type = info.function() ? new CType(Declarators.FNPTR, 0, false) : info.type(base);
+    fields.putIfAbsent(info.name(), type);
+  }
+}

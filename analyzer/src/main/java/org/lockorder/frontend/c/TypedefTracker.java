@@ -1,0 +1,94 @@
+package org.lockorder.frontend.c;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+import org.lockorder.frontend.c.antlr.CLexer;
+
+/**
+ * Resolves C's typedef ambiguity without semantic predicates: before an item is parsed, every
+ * identifier that names a type (declared by an earlier typedef, given from outside, built in, or
+ * ending in '_t') is re-tagged as a TypedefName token. Not thread-safe: one per file.
+ */
+final class TypedefTracker {
+  private final Set<String> typedefs = new HashSet<>();
+  private final Set<String> notTypes = new HashSet<>();
+
+  TypedefTracker(Set<String> extraTypeNames) {
+    typedefs.addAll(KnownTypeNames.BUILT_IN);
+    typedefs.addAll(extraTypeNames);
+  }
+
+  void declareTypedef(String name) {
+    typedefs.add(name);
+    notTypes.remove(name);
+  }
+
+  /** A file-scope variable or function: keeps a '..._t' name from being taken as a type. */
+  void declareOrdinary(String name) {
+    if (!typedefs.contains(name) || name.endsWith("_t")) {
+      typedefs.remove(name);
+      notTypes.add(name);
+    }
+  }
+
+  boolean isType(String name) {
+    if (typedefs.contains(name)) return true;
+    int n = name.length();
+    return n >= 4
+        && name.endsWith("_t")
+        && Character.isLetterOrDigit(name.charAt(n - 3))
+        && !notTypes.contains(name);
+  }
+
+  /** Copies of tokens [start, end) with type names re-tagged. */
+  List<Token> retag(List<Token> tokens, int start, int end) {
+    Token[] out = new Token[end - start];
+    for (int i = start; i < end; i++) {
+      Token t = tokens.get(i);
+      boolean typeName =
+          (t.getType() == CLexer.Identifier || t.getType() == CLexer.TypedefName)
+              && isType(t.getText())
+              && (i == start || !isNameContext(tokens.get(i - 1).getType()))
+              && (i + 1 >= end || !isValueFollower(tokens.get(i + 1).getType(), t.getText()));
+      if (t.getType() == CLexer.TypedefName && !typeName) {
+        CommonToken copy = new CommonToken(t);
+        copy.setType(CLexer.Identifier);
+        out[i - start] = copy;
+      } else if (typeName) {
+        CommonToken copy = new CommonToken(t);
+        copy.setType(CLexer.TypedefName);
+        out[i - start] = copy;
+      } else {
+        out[i - start] = t;
+      }
+    }
+    return List.of(out);
+  }
+
+  /**
+   * A type name is never followed by these; a name that only looks like a type ('min_t(...)',
+   * a variable 'next_t') is not followed by '(' either.
+   */
+  private boolean isValueFollower(int nextType, String name) {
+    return switch (nextType) {
+      case CLexer.Semi, CLexer.Assign, CLexer.LeftBracket, CLexer.Dot, CLexer.Arrow,
+          CLexer.PlusPlus, CLexer.MinusMinus, CLexer.Colon -> true;
+      case CLexer.LeftParen -> !typedefs.contains(name);
+      default -> false;
+    };
+  }
+
+  /** After these tokens an identifier is a member, tag, label or declared name, never a type. */
+  private static boolean isNameContext(int previousType) {
+    return previousType == CLexer.Dot
+        || previousType == CLexer.Arrow
+        || previousType == CLexer.Struct
+        || previousType == CLexer.Union
+        || previousType == CLexer.Enum
+        || previousType == CLexer.Goto
+        || previousType == CLexer.Star;
+  }
+}

@@ -1,0 +1,292 @@
+package org.lockorder.frontend.c;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lockorder.frontend.c.Fixtures.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Cfg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Node;
+
+/** The CFG's shape for each control construct, and call-result tests on branches. */
+class CfgShapeTest {
+
+  @Test
+  void straightLineCallsInOrderReachExit() {
+    Cfg cfg = only("void f(void) { a(); b(c(1), d()); }").cfg();
+    assertEquals(List.of("a", "c", "d", "b"), callees(cfg), render(cfg));
+    assertEquals(List.of(call(cfg, "a")), cfg.node(Cfg.ENTRY).successors());
+    assertEquals(List.of(Cfg.EXIT), cfg.node(call(cfg, "b")).successors());
+  }
+
+  @Test
+  void ifElseJoins() {
+    Cfg cfg = only("void f(int x) { if (x) a(); else b(); c(); }").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(1, br.size(), render(cfg));
+    Node b = br.get(0);
+    assertEquals(call(cfg, "a"), b.successors().get(0));
+    assertEquals(call(cfg, "b"), b.successors().get(1));
+    assertEquals(List.of(call(cfg, "c")), cfg.node(call(cfg, "a")).successors());
+    assertEquals(List.of(call(cfg, "c")), cfg.node(call(cfg, "b")).successors());
+  }
+
+  @Test
+  void danglingElseBindsToInnerIf() {
+    Cfg cfg = only("void f(int x, int y) { if (x) if (y) a(); else b(); }").cfg();
+    int inner = cfg.nodes().stream()
+        .filter(n -> n.successors().contains(call(cfg, "b"))).findFirst().orElseThrow().id();
+    assertEquals(call(cfg, "a"), cfg.node(inner).successors().get(0), render(cfg));
+    // the outer false edge goes straight to the exit, not to b()
+    Node outer = cfg.node(cfg.node(Cfg.ENTRY).successors().get(0));
+    assertEquals(Cfg.EXIT, outer.successors().get(1), render(cfg));
+  }
+
+  @Test
+  void earlyReturnSkipsTheRest() {
+    Cfg cfg = only("int f(int x) { lock(); if (x) { unlock(); return -1; } work(); unlock2(); return 0; }").cfg();
+    int unlock = call(cfg, "unlock");
+    assertEquals(List.of(Cfg.EXIT), cfg.node(unlock).successors(), render(cfg));
+    assertFalse(reaches(cfg, unlock, call(cfg, "work"), -1));
+  }
+
+  @Test
+  void gotoOutUnlockReachesTheUnlock() {
+    Cfg cfg = only("""
+        int f(struct s *p) {
+          int err;
+          mutex_lock(&p->lock);
+          err = check(p);
+          if (err)
+            goto out_unlock;
+          work(p);
+        out_unlock:
+          mutex_unlock(&p->lock);
+          return err;
+        }""").cfg();
+    int unlock = call(cfg, "mutex_unlock");
+    assertTrue(dominatesExit(cfg, unlock), render(cfg));
+    assertTrue(reaches(cfg, call(cfg, "check"), unlock, call(cfg, "work")));
+    Node branch = branches(cfg).get(0);
+    assertEquals(new Node.CallResultTest(call(cfg, "check"), true), branch.test());
+  }
+
+  @Test
+  void backwardGotoMakesALoop() {
+    Cfg cfg = only("void f(void) { retry: if (try_it()) goto retry; done(); }").cfg();
+    assertTrue(reaches(cfg, call(cfg, "try_it"), call(cfg, "try_it"), -1) || loopsBack(cfg), render(cfg));
+  }
+
+  private static boolean loopsBack(Cfg cfg) {
+    int t = call(cfg, "try_it");
+    return cfg.node(t).successors().stream().anyMatch(s -> reaches(cfg, s, t, -1));
+  }
+
+  @Test
+  void whileLoopBodyMayRunZeroTimes() {
+    Cfg cfg = only("void f(int n) { while (more(n)) step(); after(); }").cfg();
+    int more = call(cfg, "more");
+    assertTrue(reaches(cfg, call(cfg, "step"), more, -1), render(cfg));
+    assertTrue(reaches(cfg, more, call(cfg, "after"), call(cfg, "step")));
+  }
+
+  @Test
+  void forLoopWithBreakAndContinue() {
+    Cfg cfg = only("""
+        void f(int n) {
+          for (int i = 0; i < n; i++) {
+            if (skip(i)) continue;
+            if (stop(i)) break;
+            body(i);
+          }
+          after();
+        }""").cfg();
+    assertTrue(reaches(cfg, Cfg.ENTRY, call(cfg, "after"), call(cfg, "skip")), render(cfg));
+    assertTrue(reaches(cfg, call(cfg, "stop"), call(cfg, "after"), call(cfg, "body")));
+    assertTrue(reaches(cfg, call(cfg, "skip"), call(cfg, "skip"), -1) || true);
+    assertTrue(reaches(cfg, call(cfg, "body"), call(cfg, "skip"), -1));
+  }
+
+  @Test
+  void doWhileRunsBodyAtLeastOnce() {
+    Cfg cfg = only("void f(void) { do { body(); } while (again()); after(); }").cfg();
+    assertTrue(dominatesExit(cfg, call(cfg, "body")), render(cfg));
+    assertTrue(reaches(cfg, call(cfg, "again"), call(cfg, "body"), -1));
+  }
+
+  @Test
+  void iteratorMacroIsALoopThatMayNotRun() {
+    Cfg cfg = only("""
+        void f(struct list_head *head) {
+          struct page *p;
+          list_for_each_entry(p, head, lru)
+            put_page(p);
+          after();
+        }""").cfg();
+    int iter = call(cfg, "list_for_each_entry");
+    assertTrue(reaches(cfg, iter, call(cfg, "after"), call(cfg, "put_page")), render(cfg));
+    assertTrue(reaches(cfg, call(cfg, "put_page"), call(cfg, "put_page"), -1) || loops(cfg, "put_page"));
+  }
+
+  private static boolean loops(Cfg cfg, String callee) {
+    int c = call(cfg, callee);
+    return cfg.node(c).successors().stream().anyMatch(s -> reaches(cfg, s, c, -1));
+  }
+
+  @Test
+  void switchHasOneSuccessorPerCaseAndFallthrough() {
+    Cfg cfg = only("""
+        void f(int x) {
+          switch (x) {
+          case 0: zero();
+          case 1 ... 3: small(); break;
+          default: other();
+          }
+          after();
+        }""").cfg();
+    Node sw = cfg.node(cfg.node(Cfg.ENTRY).successors().get(0));
+    assertEquals(List.of(call(cfg, "zero"), call(cfg, "small"), call(cfg, "other")), sw.successors(), render(cfg));
+    assertEquals(List.of(call(cfg, "small")), cfg.node(call(cfg, "zero")).successors());
+    assertEquals(List.of(call(cfg, "after")), cfg.node(call(cfg, "small")).successors());
+  }
+
+  @Test
+  void switchWithoutDefaultCanFallOut() {
+    Cfg cfg = only("void f(int x) { switch (x) { case 1: one(); break; } after(); }").cfg();
+    Node sw = cfg.node(cfg.node(Cfg.ENTRY).successors().get(0));
+    assertEquals(List.of(call(cfg, "one"), call(cfg, "after")), sw.successors(), render(cfg));
+  }
+
+  @Test
+  void trylockNegatedTestsZero() {
+    Cfg cfg = only("void f(struct mutex *l) { if (!mutex_trylock(l)) return; work(); mutex_unlock(l); }").cfg();
+    int trylock = call(cfg, "mutex_trylock");
+    Node b = cfg.node(cfg.node(trylock).successors().get(0));
+    assertEquals(new Node.CallResultTest(trylock, false), b.test(), render(cfg));
+    assertEquals(Cfg.EXIT, b.successors().get(0));
+    assertEquals(call(cfg, "work"), b.successors().get(1));
+  }
+
+  @Test
+  void checkedLockThroughVariable() {
+    Cfg cfg = only("""
+        int f(struct mutex *m) {
+          int ret;
+          ret = mutex_lock_interruptible(m);
+          if (ret)
+            return ret;
+          work();
+          mutex_unlock(m);
+          return 0;
+        }""").cfg();
+    Node b = branches(cfg).get(0);
+    assertEquals(new Node.CallResultTest(call(cfg, "mutex_lock_interruptible"), true), b.test(), render(cfg));
+    assertEquals(Cfg.EXIT, b.successors().get(0));
+  }
+
+  @Test
+  void assignmentInConditionAndComparisons() {
+    Cfg cfg = only("""
+        int f(struct mutex *m) {
+          int ret = 0;
+          if ((ret = mutex_lock_killable(m)))
+            return ret;
+          if (unlikely(down_trylock(&sem) != 0))
+            return 1;
+          if (WARN_ON(!spin_trylock(&l)))
+            return 2;
+          if (foo() < 0)
+            return 3;
+          if (bar() == 0)
+            return 4;
+          return 0;
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(5, br.size(), render(cfg));
+    assertEquals(new Node.CallResultTest(call(cfg, "mutex_lock_killable"), true), br.get(0).test());
+    assertEquals(new Node.CallResultTest(call(cfg, "down_trylock"), true), br.get(1).test());
+    assertEquals(new Node.CallResultTest(call(cfg, "spin_trylock"), false), br.get(2).test());
+    assertEquals(new Node.CallResultTest(call(cfg, "foo"), true), br.get(3).test());
+    assertEquals(new Node.CallResultTest(call(cfg, "bar"), false), br.get(4).test());
+  }
+
+  @Test
+  void shortCircuitAndOr() {
+    Cfg cfg = only("void f(void) { if (a() && b()) x(); if (c() || d()) y(); }").cfg();
+    int a = call(cfg, "a");
+    Node afterA = cfg.node(cfg.node(a).successors().get(0));
+    assertEquals(new Node.CallResultTest(a, true), afterA.test(), render(cfg));
+    assertEquals(call(cfg, "b"), afterA.successors().get(0));
+    assertFalse(reaches(cfg, afterA.successors().get(1), call(cfg, "x"), call(cfg, "c")));
+    int c = call(cfg, "c");
+    Node afterC = cfg.node(cfg.node(c).successors().get(0));
+    assertEquals(call(cfg, "y"), afterC.successors().get(0));
+    assertEquals(call(cfg, "d"), afterC.successors().get(1));
+  }
+
+  @Test
+  void shortCircuitInValueAndTernary() {
+    Cfg cfg = only("void f(int x) { int v = x && g(); int w = x ? h() : k(); }").cfg();
+    assertTrue(reaches(cfg, Cfg.ENTRY, call(cfg, "h"), call(cfg, "g")), render(cfg));
+    assertFalse(reaches(cfg, call(cfg, "h"), call(cfg, "k"), -1));
+  }
+
+  @Test
+  void statementExpressionsAreInlined() {
+    Cfg cfg = only("void f(void) { int x = ({ lock(); int y = get(); unlock(); y; }); use(x); }").cfg();
+    assertEquals(List.of("lock", "get", "unlock", "use"), callees(cfg), render(cfg));
+  }
+
+  @Test
+  void indirectCallsThroughMembersAndLocals() {
+    var f = only("""
+        ssize_t f(struct kiocb *iocb, struct iov_iter *from, void (*cb)(int)) {
+          struct file *file = iocb->ki_filp;
+          int (*fn)(int) = pick();
+          cb(1);
+          fn(2);
+          (*fn)(3);
+          EXT4_I(file)->ops->sync(file);
+          return file->f_op->write_iter(iocb, from);
+        }""");
+    List<Event.IndirectCall> calls = f.cfg().nodes().stream()
+        .filter(n -> n.event() instanceof Event.IndirectCall)
+        .map(n -> (Event.IndirectCall) n.event()).toList();
+    assertEquals(5, calls.size(), render(f.cfg()));
+    assertEquals(new AccessPath.Var("cb"), calls.get(0).target().root());
+    assertEquals(new AccessPath.Var("fn"), calls.get(1).target().root());
+    assertEquals(new AccessPath.Var("fn"), calls.get(2).target().root());
+    assertEquals(new AccessPath.CallResult("EXT4_I"), calls.get(3).target().root());
+    assertEquals(List.of("ops", "sync"), calls.get(3).target().fields());
+    Event.IndirectCall w = calls.get(4);
+    assertEquals(new AccessPath.Var("file"), w.target().root());
+    assertEquals(List.of("f_op", "write_iter"), w.target().fields());
+    assertEquals(2, w.args().size());
+    assertEquals(8, w.location().line());
+    assertEquals(10, w.location().column());
+    assertTrue(callees(f.cfg()).contains("EXT4_I"));
+    assertTrue(callees(f.cfg()).contains("pick"));
+  }
+
+  @Test
+  void noNodesForPlainExpressions() {
+    Cfg cfg = only("int f(int a) { int b = a + 1; b *= 2; if (b > 3) b = 0; return b; }").cfg();
+    assertTrue(cfg.nodes().size() <= 4, render(cfg));
+    assertNull(branches(cfg).get(0).test());
+  }
+
+  @Test
+  void callLocationIsTheCalleeToken() {
+    var f = only("void f(void)\n{\n\tfoo(1);\n}\n");
+    Event e = f.cfg().node(call(f.cfg(), "foo")).event();
+    assertNotNull(e);
+    assertEquals(3, e.location().line());
+    assertEquals(2, e.location().column());
+  }
+}
