@@ -102,6 +102,8 @@ final class FunctionAnalyzer {
       after = call(n, c.args(), s);
     } else if (e instanceof Event.IndirectCall c) {
       after = call(n, c.args(), s);
+    } else if (e instanceof Event.Return r) {
+      after = List.of(s.returning(ReturnKind.of(r.value(), ctx.program())));
     } else {
       after = List.of(s); // SpawnThread: the start routine is an entry point of its own.
     }
@@ -112,6 +114,16 @@ final class FunctionAnalyzer {
 
   private List<Out> branch(Node n, LockState s) {
     List<Out> outs = new ArrayList<>();
+    if (n.test() != null && n.successors().size() == 2 && s.result() != null
+        && s.result().callNode() == n.test().callNode()) {
+      // The callee's exit path is known: keep only the edge its return value can take.
+      ReturnKind kind = s.result().kind();
+      LockState untagged = s.withResult(null);
+      boolean trueNeedsNonzero = n.test().trueWhenNonzero();
+      if (kind.allows(trueNeedsNonzero)) outs.add(new Out(n.successors().get(0), untagged));
+      if (kind.allows(!trueNeedsNonzero)) outs.add(new Out(n.successors().get(1), untagged));
+      return outs;
+    }
     HeldLock pending = n.test() == null ? null : deferred.get(n.test().callNode());
     if (pending == null || n.successors().size() != 2) {
       for (int succ : n.successors()) outs.add(new Out(succ, s));
@@ -212,8 +224,9 @@ final class FunctionAnalyzer {
         if (!(faultsOff && (faultCall || pe.viaFault()))) applyPending(pe, step, sub, s, faultCall);
       }
       if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
+      boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : callee.exits.values()) {
-        LockState after = s;
+        LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
         for (LockKey k : sub.keys(e.released())) after = after.release(k);
         for (HeldLock h : e.added()) {
           HeldLock lock = sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
@@ -304,7 +317,7 @@ final class FunctionAnalyzer {
       Site site = new Site(List.of(), fn.name(), at, "__acquires", classOf(r.key()), Mode.WRITE, r.instance());
       added.add(new HeldLock(r.key(), Mode.WRITE, site, false));
     }
-    return new Summary.ExitEffect(added, s.released());
+    return new Summary.ExitEffect(added, s.released(), s.returning());
   }
 
   /** The class for witnesses; parameter locks get a placeholder until a caller substitutes. */

@@ -11,13 +11,33 @@ import java.util.TreeSet;
  * the caller's locks this function has released, and whether page faults are disabled.
  * Immutable; {@link #identity()} is what distinguishes states at a join.
  */
-record LockState(List<HeldLock> held, Set<LockKey> released, int faultsDisabled) {
+record LockState(
+    List<HeldLock> held,
+    Set<LockKey> released,
+    int faultsDisabled,
+    ResultTag result,
+    ReturnKind returning) {
 
-  static final LockState EMPTY = new LockState(List.of(), Set.of(), 0);
+  static final LockState EMPTY = new LockState(List.of(), Set.of(), 0, null, ReturnKind.UNKNOWN);
+
+  /** The return kind of the call at {@code callNode}, for the branch that tests it. */
+  record ResultTag(int callNode, ReturnKind kind) {}
 
   LockState {
     held = List.copyOf(held);
     released = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released));
+  }
+
+  LockState(List<HeldLock> held, Set<LockKey> released, int faultsDisabled) {
+    this(held, released, faultsDisabled, null, ReturnKind.UNKNOWN);
+  }
+
+  LockState withResult(ResultTag tag) {
+    return new LockState(held, released, faultsDisabled, tag, returning);
+  }
+
+  LockState returning(ReturnKind kind) {
+    return new LockState(held, released, faultsDisabled, result, kind);
   }
 
   /** Two states with equal identity behave alike from here on; the witnesses may differ. */
@@ -27,7 +47,7 @@ record LockState(List<HeldLock> held, Set<LockKey> released, int faultsDisabled)
     sb.append('|');
     Set<String> rel = new TreeSet<>();
     for (LockKey k : released) rel.add(k.toString());
-    sb.append(rel).append('|').append(faultsDisabled > 0);
+    sb.append(rel).append('|').append(faultsDisabled > 0).append('|').append(result).append('|').append(returning);
     return sb.toString();
   }
 
@@ -41,7 +61,7 @@ record LockState(List<HeldLock> held, Set<LockKey> released, int faultsDisabled)
     for (HeldLock h : held) if (h.key().equals(lock.key()) && h.mode() == lock.mode()) return this;
     List<HeldLock> more = new ArrayList<>(held);
     more.add(lock);
-    return new LockState(more, released, faultsDisabled);
+    return new LockState(more, released, faultsDisabled, result, returning);
   }
 
   /**
@@ -55,17 +75,17 @@ record LockState(List<HeldLock> held, Set<LockKey> released, int faultsDisabled)
     if (at < 0) {
       Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
       rel.add(key);
-      return new LockState(held, rel, faultsDisabled);
+      return new LockState(held, rel, faultsDisabled, result, returning);
     }
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
-    if (!dropped.fromEntry()) return new LockState(fewer, released, faultsDisabled);
+    if (!dropped.fromEntry()) return new LockState(fewer, released, faultsDisabled, result, returning);
     Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
     rel.add(dropped.key());
-    return new LockState(fewer, rel, faultsDisabled);
+    return new LockState(fewer, rel, faultsDisabled, result, returning);
   }
 
   LockState faults(int delta) {
-    return new LockState(held, released, Math.max(0, faultsDisabled + delta));
+    return new LockState(held, released, Math.max(0, faultsDisabled + delta), result, returning);
   }
 }

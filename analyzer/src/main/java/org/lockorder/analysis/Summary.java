@@ -36,18 +36,21 @@ final class Summary {
     }
   }
 
-  /** On some return path: locks left held for the caller, and caller's locks released. */
-  record ExitEffect(List<HeldLock> added, Set<LockKey> released) {
+  /**
+   * On some return path: locks left held for the caller, caller's locks released, and whether
+   * that path returned zero or not.
+   */
+  record ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
     String identity() {
       StringBuilder sb = new StringBuilder();
       for (HeldLock h : added) sb.append(h.key()).append(':').append(h.mode().letter()).append(',');
       Set<String> rel = new TreeSet<>();
       for (LockKey k : released) rel.add(k.toString());
-      return sb.append('|').append(rel).toString();
+      return sb.append('|').append(rel).append('|').append(returned).toString();
     }
   }
 
-  static final int MAX_EXITS = 8;
+  static final int MAX_EXITS = 16;
 
   final Map<String, Acquisition> acquisitions = new LinkedHashMap<>();
   final Map<String, PendingEdge> pending = new LinkedHashMap<>();

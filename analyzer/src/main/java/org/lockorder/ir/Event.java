@@ -15,7 +15,8 @@ public sealed interface Event
         Event.AssertHeld,
         Event.MayFault,
         Event.FaultScope,
-        Event.SpawnThread {
+        Event.SpawnThread,
+        Event.Return {
 
   Location location();
 
@@ -53,6 +54,12 @@ public sealed interface Event
 
   /** {@code pagefault_disable()} (enter=true) / {@code pagefault_enable()} (enter=false). */
   record FaultScope(boolean enter, String api, Location location) implements Event {}
+
+  /**
+   * {@code return value;} just before the edge to the exit: lets callers that test the result
+   * ({@code if (iomap_write_begin(...)) break;}) pick the exit effects that match it.
+   */
+  record Return(Arg value, Location location) implements Event {}
 
   /** {@code pthread_create(..., start, ...)}: {@code start} runs as a thread of its own. */
   record SpawnThread(String startRoutine, String api, Location location) implements Event {}

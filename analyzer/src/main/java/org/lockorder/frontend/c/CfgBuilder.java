@@ -109,7 +109,7 @@ final class CfgBuilder {
       return -1;
     }
     if (s instanceof Stmt.Return r) {
-      if (r.value() != null) cur = flow.expr(r.value(), cur);
+      if (r.value() != null) cur = flow.returnValue(r.value(), flow.expr(r.value(), cur));
       graph.edge(cur, Cfg.EXIT);
       return -1;
     }

@@ -300,4 +300,12 @@ final class ExpressionFlow {
     for (int i = 0; i < t.getChildCount(); i++) if (containsCall(t.getChild(i))) return true;
     return false;
   }
+
+  /** A Return event for {@code return value;} after the value's calls; -1 stays unreachable. */
+  int returnValue(CParser.ExpressionContext value, int cur) {
+    if (cur < 0) return cur;
+    int node = graph.add(new Event.Return(paths.arg(value), source.loc(value)));
+    graph.edge(cur, node);
+    return node;
+  }
 }

@@ -52,7 +52,9 @@ class CfgShapeTest {
   void earlyReturnSkipsTheRest() {
     Cfg cfg = only("int f(int x) { lock(); if (x) { unlock(); return -1; } work(); unlock2(); return 0; }").cfg();
     int unlock = call(cfg, "unlock");
-    assertEquals(List.of(Cfg.EXIT), cfg.node(unlock).successors(), render(cfg));
+    Node ret = cfg.node(cfg.node(unlock).successors().get(0));
+    assertEquals("-1", ((Event.Return) ret.event()).value().text(), render(cfg));
+    assertEquals(List.of(Cfg.EXIT), ret.successors(), render(cfg));
     assertFalse(reaches(cfg, unlock, call(cfg, "work"), -1));
   }
 
@@ -187,7 +189,9 @@ class CfgShapeTest {
         }""").cfg();
     Node b = branches(cfg).get(0);
     assertEquals(new Node.CallResultTest(call(cfg, "mutex_lock_interruptible"), true), b.test(), render(cfg));
-    assertEquals(Cfg.EXIT, b.successors().get(0));
+    Node ret = cfg.node(b.successors().get(0));
+    assertEquals("ret", ((Event.Return) ret.event()).value().text(), render(cfg));
+    assertEquals(List.of(Cfg.EXIT), ret.successors());
   }
 
   @Test
