@@ -1,2 +1,40 @@
 package org.lockorder.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point of the {@code lockorder} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code (see {@link ExitCodes}). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new LockorderCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("lockorder: error: " + ex.getMessage());
+          ex.getCommandLine().usage(err);
+          return ExitCodes.USAGE_ERROR;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          err.println("lockorder: internal error: " + ex);
+          if (System.getenv("LOCKORDER_DEBUG") != null) ex.printStackTrace(err);
+          else err.println("lockorder: set LOCKORDER_DEBUG=1 for a stack trace, and please report it");
+          return ExitCodes.INTERNAL_ERROR;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

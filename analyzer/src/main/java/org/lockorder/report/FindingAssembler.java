@@ -62,12 +62,17 @@ public final class FindingAssembler {
     EdgeWitness w = e.witnesses().get(type);
     Site held = w.held();
     Site acquired = w.acquired();
-    boolean sameInstance = held.instance().equals(acquired.instance());
-    List<String> gates = sameInstance ? List.of() : e.gates().stream().map(LockClass::toString).toList();
+    // Only the same expression in the same function is provably the same lock; otherwise it is
+    // the same lock (one thread deadlocks) or two instances (two threads in opposite orders).
+    boolean sameInstance = held.function().equals(acquired.function()) && held.instance().equals(acquired.instance());
+    boolean distinctInstances = held.function().equals(acquired.function()) && !sameInstance;
+    List<String> gates = distinctInstances ? e.gates().stream().map(LockClass::toString).toList() : List.of();
     String what =
         sameInstance
             ? "the same lock (" + acquired.instance() + ") is taken twice"
-            : "two instances of one class (" + held.instance() + " then " + acquired.instance() + ")";
+            : distinctInstances
+                ? "two instances of one class (" + held.instance() + " then " + acquired.instance() + ")"
+                : acquired.instance() + " is acquired while " + held.instance() + " is held";
     String message = Rule.LO002.summary() + " of " + e.from() + ": " + what;
     String severity = "warning";
     if (!gates.isEmpty()) {

@@ -44,7 +44,7 @@ public final class TextWriter {
       out.printf(
           "  thread %d: holds %s (%s), then acquires %s (%s)%n", n++, t.holds(), t.holdsMode(), t.acquires(),
           t.acquiresMode());
-      for (Step s : t.steps()) out.println("    " + step(s));
+      for (Step s : t.steps()) out.println("    " + step(s, t));
     }
     if (!f.gatedBy().isEmpty()) {
       out.printf("  not a deadlock: every thread holds %s, so they cannot interleave%n", String.join(", ", f.gatedBy()));
@@ -52,14 +52,15 @@ public final class TextWriter {
     out.printf("  verdict: %s (not simulated yet)%n", f.verdict());
   }
 
-  private static String step(Step s) {
+  private static String step(Step s, ThreadTrace t) {
     String where = s.line() > 0 ? s.file() + ":" + s.line() + ":" + s.column() : s.file();
     String indent = "  ".repeat(s.depth());
     String what =
         switch (s.event()) {
-          case "entry" -> s.function() + "  [thread entry]";
+          case "entry" -> s.function() + "  [thread entry: " + t.entryReason() + "]";
           case "call" -> s.function() + " calls " + s.detail() + (s.via() == null ? "" : "  [via " + s.via() + "]");
-          default -> s.function() + " acquires " + s.lock() + " (" + s.mode() + ") with " + s.detail();
+          default -> s.function() + " acquires " + s.lock() + " (" + s.mode() + ")"
+              + (s.line() > 0 ? " with " + s.detail() : " [lock model]");
         };
     return where + ": " + indent + what;
   }

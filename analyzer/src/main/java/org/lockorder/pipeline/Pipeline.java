@@ -1,0 +1,154 @@
+package org.lockorder.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.lockorder.analysis.AnalysisResult;
+import org.lockorder.analysis.Analyzer;
+import org.lockorder.analysis.LockApiLowering;
+import org.lockorder.frontend.c.CFrontend;
+import org.lockorder.graph.CycleSearchResult;
+import org.lockorder.graph.LockOrderGraph;
+import org.lockorder.ir.TranslationUnit;
+import org.lockorder.model.LockModel;
+import org.lockorder.model.LockModelException;
+import org.lockorder.report.Finding;
+import org.lockorder.report.FindingAssembler;
+import org.lockorder.report.Report;
+import org.lockorder.source.Diagnostic;
+import org.lockorder.source.InputFile;
+import org.lockorder.source.SourceReader;
+import org.lockorder.source.SourceText;
+import org.lockorder.source.SourceWalker;
+
+/**
+ * The whole run, in pipeline order: find files → read → parse (in parallel) → lower lock calls
+ * through the lock model → interprocedural analysis → lock-order graph and strong cycles →
+ * findings. One bad file becomes diagnostics; the others are still analyzed.
+ */
+public final class Pipeline {
+  private final PipelineOptions options;
+
+  public Pipeline(PipelineOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Analyzes {@code paths}.
+   *
+   * @throws LockModelException when a lock-model file is unusable (a usage error)
+   */
+  public Report run(List<String> paths) throws LockModelException {
+    LockModel base = LockModel.load(options.profiles(), options.configs());
+    SourceWalker.Result walked = new SourceWalker().walk(paths);
+    Map<List<Path>, LockModel> models = new HashMap<>();
+    for (InputFile f : walked.files()) {
+      if (!models.containsKey(f.configs())) {
+        List<Path> all = new ArrayList<>(f.configs());
+        all.addAll(options.configs());
+        models.put(f.configs(), f.configs().isEmpty() ? base : LockModel.load(options.profiles(), all));
+      }
+    }
+    List<ParsedFile> parsed = parseAll(walked.files(), models);
+    List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
+    long lines = 0;
+    int bodies = 0;
+    int bodiesParsed = 0;
+    List<TranslationUnit> units = new ArrayList<>();
+    for (ParsedFile p : parsed) {
+      diagnostics.addAll(p.diagnostics());
+      lines += p.lines();
+      if (p.unit() == null) continue;
+      units.add(p.unit());
+      bodies += p.unit().stats().functionBodies();
+      bodiesParsed += p.unit().stats().functionBodiesParsed();
+    }
+    diagnostics.sort(Comparator.naturalOrder());
+    List<List<TranslationUnit>> programs = new ArrayList<>();
+    if (options.perFile()) {
+      for (TranslationUnit u : units) programs.add(List.of(u));
+    } else if (!units.isEmpty()) {
+      programs.add(units);
+    }
+    List<Finding> findings = new ArrayList<>();
+    int functions = 0;
+    int classes = 0;
+    int edges = 0;
+    boolean truncated = false;
+    String reason = null;
+    for (List<TranslationUnit> program : programs) {
+      AnalysisResult result =
+          new Analyzer(options.maxStatesPerNode()).analyze(program, base.pageFault(), base.constants());
+      LockOrderGraph graph = new LockOrderGraph(result.edges());
+      CycleSearchResult cycles = graph.strongCycles(options.bounds());
+      findings.addAll(new FindingAssembler(result.entryReasons()).assemble(cycles.cycles(), graph.selfEdges()));
+      functions += result.functions();
+      classes += result.classes();
+      edges += result.edges().size();
+      if (cycles.truncated() && !truncated) {
+        truncated = true;
+        reason = cycles.reason();
+      }
+    }
+    Report.Stats stats =
+        new Report.Stats(
+            walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges,
+            new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason));
+    return new Report("lockorder", Version.get(), findings, diagnostics, stats);
+  }
+
+  private List<ParsedFile> parseAll(List<InputFile> files, Map<List<Path>, LockModel> models) {
+    CFrontend frontend = new CFrontend(java.util.Set.of());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
+    try {
+      List<Future<ParsedFile>> futures = new ArrayList<>();
+      for (InputFile f : files) {
+        LockApiLowering lowering = new LockApiLowering(models.get(f.configs()));
+        futures.add(pool.submit(() -> parseOne(f, frontend, lowering)));
+      }
+      List<ParsedFile> out = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          out.add(futures.get(i).get());
+        } catch (ExecutionException e) {
+          String name = files.get(i).displayPath();
+          out.add(new ParsedFile(name, null, List.of(internalError(name, e.getCause())), 0));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+      out.sort(Comparator.comparing(ParsedFile::displayPath));
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ParsedFile parseOne(InputFile f, CFrontend frontend, LockApiLowering lowering) {
+    SourceReader.Result read = new SourceReader().read(f);
+    List<Diagnostic> diags = new ArrayList<>(read.diagnostics());
+    SourceText text = read.text();
+    if (text == null) return new ParsedFile(f.displayPath(), null, diags, 0);
+    long lines = text.text().isEmpty() ? 0 : text.text().chars().filter(c -> c == '\n').count() + (text.text().endsWith("\n") ? 0 : 1);
+    try {
+      TranslationUnit tu = lowering.lower(frontend.parse(text));
+      diags.addAll(tu.diagnostics());
+      return new ParsedFile(f.displayPath(), tu, diags, lines);
+    } catch (RuntimeException | StackOverflowError e) {
+      diags.add(internalError(f.displayPath(), e));
+      return new ParsedFile(f.displayPath(), null, diags, lines);
+    }
+  }
+
+  private static Diagnostic internalError(String file, Throwable e) {
+    return Diagnostic.error(file, 1, 1, "internal error while analyzing this file (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); file skipped");
+  }
+}

@@ -1,0 +1,38 @@
+package org.lockorder.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.lockorder.graph.SearchBounds;
+
+/**
+ * How to run the pipeline.
+ *
+ * @param profiles bundled lock-model profiles to load ("linux", "pthread")
+ * @param configs user lock-model files, applied after the profiles and any lockorder.yaml
+ * @param perFile analyze each file as a program of its own (example corpora) instead of all
+ *     files as one program
+ * @param threads parser threads; output does not depend on it
+ */
+public record PipelineOptions(
+    List<String> profiles,
+    List<Path> configs,
+    boolean perFile,
+    SearchBounds bounds,
+    int maxStatesPerNode,
+    int threads) {
+
+  public PipelineOptions {
+    profiles = List.copyOf(profiles);
+    configs = List.copyOf(configs);
+  }
+
+  public static PipelineOptions defaults() {
+    return new PipelineOptions(
+        List.of("linux", "pthread"), List.of(), false, SearchBounds.DEFAULT, 64,
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+  }
+
+  public PipelineOptions withPerFile(boolean value) {
+    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads);
+  }
+}
