@@ -1,0 +1,128 @@
+package org.lockorder.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.lockorder.analysis.Snippets.findings;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Held-lock sets follow branches, early returns, gotos, trylocks and checked locks exactly. */
+class HeldLocksTest {
+  @TempDir Path dir;
+
+  static final String LOCKS = "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n";
+  static final String B_THEN_A = "\nvoid other(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n";
+
+  private List<String> withReverse(String body) throws Exception {
+    return findings(dir, LOCKS + body + B_THEN_A);
+  }
+
+  @Test
+  void plainNestingMakesAnEdge() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), withReverse("void f(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }"));
+  }
+
+  @Test
+  void unlockBeforeTheCallLeavesNoEdge() throws Exception {
+    assertEquals(List.of(), withReverse(
+        "static void take_b(void) { mutex_lock(&b); mutex_unlock(&b); }\n"
+            + "void f(void) { mutex_lock(&a); mutex_unlock(&a); take_b(); }"));
+  }
+
+  @Test
+  void releaseOnEveryBranchAndGotoOutUnlock() throws Exception {
+    assertEquals(List.of(), withReverse(
+        """
+        int f(int x)
+        {
+        	int ret = 0;
+        	mutex_lock(&a);
+        	if (x == 1) {
+        		ret = -1;
+        		goto out_unlock;
+        	}
+        	if (x == 2) {
+        		mutex_unlock(&a);
+        		return -2;
+        	}
+        out_unlock:
+        	mutex_unlock(&a);
+        	mutex_lock(&b);
+        	mutex_unlock(&b);
+        	return ret;
+        }
+        """));
+  }
+
+  @Test
+  void aBranchThatKeepsTheLockStillOrders() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), withReverse(
+        """
+        void f(int x)
+        {
+        	mutex_lock(&a);
+        	if (x)
+        		mutex_unlock(&a);
+        	mutex_lock(&b);
+        	mutex_unlock(&b);
+        }
+        """));
+  }
+
+  @Test
+  void trylockAddsNoEdgeIntoItsLockButIsHeldAfter() throws Exception {
+    // b then trylock(a): no b -> a edge. The reverse order a -> b is only in 'other' reversed.
+    assertEquals(List.of(), findings(dir, LOCKS
+        + "void f(void) { mutex_lock(&b); if (!mutex_trylock(&a)) { mutex_unlock(&b); return; } mutex_unlock(&a); mutex_unlock(&b); }\n"
+        + "void g(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\n"));
+    // Held after a successful trylock: trylock(a) then b orders a -> b.
+    assertEquals(List.of("LO001 a -> b"), withReverse(
+        "void f(void) { if (mutex_trylock(&a)) { mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); } }"));
+    // Not held on the failure edge.
+    assertEquals(List.of(), withReverse(
+        "void f(void) { if (!mutex_trylock(&a)) { mutex_lock(&b); mutex_unlock(&b); return; } mutex_unlock(&a); }"));
+  }
+
+  @Test
+  void killableLockIsNotHeldOnItsFailurePath() throws Exception {
+    assertEquals(List.of(), withReverse(
+        """
+        int f(void)
+        {
+        	int ret = mutex_lock_killable(&a);
+        	if (ret) {
+        		mutex_lock(&b);
+        		mutex_unlock(&b);
+        		return ret;
+        	}
+        	mutex_unlock(&a);
+        	return 0;
+        }
+        """));
+    assertEquals(List.of("LO001 a -> b"), withReverse(
+        "int f(void) { if (mutex_lock_killable(&a)) return -4; mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); return 0; }"));
+  }
+
+  @Test
+  void lockWrappersReturnHoldingTheLock() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), withReverse(
+        "static void lock_a(void) { mutex_lock(&a); }\nstatic void unlock_a(void) { mutex_unlock(&a); }\n"
+            + "void f(void) { lock_a(); mutex_lock(&b); mutex_unlock(&b); unlock_a(); }"));
+    assertEquals(List.of(), withReverse(
+        "static void lock_a(void) { mutex_lock(&a); }\nstatic void unlock_a(void) { mutex_unlock(&a); }\n"
+            + "void f(void) { lock_a(); unlock_a(); mutex_lock(&b); mutex_unlock(&b); }"));
+  }
+
+  @Test
+  void recursionConverges() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), withReverse(
+        """
+        static void pong(int n);
+        static void ping(int n) { if (n) pong(n - 1); mutex_lock(&b); mutex_unlock(&b); }
+        static void pong(int n) { if (n) ping(n - 1); }
+        void f(void) { mutex_lock(&a); ping(3); mutex_unlock(&a); }
+        """));
+  }
+}

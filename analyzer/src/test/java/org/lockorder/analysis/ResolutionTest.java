@@ -1,0 +1,113 @@
+package org.lockorder.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lockorder.analysis.Snippets.findings;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.report.Finding;
+import org.lockorder.report.Step;
+
+/** Lock classes from declarations, ops tables, function pointers, parameters, annotations. */
+class ResolutionTest {
+  @TempDir Path dir;
+
+  static final String TYPES =
+      """
+      struct address_space { spinlock_t private_lock; struct rw_semaphore i_mmap_rwsem; };
+      struct inode { struct rw_semaphore i_rwsem; struct address_space *i_mapping; };
+      struct file_operations { int (*write_iter)(struct inode *); };
+      struct file { const struct file_operations *f_op; struct inode *f_inode; };
+      """;
+
+  @Test
+  void membersAreNamedFromTheirDeclaredTypes() throws Exception {
+    List<String> f = findings(dir, TYPES
+        + "void f(struct inode *inode) { spin_lock(&inode->i_mapping->private_lock); down_write(&inode->i_rwsem); up_write(&inode->i_rwsem); spin_unlock(&inode->i_mapping->private_lock); }\n"
+        + "void g(struct inode *ino) { inode_lock(ino); spin_lock(&ino->i_mapping->private_lock); spin_unlock(&ino->i_mapping->private_lock); inode_unlock(ino); }\n");
+    assertEquals(List.of("LO001 address_space.private_lock -> inode.i_rwsem"), f);
+  }
+
+  @Test
+  void opsTableCallsResolveAndSayHow() throws Exception {
+    var report = Snippets.analyze(dir, TYPES
+        + "static DEFINE_MUTEX(big);\n"
+        + "static int ext4_write(struct inode *inode) { inode_lock(inode); mutex_lock(&big); mutex_unlock(&big); inode_unlock(inode); return 0; }\n"
+        + "static const struct file_operations ext4_fops = { .write_iter = ext4_write };\n"
+        + "int vfs_write(struct file *file) { return file->f_op->write_iter(file->f_inode); }\n"
+        + "void other(struct inode *inode) { mutex_lock(&big); inode_lock(inode); inode_unlock(inode); mutex_unlock(&big); }\n");
+    assertEquals(1, report.findings().size(), report.findings().toString());
+    Finding f = report.findings().get(0);
+    assertEquals(List.of("big", "inode.i_rwsem"), f.classes());
+    boolean resolved = false;
+    for (var t : f.threads()) for (Step s : t.steps()) if (s.via() != null && s.via().contains("file_operations.write_iter = ext4_write in ext4_fops")) resolved = true;
+    assertTrue(resolved || f.threads().stream().anyMatch(t -> t.entry().equals("ext4_write")), f.toString());
+  }
+
+  @Test
+  void functionPointersAssignedInCodeAreCalls() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), findings(dir,
+        "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
+            + "static void take_b(void) { mutex_lock(&b); mutex_unlock(&b); }\n"
+            + "void f(void) { void (*fn)(void) = take_b; mutex_lock(&a); fn(); mutex_unlock(&a); }\n"
+            + "void g(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n"));
+  }
+
+  @Test
+  void parameterLocksTakeTheCallersClass() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), findings(dir,
+        "static pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER;\nstatic pthread_mutex_t b = PTHREAD_MUTEX_INITIALIZER;\n"
+            + "static void lock(pthread_mutex_t *m) { pthread_mutex_lock(m); }\n"
+            + "static void unlock(pthread_mutex_t *m) { pthread_mutex_unlock(m); }\n"
+            + "static void both(pthread_mutex_t *x, pthread_mutex_t *y) { lock(x); lock(y); }\n"
+            + "void f(void) { both(&a, &b); unlock(&b); unlock(&a); }\n"
+            + "void g(void) { lock(&b); lock(&a); unlock(&a); unlock(&b); }\n"));
+  }
+
+  @Test
+  void sparseAnnotationsAndAssertionsCountAsHeld() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), findings(dir,
+        "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
+            + "static void inner(void) __must_hold(&a) { mutex_lock(&b); mutex_unlock(&b); }\n"
+            + "void g(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n"));
+    assertEquals(List.of("LO001 a -> b"), findings(dir,
+        "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
+            + "static void inner(void) { lockdep_assert_held(&a); mutex_lock(&b); mutex_unlock(&b); }\n"
+            + "void g(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n"));
+  }
+
+  @Test
+  void subclassesSeparateParentAndChild() throws Exception {
+    String code = TYPES
+        + "void f(struct inode *dir, struct inode *child) { inode_lock_nested(dir, I_MUTEX_PARENT); inode_lock_nested(child, I_MUTEX_CHILD); inode_unlock(child); inode_unlock(dir); }\n";
+    assertEquals(List.of(), findings(dir, code));
+    String same = TYPES + "void f(struct inode *dir, struct inode *child) { inode_lock(dir); inode_lock(child); inode_unlock(child); inode_unlock(dir); }\n";
+    assertEquals(List.of("LO002 inode.i_rwsem"), findings(dir, same));
+  }
+
+  @Test
+  void aGateHeldByEveryCallerSerializesTheCycle() throws Exception {
+    assertEquals(List.of("LO001 gated a -> b"), findings(dir,
+        "static DEFINE_MUTEX(gate);\nstatic DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
+            + "static void ab(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\n"
+            + "static void ba(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n"
+            + "void t1(void) { mutex_lock(&gate); ab(); mutex_unlock(&gate); }\n"
+            + "void t2(void) { mutex_lock(&gate); ba(); mutex_unlock(&gate); }\n"));
+  }
+
+  @Test
+  void faultsDisabledAroundACalleeCutThePageFault() throws Exception {
+    String vm =
+        "struct vm_operations_struct { int (*fault)(void *); };\nstatic DEFINE_MUTEX(m);\n"
+            + "static int my_fault(void *vmf) { mutex_lock(&m); mutex_unlock(&m); return 0; }\n"
+            + "static const struct vm_operations_struct my_vm_ops = { .fault = my_fault };\n"
+            + "static int copy_out(void *to, void *from) { return copy_to_user(to, from, 8); }\n";
+    assertEquals(List.of("LO002 m", "LO001 m -> mm_struct.mmap_lock"), findings(dir, vm
+        + "int rd(void *u, void *k) { int r; mutex_lock(&m); r = copy_out(u, k); mutex_unlock(&m); return r; }\n"));
+    assertEquals(List.of(), findings(dir, vm
+        + "int rd(void *u, void *k) { int r; mutex_lock(&m); pagefault_disable(); r = copy_out(u, k); pagefault_enable(); mutex_unlock(&m); return r; }\n"));
+  }
+}
