@@ -59,6 +59,14 @@ final class AnalysisContext {
 
   private static final Summary EMPTY = new Summary();
 
+  boolean hasSummary(Function f) {
+    return summaries.containsKey(f);
+  }
+
+  void noteRecursionBound(Function first, int size) {
+    stateBoundHits.add("recursion of " + size + " functions around " + first.name() + " (" + first.location() + ") stopped before a fixpoint");
+  }
+
   void setSummary(Function f, Summary s) {
     summaries.put(f, s);
   }

@@ -35,24 +35,41 @@ public final class Analyzer {
     Program program = new Program(units, modelConstants);
     CallGraph graph = new CallGraph(program, faultModel);
     AnalysisContext ctx = new AnalysisContext(program, graph, maxStatesPerNode);
-    for (List<Function> scc : graph.bottomUpComponents()) {
-      boolean recursive = scc.size() > 1 || callsItself(graph, scc.get(0));
-      for (int round = 0; round < (recursive ? MAX_SCC_ROUNDS : 1); round++) {
-        boolean changed = false;
-        for (Function f : scc) {
-          String before = ctx.summary(f).signature();
-          Summary s = new FunctionAnalyzer(ctx, f).run();
-          ctx.setSummary(f, s);
-          changed |= !s.signature().equals(before);
-        }
-        if (!changed) break;
-      }
-    }
+    for (List<Function> scc : graph.bottomUpComponents()) analyzeComponent(scc, graph, ctx);
     return result(ctx, graph);
   }
 
-  private static boolean callsItself(CallGraph graph, Function f) {
-    return graph.callers(f).contains(f);
+  /**
+   * Analyzes one strongly connected component. A recursion is iterated with a worklist: when a
+   * function's summary changes, only its callers inside the component are analyzed again, up to
+   * {@link #MAX_SCC_ROUNDS} passes' worth of work.
+   */
+  private void analyzeComponent(List<Function> scc, CallGraph graph, AnalysisContext ctx) {
+    if (scc.size() == 1 && !graph.callers(scc.get(0)).contains(scc.get(0))) {
+      ctx.setSummary(scc.get(0), new FunctionAnalyzer(ctx, scc.get(0)).run());
+      return;
+    }
+    java.util.Set<Function> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    members.addAll(scc);
+    java.util.ArrayDeque<Function> work = new java.util.ArrayDeque<>(scc);
+    java.util.Set<Function> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    queued.addAll(scc);
+    long budget = (long) MAX_SCC_ROUNDS * scc.size();
+    while (!work.isEmpty()) {
+      if (budget-- <= 0) {
+        ctx.noteRecursionBound(scc.get(0), scc.size());
+        break;
+      }
+      Function f = work.poll();
+      queued.remove(f);
+      long before = ctx.hasSummary(f) ? ctx.summary(f).signature() : Long.MIN_VALUE;
+      Summary s = new FunctionAnalyzer(ctx, f).run();
+      ctx.setSummary(f, s);
+      if (s.signature() == before) continue;
+      for (Function caller : graph.callers(f)) {
+        if (members.contains(caller) && queued.add(caller)) work.add(caller);
+      }
+    }
   }
 
   private AnalysisResult result(AnalysisContext ctx, CallGraph graph) {

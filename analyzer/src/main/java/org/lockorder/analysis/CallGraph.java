@@ -88,27 +88,33 @@ final class CallGraph {
     return entryReasons.get(f);
   }
 
-  /** Strongly connected components, callees before callers, in a deterministic order. */
+  /**
+   * Strongly connected components, callees before callers, in a deterministic order. Vertices are
+   * indexes into {@link #functions}: a Function record's own hashCode walks its whole CFG.
+   */
   List<List<Function>> bottomUpComponents() {
-    Graph<Function, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-    functions.forEach(g::addVertex);
+    Map<Function, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < functions.size(); i++) index.put(functions.get(i), i);
+    Graph<Integer, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+    for (int i = 0; i < functions.size(); i++) g.addVertex(i);
     for (Function f : functions) {
       for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
-        for (CallTarget t : ts) if (g.containsVertex(t.function())) g.addEdge(f, t.function());
+        for (CallTarget t : ts) {
+          Integer to = index.get(t.function());
+          if (to != null) g.addEdge(index.get(f), to);
+        }
       }
     }
-    Map<Function, Integer> order = new IdentityHashMap<>();
-    for (int i = 0; i < functions.size(); i++) order.put(functions.get(i), i);
-    Graph<Graph<Function, DefaultEdge>, DefaultEdge> condensation =
+    Graph<Graph<Integer, DefaultEdge>, DefaultEdge> condensation =
         new GabowStrongConnectivityInspector<>(g).getCondensation();
-    Comparator<Graph<Function, DefaultEdge>> byFirst =
-        Comparator.comparingInt(c -> c.vertexSet().stream().mapToInt(order::get).min().orElse(0));
+    Comparator<Graph<Integer, DefaultEdge>> byFirst =
+        Comparator.comparingInt(c -> c.vertexSet().stream().mapToInt(Integer::intValue).min().orElse(0));
     List<List<Function>> topDown = new ArrayList<>();
     new TopologicalOrderIterator<>(condensation, byFirst)
         .forEachRemaining(
             c -> {
-              List<Function> members = new ArrayList<>(c.vertexSet());
-              members.sort(Comparator.comparingInt(order::get));
+              List<Function> members = new ArrayList<>();
+              c.vertexSet().stream().sorted().forEach(i -> members.add(functions.get(i)));
               topDown.add(members);
             });
     List<List<Function>> bottomUp = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.lockorder.analysis;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,9 @@ final class Summary {
    * faults (pagefault_disable) does not reach it.
    */
   record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, boolean viaFault) {
+    /** One entry per lock, mode and fault-ness keeps summaries small on real trees. */
     String identity() {
-      Set<String> rel = new TreeSet<>();
-      for (LockKey k : releasedBefore) rel.add(k.toString());
-      return key + ":" + mode.letter() + ":" + rel + (viaFault ? ":fault" : "");
+      return key + ":" + mode.letter() + (viaFault ? ":fault" : "");
     }
   }
 
@@ -56,11 +54,25 @@ final class Summary {
   final Map<String, PendingEdge> pending = new LinkedHashMap<>();
   final Map<String, ExitEffect> exits = new LinkedHashMap<>();
 
-  /** Keeps the shortest path per acquisition identity. */
+  /**
+   * Keeps the shortest path per acquisition identity. Paths that released different caller locks
+   * first are merged by intersecting those sets: a caller then records every edge that some path
+   * could make, never fewer.
+   */
   void addAcquisition(Acquisition a) {
     Acquisition old = acquisitions.get(a.identity());
-    if (old == null || a.site().calls().size() < old.site().calls().size()) {
+    if (old == null) {
       acquisitions.put(a.identity(), a);
+      return;
+    }
+    Set<LockKey> released = old.releasedBefore();
+    if (!a.releasedBefore().containsAll(released)) {
+      released = new java.util.LinkedHashSet<>(released);
+      released.retainAll(a.releasedBefore());
+    }
+    Site site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
+    if (site != old.site() || released != old.releasedBefore()) {
+      acquisitions.put(a.identity(), new Acquisition(a.key(), a.mode(), site, released, a.viaFault()));
     }
   }
 
@@ -72,8 +84,18 @@ final class Summary {
     if (exits.size() < MAX_EXITS) exits.putIfAbsent(e.identity(), e);
   }
 
-  /** Changes here mean callers in the same recursion must be analyzed again. */
-  String signature() {
-    return new ArrayList<>(acquisitions.keySet()) + "/" + pending.keySet() + "/" + exits.keySet();
+  /**
+   * What callers can observe, hashed: a change means callers in the same recursion must be
+   * analyzed again. (Witness paths are not part of it: a shorter path changes no edge.)
+   */
+  long signature() {
+    long h = 17;
+    for (Acquisition a : acquisitions.values()) {
+      h = 31 * h + a.identity().hashCode();
+      for (LockKey k : a.releasedBefore()) h = 31 * h + k.hashCode();
+    }
+    for (String k : pending.keySet()) h = 31 * h + k.hashCode();
+    for (String k : exits.keySet()) h = 31 * h + k.hashCode();
+    return h;
   }
 }
