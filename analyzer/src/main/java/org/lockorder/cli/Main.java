@@ -32,7 +32,16 @@ public final class Main {
           else err.println("lockorder: set LOCKORDER_DEBUG=1 for a stack trace, and please report it");
           return ExitCodes.INTERNAL_ERROR;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("lockorder: error: out of memory; give the JVM more heap (LOCKORDER_JAVA_OPTS=-Xmx8g) or analyze fewer files at once");
+      code = ExitCodes.INTERNAL_ERROR;
+    } catch (StackOverflowError e) {
+      err.println("lockorder: error: stack overflow; give the JVM a larger stack (LOCKORDER_JAVA_OPTS=-Xss64m) and please report the input");
+      code = ExitCodes.INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;
