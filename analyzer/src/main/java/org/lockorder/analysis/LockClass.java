@@ -15,6 +15,14 @@ public record LockClass(String name, String subclass) implements Comparable<Lock
     return new LockClass(name, "");
   }
 
+  /**
+   * False for a member lock whose owning struct could not be determined ("?.lock"): such a class
+   * would merge every "->lock" in the program, so it is left out of the lock-order graph.
+   */
+  public boolean resolved() {
+    return !name.startsWith("?.");
+  }
+
   /** The same class without its subclass: what an unlock of the base lock matches. */
   public LockClass base() {
     return subclass.isEmpty() ? this : of(name);

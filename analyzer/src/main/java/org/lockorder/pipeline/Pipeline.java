@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.lockorder.analysis.AnalysisResult;
 import org.lockorder.analysis.Analyzer;
 import org.lockorder.analysis.LockApiLowering;
+import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.frontend.c.CFrontend;
 import org.lockorder.graph.CycleSearchResult;
 import org.lockorder.graph.LockOrderGraph;
@@ -83,10 +84,20 @@ public final class Pipeline {
     int edges = 0;
     boolean truncated = false;
     String reason = null;
+    java.util.Set<String> unresolved = new java.util.TreeSet<>();
     for (List<TranslationUnit> program : programs) {
       AnalysisResult result =
           new Analyzer(options.maxStatesPerNode()).analyze(program, base.pageFault(), base.constants());
-      LockOrderGraph graph = new LockOrderGraph(result.edges());
+      List<LockOrderEdge> ordered = new ArrayList<>();
+      for (LockOrderEdge e : result.edges()) {
+        if (e.from().resolved() && e.to().resolved()) {
+          ordered.add(e);
+        } else {
+          if (!e.from().resolved()) unresolved.add(e.from().toString());
+          if (!e.to().resolved()) unresolved.add(e.to().toString());
+        }
+      }
+      LockOrderGraph graph = new LockOrderGraph(ordered);
       CycleSearchResult cycles = graph.strongCycles(options.bounds());
       findings.addAll(new FindingAssembler(result.entryReasons()).assemble(cycles.cycles(), graph.selfEdges()));
       functions += result.functions();
@@ -99,7 +110,7 @@ public final class Pipeline {
     }
     Report.Stats stats =
         new Report.Stats(
-            walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges,
+            walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(),
             new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason));
     return new Report("lockorder", Version.get(), findings, diagnostics, stats);
   }

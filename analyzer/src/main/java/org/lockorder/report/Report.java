@@ -18,6 +18,8 @@ public record Report(String tool, String version, List<Finding> findings, List<D
   /**
    * Figures for the run.
    *
+   * @param unresolvedClasses member-lock classes whose owning struct is unknown ("?.lock"); they
+   *     are left out of the lock-order graph
    * @param cycleSearch how the bounded cycle search went
    */
   public record Stats(
@@ -28,6 +30,7 @@ public record Report(String tool, String version, List<Finding> findings, List<D
       int functions,
       int lockClasses,
       int lockOrderEdges,
+      int unresolvedClasses,
       CycleSearchStats cycleSearch) {}
 
   /**

@@ -22,6 +22,11 @@ public final class TextWriter {
         report.findings().size(), plural(report.findings().size()), report.failing(),
         report.diagnostics().size(), plural(report.diagnostics().size()), s.files(), plural(s.files()),
         s.functionBodiesParsed(), s.functionBodies(), s.lockClasses(), s.lockOrderEdges());
+    if (s.unresolvedClasses() > 0) {
+      out.printf(
+          "lockorder: note: %d member-lock class%s with an unknown owning struct (\"?.field\") left out of the graph; analyze the headers that declare them too%n",
+          s.unresolvedClasses(), s.unresolvedClasses() == 1 ? "" : "es");
+    }
     if (s.cycleSearch().truncated()) {
       out.printf("lockorder: note: cycle search stopped at its bound on %s; more cycles may exist%n", s.cycleSearch().reason());
     }

@@ -110,4 +110,17 @@ class ResolutionTest {
     assertEquals(List.of(), findings(dir, vm
         + "int rd(void *u, void *k) { int r; mutex_lock(&m); pagefault_disable(); r = copy_out(u, k); pagefault_enable(); mutex_unlock(&m); return r; }\n"));
   }
+
+  @Test
+  void membersOfUnknownStructsAreLeftOutOfTheGraphAndCounted() throws Exception {
+    // struct a is not declared, so p->b and p->c have unknown types: both locks would be "?.lock".
+    String code =
+        "void f(struct a *p) { spin_lock(&p->b->lock); spin_lock(&p->c->lock); spin_unlock(&p->c->lock); spin_unlock(&p->b->lock); }\n"
+            + "void g(struct a *p) { spin_lock(&p->c->lock); spin_lock(&p->b->lock); spin_unlock(&p->b->lock); spin_unlock(&p->c->lock); }\n";
+    var report = Snippets.analyze(dir, code);
+    assertEquals(List.of(), report.findings());
+    assertEquals(1, report.stats().unresolvedClasses());
+    String declared = "struct lockbox { spinlock_t lock; };\nstruct a { struct lockbox *b; struct lockbox *c; };\n";
+    assertEquals(List.of("LO002 lockbox.lock"), findings(dir, declared + code));
+  }
 }
