@@ -12,7 +12,6 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.Assignment;
 import org.lockorder.ir.Event;
@@ -89,38 +88,65 @@ final class CallGraph {
   }
 
   /**
-   * Strongly connected components, callees before callers, in a deterministic order. Vertices are
-   * indexes into {@link #functions}: a Function record's own hashCode walks its whole CFG.
+   * Strongly connected components, callees before callers, in a deterministic order (computed once).
+   * Vertices are indexes into {@link #functions}: a Function record's own hashCode walks its whole
+   * CFG. JGraphT finds the components; the order of the component DAG is a Kahn sort that always
+   * picks the component with the smallest function index, because JGraphT's getCondensation()
+   * scans every edge once per component, which is quadratic on a kernel tree.
    */
   List<List<Function>> bottomUpComponents() {
+    if (bottomUp != null) return bottomUp;
     Map<Function, Integer> index = new IdentityHashMap<>();
     for (int i = 0; i < functions.size(); i++) index.put(functions.get(i), i);
     Graph<Integer, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
     for (int i = 0; i < functions.size(); i++) g.addVertex(i);
+    List<int[]> calls = new ArrayList<>();
     for (Function f : functions) {
       for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
         for (CallTarget t : ts) {
           Integer to = index.get(t.function());
-          if (to != null) g.addEdge(index.get(f), to);
+          if (to == null) continue;
+          g.addEdge(index.get(f), to);
+          calls.add(new int[] {index.get(f), to});
         }
       }
     }
-    Graph<Graph<Integer, DefaultEdge>, DefaultEdge> condensation =
-        new GabowStrongConnectivityInspector<>(g).getCondensation();
-    Comparator<Graph<Integer, DefaultEdge>> byFirst =
-        Comparator.comparingInt(c -> c.vertexSet().stream().mapToInt(Integer::intValue).min().orElse(0));
+    List<java.util.Set<Integer>> sets = new GabowStrongConnectivityInspector<>(g).stronglyConnectedSets();
+    int[] component = new int[functions.size()];
+    List<List<Integer>> members = new ArrayList<>();
+    for (java.util.Set<Integer> set : sets) {
+      List<Integer> sorted = new ArrayList<>(set);
+      sorted.sort(null);
+      members.add(sorted);
+    }
+    members.sort(Comparator.comparingInt(m -> m.get(0)));
+    for (int c = 0; c < members.size(); c++) for (int v : members.get(c)) component[v] = c;
+    // Component DAG, caller component -> callee component.
+    List<java.util.Set<Integer>> out = new ArrayList<>();
+    int[] indegree = new int[members.size()];
+    for (int c = 0; c < members.size(); c++) out.add(new java.util.HashSet<>());
+    for (int[] call : calls) {
+      int from = component[call[0]];
+      int to = component[call[1]];
+      if (from != to && out.get(from).add(to)) indegree[to]++;
+    }
+    java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+    for (int c = 0; c < members.size(); c++) if (indegree[c] == 0) ready.add(c);
     List<List<Function>> topDown = new ArrayList<>();
-    new TopologicalOrderIterator<>(condensation, byFirst)
-        .forEachRemaining(
-            c -> {
-              List<Function> members = new ArrayList<>();
-              c.vertexSet().stream().sorted().forEach(i -> members.add(functions.get(i)));
-              topDown.add(members);
-            });
-    List<List<Function>> bottomUp = new ArrayList<>();
-    for (int i = topDown.size() - 1; i >= 0; i--) bottomUp.add(topDown.get(i));
-    return bottomUp;
+    while (!ready.isEmpty()) {
+      int c = ready.poll();
+      List<Function> fs = new ArrayList<>();
+      for (int v : members.get(c)) fs.add(functions.get(v));
+      topDown.add(fs);
+      for (int next : out.get(c)) if (--indegree[next] == 0) ready.add(next);
+    }
+    List<List<Function>> result = new ArrayList<>();
+    for (int i = topDown.size() - 1; i >= 0; i--) result.add(topDown.get(i));
+    bottomUp = result;
+    return result;
   }
+
+  private List<List<Function>> bottomUp;
 
   private void collectSlots() {
     for (FieldInit fi : program.fieldInits()) {
