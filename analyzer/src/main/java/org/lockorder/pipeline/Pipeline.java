@@ -148,14 +148,13 @@ public final class Pipeline {
     List<Diagnostic> diags = new ArrayList<>(read.diagnostics());
     SourceText text = read.text();
     if (text == null) return new ParsedFile(f.displayPath(), null, diags, 0);
-    long lines = text.text().isEmpty() ? 0 : text.text().chars().filter(c -> c == '\n').count() + (text.text().endsWith("\n") ? 0 : 1);
     try {
       TranslationUnit tu = lowering.lower(frontend.parse(text));
       diags.addAll(tu.diagnostics());
-      return new ParsedFile(f.displayPath(), tu, diags, lines);
+      return new ParsedFile(f.displayPath(), tu, diags, tu.stats().lines());
     } catch (RuntimeException | StackOverflowError e) {
       diags.add(internalError(f.displayPath(), e));
-      return new ParsedFile(f.displayPath(), null, diags, lines);
+      return new ParsedFile(f.displayPath(), null, diags, 0);
     }
   }
 

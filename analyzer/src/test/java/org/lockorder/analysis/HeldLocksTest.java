@@ -125,4 +125,14 @@ class HeldLocksTest {
         void f(void) { mutex_lock(&a); ping(3); mutex_unlock(&a); }
         """));
   }
+
+  @Test
+  void aCalleesReturnValueSelectsItsExitPath() throws Exception {
+    // begin() holds a only when it returns 0; the caller's error branch runs without a.
+    String begin = "static int begin(int x) { if (x) return -12; mutex_lock(&a); return 0; }\n";
+    assertEquals(List.of(), withReverse(begin
+        + "void f(int x) { if (begin(x)) { mutex_lock(&b); mutex_unlock(&b); return; } mutex_unlock(&a); }"));
+    assertEquals(List.of("LO001 a -> b"), withReverse(begin
+        + "void f(int x) { int ret = begin(x); if (ret) return; mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }"));
+  }
 }
