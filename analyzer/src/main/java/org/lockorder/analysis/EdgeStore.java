@@ -41,13 +41,14 @@ final class EdgeStore {
         pairs
             .computeIfAbsent(held.lockClass(), k -> new TreeMap<>())
             .computeIfAbsent(acquired.lockClass(), k -> new Pair(held.lockClass(), acquired.lockClass()));
-    Occurrence o = new Occurrence(frame, held, acquired);
     Occurrence old = p.best.get(type);
-    if (old == null || o.length() < old.length()) p.best.put(type, o);
+    if (old == null || held.calls().size() + acquired.calls().size() < old.length()) {
+      p.best.put(type, new Occurrence(frame, held, acquired));
+    }
     Set<LockClass> seen = p.gatesByFrame.get(frame);
     if (seen == null) {
-      p.gatesByFrame.put(frame, new TreeSet<>(gates));
-    } else {
+      p.gatesByFrame.put(frame, gates.isEmpty() ? Set.of() : new TreeSet<>(gates));
+    } else if (!seen.isEmpty()) {
       seen.retainAll(gates);
     }
   }

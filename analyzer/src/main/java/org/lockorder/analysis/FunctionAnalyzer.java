@@ -188,6 +188,7 @@ final class FunctionAnalyzer {
 
   /** Single-instance locks held besides the two ends: a lock that serializes this ordering. */
   private Set<LockClass> gates(LockState s, HeldLock from, HeldLock to, Set<LockKey> releasedBefore) {
+    if (s.held().size() < 2) return Set.of(); // only 'from' is held: nothing else can serialize
     Set<LockClass> gates = new TreeSet<>();
     for (HeldLock g : s.held()) {
       if (g == from || releasedBefore.contains(g.key())) continue;
