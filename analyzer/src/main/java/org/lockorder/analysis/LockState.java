@@ -28,10 +28,6 @@ record LockState(
     released = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released));
   }
 
-  LockState(List<HeldLock> held, Set<LockKey> released, int faultsDisabled) {
-    this(held, released, faultsDisabled, null, ReturnKind.UNKNOWN);
-  }
-
   LockState withResult(ResultTag tag) {
     return new LockState(held, released, faultsDisabled, tag, returning);
   }

@@ -85,6 +85,7 @@ public final class Pipeline {
     boolean truncated = false;
     String reason = null;
     java.util.Set<String> unresolved = new java.util.TreeSet<>();
+    int bounded = 0;
     for (List<TranslationUnit> program : programs) {
       AnalysisResult result =
           new Analyzer(options.maxStatesPerNode()).analyze(program, base.pageFault(), base.constants());
@@ -103,6 +104,7 @@ public final class Pipeline {
       functions += result.functions();
       classes += result.classes();
       edges += result.edges().size();
+      bounded += result.stateBoundHits().size();
       if (cycles.truncated() && !truncated) {
         truncated = true;
         reason = cycles.reason();
@@ -110,7 +112,7 @@ public final class Pipeline {
     }
     Report.Stats stats =
         new Report.Stats(
-            walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(),
+            walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
             new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason));
     return new Report("lockorder", Version.get(), findings, diagnostics, stats);
   }

@@ -20,6 +20,8 @@ public record Report(String tool, String version, List<Finding> findings, List<D
    *
    * @param unresolvedClasses member-lock classes whose owning struct is unknown ("?.lock"); they
    *     are left out of the lock-order graph
+   * @param boundedFunctions functions where a bound cut the analysis (too many held-lock states at
+   *     one point, or a recursion that did not settle), so some paths there were not followed
    * @param cycleSearch how the bounded cycle search went
    */
   public record Stats(
@@ -31,6 +33,7 @@ public record Report(String tool, String version, List<Finding> findings, List<D
       int lockClasses,
       int lockOrderEdges,
       int unresolvedClasses,
+      int boundedFunctions,
       CycleSearchStats cycleSearch) {}
 
   /**

@@ -27,6 +27,11 @@ public final class TextWriter {
           "lockorder: note: %d member-lock class%s with an unknown owning struct (\"?.field\") left out of the graph; analyze the headers that declare them too%n",
           s.unresolvedClasses(), s.unresolvedClasses() == 1 ? "" : "es");
     }
+    if (s.boundedFunctions() > 0) {
+      out.printf(
+          "lockorder: note: in %d function%s a bound cut the held-lock analysis; some paths there were not followed%n",
+          s.boundedFunctions(), plural(s.boundedFunctions()));
+    }
     if (s.cycleSearch().truncated()) {
       out.printf("lockorder: note: cycle search stopped at its bound on %s; more cycles may exist%n", s.cycleSearch().reason());
     }

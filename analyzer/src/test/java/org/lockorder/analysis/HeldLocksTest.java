@@ -135,4 +135,19 @@ class HeldLocksTest {
     assertEquals(List.of("LO001 a -> b"), withReverse(begin
         + "void f(int x) { int ret = begin(x); if (ret) return; mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }"));
   }
+
+  @Test
+  void aFunctionWithTooManyHeldLockStatesIsCountedAsBounded() throws Exception {
+    StringBuilder code = new StringBuilder();
+    StringBuilder body = new StringBuilder("void f(int x) {\n");
+    for (int i = 0; i < 7; i++) {
+      code.append("static DEFINE_MUTEX(l").append(i).append(");\n");
+      body.append("\tif (x & ").append(1 << i).append(") mutex_lock(&l").append(i).append(");\n");
+    }
+    body.append("\twork();\n}\n");
+    var report = Snippets.analyze(dir, code.append(body).toString());
+    assertEquals(1, report.stats().boundedFunctions(), "2^7 lock states exceed the bound of 64");
+    var small = Snippets.analyze(dir, LOCKS + "void f(int x) { if (x) mutex_lock(&a); work(); }\n");
+    assertEquals(0, small.stats().boundedFunctions());
+  }
 }
