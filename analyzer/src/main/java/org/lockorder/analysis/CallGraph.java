@@ -41,7 +41,7 @@ final class CallGraph {
     functions.addAll(program.functions());
     collectSlots();
     if (faultModel != null) {
-      PageFaultHandler.Built built = PageFaultHandler.build(faultModel, program);
+      PageFaultHandler.Built built = PageFaultHandler.build(faultModel, slot -> slots.getOrDefault(slot, List.of()));
       pageFault = built.function();
       functions.add(pageFault);
       Map<Integer, List<CallTarget>> byNode = new HashMap<>();
@@ -154,8 +154,8 @@ final class CallGraph {
       if (f == null) continue;
       String field = lastComponent(fi.field());
       String via = fi.structType() + "." + fi.field() + " = " + fi.function() + " in " + fi.variable() + " (" + fi.location() + ")";
-      addSlot(fi.structType() + "." + field, new CallTarget(f, via));
-      addSlot("." + field, new CallTarget(f, via));
+      addSlot(fi.structType() + "." + field, new CallTarget(f, via, fi.location()));
+      addSlot("." + field, new CallTarget(f, via, fi.location()));
       entryReasons.putIfAbsent(f, "stored in " + fi.structType() + "." + fi.field() + " (" + fi.variable() + ")");
     }
     for (Function owner : program.functions()) {
@@ -168,8 +168,8 @@ final class CallGraph {
         String field = t.fields().get(t.fields().size() - 1);
         String tag = program.ownerTag(t, owner);
         String via = t.text() + " = " + f.name() + " (" + a.location() + ")";
-        if (tag != null) addSlot(tag + "." + field, new CallTarget(f, via));
-        addSlot("." + field, new CallTarget(f, via));
+        if (tag != null) addSlot(tag + "." + field, new CallTarget(f, via, a.location()));
+        addSlot("." + field, new CallTarget(f, via, a.location()));
       }
     }
   }
@@ -200,7 +200,7 @@ final class CallGraph {
   private List<CallTarget> resolveNode(Function f, Event e) {
     if (e instanceof Event.Call c) {
       Function callee = program.resolve(c.callee(), f.location().file());
-      if (callee != null) return List.of(new CallTarget(callee, null));
+      if (callee != null) return List.of(CallTarget.direct(callee));
       if (program.global(c.callee()) != null) return pointerVariable(f, c.callee());
       return List.of();
     }
@@ -215,11 +215,11 @@ final class CallGraph {
       if (typed != null) return typed;
       List<CallTarget> byName = slots.getOrDefault("." + field, List.of());
       List<CallTarget> out = new ArrayList<>();
-      for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only"));
+      for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only", t.storedAt()));
       return out;
     }
     if (e instanceof Event.MayFault mf && pageFault != null) {
-      return List.of(new CallTarget(pageFault, mf.api() + " may fault on user memory"));
+      return List.of(new CallTarget(pageFault, mf.api() + " may fault on user memory", null));
     }
     if (e instanceof Event.SpawnThread st) {
       Function start = program.resolve(st.startRoutine(), f.location().file());
@@ -240,7 +240,7 @@ final class CallGraph {
         if (!t.fields().isEmpty() || !(t.root() instanceof AccessPath.Var v) || !v.name().equals(name)) continue;
         Function target = functionValue(a, owner);
         if (target != null && seen.add(target)) {
-          out.add(new CallTarget(target, name + " = " + target.name() + " (" + a.location() + ")"));
+          out.add(new CallTarget(target, name + " = " + target.name() + " (" + a.location() + ")", a.location()));
         }
       }
     }

@@ -1,10 +1,17 @@
 package org.lockorder.analysis;
 
 import org.lockorder.ir.Function;
+import org.lockorder.ir.Location;
 
 /**
- * A function a call node may reach, and how it was resolved: null for a direct call, otherwise a
- * phrase such as "file_operations.write_iter = ext4_file_write_iter (ext4_file_operations,
- * file.c:90:16)".
+ * A function a call node may reach, and how it was resolved: {@code via} is null for a direct call,
+ * otherwise a phrase such as "file_operations.write_iter = ext4_file_write_iter in
+ * ext4_file_operations (file.c:90:16)"; {@code storedAt} is where the function was stored into the
+ * slot or pointer (null for a direct call).
  */
-record CallTarget(Function function, String via) {}
+record CallTarget(Function function, String via, Location storedAt) {
+
+  static CallTarget direct(Function function) {
+    return new CallTarget(function, null, null);
+  }
+}

@@ -14,7 +14,6 @@ import org.lockorder.ir.Arg;
 import org.lockorder.ir.Cfg;
 import org.lockorder.ir.Event;
 import org.lockorder.ir.Function;
-import org.lockorder.ir.Location;
 import org.lockorder.ir.LockAnnotation;
 import org.lockorder.ir.LockRef;
 import org.lockorder.ir.Mode;
@@ -263,11 +262,15 @@ final class FunctionAnalyzer {
       this.args = args;
     }
 
+    /** A parameter lock as this call's argument, in the caller's terms; null if unresolvable. */
+    private LockClassResolver.Resolved argument(LockKey.OfParam p) {
+      Arg arg = p.index() < args.size() ? args.get(p.index()) : null;
+      return ctx.resolver().resolveArg(arg, p.subclass(), fn);
+    }
+
     HeldLock lock(LockKey key, Mode mode, Site site, boolean fromEntry) {
       if (key instanceof LockKey.OfClass) return new HeldLock(key, mode, site, fromEntry);
-      LockKey.OfParam p = (LockKey.OfParam) key;
-      Arg arg = p.index() < args.size() ? args.get(p.index()) : null;
-      LockClassResolver.Resolved r = ctx.resolver().resolveArg(arg, p.subclass(), fn);
+      LockClassResolver.Resolved r = argument((LockKey.OfParam) key);
       if (r == null) return null;
       return new HeldLock(r.key(), mode, site.withClass(classOf(r.key()), r.instance()), fromEntry);
     }
@@ -275,12 +278,10 @@ final class FunctionAnalyzer {
     Set<LockKey> keys(Set<LockKey> keys) {
       Set<LockKey> out = new java.util.LinkedHashSet<>();
       for (LockKey k : keys) {
-        if (k instanceof LockKey.OfClass) {
+        if (!(k instanceof LockKey.OfParam p)) {
           out.add(k);
         } else {
-          LockKey.OfParam p = (LockKey.OfParam) k;
-          Arg arg = p.index() < args.size() ? args.get(p.index()) : null;
-          LockClassResolver.Resolved r = ctx.resolver().resolveArg(arg, p.subclass(), fn);
+          LockClassResolver.Resolved r = argument(p);
           if (r != null) out.add(r.key());
         }
       }
@@ -298,25 +299,26 @@ final class FunctionAnalyzer {
   private LockState initialState() {
     LockState s = LockState.EMPTY;
     for (LockAnnotation a : ctx.annotations(fn)) {
-      if (a.kind().equals("acquires")) continue;
-      LockClassResolver.Resolved r = ctx.resolver().resolve(new LockRef(a.lock().path(), null, null), fn);
-      if (r == null) continue;
-      Site site = new Site(List.of(), fn.name(), a.location(), "__" + a.kind(), classOf(r.key()), Mode.WRITE, r.instance());
-      s = s.push(new HeldLock(r.key(), Mode.WRITE, site, true));
+      HeldLock h = a.kind().equals("acquires") ? null : annotated(a, true);
+      if (h != null) s = s.push(h);
     }
     return s;
+  }
+
+  /** The lock a sparse annotation names, as held since {@code a}'s location; null if unresolvable. */
+  private HeldLock annotated(LockAnnotation a, boolean fromEntry) {
+    LockClassResolver.Resolved r = ctx.resolver().resolve(new LockRef(a.lock().path(), null, null), fn);
+    if (r == null) return null;
+    Site site = new Site(List.of(), fn.name(), a.location(), "__" + a.kind(), classOf(r.key()), Mode.WRITE, r.instance());
+    return new HeldLock(r.key(), Mode.WRITE, site, fromEntry);
   }
 
   private Summary.ExitEffect exitEffect(LockState s) {
     List<HeldLock> added = new ArrayList<>();
     for (HeldLock h : s.held()) if (!h.fromEntry()) added.add(h);
     for (LockAnnotation a : ctx.annotations(fn)) {
-      if (!a.kind().equals("acquires")) continue;
-      LockClassResolver.Resolved r = ctx.resolver().resolve(new LockRef(a.lock().path(), null, null), fn);
-      if (r == null || s.holds(r.key())) continue;
-      Location at = a.location();
-      Site site = new Site(List.of(), fn.name(), at, "__acquires", classOf(r.key()), Mode.WRITE, r.instance());
-      added.add(new HeldLock(r.key(), Mode.WRITE, site, false));
+      HeldLock h = a.kind().equals("acquires") ? annotated(a, false) : null;
+      if (h != null && !s.holds(h.key())) added.add(h);
     }
     return new Summary.ExitEffect(added, s.released(), s.returning());
   }

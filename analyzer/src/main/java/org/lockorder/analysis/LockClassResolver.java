@@ -1,8 +1,6 @@
 package org.lockorder.analysis;
 
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.Arg;
 import org.lockorder.ir.Assignment;
@@ -20,7 +18,6 @@ import org.lockorder.ir.Param;
 final class LockClassResolver {
   private static final int ALIAS_DEPTH = 3;
   private final Program program;
-  private final Set<String> singleInstance = new TreeSet<>();
 
   LockClassResolver(Program program) {
     this.program = program;
@@ -47,9 +44,13 @@ final class LockClassResolver {
     return key == null ? null : new Resolved(key, arg.path().text());
   }
 
-  /** Classes that are a single global object, so that holding them serializes threads. */
+  /**
+   * Classes that are one global object (not an array), so that holding one serializes threads.
+   * Member-lock classes ("inode.i_rwsem") have an instance per object and never qualify.
+   */
   boolean isSingleInstance(LockClass c) {
-    return singleInstance.contains(c.name());
+    GlobalVar g = program.global(c.name());
+    return g != null && !g.type().array();
   }
 
   String subclass(Arg arg) {
@@ -66,7 +67,7 @@ final class LockClassResolver {
   private LockKey keyOf(AccessPath path, Function fn, String sub, int depth) {
     List<String> fields = path.fields();
     if (fields.isEmpty()) {
-      if (path.root() instanceof AccessPath.Var v) return wholeVariable(v.name(), path, fn, sub, depth);
+      if (path.root() instanceof AccessPath.Var v) return wholeVariable(v.name(), fn, sub, depth);
       if (path.root() instanceof AccessPath.CallResult c) {
         return new LockKey.OfClass(new LockClass(c.function() + "()", sub));
       }
@@ -75,7 +76,7 @@ final class LockClassResolver {
     return classKey(program.ownerTag(path, fn), fields.get(fields.size() - 1), sub);
   }
 
-  private LockKey wholeVariable(String name, AccessPath path, Function fn, String sub, int depth) {
+  private LockKey wholeVariable(String name, Function fn, String sub, int depth) {
     List<Param> params = fn.params();
     for (int i = 0; i < params.size(); i++) {
       if (params.get(i).name().equals(name)) return new LockKey.OfParam(i, sub);
@@ -93,8 +94,6 @@ final class LockClassResolver {
       }
       return new LockKey.OfClass(new LockClass(fn.name() + "()." + name, sub));
     }
-    GlobalVar g = program.global(name);
-    if (g != null && !g.type().array() && !path.indexed()) singleInstance.add(name);
     return new LockKey.OfClass(new LockClass(name, sub));
   }
 

@@ -7,7 +7,6 @@ import org.lockorder.ir.AcquireStyle;
 import org.lockorder.ir.CType;
 import org.lockorder.ir.Cfg;
 import org.lockorder.ir.Event;
-import org.lockorder.ir.FieldInit;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.Location;
 import org.lockorder.ir.LockRef;
@@ -31,18 +30,13 @@ final class PageFaultHandler {
   /** The handler function and, per call node, how its target was found. */
   record Built(Function function, Map<Integer, CallTarget> targets) {}
 
-  static Built build(PageFaultModel model, Program program) {
+  /**
+   * @param slots the call graph's index of functions stored in "struct.field" slots (by ops-table
+   *     initializers or by assignments in code)
+   */
+  static Built build(PageFaultModel model, java.util.function.Function<String, List<CallTarget>> slots) {
     List<CallTarget> handlers = new ArrayList<>();
-    List<Location> storedAt = new ArrayList<>();
-    for (String slot : model.handlerFields()) {
-      List<FieldInit> inits = program.fieldInitsBySlot().getOrDefault(slot, List.of());
-      for (FieldInit fi : inits) {
-        Function f = program.resolve(fi.function(), fi.location().file());
-        if (f == null) continue;
-        handlers.add(new CallTarget(f, slot + " = " + fi.function() + " in " + fi.variable()));
-        storedAt.add(fi.location());
-      }
-    }
+    for (String slot : model.handlerFields()) handlers.addAll(slots.apply(slot));
     // Layout: 0 entry -> 2 acquire -> 3 switch -> (one call node per handler) -> release -> 1 exit.
     List<Node> nodes = new ArrayList<>();
     int release = 4 + handlers.size();
@@ -62,7 +56,7 @@ final class PageFaultHandler {
     Map<Integer, CallTarget> targets = new java.util.HashMap<>();
     for (int i = 0; i < handlers.size(); i++) {
       CallTarget t = handlers.get(i);
-      Location at = storedAt.get(i);
+      Location at = t.storedAt();
       nodes.add(new Node(4 + i, new Event.Call(t.function().name(), List.of(), at), List.of(release), null));
       targets.put(4 + i, t);
     }

@@ -3,7 +3,6 @@ package org.lockorder.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -139,14 +138,5 @@ public final class Program {
   /** Integer constants: enum values from the program, then the lock model's. */
   public Long constant(String name) {
     return constants.get(name);
-  }
-
-  /** Field inits grouped by "struct.field", in program order. */
-  public Map<String, List<FieldInit>> fieldInitsBySlot() {
-    Map<String, List<FieldInit>> bySlot = new LinkedHashMap<>();
-    for (FieldInit fi : fieldInits) {
-      bySlot.computeIfAbsent(fi.structType() + "." + fi.field(), k -> new ArrayList<>()).add(fi);
-    }
-    return bySlot;
   }
 }
