@@ -84,6 +84,7 @@ public final class LockModel {
     Map<String, Long> constants = new TreeMap<>();
     Set<String> nonFaulting = new TreeSet<>();
     PageFaultModel pageFault = null;
+    boolean rwlockReadRecursive = false;
     List<String> sources = new ArrayList<>();
     for (ModelFile f : files) {
       for (Primitive p : f.primitives()) {
@@ -100,9 +101,13 @@ public final class LockModel {
       if (f.pageFault() != null) {
         pageFault = f.pageFault();
       }
+      if (f.rwlockReadRecursive() != null) {
+        rwlockReadRecursive = f.rwlockReadRecursive();
+      }
       sources.add(f.source());
     }
-    return new LockModel(primitives, definers, pageFault, constants, nonFaulting, sources);
+    LockModel model = new LockModel(primitives, definers, pageFault, constants, nonFaulting, sources);
+    return rwlockReadRecursive ? model.withRecursiveRwlockReaders() : model;
   }
 
   private static ModelFile readProfile(String name) throws LockModelException {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param pageFault null when the file has no {@code page_fault} section
  * @param constants name to value
  * @param nonFaulting functions declared not to fault, in file order
+ * @param rwlockReadRecursive the {@code options.rwlock_read} setting, null when the file has none
  */
 record ModelFile(
     String source,
@@ -19,7 +20,8 @@ record ModelFile(
     Map<String, String> definers,
     PageFaultModel pageFault,
     Map<String, Long> constants,
-    List<String> nonFaulting) {
+    List<String> nonFaulting,
+    Boolean rwlockReadRecursive) {
   ModelFile {
     primitives = List.copyOf(primitives);
     definers = Map.copyOf(definers);

@@ -20,11 +20,13 @@ import org.lockorder.model.YamlNode.Sequence;
 /** Turns the YAML tree of one lock-model file into a {@link ModelFile}, checking every key. */
 final class ModelFileReader {
   static final Set<String> TOP_KEYS =
-      Set.of("primitives", "definers", "page_fault", "constants", "non_faulting");
+      Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options");
+  static final Set<String> OPTION_KEYS = Set.of("rwlock_read");
   static final Set<String> PAGE_FAULT_KEYS = Set.of("lock", "handlers");
   static final Set<String> PAGE_FAULT_LOCK_KEYS = Set.of("class", "kind", "mode");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern IDENTIFIER_OR_DASH = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
   private static final Pattern ARG = Pattern.compile("arg(0|[1-9][0-9]?)");
   private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.#\\-]*");
   private static final Pattern HANDLER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
@@ -80,7 +82,30 @@ final class ModelFileReader {
     }
     e = top.entries().get("page_fault");
     PageFaultModel pageFault = e == null ? null : pageFault(e.value());
-    return new ModelFile(source, primitives, definers, pageFault, constants, nonFaulting);
+    e = top.entries().get("options");
+    Boolean rwlockReadRecursive = e == null ? null : rwlockReadOption(e.value());
+    return new ModelFile(
+        source, primitives, definers, pageFault, constants, nonFaulting, rwlockReadRecursive);
+  }
+
+  /**
+   * {@code options: {rwlock_read: recursive}} makes every rwlock_t reader a recursive reader, as
+   * lib/locking-selftest.c forces; {@code non-recursive} is the queued-rwlock default.
+   */
+  private static Boolean rwlockReadOption(YamlNode node) throws LockModelException {
+    Mapping m = mapping(node, "'options'");
+    checkKeys(m, OPTION_KEYS, "in 'options'");
+    Entry e = m.entries().get("rwlock_read");
+    if (e == null) {
+      return null;
+    }
+    String value = string(e.value(), IDENTIFIER_OR_DASH, "'recursive' or 'non-recursive'");
+    return switch (value) {
+      case "recursive" -> Boolean.TRUE;
+      case "non-recursive" -> Boolean.FALSE;
+      default -> throw e.value().position().error(
+          "'" + value + "' is not 'recursive' or 'non-recursive'");
+    };
   }
 
   /** One entry of 'primitives'; {@code call} may name one function or a list of them. */

@@ -84,6 +84,19 @@ class UserConfigTest {
   }
 
   @Test
+  void optionsRwlockReadMakesReadersRecursiveAndALaterFileCanUndoIt() throws Exception {
+    Path on = write("on.yaml", "options: {rwlock_read: recursive}\n");
+    Path off = write("off.yaml", "options: {rwlock_read: non-recursive}\n");
+    LockModel linux = LockModel.load(List.of("linux"), List.of());
+    LockModel forced = LockModel.load(List.of("linux"), List.of(on));
+    assertEquals(Mode.RECURSIVE_READ, forced.primitive("read_lock").orElseThrow().mode());
+    assertEquals(Mode.READ, forced.primitive("down_read").orElseThrow().mode());
+    assertEquals(Mode.READ, LockModel.load(List.of("linux"), List.of(on, off))
+        .primitive("read_lock").orElseThrow().mode());
+    assertTrue(!forced.fingerprint().equals(linux.fingerprint()));
+  }
+
+  @Test
   void everyOpCanBeDeclared() throws Exception {
     Path p = write("all.yaml", String.join("\n",
         "primitives:",
