@@ -180,8 +180,11 @@ final class FunctionAnalyzer {
         summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, viaFault));
       }
     }
-    Set<LockKey> rel = new java.util.LinkedHashSet<>(s.released());
-    rel.addAll(releasedBefore);
+    Set<LockKey> rel = releasedBefore;
+    if (!s.released().isEmpty()) {
+      rel = new java.util.LinkedHashSet<>(s.released());
+      rel.addAll(releasedBefore);
+    }
     summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, viaFault));
   }
 
@@ -210,18 +213,14 @@ final class FunctionAnalyzer {
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses(s));
       CallStep step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
       Substitution sub = new Substitution(args);
-      // Page faults disabled here (pagefault_disable) also cover user copies deeper in callees.
-      boolean faultCall = t.function() == ctx.callGraph().pageFault();
-      boolean faultsOff = s.faultsDisabled() > 0;
-      for (Summary.Acquisition a : callee.acquisitions.values()) {
-        boolean viaFault = faultCall || a.viaFault();
-        if (viaFault && faultsOff) continue;
-        HeldLock lock = sub.lock(a.key(), a.mode(), a.site().through(step), false);
-        if (lock == null) continue;
-        order(s, lock, sub.keys(a.releasedBefore()), viaFault);
-      }
-      for (Summary.PendingEdge pe : callee.pending.values()) {
-        if (!(faultsOff && (faultCall || pe.viaFault()))) applyPending(pe, step, sub, s, faultCall);
+      Transfer tr = new Transfer(t.function(), step, sub, s, t.function() == ctx.callGraph().pageFault());
+      if (ctx.isDeferred(t.function())) {
+        // A callee in the recursion being solved: its acquisitions are applied once its summary is
+        // complete (Analyzer), through this transfer; the held states do not depend on them.
+        if (transferKeys.add(new TransferKey(tr, args))) transfers.add(tr);
+      } else {
+        for (Summary.Acquisition a : callee.acquisitions.values()) apply(tr, a);
+        for (Summary.PendingEdge pe : callee.pending.values()) apply(tr, pe);
       }
       if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
@@ -236,6 +235,68 @@ final class FunctionAnalyzer {
       }
     }
     return new ArrayList<>(results.values());
+  }
+
+  /**
+   * One call in one held state: what applying a callee's acquisitions and pending edges needs.
+   * {@code faultCall} marks the implicit call into the page-fault handler.
+   */
+  record Transfer(Function target, CallStep step, Substitution sub, LockState state, boolean faultCall) {}
+
+  /**
+   * Transfers that would have the same effect: same callee, arguments, held locks (by reference,
+   * so with the same sites), released locks and fault state. The first one found is kept, as the
+   * first of equally short witnesses is.
+   */
+  private record TransferKey(Transfer t, List<Arg> args) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof TransferKey k) || k.t.target() != t.target()) return false;
+      LockState a = t.state();
+      LockState b = k.t.state();
+      if ((a.faultsDisabled() > 0) != (b.faultsDisabled() > 0) || a.held().size() != b.held().size()) return false;
+      for (int i = 0; i < a.held().size(); i++) if (a.held().get(i) != b.held().get(i)) return false;
+      return a.released().equals(b.released()) && args.equals(k.args);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = System.identityHashCode(t.target());
+      for (HeldLock l : t.state().held()) h = h * 31 + System.identityHashCode(l);
+      return (h * 31 + t.state().released().hashCode()) * 31 + args.hashCode();
+    }
+  }
+
+  private final List<Transfer> transfers = new ArrayList<>();
+  private final Set<TransferKey> transferKeys = new HashSet<>();
+
+  /** Calls into deferred callees (see {@link AnalysisContext#isDeferred}) seen by the last run. */
+  List<Transfer> transfers() {
+    return transfers;
+  }
+
+  Summary summary() {
+    return summary;
+  }
+
+  Function function() {
+    return fn;
+  }
+
+  /** A callee's acquisition, seen through one call: records edges and extends this summary. */
+  void apply(Transfer tr, Summary.Acquisition a) {
+    boolean viaFault = tr.faultCall() || a.viaFault();
+    // Page faults disabled here (pagefault_disable) also cover user copies deeper in callees.
+    if (viaFault && tr.state().faultsDisabled() > 0) return;
+    HeldLock lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
+    if (lock == null) return;
+    order(tr.state(), lock, tr.sub().keys(a.releasedBefore()), viaFault);
+  }
+
+  /** A callee's pending edge, seen through one call. */
+  void apply(Transfer tr, Summary.PendingEdge pe) {
+    if (tr.state().faultsDisabled() > 0 && (tr.faultCall() || pe.viaFault())) return;
+    applyPending(pe, tr.step(), tr.sub(), tr.state(), tr.faultCall());
   }
 
   private void applyPending(
@@ -255,7 +316,7 @@ final class FunctionAnalyzer {
   }
 
   /** Replaces a callee's parameter locks by what this call passes. */
-  private final class Substitution {
+  final class Substitution {
     private final List<Arg> args;
 
     Substitution(List<Arg> args) {
@@ -276,6 +337,7 @@ final class FunctionAnalyzer {
     }
 
     Set<LockKey> keys(Set<LockKey> keys) {
+      if (keys.isEmpty()) return Set.of();
       Set<LockKey> out = new java.util.LinkedHashSet<>();
       for (LockKey k : keys) {
         if (!(k instanceof LockKey.OfParam p)) {
