@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.TranslationUnit;
-import org.lockorder.model.PageFaultModel;
+import org.lockorder.model.LockModel;
 
 /**
  * Runs the interprocedural analysis: builds the call graph, computes summaries bottom-up over its
@@ -27,14 +27,12 @@ public final class Analyzer {
 
   /**
    * @param units lowered translation units (see {@link LockApiLowering}), sorted by path
-   * @param faultModel the page-fault handler to use for may-fault calls, or null
-   * @param modelConstants constants the lock model defines (subclass names)
+   * @param model the lock model: page faults, reclaim, stand-ins, constants (subclass names)
    */
-  public AnalysisResult analyze(
-      List<TranslationUnit> units, PageFaultModel faultModel, Map<String, Long> modelConstants) {
-    Program program = new Program(units, modelConstants);
-    CallGraph graph = new CallGraph(program, faultModel);
-    AnalysisContext ctx = new AnalysisContext(program, graph, maxStatesPerNode);
+  public AnalysisResult analyze(List<TranslationUnit> units, LockModel model) {
+    Program program = new Program(units, model.constants());
+    CallGraph graph = new CallGraph(program, model);
+    AnalysisContext ctx = new AnalysisContext(program, graph, maxStatesPerNode, model.reclaim());
     for (List<Function> scc : graph.bottomUpComponents()) analyzeComponent(scc, graph, ctx);
     return result(ctx, graph);
   }

@@ -88,7 +88,7 @@ public final class Pipeline {
     int bounded = 0;
     for (List<TranslationUnit> program : programs) {
       AnalysisResult result =
-          new Analyzer(options.maxStatesPerNode()).analyze(program, base.pageFault(), base.constants());
+          new Analyzer(options.maxStatesPerNode()).analyze(program, base);
       List<LockOrderEdge> ordered = new ArrayList<>();
       for (LockOrderEdge e : result.edges()) {
         if (e.from().resolved() && e.to().resolved()) {
