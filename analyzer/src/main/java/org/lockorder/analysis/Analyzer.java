@@ -101,8 +101,55 @@ public final class Analyzer {
       }
       edges.add(new LockOrderEdge(p.from, p.to, witnesses, serializing));
     }
+    List<IrqUsage> usages = irqUsages(ctx, graph, reasons);
     return new AnalysisResult(
-        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()));
+        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()), usages);
+  }
+
+  /**
+   * lockdep's usage states per class and interrupt level, each with the shortest witness: taken
+   * in a handler (irq-safe), or taken by a process-context entry point with that level enabled
+   * (irq-unsafe). Entry points stand for process context; functions only handlers reach do not.
+   */
+  private static List<IrqUsage> irqUsages(AnalysisContext ctx, CallGraph graph, Map<String, String> reasons) {
+    Map<String, IrqUsage> best = new TreeMap<>();
+    List<Function> handlers = graph.irqHandlers();
+    if (handlers.isEmpty()) return List.of();
+    for (Function h : handlers) {
+      org.lockorder.ir.IrqLevel level = graph.irqHandlerLevel(h);
+      for (Summary.Acquisition a : ctx.summary(h).acquisitions.values()) {
+        if (a.key() instanceof LockKey.OfClass c) keep(best, new IrqUsage(c.lockClass(), level, true, a.mode(), h.name(), h.location(), a.site()));
+      }
+    }
+    for (Function f : graph.functions()) {
+      if (graph.entryReason(f) == null || graph.irqOnly(f)) continue;
+      for (Summary.Acquisition a : ctx.summary(f).acquisitions.values()) {
+        if (!(a.key() instanceof LockKey.OfClass c)) continue;
+        if ((a.irqsOn() & Scopes.HARDIRQS_ON) != 0) {
+          keep(best, new IrqUsage(c.lockClass(), org.lockorder.ir.IrqLevel.HARDIRQ, false, a.mode(), f.name(), f.location(), a.site()));
+        }
+        if ((a.irqsOn() & Scopes.SOFTIRQS_ON) != 0) {
+          keep(best, new IrqUsage(c.lockClass(), org.lockorder.ir.IrqLevel.SOFTIRQ, false, a.mode(), f.name(), f.location(), a.site()));
+        }
+      }
+    }
+    Set<String> entries = new java.util.HashSet<>();
+    for (IrqUsage u : best.values()) entries.add(u.entry());
+    for (Function f : graph.functions()) {
+      if (graph.entryReason(f) != null && entries.contains(f.name())) reasons.putIfAbsent(f.name(), graph.entryReason(f));
+    }
+    return new ArrayList<>(best.values());
+  }
+
+  /** One usage per class, level, state and mode: the one with the shortest call chain. */
+  private static void keep(Map<String, IrqUsage> best, IrqUsage u) {
+    String key = u.lockClass() + " " + u.state();
+    IrqUsage old = best.get(key);
+    if (old == null
+        || u.site().calls().size() < old.site().calls().size()
+        || (u.site().calls().size() == old.site().calls().size() && u.entry().compareTo(old.entry()) < 0)) {
+      best.put(key, u);
+    }
   }
 
   /**

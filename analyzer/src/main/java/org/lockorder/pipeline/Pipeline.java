@@ -100,7 +100,9 @@ public final class Pipeline {
       }
       LockOrderGraph graph = new LockOrderGraph(ordered);
       CycleSearchResult cycles = graph.strongCycles(options.bounds());
-      findings.addAll(new FindingAssembler(result.entryReasons()).assemble(cycles.cycles(), graph.selfEdges()));
+      findings.addAll(
+          new FindingAssembler(result.entryReasons())
+              .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages())));
       functions += result.functions();
       classes += result.classes();
       edges += result.edges().size();

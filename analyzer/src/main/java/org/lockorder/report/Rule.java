@@ -21,7 +21,16 @@ public enum Rule {
           + " held: either the same lock twice, which deadlocks one thread on itself, or two"
           + " instances of one class, which deadlocks two threads that take them in opposite"
           + " orders. Annotate a legitimate parent/child nesting with a subclass"
-          + " (mutex_lock_nested) as lockdep requires.");
+          + " (mutex_lock_nested) as lockdep requires."),
+  LO003(
+      "irq-inversion",
+      "possible interrupt deadlock: irq-safe lock depends on irq-unsafe lock",
+      "A lock class is taken in an interrupt handler (irq-safe) and a lock class is taken with"
+          + " that interrupt level enabled (irq-unsafe), and either they are the same class or the"
+          + " safe one is held while the unsafe one is acquired, directly or through other locks."
+          + " An interrupt arriving while the unsafe lock is held on one CPU can then wait forever"
+          + " for it in the handler. Both usages are shown with their call chains, as lockdep's"
+          + " 'inconsistent lock state' and 'irq lock inversion' reports do.");
 
   private final String ruleName;
   private final String summary;
