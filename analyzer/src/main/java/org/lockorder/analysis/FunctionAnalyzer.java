@@ -94,9 +94,15 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.AssertHeld a) {
       after = List.of(assertHeld(a, s));
     } else if (e instanceof Event.FaultScope f) {
-      after = List.of(s.faults(f.enter() ? 1 : -1));
+      after = List.of(s.withScopes(s.scopes().faults(f.enter() ? 1 : -1)));
     } else if (e instanceof Event.MayFault) {
-      after = s.faultsDisabled() > 0 ? List.of(s) : call(n, List.of(), s);
+      after = s.scopes().faultsOff() > 0 ? List.of(s) : call(n, List.of(), s);
+    } else if (e instanceof Event.MayReclaim r) {
+      after = List.of(mayReclaim(r, s));
+    } else if (e instanceof Event.ReclaimScope r) {
+      after = List.of(s.withScopes(s.scopes().reclaim(r.enter() ? 1 : -1)));
+    } else if (e instanceof Event.IrqScope q) {
+      after = List.of(s.withScopes(s.scopes().irqs(q.level(), q.enter() ? 1 : -1)));
     } else if (e instanceof Event.Call c) {
       after = call(n, c.args(), s);
     } else if (e instanceof Event.IndirectCall c) {
@@ -104,7 +110,9 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.Return r) {
       after = List.of(s.returning(ReturnKind.of(r.value(), ctx.program())));
     } else {
-      after = List.of(s); // SpawnThread: the start routine is an entry point of its own.
+      // SpawnThread, IrqHandler: the function runs as an entry point of its own (CallGraph).
+      // SetClass: applied to the whole program before any summary (ClassKeys).
+      after = List.of(s);
     }
     List<Out> outs = new ArrayList<>();
     for (LockState st : after) for (int succ : n.successors()) outs.add(new Out(succ, st));
@@ -141,9 +149,13 @@ final class FunctionAnalyzer {
   private LockState acquire(Node n, Event.Acquire a, LockState s) {
     LockClassResolver.Resolved r = ctx.resolver().resolve(a.lock(), fn);
     if (r == null) return s;
-    Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), a.mode(), r.instance());
-    HeldLock lock = new HeldLock(r.key(), a.mode(), site, false);
-    if (a.style() != AcquireStyle.TRY) order(s, lock, Set.of(), false);
+    // spin_lock_irqsave disables interrupts first: the lock itself is taken irq-safe.
+    if (a.irqs() != null) s = s.withScopes(s.scopes().irqs(a.irqs(), 1));
+    Mode mode = ctx.lockerMode(fn, a);
+    Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
+    HeldLock lock = new HeldLock(r.key(), mode, site, false);
+    if (a.style() != AcquireStyle.TRY) order(s, lock, Set.of(), 0);
+    if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
       deferred.put(n.id(), lock);
       return s;
@@ -153,7 +165,17 @@ final class FunctionAnalyzer {
 
   private LockState release(Event.Release r, LockState s) {
     LockClassResolver.Resolved res = ctx.resolver().resolve(r.lock(), fn);
-    return res == null ? s : s.release(res.key());
+    LockState after = res == null ? s : s.release(res.key());
+    return r.irqs() == null ? after : after.withScopes(after.scopes().irqs(r.irqs(), -1));
+  }
+
+  /** An allocation that may enter fs reclaim takes and drops the reclaim pseudo-lock, lockdep's way. */
+  private LockState mayReclaim(Event.MayReclaim r, LockState s) {
+    LockClass reclaim = ctx.reclaimClass();
+    if (reclaim == null || s.scopes().reclaimOff() > 0) return s;
+    Site site = new Site(List.of(), fn.name(), r.location(), r.api(), reclaim, ctx.reclaimMode(), reclaim.name());
+    order(s, new HeldLock(new LockKey.OfClass(reclaim), ctx.reclaimMode(), site, false), Set.of(), Scopes.VIA_RECLAIM);
+    return s;
   }
 
   private LockState assertHeld(Event.AssertHeld a, LockState s) {
@@ -168,7 +190,11 @@ final class FunctionAnalyzer {
    * path released first: records edges (or pending edges for parameter locks) and makes the
    * acquisition visible to callers.
    */
-  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, boolean viaFault) {
+  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
+    order(s, lock, releasedBefore, cuts, s.scopes().irqsOn());
+  }
+
+  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
     for (HeldLock h : s.held()) {
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
       boolean same = h.key().equals(lock.key());
@@ -177,12 +203,12 @@ final class FunctionAnalyzer {
       if (h.key() instanceof LockKey.OfClass && lock.key() instanceof LockKey.OfClass) {
         ctx.edges().record(EdgeType.of(h.mode(), lock.mode()), fn, h.site(), lock.site(), gates);
       } else {
-        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, viaFault));
+        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
       }
     }
     Set<LockKey> rel = new java.util.LinkedHashSet<>(s.released());
     rel.addAll(releasedBefore);
-    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, viaFault));
+    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, cuts, irqsOn));
   }
 
   /** Single-instance locks held besides the two ends: a lock that serializes this ordering. */
@@ -210,18 +236,19 @@ final class FunctionAnalyzer {
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses(s));
       CallStep step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
       Substitution sub = new Substitution(args);
-      // Page faults disabled here (pagefault_disable) also cover user copies deeper in callees.
-      boolean faultCall = t.function() == ctx.callGraph().pageFault();
-      boolean faultsOff = s.faultsDisabled() > 0;
+      // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
+      // allocations; interrupts disabled here stay disabled in the callee.
+      int callCuts = t.function() == ctx.callGraph().pageFault() ? Scopes.VIA_FAULT : 0;
+      int irqsOnHere = s.scopes().irqsOn();
       for (Summary.Acquisition a : callee.acquisitions.values()) {
-        boolean viaFault = faultCall || a.viaFault();
-        if (viaFault && faultsOff) continue;
+        int cuts = callCuts | a.cuts();
+        if (s.scopes().cuts(cuts)) continue;
         HeldLock lock = sub.lock(a.key(), a.mode(), a.site().through(step), false);
         if (lock == null) continue;
-        order(s, lock, sub.keys(a.releasedBefore()), viaFault);
+        order(s, lock, sub.keys(a.releasedBefore()), cuts, a.irqsOn() & irqsOnHere);
       }
       for (Summary.PendingEdge pe : callee.pending.values()) {
-        if (!(faultsOff && (faultCall || pe.viaFault()))) applyPending(pe, step, sub, s, faultCall);
+        if (!s.scopes().cuts(callCuts | pe.cuts())) applyPending(pe, step, sub, s, callCuts);
       }
       if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
@@ -239,7 +266,7 @@ final class FunctionAnalyzer {
   }
 
   private void applyPending(
-      Summary.PendingEdge pe, CallStep step, Substitution sub, LockState s, boolean faultCall) {
+      Summary.PendingEdge pe, CallStep step, Substitution sub, LockState s, int callCuts) {
     HeldLock held = sub.lock(pe.held().key(), pe.held().mode(), pe.held().site().through(step), false);
     HeldLock lock = sub.lock(pe.key(), pe.mode(), pe.acquired().through(step), false);
     if (held == null || lock == null) return;
@@ -250,7 +277,7 @@ final class FunctionAnalyzer {
       ctx.edges().record(EdgeType.of(held.mode(), lock.mode()), fn, held.site(), lock.site(), gates);
     } else {
       summary.addPending(
-          new Summary.PendingEdge(held, lock.key(), lock.mode(), lock.site(), gates, faultCall || pe.viaFault()));
+          new Summary.PendingEdge(held, lock.key(), lock.mode(), lock.site(), gates, callCuts | pe.cuts()));
     }
   }
 

@@ -16,21 +16,23 @@ final class Summary {
 
   /**
    * A blocking acquisition reachable from the function, after it released {@code releasedBefore}.
-   * {@code viaFault} marks one reached through the page-fault handler: a caller that disabled page
-   * faults (pagefault_disable) does not reach it.
+   * {@code cuts} ({@link Scopes#VIA_FAULT}, {@link Scopes#VIA_RECLAIM}) says how it was reached: a
+   * caller that disabled page faults (pagefault_disable) or fs reclaim (memalloc_nofs_save) does
+   * not reach it that way. {@code irqsOn} ({@link Scopes#HARDIRQS_ON}, ...) says which interrupt
+   * levels were enabled when it was taken, if the function was entered with them enabled.
    */
-  record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, boolean viaFault) {
-    /** One entry per lock, mode and fault-ness keeps summaries small on real trees. */
+  record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
+    /** One entry per lock, mode, cut and interrupt state keeps summaries small on real trees. */
     String identity() {
-      return key + ":" + mode.letter() + (viaFault ? ":fault" : "");
+      return key + ":" + mode.letter() + ":" + cuts + ":" + irqsOn;
     }
   }
 
   /** An ordering "held, then acquire" where at least one side is a parameter lock. */
   record PendingEdge(
-      HeldLock held, LockKey key, Mode mode, Site acquired, Set<LockClass> gates, boolean viaFault) {
+      HeldLock held, LockKey key, Mode mode, Site acquired, Set<LockClass> gates, int cuts) {
     String identity() {
-      return held.key() + ":" + held.mode().letter() + ">" + key + ":" + mode.letter() + (viaFault ? ":fault" : "");
+      return held.key() + ":" + held.mode().letter() + ">" + key + ":" + mode.letter() + ":" + cuts;
     }
   }
 
@@ -72,7 +74,7 @@ final class Summary {
     }
     Site site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
     if (site != old.site() || released != old.releasedBefore()) {
-      acquisitions.put(a.identity(), new Acquisition(a.key(), a.mode(), site, released, a.viaFault()));
+      acquisitions.put(a.identity(), new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn()));
     }
   }
 

@@ -104,7 +104,7 @@ public final class Pipeline {
     progress.stage("analyzing", programs.size());
     for (List<TranslationUnit> program : programs) {
       AnalysisResult result =
-          new Analyzer(options.maxStatesPerNode()).analyze(program, base.pageFault(), base.constants());
+          new Analyzer(options.maxStatesPerNode()).analyze(program, base);
       List<LockOrderEdge> ordered = new ArrayList<>();
       for (LockOrderEdge e : result.edges()) {
         if (e.from().resolved() && e.to().resolved()) {
@@ -116,8 +116,11 @@ public final class Pipeline {
       }
       LockOrderGraph graph = new LockOrderGraph(ordered);
       CycleSearchResult cycles = graph.strongCycles(options.bounds());
-      findings.addAll(new FindingAssembler(result.entryReasons()).assemble(cycles.cycles(), graph.selfEdges()));
-      graphs.add(GraphAssembler.program(options.perFile() ? program.get(0).file() : "program", graph, cycles.cycles()));
+      List<Finding> found =
+          new FindingAssembler(result.entryReasons())
+              .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages()));
+      findings.addAll(found);
+      graphs.add(GraphAssembler.program(options.perFile() ? program.get(0).file() : "program", graph, found));
       functions += result.functions();
       classes += result.classes();
       edges += result.edges().size();

@@ -7,10 +7,12 @@ import java.util.Map;
 import org.lockorder.analysis.CallStep;
 import org.lockorder.analysis.EdgeType;
 import org.lockorder.analysis.EdgeWitness;
+import org.lockorder.analysis.IrqUsage;
 import org.lockorder.analysis.LockClass;
 import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.analysis.Site;
 import org.lockorder.graph.Cycle;
+import org.lockorder.graph.IrqInversion;
 import org.lockorder.ir.Location;
 
 /**
@@ -27,9 +29,15 @@ public final class FindingAssembler {
 
   /** LO001 findings for strong cycles, LO002 for self-edges; sorted shortest first. */
   public List<Finding> assemble(List<Cycle> cycles, List<LockOrderEdge> selfEdges) {
+    return assemble(cycles, selfEdges, List.of());
+  }
+
+  /** As above, plus LO003 for interrupt-safety violations. */
+  public List<Finding> assemble(List<Cycle> cycles, List<LockOrderEdge> selfEdges, List<IrqInversion> irq) {
     List<Finding> out = new ArrayList<>();
     for (LockOrderEdge e : selfEdges) out.add(recursive(e));
     for (Cycle c : cycles) out.add(cycle(c));
+    for (IrqInversion i : irq) out.add(irqInversion(i));
     out.sort(
         Comparator.comparingInt((Finding f) -> f.classes().size())
             .thenComparing(f -> String.join(" ", f.classes()))
@@ -82,6 +90,49 @@ public final class FindingAssembler {
     return new Finding(
         Rule.LO002.id(), severity, message, List.of(e.from().toString()), acquired.location().file(),
         acquired.location().line(), acquired.location().column(), UNCHECKED, gates, List.of(thread(w, type)));
+  }
+
+  /**
+   * LO003: the handler's usage first, then each edge from the safe class to the unsafe one, then
+   * the process-context usage with interrupts enabled.
+   */
+  private Finding irqInversion(IrqInversion i) {
+    IrqUsage safe = i.safe();
+    IrqUsage unsafe = i.unsafe();
+    String level = safe.level().spelling();
+    List<ThreadTrace> threads = new ArrayList<>();
+    threads.add(usage(safe));
+    for (LockOrderEdge e : i.path()) {
+      EdgeType type = e.witnesses().keySet().iterator().next();
+      threads.add(thread(e.witnesses().get(type), type));
+    }
+    threads.add(usage(unsafe));
+    List<String> classes = new ArrayList<>();
+    classes.add(safe.lockClass().toString());
+    for (LockOrderEdge e : i.path()) classes.add(e.to().toString());
+    String message;
+    if (i.path().isEmpty()) {
+      message = "inconsistent lock state: " + safe.lockClass() + " is taken in " + level + " context ("
+          + safe.entry() + ") and with " + level + "s enabled (" + unsafe.entry() + ") {" + safe.state()
+          + "} -> {" + unsafe.state() + "}";
+    } else {
+      message = Rule.LO003.summary() + ": " + String.join(" -> ", classes) + "; " + safe.lockClass()
+          + " is taken in " + level + " context (" + safe.entry() + "), " + unsafe.lockClass()
+          + " with " + level + "s enabled (" + unsafe.entry() + ")";
+    }
+    Location at = unsafe.site().location();
+    return new Finding(
+        Rule.LO003.id(), "warning", message, classes, at.file(), at.line(), at.column(), UNCHECKED, List.of(), threads);
+  }
+
+  private ThreadTrace usage(IrqUsage u) {
+    List<Step> steps = new ArrayList<>();
+    Location at = u.entryLocation();
+    steps.add(new Step(at.file(), at.line(), at.column(), u.entry(), "entry", null, null, null, null, 0));
+    addSite(steps, u.site(), 0);
+    return new ThreadTrace(
+        u.entry(), entryReasons.getOrDefault(u.entry(), ""), "", "", u.lockClass().toString(),
+        u.mode().letter(), u.state(), steps);
   }
 
   private ThreadTrace thread(EdgeWitness w, EdgeType type) {

@@ -29,7 +29,20 @@ public enum Rule {
       "Don't take the lock again: drop it before the nested call, or for user copies use"
           + " pagefault_disable() and the atomic copies, then fault in and retry with the lock"
           + " dropped. For a legitimate parent/child nesting of one class, give the inner"
-          + " acquisition a subclass: mutex_lock_nested(&child->lock, SINGLE_DEPTH_NESTING).");
+          + " acquisition a subclass: mutex_lock_nested(&child->lock, SINGLE_DEPTH_NESTING)."),
+  LO003(
+      "irq-inversion",
+      "possible interrupt deadlock: irq-safe lock depends on irq-unsafe lock",
+      "A lock class is taken in an interrupt handler (irq-safe) and a lock class is taken with"
+          + " that interrupt level enabled (irq-unsafe), and either they are the same class or the"
+          + " safe one is held while the unsafe one is acquired, directly or through other locks."
+          + " An interrupt arriving while the unsafe lock is held on one CPU can then wait forever"
+          + " for it in the handler. Both usages are shown with their call chains, as lockdep's"
+          + " 'inconsistent lock state' and 'irq lock inversion' reports do.",
+      "Take the lock with interrupts disabled everywhere outside the handler"
+          + " (spin_lock_irqsave/spin_lock_bh), or stop taking it in the handler (defer the work to"
+          + " a threaded handler or a workqueue). For an inversion, either make the unsafe lock"
+          + " irq-safe the same way or do not take it under the irq-safe one.");
 
   /**
    * Where the repository's files are published; rule pages are linked from SARIF as

@@ -72,9 +72,14 @@ public final class TextWriter {
     }
     int n = 1;
     for (ThreadTrace t : f.threads()) {
-      out.printf(
-          "  thread %d: holds %s (%s), then acquires %s (%s)%n", n++, t.holds(), t.holdsMode(), t.acquires(),
-          t.acquiresMode());
+      if (t.holds().isEmpty()) {
+        // An interrupt usage state (LO003): where the class is taken, in which context.
+        out.printf("  thread %d: acquires %s (%s) {%s}%n", n++, t.acquires(), t.acquiresMode(), t.dependency());
+      } else {
+        out.printf(
+            "  thread %d: holds %s (%s), then acquires %s (%s)%n", n++, t.holds(), t.holdsMode(), t.acquires(),
+            t.acquiresMode());
+      }
       for (Step s : t.steps()) out.println("    " + step(s, t));
     }
     if (!f.gatedBy().isEmpty()) {

@@ -33,7 +33,11 @@ final class SarifCodeFlows {
       ThreadTrace tr = f.threads().get(t);
       ObjectNode tf = threads.addObject();
       tf.put("id", "thread " + (t + 1));
-      tf.set("message", Sarif.text("Thread " + (t + 1) + ": starts in " + tr.entry() + " (" + tr.entryReason() + "), holds " + tr.holds() + " (" + tr.holdsMode() + "), then acquires " + tr.acquires() + " (" + tr.acquiresMode() + ")"));
+      String what = tr.holds().isEmpty()
+          ? "acquires " + tr.acquires() + " (" + tr.acquiresMode() + ")"
+          : "holds " + tr.holds() + " (" + tr.holdsMode() + "), then acquires " + tr.acquires() + " (" + tr.acquiresMode() + ")";
+      String why = tr.entryReason().isEmpty() ? "" : " (" + tr.entryReason() + ")";
+      tf.set("message", Sarif.text("Thread " + (t + 1) + ": starts in " + tr.entry() + why + ", " + what));
       ArrayNode locs = tf.putArray("locations");
       List<String> held = new ArrayList<>();
       for (int s = 0; s < tr.steps().size() && budget > 0; s++, budget--) {
@@ -95,7 +99,7 @@ final class SarifCodeFlows {
   /** One step in words, as the text report says it. */
   static String describe(Step s, ThreadTrace t) {
     return switch (s.event()) {
-      case "entry" -> s.function() + ": thread entry (" + t.entryReason() + ")";
+      case "entry" -> s.function() + ": thread entry" + (t.entryReason().isEmpty() ? "" : " (" + t.entryReason() + ")");
       case "call" -> s.function() + " calls " + s.detail() + (s.via() == null ? "" : " via " + s.via());
       case "acquire" -> s.function() + " acquires " + s.lock() + " (" + s.mode() + ")" + (s.detail() == null ? "" : " with " + s.detail());
       default -> s.function() + ": " + s.event();
