@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.lockorder.report.JsonWriter;
 import org.lockorder.report.Report;
 import org.lockorder.report.TextWriter;
+import org.lockorder.report.dot.DotWriter;
+import org.lockorder.report.html.HtmlWriter;
 import org.lockorder.report.sarif.SarifWriter;
 
 /** The output formats of {@code analyze --format}, each a writer of the one report. */
@@ -27,6 +29,18 @@ enum ReportFormat {
     @Override
     void write(Report report, Writer out, Context ctx) throws IOException {
       new SarifWriter(ctx.sourceRoot(), ctx.exitCode()).write(report, out);
+    }
+  },
+  dot {
+    @Override
+    void write(Report report, Writer out, Context ctx) {
+      new DotWriter().write(report, out instanceof PrintWriter pw ? pw : new PrintWriter(out));
+    }
+  },
+  html {
+    @Override
+    void write(Report report, Writer out, Context ctx) throws IOException {
+      new HtmlWriter().write(report, out);
     }
   };
 
