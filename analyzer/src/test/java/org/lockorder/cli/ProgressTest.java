@@ -48,7 +48,7 @@ class ProgressTest {
     Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux 'script' is needed to give the command a terminal");
     Files.writeString(dir.resolve("abba.c"), AnalyzeCommandTest.ABBA);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String base = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' org.lockorder.cli.Main analyze '" + dir.resolve("abba.c") + "'";
+    String base = "'" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path") + "' org.lockorder.cli.Main analyze '" + dir.resolve("abba.c") + "'";
     String loud = underTerminal(base + " -o '" + dir.resolve("r.txt") + "'");
     assertTrue(loud.contains("lockorder: parsing 0/1"), loud);
     String quiet = underTerminal(base + " --quiet -o '" + dir.resolve("q.txt") + "'");
