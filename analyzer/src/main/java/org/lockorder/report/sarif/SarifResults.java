@@ -52,9 +52,8 @@ final class SarifResults {
         if (id == null && ids.size() < MAX_RELATED) {
           id = ids.size() + 1;
           ids.put(key, id);
-          ObjectNode loc = locations.location(s.file(), s.line(), s.column(), SarifCodeFlows.describe(s, t));
-          loc.put("id", id);
-          related.add(loc);
+          ObjectNode loc = related.addObject().put("id", id);
+          loc.setAll(locations.location(s.file(), s.line(), s.column(), SarifCodeFlows.describe(s, t)));
         }
         taken.add(id == null ? Sarif.escape(lock) : Sarif.link(lock, id));
       }
