@@ -116,7 +116,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     if (preMerge.updateBaseline) {
       List<Finding> accepted = report.findings().stream().filter(f -> !f.suppressed()).toList();
-      baseline = BaselineFile.write(preMerge.baseline, accepted);
+      try {
+        baseline = BaselineFile.write(preMerge.baseline, accepted);
+      } catch (IOException e) {
+        err.println("lockorder: error: cannot write the baseline " + preMerge.baseline + ": " + reason(e));
+        return ExitCodes.USAGE_ERROR;
+      }
     }
     report = Triage.apply(
         report, preMerge.effectiveFailOn(), preMerge.includeSuppressed, baseline,
@@ -125,10 +130,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (output == null) {
       write(report, spec.commandLine().getOut(), exit);
     } else {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) Files.createDirectories(parent);
-      try (Writer w = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
-        write(report, w, exit);
+      try {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        try (Writer w = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
+          write(report, w, exit);
+        }
+      } catch (IOException e) {
+        err.println("lockorder: error: cannot write " + output + ": " + reason(e));
+        return ExitCodes.USAGE_ERROR;
       }
       for (Diagnostic d : report.diagnostics()) err.println(d);
       if (!quiet) {
@@ -136,6 +146,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     return exit;
+  }
+
+  /** An I/O failure in words, for a one-line error. */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private String usageProblem() {

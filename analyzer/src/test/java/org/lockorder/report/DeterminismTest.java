@@ -17,5 +17,6 @@ class DeterminismTest {
     assertTrue(one.length() > 1000, one);
     assertEquals(one, two, format + " differs between --threads 1 and 2");
     assertEquals(two, again, format + " differs between two runs");
+    if (format.equals("sarif")) org.lockorder.report.sarif.SarifValidator.assertValid(one, "gallery SARIF");
   }
 }
