@@ -23,7 +23,7 @@ struct obj_x {
 	int data;
 };
 
-static struct obj_x x1, x2;
+static struct obj_x x1;
 
 void thread_1(void)
 {
