@@ -13,9 +13,13 @@
  * read-held, not a strong circle.  The handler's reader does not wait
  * behind a queued writer, so it gets past thread_1's reader.
  *
- * lockorder has no interrupt context: both read_lock calls are r here, the
- * circle lock_B -(EN)-> rwlock_A -(SN)-> lock_B is strong, and it reports
- * a deadlock lockdep does not.  Known false alarm below.
+ * lockorder agrees: test_irq_handler is registered with request_irq, so it
+ * runs in hardirq context, where an rwlock_t reader is recursive (R).  Were
+ * the handler's path in process context, its reader would be r and the
+ * circle lock_B -(EN)-> rwlock_A -(SN)-> lock_B strong.  lock_B is taken
+ * with hardirqs off in thread_1, so there is no LO003 either.
+ *
+ * expect-none
  */
 
 enum irqreturn { IRQ_NONE, IRQ_HANDLED };
@@ -28,10 +32,15 @@ static DEFINE_SPINLOCK(lock_B);
 irqreturn_t test_irq_handler(int irq, void *dev_id)
 {
 	spin_lock(&lock_B);
-	read_lock(&rwlock_A); /* expect-fp LO001: rwlock_A -> lock_B — no interrupt context: a read_lock in a hardirq handler is recursive to lockdep, r here */
+	read_lock(&rwlock_A);
 	read_unlock(&rwlock_A);
 	spin_unlock(&lock_B);
 	return IRQ_HANDLED;
+}
+
+int test_probe(void)
+{
+	return request_irq(1, test_irq_handler, 0, "selftest", NULL);
 }
 
 /* process context, hardirqs disabled */

@@ -16,9 +16,9 @@
  * rwlock_A behind a queued writer; the writer waits for thread_2's reader on
  * CPU1; the handler interrupting thread_2 spins on lock_B.
  *
- * lockorder has no interrupt context and no edge from the locks a thread
- * holds with interrupts on to the locks a handler takes: it sees only
- * lock_B -> rwlock_A and reports nothing.  Known gap below.
+ * lockorder reports it as LO003, lockdep's irq-safe -> irq-unsafe rule:
+ * lock_B is IN-HARDIRQ-W (test_irq_handler is registered with request_irq),
+ * rwlock_A is HARDIRQ-ON-R (thread_2), and lock_B -> rwlock_A (thread_1).
  */
 
 enum irqreturn { IRQ_NONE, IRQ_HANDLED };
@@ -35,12 +35,17 @@ irqreturn_t test_irq_handler(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
+int test_probe(void)
+{
+	return request_irq(1, test_irq_handler, 0, "selftest", NULL);
+}
+
 /* process context, hardirqs disabled */
 void thread_1(void)
 {
 	local_irq_disable();
 	spin_lock(&lock_B);
-	read_lock(&rwlock_A); /* expect-gap LO001: rwlock_A -> lock_B — no interrupt edges: a handler taking lock_B may run while thread_2 read-holds rwlock_A with irqs on */
+	read_lock(&rwlock_A);
 	read_unlock(&rwlock_A);
 	spin_unlock(&lock_B);
 	local_irq_enable();
@@ -49,6 +54,6 @@ void thread_1(void)
 /* process context, hardirqs enabled */
 void thread_2(void)
 {
-	read_lock(&rwlock_A);
+	read_lock(&rwlock_A); /* expect LO003: lock_B -> rwlock_A */
 	read_unlock(&rwlock_A);
 }

@@ -154,13 +154,23 @@ final class FunctionAnalyzer {
     Mode mode = ctx.lockerMode(fn, a);
     Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
     HeldLock lock = new HeldLock(r.key(), mode, site, false);
-    if (a.style() != AcquireStyle.TRY) order(s, lock, Set.of(), 0);
+    if (a.style() != AcquireStyle.TRY && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0);
     if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
       deferred.put(n.id(), lock);
       return s;
     }
     return s.push(lock);
+  }
+
+  /**
+   * lockdep's nest_lock rule: another instance of a held class, taken while the nest lock is
+   * held, is neither recursive locking nor a new dependency (the nest lock serializes it).
+   */
+  private boolean nestedUnderNestLock(Event.Acquire a, LockKey key, LockState s) {
+    if (a.nest() == null || !s.holds(key)) return false;
+    LockClassResolver.Resolved nest = ctx.resolver().resolve(a.nest(), fn);
+    return nest != null && s.holds(nest.key());
   }
 
   private LockState release(Event.Release r, LockState s) {

@@ -73,7 +73,8 @@ public final class LockApiLowering {
         LockRef ref = lockRef(p, args);
         if (ref == null) return call;
         return switch (p.op()) {
-          case ACQUIRE -> new Event.Acquire(ref, p.kind(), p.mode(), p.style(), api, call.location(), p.irqs());
+          case ACQUIRE -> new Event.Acquire(
+              ref, p.kind(), p.mode(), p.style(), api, call.location(), p.irqs(), nestRef(p, args));
           case RELEASE -> new Event.Release(ref, api, call.location(), p.irqs());
           default -> new Event.AssertHeld(ref, p.mode(), api, call.location());
         };
@@ -145,6 +146,11 @@ public final class LockApiLowering {
     }
     for (String f : key.fields()) sb.append('.').append(f);
     return sb.toString();
+  }
+
+  private static LockRef nestRef(Primitive p, List<Arg> args) {
+    Arg nest = arg(args, p.nestArg());
+    return nest == null || nest.path() == null ? null : new LockRef(nest.path(), null, null);
   }
 
   private static LockRef lockRef(Primitive p, List<Arg> args) {

@@ -45,14 +45,16 @@ public sealed interface Event
 
   /**
    * Acquisition of a lock. {@code irqs}, when not null, is the interrupt level the same call
-   * disables (spin_lock_irqsave disables hard interrupts before it takes the lock).
+   * disables (spin_lock_irqsave disables hard interrupts before it takes the lock). {@code nest},
+   * when not null, is the nest lock of a *_nest_lock call: while it is held, another instance of
+   * a held class may be taken, and the acquisition adds no dependency.
    */
   record Acquire(
       LockRef lock, String kind, Mode mode, AcquireStyle style, String api, Location location,
-      IrqLevel irqs)
+      IrqLevel irqs, LockRef nest)
       implements Event {
     public Acquire(LockRef lock, String kind, Mode mode, AcquireStyle style, String api, Location location) {
-      this(lock, kind, mode, style, api, location, null);
+      this(lock, kind, mode, style, api, location, null, null);
     }
   }
 
