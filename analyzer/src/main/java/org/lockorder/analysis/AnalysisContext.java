@@ -30,6 +30,7 @@ final class AnalysisContext {
 
   private final LockClass reclaimClass;
   private final Mode reclaimMode;
+  private final ReclaimModel reclaimModel;
 
   AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim) {
     this.program = program;
@@ -38,6 +39,12 @@ final class AnalysisContext {
     this.maxStatesPerNode = maxStatesPerNode;
     this.reclaimClass = reclaim == null ? null : LockClass.of(reclaim.lockClass());
     this.reclaimMode = reclaim == null ? null : reclaim.mode();
+    this.reclaimModel = reclaim;
+  }
+
+  /** The reclaim model (gfp flag names), or null. */
+  ReclaimModel reclaimModel() {
+    return reclaimModel;
   }
 
   /** The fs_reclaim pseudo-lock's class, or null when the model has no reclaim section. */

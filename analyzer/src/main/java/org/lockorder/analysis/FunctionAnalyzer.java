@@ -184,8 +184,35 @@ final class FunctionAnalyzer {
     LockClass reclaim = ctx.reclaimClass();
     if (reclaim == null || s.scopes().reclaimOff() > 0) return s;
     Site site = new Site(List.of(), fn.name(), r.location(), r.api(), reclaim, ctx.reclaimMode(), reclaim.name());
-    order(s, new HeldLock(new LockKey.OfClass(reclaim), ctx.reclaimMode(), site, false), Set.of(), Scopes.VIA_RECLAIM);
+    if (r.gfpParam() >= 0) {
+      // Locks held here do not order before it unless a caller's flags reclaim: a known limit.
+      summary.addReclaimIfParam(new Summary.ReclaimIfParam(r.gfpParam(), site));
+      return s;
+    }
+    reclaimAt(s, site);
     return s;
+  }
+
+  private void reclaimAt(LockState s, Site site) {
+    order(s, new HeldLock(new LockKey.OfClass(ctx.reclaimClass()), ctx.reclaimMode(), site, false), Set.of(), Scopes.VIA_RECLAIM);
+  }
+
+  /** A callee's allocation with this call's gfp argument: reclaims, passes the decision up, or not. */
+  private void reclaimThrough(Summary.ReclaimIfParam r, List<Arg> args, CallStep step, LockState s) {
+    if (s.scopes().reclaimOff() > 0 || r.param() >= args.size()) return;
+    String text = args.get(r.param()).text();
+    switch (GfpFlags.judge(text, ctx.reclaimModel())) {
+      case RECLAIMS -> reclaimAt(s, r.site().through(step));
+      case NO_RECLAIM -> { }
+      case UNKNOWN -> {
+        String name = GfpFlags.leadingName(text);
+        for (int i = 0; i < fn.params().size(); i++) {
+          if (fn.params().get(i).name().equals(name)) {
+            summary.addReclaimIfParam(new Summary.ReclaimIfParam(i, r.site().through(step)));
+          }
+        }
+      }
+    }
   }
 
   private LockState assertHeld(Event.AssertHeld a, LockState s) {
@@ -260,6 +287,7 @@ final class FunctionAnalyzer {
       for (Summary.PendingEdge pe : callee.pending.values()) {
         if (!s.scopes().cuts(callCuts | pe.cuts())) applyPending(pe, step, sub, s, callCuts);
       }
+      for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : callee.exits.values()) {

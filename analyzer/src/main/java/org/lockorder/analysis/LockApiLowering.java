@@ -47,7 +47,7 @@ public final class LockApiLowering {
   Function lower(Function f) {
     List<Node> nodes = new ArrayList<>(f.cfg().nodes().size());
     for (Node n : f.cfg().nodes()) {
-      Event e = n.event() instanceof Event.Call call ? lowerCall(call) : n.event();
+      Event e = n.event() instanceof Event.Call call ? lowerCall(call, f) : n.event();
       nodes.add(e == n.event() ? n : new Node(n.id(), e, n.successors(), n.test()));
     }
     return new Function(
@@ -62,7 +62,7 @@ public final class LockApiLowering {
         new Cfg(nodes));
   }
 
-  private Event lowerCall(Event.Call call) {
+  private Event lowerCall(Event.Call call, Function f) {
     Optional<Primitive> found = model.primitive(call.callee());
     if (found.isEmpty()) return call;
     Primitive p = found.get();
@@ -82,9 +82,18 @@ public final class LockApiLowering {
       case ALLOC -> {
         ReclaimModel reclaim = model.reclaim();
         if (reclaim == null) return call;
+        if (p.gfpArg() < 0) return new Event.MayReclaim(api, call.location());
         Arg gfp = arg(args, p.gfpArg());
-        boolean mayReclaim = p.gfpArg() < 0 || (gfp != null && GfpFlags.mayEnterFsReclaim(gfp.text(), reclaim));
-        return mayReclaim ? new Event.MayReclaim(api, call.location()) : call;
+        if (gfp == null) return call;
+        return switch (GfpFlags.judge(gfp.text(), reclaim)) {
+          case RECLAIMS -> new Event.MayReclaim(api, call.location());
+          case NO_RECLAIM -> call;
+          case UNKNOWN -> {
+            // kmalloc(n, gfp) with the caller's gfp: each caller decides.
+            int param = paramIndex(f, GfpFlags.leadingName(gfp.text()));
+            yield param < 0 ? call : new Event.MayReclaim(api, call.location(), param);
+          }
+        };
       }
       case RECLAIM_DISABLE, RECLAIM_ENABLE -> {
         return new Event.ReclaimScope(p.op() == org.lockorder.model.Op.RECLAIM_DISABLE, api, call.location());
@@ -119,6 +128,12 @@ public final class LockApiLowering {
         return call;
       }
     }
+  }
+
+  private static int paramIndex(Function f, String name) {
+    if (name == null) return -1;
+    for (int i = 0; i < f.params().size(); i++) if (f.params().get(i).name().equals(name)) return i;
+    return -1;
   }
 
   /** The function an argument names ({@code handler} or {@code &handler}), or null. */

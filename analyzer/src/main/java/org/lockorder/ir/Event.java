@@ -82,9 +82,15 @@ public sealed interface Event
 
   /**
    * An allocation whose gfp flags let it enter fs reclaim ({@code kmalloc(n, GFP_KERNEL)}): the
-   * lock model's reclaim pseudo-lock is taken and dropped here.
+   * lock model's reclaim pseudo-lock is taken and dropped here. When the flags are the enclosing
+   * function's parameter {@code gfpParam} ({@code kmalloc(n, gfp)}), whether it reclaims is up to
+   * each caller; otherwise {@code gfpParam} is -1.
    */
-  record MayReclaim(String api, Location location) implements Event {}
+  record MayReclaim(String api, Location location, int gfpParam) implements Event {
+    public MayReclaim(String api, Location location) {
+      this(api, location, -1);
+    }
+  }
 
   /** {@code memalloc_nofs_save()} (enter=true) / {@code memalloc_nofs_restore()} (enter=false). */
   record ReclaimScope(boolean enter, String api, Location location) implements Event {}
