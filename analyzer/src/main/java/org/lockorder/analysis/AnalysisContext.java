@@ -30,14 +30,21 @@ final class AnalysisContext {
 
   private final LockClass reclaimClass;
   private final Mode reclaimMode;
+  private final ReclaimModel reclaimModel;
 
   AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim) {
     this.program = program;
-    this.resolver = new LockClassResolver(program);
+    this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program));
     this.callGraph = callGraph;
     this.maxStatesPerNode = maxStatesPerNode;
     this.reclaimClass = reclaim == null ? null : LockClass.of(reclaim.lockClass());
     this.reclaimMode = reclaim == null ? null : reclaim.mode();
+    this.reclaimModel = reclaim;
+  }
+
+  /** The reclaim model (gfp flag names), or null. */
+  ReclaimModel reclaimModel() {
+    return reclaimModel;
   }
 
   /** The fs_reclaim pseudo-lock's class, or null when the model has no reclaim section. */

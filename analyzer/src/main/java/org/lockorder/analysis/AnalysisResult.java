@@ -22,7 +22,7 @@ public record AnalysisResult(
 
   public AnalysisResult {
     edges = List.copyOf(edges);
-    entryReasons = Map.copyOf(entryReasons);
+    entryReasons = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(entryReasons));
     stateBoundHits = List.copyOf(stateBoundHits);
     irqUsages = List.copyOf(irqUsages);
   }

@@ -154,13 +154,23 @@ final class FunctionAnalyzer {
     Mode mode = ctx.lockerMode(fn, a);
     Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
     HeldLock lock = new HeldLock(r.key(), mode, site, false);
-    if (a.style() != AcquireStyle.TRY) order(s, lock, Set.of(), 0);
+    if (a.style() != AcquireStyle.TRY && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0);
     if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
       deferred.put(n.id(), lock);
       return s;
     }
     return s.push(lock);
+  }
+
+  /**
+   * lockdep's nest_lock rule: another instance of a held class, taken while the nest lock is
+   * held, is neither recursive locking nor a new dependency (the nest lock serializes it).
+   */
+  private boolean nestedUnderNestLock(Event.Acquire a, LockKey key, LockState s) {
+    if (a.nest() == null || !s.holds(key)) return false;
+    LockClassResolver.Resolved nest = ctx.resolver().resolve(a.nest(), fn);
+    return nest != null && s.holds(nest.key());
   }
 
   private LockState release(Event.Release r, LockState s) {
@@ -174,8 +184,35 @@ final class FunctionAnalyzer {
     LockClass reclaim = ctx.reclaimClass();
     if (reclaim == null || s.scopes().reclaimOff() > 0) return s;
     Site site = new Site(List.of(), fn.name(), r.location(), r.api(), reclaim, ctx.reclaimMode(), reclaim.name());
-    order(s, new HeldLock(new LockKey.OfClass(reclaim), ctx.reclaimMode(), site, false), Set.of(), Scopes.VIA_RECLAIM);
+    if (r.gfpParam() >= 0) {
+      // Locks held here do not order before it unless a caller's flags reclaim: a known limit.
+      summary.addReclaimIfParam(new Summary.ReclaimIfParam(r.gfpParam(), site));
+      return s;
+    }
+    reclaimAt(s, site);
     return s;
+  }
+
+  private void reclaimAt(LockState s, Site site) {
+    order(s, new HeldLock(new LockKey.OfClass(ctx.reclaimClass()), ctx.reclaimMode(), site, false), Set.of(), Scopes.VIA_RECLAIM);
+  }
+
+  /** A callee's allocation with this call's gfp argument: reclaims, passes the decision up, or not. */
+  private void reclaimThrough(Summary.ReclaimIfParam r, List<Arg> args, CallStep step, LockState s) {
+    if (s.scopes().reclaimOff() > 0 || r.param() >= args.size()) return;
+    String text = args.get(r.param()).text();
+    switch (GfpFlags.judge(text, ctx.reclaimModel())) {
+      case RECLAIMS -> reclaimAt(s, r.site().through(step));
+      case NO_RECLAIM -> { }
+      case UNKNOWN -> {
+        String name = GfpFlags.leadingName(text);
+        for (int i = 0; i < fn.params().size(); i++) {
+          if (fn.params().get(i).name().equals(name)) {
+            summary.addReclaimIfParam(new Summary.ReclaimIfParam(i, r.site().through(step)));
+          }
+        }
+      }
+    }
   }
 
   private LockState assertHeld(Event.AssertHeld a, LockState s) {
@@ -250,6 +287,7 @@ final class FunctionAnalyzer {
       for (Summary.PendingEdge pe : callee.pending.values()) {
         if (!s.scopes().cuts(callCuts | pe.cuts())) applyPending(pe, step, sub, s, callCuts);
       }
+      for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : callee.exits.values()) {

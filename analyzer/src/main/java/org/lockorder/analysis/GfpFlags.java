@@ -22,18 +22,31 @@ final class GfpFlags {
    * caller's flags are not followed into the callee.
    */
   static boolean mayEnterFsReclaim(String text, ReclaimModel model) {
+    return judge(text, model) == Verdict.RECLAIMS;
+  }
+
+  enum Verdict { RECLAIMS, NO_RECLAIM, UNKNOWN }
+
+  /** As {@link #mayEnterFsReclaim}, telling "no reclaim" apart from "names no known flag". */
+  static Verdict judge(String text, ReclaimModel model) {
     boolean reclaims = false;
     Matcher m = NAME.matcher(text);
     while (m.find()) {
       String name = m.group(1);
       boolean cleared = m.group().startsWith("~");
       if (cleared && (name.equals("__GFP_FS") || name.equals("__GFP_DIRECT_RECLAIM") || name.equals("__GFP_RECLAIM"))) {
-        return false;
+        return Verdict.NO_RECLAIM;
       }
       if (cleared) continue;
-      if (model.noReclaimFlags().contains(name)) return false;
+      if (model.noReclaimFlags().contains(name)) return Verdict.NO_RECLAIM;
       if (model.reclaimFlags().contains(name)) reclaims = true;
     }
-    return reclaims;
+    return reclaims ? Verdict.RECLAIMS : Verdict.UNKNOWN;
+  }
+
+  /** The first identifier of a gfp expression ("gfp" in {@code gfp | __GFP_ZERO}), or null. */
+  static String leadingName(String text) {
+    Matcher m = NAME.matcher(text);
+    return m.find() && !m.group().startsWith("~") ? m.group(1) : null;
   }
 }

@@ -47,7 +47,7 @@ public final class LockApiLowering {
   Function lower(Function f) {
     List<Node> nodes = new ArrayList<>(f.cfg().nodes().size());
     for (Node n : f.cfg().nodes()) {
-      Event e = n.event() instanceof Event.Call call ? lowerCall(call) : n.event();
+      Event e = n.event() instanceof Event.Call call ? lowerCall(call, f) : n.event();
       nodes.add(e == n.event() ? n : new Node(n.id(), e, n.successors(), n.test()));
     }
     return new Function(
@@ -62,7 +62,7 @@ public final class LockApiLowering {
         new Cfg(nodes));
   }
 
-  private Event lowerCall(Event.Call call) {
+  private Event lowerCall(Event.Call call, Function f) {
     Optional<Primitive> found = model.primitive(call.callee());
     if (found.isEmpty()) return call;
     Primitive p = found.get();
@@ -73,7 +73,8 @@ public final class LockApiLowering {
         LockRef ref = lockRef(p, args);
         if (ref == null) return call;
         return switch (p.op()) {
-          case ACQUIRE -> new Event.Acquire(ref, p.kind(), p.mode(), p.style(), api, call.location(), p.irqs());
+          case ACQUIRE -> new Event.Acquire(
+              ref, p.kind(), p.mode(), p.style(), api, call.location(), p.irqs(), nestRef(p, args));
           case RELEASE -> new Event.Release(ref, api, call.location(), p.irqs());
           default -> new Event.AssertHeld(ref, p.mode(), api, call.location());
         };
@@ -81,9 +82,18 @@ public final class LockApiLowering {
       case ALLOC -> {
         ReclaimModel reclaim = model.reclaim();
         if (reclaim == null) return call;
+        if (p.gfpArg() < 0) return new Event.MayReclaim(api, call.location());
         Arg gfp = arg(args, p.gfpArg());
-        boolean mayReclaim = p.gfpArg() < 0 || (gfp != null && GfpFlags.mayEnterFsReclaim(gfp.text(), reclaim));
-        return mayReclaim ? new Event.MayReclaim(api, call.location()) : call;
+        if (gfp == null) return call;
+        return switch (GfpFlags.judge(gfp.text(), reclaim)) {
+          case RECLAIMS -> new Event.MayReclaim(api, call.location());
+          case NO_RECLAIM -> call;
+          case UNKNOWN -> {
+            // kmalloc(n, gfp) with the caller's gfp: each caller decides.
+            int param = paramIndex(f, GfpFlags.leadingName(gfp.text()));
+            yield param < 0 ? call : new Event.MayReclaim(api, call.location(), param);
+          }
+        };
       }
       case RECLAIM_DISABLE, RECLAIM_ENABLE -> {
         return new Event.ReclaimScope(p.op() == org.lockorder.model.Op.RECLAIM_DISABLE, api, call.location());
@@ -120,6 +130,12 @@ public final class LockApiLowering {
     }
   }
 
+  private static int paramIndex(Function f, String name) {
+    if (name == null) return -1;
+    for (int i = 0; i < f.params().size(); i++) if (f.params().get(i).name().equals(name)) return i;
+    return -1;
+  }
+
   /** The function an argument names ({@code handler} or {@code &handler}), or null. */
   private static String functionName(Arg arg) {
     if (arg == null
@@ -145,6 +161,11 @@ public final class LockApiLowering {
     }
     for (String f : key.fields()) sb.append('.').append(f);
     return sb.toString();
+  }
+
+  private static LockRef nestRef(Primitive p, List<Arg> args) {
+    Arg nest = arg(args, p.nestArg());
+    return nest == null || nest.path() == null ? null : new LockRef(nest.path(), null, null);
   }
 
   private static LockRef lockRef(Primitive p, List<Arg> args) {

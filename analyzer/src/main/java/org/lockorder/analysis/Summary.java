@@ -50,11 +50,23 @@ final class Summary {
     }
   }
 
+  /**
+   * An allocation that enters fs reclaim when the caller's argument {@code param} allows it
+   * ({@code kmalloc(n, gfp)} with the function's own gfp parameter).
+   */
+  record ReclaimIfParam(int param, Site site) {}
+
   static final int MAX_EXITS = 16;
 
   final Map<String, Acquisition> acquisitions = new LinkedHashMap<>();
   final Map<String, PendingEdge> pending = new LinkedHashMap<>();
   final Map<String, ExitEffect> exits = new LinkedHashMap<>();
+  /** By parameter index: the first such allocation found (one witness is enough). */
+  final Map<Integer, ReclaimIfParam> reclaimIfParam = new java.util.TreeMap<>();
+
+  void addReclaimIfParam(ReclaimIfParam r) {
+    reclaimIfParam.putIfAbsent(r.param(), r);
+  }
 
   /**
    * Keeps the shortest path per acquisition identity. Paths that released different caller locks
@@ -98,6 +110,7 @@ final class Summary {
     }
     for (String k : pending.keySet()) h = 31 * h + k.hashCode();
     for (String k : exits.keySet()) h = 31 * h + k.hashCode();
+    for (Integer p : reclaimIfParam.keySet()) h = 31 * h + p;
     return h;
   }
 }

@@ -45,14 +45,16 @@ public sealed interface Event
 
   /**
    * Acquisition of a lock. {@code irqs}, when not null, is the interrupt level the same call
-   * disables (spin_lock_irqsave disables hard interrupts before it takes the lock).
+   * disables (spin_lock_irqsave disables hard interrupts before it takes the lock). {@code nest},
+   * when not null, is the nest lock of a *_nest_lock call: while it is held, another instance of
+   * a held class may be taken, and the acquisition adds no dependency.
    */
   record Acquire(
       LockRef lock, String kind, Mode mode, AcquireStyle style, String api, Location location,
-      IrqLevel irqs)
+      IrqLevel irqs, LockRef nest)
       implements Event {
     public Acquire(LockRef lock, String kind, Mode mode, AcquireStyle style, String api, Location location) {
-      this(lock, kind, mode, style, api, location, null);
+      this(lock, kind, mode, style, api, location, null, null);
     }
   }
 
@@ -80,9 +82,15 @@ public sealed interface Event
 
   /**
    * An allocation whose gfp flags let it enter fs reclaim ({@code kmalloc(n, GFP_KERNEL)}): the
-   * lock model's reclaim pseudo-lock is taken and dropped here.
+   * lock model's reclaim pseudo-lock is taken and dropped here. When the flags are the enclosing
+   * function's parameter {@code gfpParam} ({@code kmalloc(n, gfp)}), whether it reclaims is up to
+   * each caller; otherwise {@code gfpParam} is -1.
    */
-  record MayReclaim(String api, Location location) implements Event {}
+  record MayReclaim(String api, Location location, int gfpParam) implements Event {
+    public MayReclaim(String api, Location location) {
+      this(api, location, -1);
+    }
+  }
 
   /** {@code memalloc_nofs_save()} (enter=true) / {@code memalloc_nofs_restore()} (enter=false). */
   record ReclaimScope(boolean enter, String api, Location location) implements Event {}

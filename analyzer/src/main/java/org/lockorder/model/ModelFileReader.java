@@ -198,7 +198,7 @@ final class ModelFileReader {
       out.add(
           new Primitive(
               function, op, lockArg, field, lockClass, kind, mode, style, subclassArg, startArg, origin,
-              irqs, gfpArg, handlerArg, context, keyArg));
+              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest")));
     }
     return out;
   }

@@ -28,6 +28,7 @@ import org.lockorder.ir.Mode;
  * @param handlerArg for IRQ_HANDLER, index of the handler-function argument; else -1
  * @param context for IRQ_HANDLER, the level the handler runs at; else null
  * @param keyArg for SET_CLASS, index of the lock-class key argument; else -1
+ * @param nestArg for ACQUIRE, index of the nest_lock argument of *_nest_lock calls; else -1
  */
 public record Primitive(
     String function,
@@ -45,19 +46,20 @@ public record Primitive(
     int gfpArg,
     int handlerArg,
     IrqLevel context,
-    int keyArg) {
+    int keyArg,
+    int nestArg) {
 
   /** A lock primitive without interrupt, allocation, handler or class-key arguments. */
   public Primitive(
       String function, Op op, int lockArg, String lockField, String lockClass, String kind,
       Mode mode, AcquireStyle style, int subclassArg, int startRoutineArg, String origin) {
     this(function, op, lockArg, lockField, lockClass, kind, mode, style, subclassArg,
-        startRoutineArg, origin, null, -1, -1, null, -1);
+        startRoutineArg, origin, null, -1, -1, null, -1, -1);
   }
 
   /** This primitive in another locker mode (the rwlock_read option). */
   Primitive withMode(Mode newMode) {
     return new Primitive(function, op, lockArg, lockField, lockClass, kind, newMode, style,
-        subclassArg, startRoutineArg, origin, irqs, gfpArg, handlerArg, context, keyArg);
+        subclassArg, startRoutineArg, origin, irqs, gfpArg, handlerArg, context, keyArg, nestArg);
   }
 }

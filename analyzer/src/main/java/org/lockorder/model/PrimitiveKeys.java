@@ -15,11 +15,11 @@ import org.lockorder.model.YamlNode.ScalarType;
 final class PrimitiveKeys {
   static final Set<String> ALL =
       Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "start",
-          "irqs", "gfp", "handler", "context", "key");
+          "irqs", "gfp", "handler", "context", "key", "nest");
 
   private static final Map<Op, Set<String>> ALLOWED =
       Map.ofEntries(
-          Map.entry(Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "irqs")),
+          Map.entry(Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "irqs", "nest")),
           Map.entry(Op.RELEASE, Set.of("call", "op", "lock", "field", "class", "kind", "irqs")),
           Map.entry(Op.ASSERT_HELD, Set.of("call", "op", "lock", "field", "class", "kind", "mode")),
           Map.entry(Op.MAY_FAULT, Set.of("call", "op")),

@@ -43,7 +43,7 @@ class ImplicitContextTest {
 
   @Test
   void flagsThatForbidFsReclaimCutIt() throws Exception {
-    for (String gfp : List.of("GFP_NOFS", "GFP_NOIO", "GFP_ATOMIC", "GFP_NOWAIT", "GFP_KERNEL & ~__GFP_FS", "gfp")) {
+    for (String gfp : List.of("GFP_NOFS", "GFP_NOIO", "GFP_ATOMIC", "GFP_NOWAIT", "GFP_KERNEL & ~__GFP_FS", "mapping_gfp_mask(m)")) {
       assertEquals(List.of(), withShrinker(
           "void cache_grow(gfp_t gfp) { mutex_lock(&cache_lock); kmalloc(64, " + gfp + "); mutex_unlock(&cache_lock); }"),
           gfp);
@@ -82,6 +82,19 @@ class ImplicitContextTest {
         	mutex_unlock(&cache_lock);
         }
         """));
+  }
+
+  @Test
+  void aGfpParameterIsDecidedByEachCallerUpTheChain() throws Exception {
+    String chain =
+        """
+        static void *grow(size_t n, gfp_t gfp) { return kmalloc(n, gfp | __GFP_ZERO); }
+        static void *grow_more(gfp_t flags) { return grow(64, flags); }
+        """;
+    assertEquals(List.of("LO001 cache_lock -> fs_reclaim"), withShrinker(chain
+        + "void cache_grow(void) { mutex_lock(&cache_lock); grow_more(GFP_KERNEL); mutex_unlock(&cache_lock); }"));
+    assertEquals(List.of(), withShrinker(chain
+        + "void cache_grow(void) { mutex_lock(&cache_lock); grow_more(GFP_NOFS); mutex_unlock(&cache_lock); }"));
   }
 
   @Test
