@@ -16,7 +16,7 @@ enum ReportFormat {
   text {
     @Override
     void write(Report report, Writer out, Context ctx) {
-      new TextWriter().write(report, out instanceof PrintWriter pw ? pw : new PrintWriter(out));
+      new TextWriter().write(report, printing(out));
     }
   },
   json {
@@ -34,7 +34,7 @@ enum ReportFormat {
   dot {
     @Override
     void write(Report report, Writer out, Context ctx) {
-      new DotWriter().write(report, out instanceof PrintWriter pw ? pw : new PrintWriter(out));
+      new DotWriter().write(report, printing(out));
     }
   },
   html {
@@ -53,4 +53,8 @@ enum ReportFormat {
   record Context(Path sourceRoot, int exitCode) {}
 
   abstract void write(Report report, Writer out, Context ctx) throws IOException;
+
+  private static PrintWriter printing(Writer out) {
+    return out instanceof PrintWriter pw ? pw : new PrintWriter(out);
+  }
 }

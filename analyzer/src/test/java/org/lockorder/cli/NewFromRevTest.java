@@ -17,19 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NewFromRevTest {
   @TempDir Path repo;
 
-  static final String FIRST_ONLY =
-      """
-      static DEFINE_MUTEX(alpha);
-      static DEFINE_MUTEX(beta);
-
-      void first(void)
-      {
-      	mutex_lock(&alpha);
-      	mutex_lock(&beta);
-      	mutex_unlock(&beta);
-      	mutex_unlock(&alpha);
-      }
-      """;
+  /** The first half of the ABBA example: first() alone, no cycle. */
+  static final String FIRST_ONLY = AnalyzeCommandTest.ABBA.substring(0, AnalyzeCommandTest.ABBA.indexOf("void second"));
 
   static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"));

@@ -16,6 +16,7 @@ import org.lockorder.report.LockGraph;
 import org.lockorder.report.Report;
 import org.lockorder.report.Step;
 import org.lockorder.report.ThreadTrace;
+import org.lockorder.report.Words;
 import org.lockorder.source.Diagnostic;
 
 /**
@@ -144,9 +145,7 @@ public final class HtmlWriter {
     if (f.suppressed()) sb.append("<p>Suppressed: ").append(Html.esc(f.review().suppression().justification())).append("</p>\n");
     int t = 1;
     for (ThreadTrace tr : f.threads()) {
-      String what = tr.holds().isEmpty() ? "acquires " + tr.acquires() + " (" + tr.acquiresMode() + ")"
-          : "holds " + tr.holds() + " (" + tr.holdsMode() + "), then acquires " + tr.acquires() + " (" + tr.acquiresMode() + ")";
-      sb.append("<h4>Thread ").append(t++).append(": ").append(Html.esc(what)).append("</h4>\n<ol class=\"steps\">\n");
+      sb.append("<h4>Thread ").append(t++).append(": ").append(Html.esc(Words.edge(tr))).append("</h4>\n<ol class=\"steps\">\n");
       for (Step s : tr.steps()) step(s, tr, sb);
       sb.append("</ol>\n");
     }
@@ -156,13 +155,7 @@ public final class HtmlWriter {
   private void step(Step s, ThreadTrace t, StringBuilder sb) {
     sb.append("<li class=\"").append(Html.esc(s.event())).append("\" style=\"--depth:").append(s.depth()).append("\">");
     sb.append("<span class=\"loc\">").append(Html.esc(s.line() > 0 ? s.file() + ":" + s.line() + ":" + s.column() : s.file())).append("</span> ");
-    String what = switch (s.event()) {
-      case "entry" -> s.function() + " — thread entry" + (t.entryReason().isEmpty() ? "" : ": " + t.entryReason());
-      case "call" -> s.function() + " calls " + s.detail();
-      case "acquire" -> s.function() + " acquires " + s.lock() + " (" + s.mode() + ")" + (s.line() > 0 && s.detail() != null ? " with " + s.detail() : "");
-      default -> s.function() + " " + s.event();
-    };
-    sb.append("<span class=\"what\">").append(Html.esc(what)).append("</span>");
+    sb.append("<span class=\"what\">").append(Html.esc(Words.step(s, t))).append("</span>");
     if (s.via() != null) sb.append(" <span class=\"via\">via ").append(Html.esc(s.via())).append("</span>");
     String src = sources.line(s.file(), s.line());
     if (src != null) {

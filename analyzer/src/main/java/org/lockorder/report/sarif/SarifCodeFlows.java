@@ -8,6 +8,7 @@ import java.util.List;
 import org.lockorder.report.Finding;
 import org.lockorder.report.Step;
 import org.lockorder.report.ThreadTrace;
+import org.lockorder.report.Words;
 
 /**
  * A finding's threads as one SARIF code flow: one thread flow per thread, a location per witness
@@ -33,9 +34,7 @@ final class SarifCodeFlows {
       ThreadTrace tr = f.threads().get(t);
       ObjectNode tf = threads.addObject();
       tf.put("id", "thread " + (t + 1));
-      String what = tr.holds().isEmpty()
-          ? "acquires " + tr.acquires() + " (" + tr.acquiresMode() + ")"
-          : "holds " + tr.holds() + " (" + tr.holdsMode() + "), then acquires " + tr.acquires() + " (" + tr.acquiresMode() + ")";
+      String what = Words.edge(tr);
       String why = tr.entryReason().isEmpty() ? "" : " (" + tr.entryReason() + ")";
       tf.set("message", Sarif.text("Thread " + (t + 1) + ": starts in " + tr.entry() + why + ", " + what));
       ArrayNode locs = tf.putArray("locations");
@@ -96,13 +95,8 @@ final class SarifCodeFlows {
     return null;
   }
 
-  /** One step in words, as the text report says it. */
+  /** One step in words, with how an indirect or implicit call was resolved. */
   static String describe(Step s, ThreadTrace t) {
-    return switch (s.event()) {
-      case "entry" -> s.function() + ": thread entry" + (t.entryReason().isEmpty() ? "" : " (" + t.entryReason() + ")");
-      case "call" -> s.function() + " calls " + s.detail() + (s.via() == null ? "" : " via " + s.via());
-      case "acquire" -> s.function() + " acquires " + s.lock() + " (" + s.mode() + ")" + (s.detail() == null ? "" : " with " + s.detail());
-      default -> s.function() + ": " + s.event();
-    };
+    return Words.step(s, t) + (s.via() == null ? "" : " via " + s.via());
   }
 }
