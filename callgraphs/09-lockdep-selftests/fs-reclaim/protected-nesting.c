@@ -8,8 +8,7 @@
  * memalloc_nofs_restore() scope. Here the reclaim side is what really runs
  * under fs_reclaim: a shrinker's ->scan_objects, which the lock model's
  * <fs reclaim> entry calls with fs_reclaim held (kswapd, or direct reclaim in
- * an allocation). might_alloc is declared in this folder's lockorder.yaml as
- * an allocation whose gfp flags are its argument.
+ * an allocation). might_alloc is an allocation in the linux profile whose gfp flags are its argument.
  *
  * lockdep: SUCCESS. Inside the scope, current_gfp_context() strips __GFP_FS
  * from every allocation of the task, so might_alloc(GFP_KERNEL) acts as

@@ -8,7 +8,7 @@
  * makes. Here the reclaim side is what really runs under fs_reclaim: a
  * shrinker's ->scan_objects, which the lock model's <fs reclaim> entry calls
  * with fs_reclaim held (kswapd, or direct reclaim in an allocation).
- * might_alloc is declared in this folder's lockorder.yaml as an allocation
+ * might_alloc is an allocation in the linux profile
  * whose gfp flags are its argument.
  *
  * lockdep: FAILURE, "possible recursive locking detected" on fs_reclaim:

@@ -24,8 +24,10 @@
  * strong paths: the path starts with rwlock_B write-held (-(E*)->) and ends
  * in a non-recursive acquisition (-(*N)->), so both read usages count.
  *
- * lockorder misses it (expect-gap): its rule exempts every pair of read
- * usages, without looking at the types of the path's first and last edges.
+ * lockorder agrees. (The first translation found it missing: lockorder
+ * then marked a lock irq-unsafe only where it was taken; enabling
+ * interrupts with the lock held now marks it too, as lockdep does, and a
+ * read usage counts where the path holds that end exclusively.)
  */
 
 enum irqreturn { IRQ_NONE, IRQ_HANDLED };
@@ -48,7 +50,7 @@ void thread_E1(void)
 /* E2: process context, hardirqs enabled: rwlock_A (read) */
 void thread_E2(void)
 {
-	read_lock(&rwlock_A); /* expect-gap LO003: rwlock_B -> rwlock_A — read usage on both sides (IN-HARDIRQ-R, HARDIRQ-ON-R) is exempt in lockorder even when the path is -(E*)-> ... -(*N)-> */
+	read_lock(&rwlock_A); /* expect LO003: rwlock_B -> rwlock_A */
 	read_unlock(&rwlock_A);
 }
 

@@ -20,10 +20,10 @@
  * locks): from then on an interrupt's exit can run softirqs on this CPU, and
  * E1's softirq spins on lock_A.
  *
- * lockorder misses it (expect-gap): it judges the interrupt state of a lock
- * when the lock is taken. E2 takes lock_A with hardirqs off, which keeps
- * softirqs out too, and local_irq_enable() later only closes the scope; it
- * does not make the locks still held irq-unsafe.
+ * lockorder agrees. (The first translation found it missing: lockorder
+ * then marked a lock irq-unsafe only where it was taken; enabling
+ * interrupts with the lock held now marks it too, as lockdep does, and a
+ * read usage counts where the path holds that end exclusively.)
  */
 
 struct timer_list { unsigned long expires; };
@@ -49,7 +49,7 @@ void test_probe(void)
 void thread_E2(void)
 {
 	local_irq_disable();
-	spin_lock(&lock_A); /* expect-gap LO003: lock_A — local_irq_enable() with lock_A held does not mark it SOFTIRQ-ON: lockorder judges interrupt state only where a lock is taken */
-	local_irq_enable();
+	spin_lock(&lock_A);
+	local_irq_enable(); /* expect LO003: lock_A */
 	spin_unlock(&lock_A);
 }

@@ -18,10 +18,10 @@
  * from there to the unlock the hardirq of E1 can interrupt this CPU and spin
  * on rwlock_A.
  *
- * lockorder misses it (expect-gap): it judges the interrupt state of a lock
- * when the lock is taken, and E2 takes rwlock_A with hardirqs off;
- * local_irq_enable() only closes the scope, it does not make the locks still
- * held irq-unsafe.
+ * lockorder agrees. (The first translation found it missing: lockorder
+ * then marked a lock irq-unsafe only where it was taken; enabling
+ * interrupts with the lock held now marks it too, as lockdep does, and a
+ * read usage counts where the path holds that end exclusively.)
  */
 
 enum irqreturn { IRQ_NONE, IRQ_HANDLED };
@@ -47,7 +47,7 @@ int test_probe(void)
 void thread_E2(void)
 {
 	local_irq_disable();
-	write_lock(&rwlock_A); /* expect-gap LO003: rwlock_A — local_irq_enable() with rwlock_A held does not mark it HARDIRQ-ON: lockorder judges interrupt state only where a lock is taken */
-	local_irq_enable();
+	write_lock(&rwlock_A);
+	local_irq_enable(); /* expect LO003: rwlock_A */
 	write_unlock(&rwlock_A);
 }

@@ -13,8 +13,8 @@
  * queued on rwlock_A makes thread_1's reader wait while it holds lock_B, and
  * the writer waits for the handler's reader, which spins on lock_B.
  *
- * lockorder has no interrupt context; with this folder's default both
- * read_lock calls are r, which gives the same strong circle.
+ * lockorder agrees: test_irq_handler is registered with request_irq, so its
+ * reader is R, thread_1's is r, and the circle is strong.
  *
  * Must report: LO001 rwlock_A -> lock_B.
  */
@@ -24,6 +24,11 @@ typedef enum irqreturn irqreturn_t;
 
 static DEFINE_RWLOCK(rwlock_A);
 static DEFINE_SPINLOCK(lock_B);
+
+int test_probe(void)
+{
+	return request_irq(1, test_irq_handler, 0, "selftest", NULL);
+}
 
 /* hardirq context */
 irqreturn_t test_irq_handler(int irq, void *dev_id)

@@ -102,7 +102,9 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.ReclaimScope r) {
       after = List.of(s.withScopes(s.scopes().reclaim(r.enter() ? 1 : -1)));
     } else if (e instanceof Event.IrqScope q) {
-      after = List.of(s.withScopes(s.scopes().irqs(q.level(), q.enter() ? 1 : -1)));
+      LockState next = s.withScopes(s.scopes().irqs(q.level(), q.enter() ? 1 : -1));
+      irqsEnabledWhileHeld(s, next, q.api(), q.location());
+      after = List.of(next);
     } else if (e instanceof Event.Call c) {
       after = call(n, c.args(), s);
     } else if (e instanceof Event.IndirectCall c) {
@@ -176,7 +178,26 @@ final class FunctionAnalyzer {
   private LockState release(Event.Release r, LockState s) {
     LockClassResolver.Resolved res = ctx.resolver().resolve(r.lock(), fn);
     LockState after = res == null ? s : s.release(res.key());
-    return r.irqs() == null ? after : after.withScopes(after.scopes().irqs(r.irqs(), -1));
+    if (r.irqs() == null) return after;
+    LockState enabled = after.withScopes(after.scopes().irqs(r.irqs(), -1));
+    irqsEnabledWhileHeld(after, enabled, r.api(), r.location());
+    return enabled;
+  }
+
+  /**
+   * Interrupts enabled again while locks are still held (local_irq_enable, or the unlock_irq of
+   * another lock) make those locks irq-unsafe from here, as lockdep marks them: recorded as a
+   * usage at the enabling call, with the ordering of the original acquisition.
+   */
+  private void irqsEnabledWhileHeld(LockState before, LockState after, String api, org.lockorder.ir.Location at) {
+    int newlyOn = after.scopes().irqsOn() & ~before.scopes().irqsOn();
+    if (newlyOn == 0) return;
+    for (HeldLock h : after.held()) {
+      if (h.fromEntry() || !(h.key() instanceof LockKey.OfClass)) continue;
+      Site site = new Site(List.of(), fn.name(), at, api + " while holding " + h.site().instance(),
+          classOf(h.key()), h.mode(), h.site().instance());
+      summary.addAcquisition(new Summary.Acquisition(h.key(), h.mode(), site, after.released(), 0, newlyOn));
+    }
   }
 
   /** An allocation that may enter fs reclaim takes and drops the reclaim pseudo-lock, lockdep's way. */

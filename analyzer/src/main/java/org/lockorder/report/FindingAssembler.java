@@ -50,7 +50,7 @@ public final class FindingAssembler {
     for (int i = 0; i < c.length(); i++) threads.add(thread(c.witnesses().get(i), c.types().get(i)));
     List<String> classes = c.classes().stream().map(LockClass::toString).toList();
     List<String> gates = c.gates().stream().map(LockClass::toString).toList();
-    Site closing = c.witnesses().get(c.length() - 1).acquired();
+    Step closing = primaryStep(threads.get(threads.size() - 1));
     String message;
     String severity;
     if (gates.isEmpty()) {
@@ -61,8 +61,8 @@ public final class FindingAssembler {
       message = "lock-order cycle " + c.describe() + " is serialized by " + String.join(", ", gates) + ", held on every edge";
     }
     return new Finding(
-        Rule.LO001.id(), severity, message, classes, closing.location().file(), closing.location().line(),
-        closing.location().column(), UNCHECKED, gates, threads);
+        Rule.LO001.id(), severity, message, classes, closing.file(), closing.line(),
+        closing.column(), UNCHECKED, gates, threads);
   }
 
   private Finding recursive(LockOrderEdge e) {
@@ -87,9 +87,11 @@ public final class FindingAssembler {
       severity = "note";
       message = "nesting of two instances of " + e.from() + " is serialized by " + String.join(", ", gates);
     }
+    ThreadTrace thread = thread(w, type);
+    Step at = primaryStep(thread);
     return new Finding(
-        Rule.LO002.id(), severity, message, List.of(e.from().toString()), acquired.location().file(),
-        acquired.location().line(), acquired.location().column(), UNCHECKED, gates, List.of(thread(w, type)));
+        Rule.LO002.id(), severity, message, List.of(e.from().toString()), at.file(), at.line(), at.column(),
+        UNCHECKED, gates, List.of(thread));
   }
 
   /**
@@ -120,7 +122,7 @@ public final class FindingAssembler {
           + " is taken in " + level + " context (" + safe.entry() + "), " + unsafe.lockClass()
           + " with " + level + "s enabled (" + unsafe.entry() + ")";
     }
-    Location at = unsafe.site().location();
+    Step at = primaryStep(threads.get(threads.size() - 1));
     return new Finding(
         Rule.LO003.id(), "warning", message, classes, at.file(), at.line(), at.column(), UNCHECKED, List.of(), threads);
   }
@@ -133,6 +135,17 @@ public final class FindingAssembler {
     return new ThreadTrace(
         u.entry(), entryReasons.getOrDefault(u.entry(), ""), "", "", u.lockClass().toString(),
         u.mode().letter(), u.state(), steps);
+  }
+
+  /**
+   * Where a finding points: the thread's final acquisition, or, when that is inside code the
+   * lock model supplies (the page-fault handler's mmap_lock), the last step in real source, which
+   * is the call that entered it (the user copy that faults).
+   */
+  static Step primaryStep(ThreadTrace t) {
+    List<Step> steps = t.steps();
+    for (int i = steps.size() - 1; i >= 0; i--) if (steps.get(i).line() > 0) return steps.get(i);
+    return steps.get(steps.size() - 1);
   }
 
   private ThreadTrace thread(EdgeWitness w, EdgeType type) {
