@@ -38,8 +38,9 @@ import picocli.CommandLine.Parameters;
     },
     footer = {
       "",
-      "Exit codes: 0 no failing findings, 1 failing findings, 2 usage or config error (including a PATH",
-      "that does not exist; the other paths are still analyzed), 3 internal error.",
+      "Exit codes: 0 no failing findings, 1 failing findings (see --fail-on),",
+      "2 usage or config error (including a PATH that does not exist; the other",
+      "paths are still analyzed), 3 internal error.",
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -27,7 +27,10 @@ final class RulesCommand implements Callable<Integer> {
   /** One line per rule, for the footer of {@code analyze --help}. */
   static List<String> helpFooter() {
     List<String> lines = new ArrayList<>(List.of("", "Rules (details: lockorder rules, docs/rules/):"));
-    for (Rule r : Rule.all()) lines.add(String.format("  %s %s: %s", r.id(), r.ruleName(), r.summary()));
+    for (Rule r : Rule.all()) {
+      lines.add("  " + r.id() + " " + r.ruleName());
+      lines.add("      " + r.summary());
+    }
     return lines;
   }
 }
