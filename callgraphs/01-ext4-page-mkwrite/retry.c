@@ -17,9 +17,7 @@
  * The page-fault handler is the lock model's (mmap_lock (r), then every
  * vm_operations_struct.page_mkwrite); it stands for every fault, whoever
  * raised it, and the analysis does not know the flag's value, so both
- * branches are paths of it.  (__access_remote_vm itself is left out: it
- * holds mmap_lock around get_user_pages_remote, and the model's handler
- * would take mmap_lock a second time, a recursive-locking false alarm.)
+ * branches are paths of it.
  *
  * Must report:
  *   LO001 inode.i_rwsem -> mm_struct.mmap_lock: still a cycle; its
@@ -28,6 +26,10 @@
  *         inode_lock both branches share).
  *   LO002 inode.i_rwsem: write(2) from a shared mapping of the same file
  *         faults into ext4_page_mkwrite with i_rwsem held, on either branch.
+ * Known false alarm:
+ *   LO002 mm_struct.mmap_lock: __access_remote_vm holds mmap_lock (r)
+ *         around get_user_pages_remote, whose fault runs under the caller's
+ *         mmap_lock; the lock model's handler takes mmap_lock again.
  */
 
 typedef long ssize_t;
@@ -58,6 +60,7 @@ struct file {
 	struct address_space *f_mapping;
 	struct inode *f_inode;
 };
+struct page { unsigned long flags; };
 struct vm_area_struct { struct file *vm_file; struct mm_struct *vm_mm; };
 struct vm_fault { struct vm_area_struct *vma; unsigned int flags; };
 struct vm_operations_struct {
@@ -187,6 +190,23 @@ ssize_t vfs_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 	else
 		ret = -EINVAL;
 	file_end_write(file);
+	return ret;
+}
+
+/* mm/memory.c: ptrace, /proc/pid/mem: a get_user_pages() user without FAULT_FLAG_ALLOW_RETRY */
+int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		       int len, unsigned int gup_flags)
+{
+	struct page *page;
+	int ret;
+
+	if (mmap_read_lock_killable(mm))
+		return 0;
+	/* locked == NULL: faultin_page() sets no FAULT_FLAG_ALLOW_RETRY */
+	ret = get_user_pages_remote(mm, addr, 1, gup_flags, &page, NULL, NULL); /* expect-fp LO002: mm_struct.mmap_lock — the caller holds mmap_lock and the fault runs under it; the lock model's fault handler takes it a second time */
+	if (ret > 0)
+		copy_from_page(page, addr, buf, len);
+	mmap_read_unlock(mm);
 	return ret;
 }
 
