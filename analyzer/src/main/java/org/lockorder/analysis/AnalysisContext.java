@@ -10,7 +10,9 @@ import java.util.TreeSet;
 import org.lockorder.ir.Event;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.Mode;
 import org.lockorder.ir.Prototype;
+import org.lockorder.model.ReclaimModel;
 
 /** The shared state of one analysis run: program tables, call graph, summaries, edges, bounds. */
 final class AnalysisContext {
@@ -26,11 +28,41 @@ final class AnalysisContext {
 
   record CallContext(Function caller, Set<LockClass> held) {}
 
-  AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode) {
+  private final LockClass reclaimClass;
+  private final Mode reclaimMode;
+  private final ReclaimModel reclaimModel;
+
+  AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim) {
     this.program = program;
-    this.resolver = new LockClassResolver(program);
+    this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program));
     this.callGraph = callGraph;
     this.maxStatesPerNode = maxStatesPerNode;
+    this.reclaimClass = reclaim == null ? null : LockClass.of(reclaim.lockClass());
+    this.reclaimMode = reclaim == null ? null : reclaim.mode();
+    this.reclaimModel = reclaim;
+  }
+
+  /** The reclaim model (gfp flag names), or null. */
+  ReclaimModel reclaimModel() {
+    return reclaimModel;
+  }
+
+  /** The fs_reclaim pseudo-lock's class, or null when the model has no reclaim section. */
+  LockClass reclaimClass() {
+    return reclaimClass;
+  }
+
+  Mode reclaimMode() {
+    return reclaimMode;
+  }
+
+  /**
+   * The locker kind of an acquisition in {@code fn}. An rwlock_t reader is recursive in interrupt
+   * context (lockdep's read_lock_is_recursive()), so it is R in functions that only run there.
+   */
+  Mode lockerMode(Function fn, Event.Acquire a) {
+    if (a.mode() == Mode.READ && "rwlock".equals(a.kind()) && callGraph.irqOnly(fn)) return Mode.RECURSIVE_READ;
+    return a.mode();
   }
 
   Program program() {

@@ -9,17 +9,21 @@ import java.util.Map;
  *
  * @param entryReasons entry function name → why it can start a thread
  * @param stateBoundHits functions where the per-node state bound dropped states
+ * @param irqUsages lockdep's interrupt usage states of classes, with witnesses (empty when the
+ *     program registers no interrupt handler)
  */
 public record AnalysisResult(
     List<LockOrderEdge> edges,
     Map<String, String> entryReasons,
     int functions,
     int classes,
-    List<String> stateBoundHits) {
+    List<String> stateBoundHits,
+    List<IrqUsage> irqUsages) {
 
   public AnalysisResult {
     edges = List.copyOf(edges);
-    entryReasons = Map.copyOf(entryReasons);
+    entryReasons = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(entryReasons));
     stateBoundHits = List.copyOf(stateBoundHits);
+    irqUsages = List.copyOf(irqUsages);
   }
 }

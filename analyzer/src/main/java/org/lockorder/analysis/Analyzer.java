@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.TranslationUnit;
-import org.lockorder.model.PageFaultModel;
+import org.lockorder.model.LockModel;
 
 /**
  * Runs the interprocedural analysis: builds the call graph, computes summaries bottom-up over its
@@ -27,14 +27,12 @@ public final class Analyzer {
 
   /**
    * @param units lowered translation units (see {@link LockApiLowering}), sorted by path
-   * @param faultModel the page-fault handler to use for may-fault calls, or null
-   * @param modelConstants constants the lock model defines (subclass names)
+   * @param model the lock model: page faults, reclaim, stand-ins, constants (subclass names)
    */
-  public AnalysisResult analyze(
-      List<TranslationUnit> units, PageFaultModel faultModel, Map<String, Long> modelConstants) {
-    Program program = new Program(units, modelConstants);
-    CallGraph graph = new CallGraph(program, faultModel);
-    AnalysisContext ctx = new AnalysisContext(program, graph, maxStatesPerNode);
+  public AnalysisResult analyze(List<TranslationUnit> units, LockModel model) {
+    Program program = new Program(units, model.constants());
+    CallGraph graph = new CallGraph(program, model);
+    AnalysisContext ctx = new AnalysisContext(program, graph, maxStatesPerNode, model.reclaim());
     for (List<Function> scc : graph.bottomUpComponents()) analyzeComponent(scc, graph, ctx);
     return result(ctx, graph);
   }
@@ -170,8 +168,55 @@ public final class Analyzer {
       }
       edges.add(new LockOrderEdge(p.from, p.to, witnesses, serializing));
     }
+    List<IrqUsage> usages = irqUsages(ctx, graph, reasons);
     return new AnalysisResult(
-        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()));
+        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()), usages);
+  }
+
+  /**
+   * lockdep's usage states per class and interrupt level, each with the shortest witness: taken
+   * in a handler (irq-safe), or taken by a process-context entry point with that level enabled
+   * (irq-unsafe). Entry points stand for process context; functions only handlers reach do not.
+   */
+  private static List<IrqUsage> irqUsages(AnalysisContext ctx, CallGraph graph, Map<String, String> reasons) {
+    Map<String, IrqUsage> best = new TreeMap<>();
+    List<Function> handlers = graph.irqHandlers();
+    if (handlers.isEmpty()) return List.of();
+    for (Function h : handlers) {
+      org.lockorder.ir.IrqLevel level = graph.irqHandlerLevel(h);
+      for (Summary.Acquisition a : ctx.summary(h).acquisitions.values()) {
+        if (a.key() instanceof LockKey.OfClass c) keep(best, new IrqUsage(c.lockClass(), level, true, a.mode(), h.name(), h.location(), a.site()));
+      }
+    }
+    for (Function f : graph.functions()) {
+      if (graph.entryReason(f) == null || graph.irqOnly(f)) continue;
+      for (Summary.Acquisition a : ctx.summary(f).acquisitions.values()) {
+        if (!(a.key() instanceof LockKey.OfClass c)) continue;
+        if ((a.irqsOn() & Scopes.HARDIRQS_ON) != 0) {
+          keep(best, new IrqUsage(c.lockClass(), org.lockorder.ir.IrqLevel.HARDIRQ, false, a.mode(), f.name(), f.location(), a.site()));
+        }
+        if ((a.irqsOn() & Scopes.SOFTIRQS_ON) != 0) {
+          keep(best, new IrqUsage(c.lockClass(), org.lockorder.ir.IrqLevel.SOFTIRQ, false, a.mode(), f.name(), f.location(), a.site()));
+        }
+      }
+    }
+    Set<String> entries = new java.util.HashSet<>();
+    for (IrqUsage u : best.values()) entries.add(u.entry());
+    for (Function f : graph.functions()) {
+      if (graph.entryReason(f) != null && entries.contains(f.name())) reasons.putIfAbsent(f.name(), graph.entryReason(f));
+    }
+    return new ArrayList<>(best.values());
+  }
+
+  /** One usage per class, level, state and mode: the one with the shortest call chain. */
+  private static void keep(Map<String, IrqUsage> best, IrqUsage u) {
+    String key = u.lockClass() + " " + u.state();
+    IrqUsage old = best.get(key);
+    if (old == null
+        || u.site().calls().size() < old.site().calls().size()
+        || (u.site().calls().size() == old.site().calls().size() && u.entry().compareTo(old.entry()) < 0)) {
+      best.put(key, u);
+    }
   }
 
   /**

@@ -19,12 +19,18 @@ import org.lockorder.ir.FieldInit;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.Node;
 import org.lockorder.ir.Param;
+import org.lockorder.ir.IrqLevel;
+import org.lockorder.model.LockModel;
 import org.lockorder.model.PageFaultModel;
+import org.lockorder.model.ReclaimModel;
+import org.lockorder.model.StubModel;
 
 /**
  * Who calls whom: direct calls, calls through ops tables (resolved through struct initializers
  * and through function pointers stored in code), the implicit page-fault handler behind
- * may-fault calls, and thread start routines. Also knows the entry points and a bottom-up order.
+ * may-fault calls, stand-ins for functions outside the analyzed code, and thread start routines.
+ * Also knows the entry points (memory reclaim and interrupt handlers among them), which functions
+ * run only in interrupt context, and a bottom-up order.
  */
 final class CallGraph {
   private final Program program;
@@ -33,23 +39,36 @@ final class CallGraph {
   private final Map<Function, List<Function>> callers = new IdentityHashMap<>();
   private final Map<Function, String> entryReasons = new IdentityHashMap<>();
   private final Function pageFault;
+  private final LockModel model;
   /** slot "struct.field" (or ".field" when the struct is unknown) → functions stored there. */
   private final Map<String, List<CallTarget>> slots = new HashMap<>();
+  /** Stand-ins built so far, by the name they stand for. */
+  private final Map<String, Function> stubs = new HashMap<>();
+  /** Interrupt handlers (request_irq, timer_setup, ...) and the level they run at. */
+  private final Map<Function, IrqLevel> irqHandlers = new IdentityHashMap<>();
+  /** Functions that only ever run in interrupt context: handlers and what only they call. */
+  private final Set<Function> irqOnly = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-  CallGraph(Program program, PageFaultModel faultModel) {
+  CallGraph(Program program, LockModel model) {
     this.program = program;
+    this.model = model;
     functions.addAll(program.functions());
     collectSlots();
+    PageFaultModel faultModel = model.pageFault();
     if (faultModel != null) {
-      PageFaultHandler.Built built = PageFaultHandler.build(faultModel, slot -> slots.getOrDefault(slot, List.of()));
-      pageFault = built.function();
-      functions.add(pageFault);
-      Map<Integer, List<CallTarget>> byNode = new HashMap<>();
-      built.targets().forEach((node, t) -> byNode.put(node, List.of(t)));
-      targets.put(pageFault, byNode);
+      pageFault = addSynthetic(SyntheticFunction.PAGE_FAULT,
+          new SyntheticFunction.HeldAround(faultModel.lockClass(), faultModel.kind(), faultModel.mode(), "page fault"),
+          faultModel.handlerFields());
       entryReasons.put(pageFault, "a page fault on a mapped file");
     } else {
       pageFault = null;
+    }
+    ReclaimModel reclaim = model.reclaim();
+    if (reclaim != null) {
+      Function r = addSynthetic(SyntheticFunction.RECLAIM,
+          new SyntheticFunction.HeldAround(reclaim.lockClass(), reclaim.kind(), reclaim.mode(), "fs_reclaim_acquire"),
+          reclaim.handlerFields());
+      entryReasons.put(r, "memory reclaim (kswapd, or direct reclaim in an allocation)");
     }
     for (Function f : program.functions()) resolveCalls(f);
     for (Function f : functions) {
@@ -64,6 +83,70 @@ final class CallGraph {
     for (Function f : program.functions()) {
       if (!callers.containsKey(f)) entryReasons.putIfAbsent(f, "not called in the analyzed code");
     }
+    findIrqOnly();
+  }
+
+  /** A synthetic function calling whatever is stored in {@code slotNames}; registered in the graph. */
+  private Function addSynthetic(String name, SyntheticFunction.HeldAround lock, List<String> slotNames) {
+    List<CallTarget> callees = new ArrayList<>();
+    for (String slot : slotNames) callees.addAll(slots.getOrDefault(slot, List.of()));
+    SyntheticFunction.Built built = SyntheticFunction.build(name, lock, callees);
+    Function fn = built.function();
+    functions.add(fn);
+    Map<Integer, List<CallTarget>> byNode = new HashMap<>();
+    built.targets().forEach((node, t) -> byNode.put(node, List.of(t)));
+    targets.put(fn, byNode);
+    return fn;
+  }
+
+  /** The stand-in for a function the program does not define, or null when the model has none. */
+  private Function stub(String name) {
+    Function built = stubs.get(name);
+    if (built != null) return built;
+    StubModel m = model.stubs().get(name);
+    if (m == null) return null;
+    SyntheticFunction.HeldAround lock = m.lockClass() == null ? null
+        : new SyntheticFunction.HeldAround(m.lockClass(), m.kind(), m.mode(), name + " (lock model)");
+    built = addSynthetic(name, lock, m.calls());
+    stubs.put(name, built);
+    return built;
+  }
+
+  /**
+   * Interrupt handlers, then every function all of whose callers run only in interrupt context
+   * (and that nothing else can start), to a fixpoint.
+   */
+  private void findIrqOnly() {
+    irqOnly.addAll(irqHandlers.keySet());
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Function f : functions) {
+        if (irqOnly.contains(f) || entryReasons.containsKey(f)) continue;
+        List<Function> cs = callers.getOrDefault(f, List.of());
+        if (!cs.isEmpty() && irqOnly.containsAll(cs)) {
+          irqOnly.add(f);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** The level {@code f} runs at when it is a registered interrupt handler, else null. */
+  IrqLevel irqHandlerLevel(Function f) {
+    return irqHandlers.get(f);
+  }
+
+  /** Interrupt handlers in a deterministic order (function order). */
+  List<Function> irqHandlers() {
+    List<Function> out = new ArrayList<>();
+    for (Function f : functions) if (irqHandlers.containsKey(f)) out.add(f);
+    return out;
+  }
+
+  /** True when {@code f} only runs in interrupt context. */
+  boolean irqOnly(Function f) {
+    return irqOnly.contains(f);
   }
 
   List<Function> functions() {
@@ -150,15 +233,24 @@ final class CallGraph {
   private List<List<Function>> bottomUp;
 
   private void collectSlots() {
+    collectSlots(false);
+    // Tables that store a function outside the analyzed code (.fault = filemap_fault when only
+    // fs/ is analyzed) use its stand-in, built once the program's own slots are known.
+    collectSlots(true);
+  }
+
+  private void collectSlots(boolean standIns) {
     for (FieldInit fi : program.fieldInits()) {
       Function f = program.resolve(fi.function(), fi.location().file());
-      if (f == null) continue;
+      if (standIns == (f != null)) continue;
+      if (standIns && (f = stub(fi.function())) == null) continue;
       String field = lastComponent(fi.field());
       String via = fi.structType() + "." + fi.field() + " = " + fi.function() + " in " + fi.variable() + " (" + fi.location() + ")";
       addSlot(fi.structType() + "." + field, new CallTarget(f, via, fi.location()));
       addSlot("." + field, new CallTarget(f, via, fi.location()));
       entryReasons.putIfAbsent(f, "stored in " + fi.structType() + "." + fi.field() + " (" + fi.variable() + ")");
     }
+    if (standIns) return;
     for (Function owner : program.functions()) {
       for (Assignment a : owner.assignments()) {
         Function f = functionValue(a, owner);
@@ -203,6 +295,8 @@ final class CallGraph {
       Function callee = program.resolve(c.callee(), f.location().file());
       if (callee != null) return List.of(CallTarget.direct(callee));
       if (program.global(c.callee()) != null) return pointerVariable(f, c.callee());
+      Function stub = stub(c.callee());
+      if (stub != null) return List.of(new CallTarget(stub, "outside the analyzed code: the lock model's stand-in", null));
       return List.of();
     }
     if (e instanceof Event.IndirectCall ic) {
@@ -221,6 +315,13 @@ final class CallGraph {
     }
     if (e instanceof Event.MayFault mf && pageFault != null) {
       return List.of(new CallTarget(pageFault, mf.api() + " may fault on user memory", null));
+    }
+    if (e instanceof Event.IrqHandler ih) {
+      Function handler = program.resolve(ih.handler(), f.location().file());
+      if (handler != null) {
+        irqHandlers.putIfAbsent(handler, ih.context());
+        entryReasons.putIfAbsent(handler, ih.context().spelling() + " handler (" + ih.api() + " at " + ih.location() + ")");
+      }
     }
     if (e instanceof Event.SpawnThread st) {
       Function start = program.resolve(st.startRoutine(), f.location().file());

@@ -94,9 +94,17 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.AssertHeld a) {
       after = List.of(assertHeld(a, s));
     } else if (e instanceof Event.FaultScope f) {
-      after = List.of(s.faults(f.enter() ? 1 : -1));
+      after = List.of(s.withScopes(s.scopes().faults(f.enter() ? 1 : -1)));
     } else if (e instanceof Event.MayFault) {
-      after = s.faultsDisabled() > 0 ? List.of(s) : call(n, List.of(), s);
+      after = s.scopes().faultsOff() > 0 ? List.of(s) : call(n, List.of(), s);
+    } else if (e instanceof Event.MayReclaim r) {
+      after = List.of(mayReclaim(r, s));
+    } else if (e instanceof Event.ReclaimScope r) {
+      after = List.of(s.withScopes(s.scopes().reclaim(r.enter() ? 1 : -1)));
+    } else if (e instanceof Event.IrqScope q) {
+      LockState next = s.withScopes(s.scopes().irqs(q.level(), q.enter() ? 1 : -1));
+      irqsEnabledWhileHeld(s, next, q.api(), q.location());
+      after = List.of(next);
     } else if (e instanceof Event.Call c) {
       after = call(n, c.args(), s);
     } else if (e instanceof Event.IndirectCall c) {
@@ -104,7 +112,9 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.Return r) {
       after = List.of(s.returning(ReturnKind.of(r.value(), ctx.program())));
     } else {
-      after = List.of(s); // SpawnThread: the start routine is an entry point of its own.
+      // SpawnThread, IrqHandler: the function runs as an entry point of its own (CallGraph).
+      // SetClass: applied to the whole program before any summary (ClassKeys).
+      after = List.of(s);
     }
     List<Out> outs = new ArrayList<>();
     for (LockState st : after) for (int succ : n.successors()) outs.add(new Out(succ, st));
@@ -141,9 +151,13 @@ final class FunctionAnalyzer {
   private LockState acquire(Node n, Event.Acquire a, LockState s) {
     LockClassResolver.Resolved r = ctx.resolver().resolve(a.lock(), fn);
     if (r == null) return s;
-    Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), a.mode(), r.instance());
-    HeldLock lock = new HeldLock(r.key(), a.mode(), site, false);
-    if (a.style() != AcquireStyle.TRY) order(s, lock, Set.of(), false);
+    // spin_lock_irqsave disables interrupts first: the lock itself is taken irq-safe.
+    if (a.irqs() != null) s = s.withScopes(s.scopes().irqs(a.irqs(), 1));
+    Mode mode = ctx.lockerMode(fn, a);
+    Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
+    HeldLock lock = new HeldLock(r.key(), mode, site, false);
+    if (a.style() != AcquireStyle.TRY && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0);
+    if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
       deferred.put(n.id(), lock);
       return s;
@@ -151,9 +165,75 @@ final class FunctionAnalyzer {
     return s.push(lock);
   }
 
+  /**
+   * lockdep's nest_lock rule: another instance of a held class, taken while the nest lock is
+   * held, is neither recursive locking nor a new dependency (the nest lock serializes it).
+   */
+  private boolean nestedUnderNestLock(Event.Acquire a, LockKey key, LockState s) {
+    if (a.nest() == null || !s.holds(key)) return false;
+    LockClassResolver.Resolved nest = ctx.resolver().resolve(a.nest(), fn);
+    return nest != null && s.holds(nest.key());
+  }
+
   private LockState release(Event.Release r, LockState s) {
     LockClassResolver.Resolved res = ctx.resolver().resolve(r.lock(), fn);
-    return res == null ? s : s.release(res.key());
+    LockState after = res == null ? s : s.release(res.key());
+    if (r.irqs() == null) return after;
+    LockState enabled = after.withScopes(after.scopes().irqs(r.irqs(), -1));
+    irqsEnabledWhileHeld(after, enabled, r.api(), r.location());
+    return enabled;
+  }
+
+  /**
+   * Interrupts enabled again while locks are still held (local_irq_enable, or the unlock_irq of
+   * another lock) make those locks irq-unsafe from here, as lockdep marks them: recorded as a
+   * usage at the enabling call, with the ordering of the original acquisition.
+   */
+  private void irqsEnabledWhileHeld(LockState before, LockState after, String api, org.lockorder.ir.Location at) {
+    int newlyOn = after.scopes().irqsOn() & ~before.scopes().irqsOn();
+    if (newlyOn == 0) return;
+    for (HeldLock h : after.held()) {
+      if (h.fromEntry() || !(h.key() instanceof LockKey.OfClass)) continue;
+      Site site = new Site(List.of(), fn.name(), at, api + " while holding " + h.site().instance(),
+          classOf(h.key()), h.mode(), h.site().instance());
+      summary.addAcquisition(new Summary.Acquisition(h.key(), h.mode(), site, after.released(), 0, newlyOn));
+    }
+  }
+
+  /** An allocation that may enter fs reclaim takes and drops the reclaim pseudo-lock, lockdep's way. */
+  private LockState mayReclaim(Event.MayReclaim r, LockState s) {
+    LockClass reclaim = ctx.reclaimClass();
+    if (reclaim == null || s.scopes().reclaimOff() > 0) return s;
+    Site site = new Site(List.of(), fn.name(), r.location(), r.api(), reclaim, ctx.reclaimMode(), reclaim.name());
+    if (r.gfpParam() >= 0) {
+      // Locks held here do not order before it unless a caller's flags reclaim: a known limit.
+      summary.addReclaimIfParam(new Summary.ReclaimIfParam(r.gfpParam(), site));
+      return s;
+    }
+    reclaimAt(s, site);
+    return s;
+  }
+
+  private void reclaimAt(LockState s, Site site) {
+    order(s, new HeldLock(new LockKey.OfClass(ctx.reclaimClass()), ctx.reclaimMode(), site, false), Set.of(), Scopes.VIA_RECLAIM);
+  }
+
+  /** A callee's allocation with this call's gfp argument: reclaims, passes the decision up, or not. */
+  private void reclaimThrough(Summary.ReclaimIfParam r, List<Arg> args, CallStep step, LockState s) {
+    if (s.scopes().reclaimOff() > 0 || r.param() >= args.size()) return;
+    String text = args.get(r.param()).text();
+    switch (GfpFlags.judge(text, ctx.reclaimModel())) {
+      case RECLAIMS -> reclaimAt(s, r.site().through(step));
+      case NO_RECLAIM -> { }
+      case UNKNOWN -> {
+        String name = GfpFlags.leadingName(text);
+        for (int i = 0; i < fn.params().size(); i++) {
+          if (fn.params().get(i).name().equals(name)) {
+            summary.addReclaimIfParam(new Summary.ReclaimIfParam(i, r.site().through(step)));
+          }
+        }
+      }
+    }
   }
 
   private LockState assertHeld(Event.AssertHeld a, LockState s) {
@@ -168,7 +248,11 @@ final class FunctionAnalyzer {
    * path released first: records edges (or pending edges for parameter locks) and makes the
    * acquisition visible to callers.
    */
-  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, boolean viaFault) {
+  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
+    order(s, lock, releasedBefore, cuts, s.scopes().irqsOn());
+  }
+
+  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
     for (HeldLock h : s.held()) {
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
       boolean same = h.key().equals(lock.key());
@@ -177,7 +261,7 @@ final class FunctionAnalyzer {
       if (h.key() instanceof LockKey.OfClass && lock.key() instanceof LockKey.OfClass) {
         ctx.edges().record(EdgeType.of(h.mode(), lock.mode()), fn, h.site(), lock.site(), gates);
       } else {
-        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, viaFault));
+        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
       }
     }
     Set<LockKey> rel = releasedBefore;
@@ -185,7 +269,7 @@ final class FunctionAnalyzer {
       rel = new java.util.LinkedHashSet<>(s.released());
       rel.addAll(releasedBefore);
     }
-    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, viaFault));
+    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, cuts, irqsOn));
   }
 
   /** Single-instance locks held besides the two ends: a lock that serializes this ordering. */
@@ -213,7 +297,10 @@ final class FunctionAnalyzer {
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses(s));
       CallStep step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
       Substitution sub = new Substitution(args);
-      Transfer tr = new Transfer(t.function(), step, sub, s, t.function() == ctx.callGraph().pageFault());
+      // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
+      // allocations; interrupts disabled here stay disabled in the callee.
+      int callCuts = t.function() == ctx.callGraph().pageFault() ? Scopes.VIA_FAULT : 0;
+      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts);
       if (ctx.isDeferred(t.function())) {
         // A callee in the recursion being solved: its acquisitions are applied once its summary is
         // complete (Analyzer), through this transfer; the held states do not depend on them.
@@ -222,6 +309,7 @@ final class FunctionAnalyzer {
         for (Summary.Acquisition a : callee.acquisitions.values()) apply(tr, a);
         for (Summary.PendingEdge pe : callee.pending.values()) apply(tr, pe);
       }
+      for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : callee.exits.values()) {
@@ -239,13 +327,13 @@ final class FunctionAnalyzer {
 
   /**
    * One call in one held state: what applying a callee's acquisitions and pending edges needs.
-   * {@code faultCall} marks the implicit call into the page-fault handler.
+   * {@code callCuts} is {@link Scopes#VIA_FAULT} for the implicit call into the page-fault handler.
    */
-  record Transfer(Function target, CallStep step, Substitution sub, LockState state, boolean faultCall) {}
+  record Transfer(Function target, CallStep step, Substitution sub, LockState state, int callCuts) {}
 
   /**
    * Transfers that would have the same effect: same callee, arguments, held locks (by reference,
-   * so with the same sites), released locks and fault state. The first one found is kept, as the
+   * so with the same sites), released locks and scopes. The first one found is kept, as the
    * first of equally short witnesses is.
    */
   private record TransferKey(Transfer t, List<Arg> args) {
@@ -254,7 +342,7 @@ final class FunctionAnalyzer {
       if (!(o instanceof TransferKey k) || k.t.target() != t.target()) return false;
       LockState a = t.state();
       LockState b = k.t.state();
-      if ((a.faultsDisabled() > 0) != (b.faultsDisabled() > 0) || a.held().size() != b.held().size()) return false;
+      if (!a.scopes().equals(b.scopes()) || a.held().size() != b.held().size()) return false;
       for (int i = 0; i < a.held().size(); i++) if (a.held().get(i) != b.held().get(i)) return false;
       return a.released().equals(b.released()) && args.equals(k.args);
     }
@@ -285,22 +373,20 @@ final class FunctionAnalyzer {
 
   /** A callee's acquisition, seen through one call: records edges and extends this summary. */
   void apply(Transfer tr, Summary.Acquisition a) {
-    boolean viaFault = tr.faultCall() || a.viaFault();
-    // Page faults disabled here (pagefault_disable) also cover user copies deeper in callees.
-    if (viaFault && tr.state().faultsDisabled() > 0) return;
+    int cuts = tr.callCuts() | a.cuts();
+    if (tr.state().scopes().cuts(cuts)) return;
     HeldLock lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
     if (lock == null) return;
-    order(tr.state(), lock, tr.sub().keys(a.releasedBefore()), viaFault);
+    order(tr.state(), lock, tr.sub().keys(a.releasedBefore()), cuts, a.irqsOn() & tr.state().scopes().irqsOn());
   }
 
   /** A callee's pending edge, seen through one call. */
   void apply(Transfer tr, Summary.PendingEdge pe) {
-    if (tr.state().faultsDisabled() > 0 && (tr.faultCall() || pe.viaFault())) return;
-    applyPending(pe, tr.step(), tr.sub(), tr.state(), tr.faultCall());
+    if (!tr.state().scopes().cuts(tr.callCuts() | pe.cuts())) applyPending(pe, tr.step(), tr.sub(), tr.state(), tr.callCuts());
   }
 
   private void applyPending(
-      Summary.PendingEdge pe, CallStep step, Substitution sub, LockState s, boolean faultCall) {
+      Summary.PendingEdge pe, CallStep step, Substitution sub, LockState s, int callCuts) {
     HeldLock held = sub.lock(pe.held().key(), pe.held().mode(), pe.held().site().through(step), false);
     HeldLock lock = sub.lock(pe.key(), pe.mode(), pe.acquired().through(step), false);
     if (held == null || lock == null) return;
@@ -311,7 +397,7 @@ final class FunctionAnalyzer {
       ctx.edges().record(EdgeType.of(held.mode(), lock.mode()), fn, held.site(), lock.site(), gates);
     } else {
       summary.addPending(
-          new Summary.PendingEdge(held, lock.key(), lock.mode(), lock.site(), gates, faultCall || pe.viaFault()));
+          new Summary.PendingEdge(held, lock.key(), lock.mode(), lock.site(), gates, callCuts | pe.cuts()));
     }
   }
 

@@ -8,11 +8,13 @@ import org.lockorder.ir.Arg;
 import org.lockorder.ir.Cfg;
 import org.lockorder.ir.Event;
 import org.lockorder.ir.Function;
+import org.lockorder.ir.IrqLevel;
 import org.lockorder.ir.LockRef;
 import org.lockorder.ir.Node;
 import org.lockorder.ir.TranslationUnit;
 import org.lockorder.model.LockModel;
 import org.lockorder.model.Primitive;
+import org.lockorder.model.ReclaimModel;
 
 /**
  * Turns calls of lock-model primitives into lock events, so that everything after it reads lock
@@ -45,7 +47,7 @@ public final class LockApiLowering {
   Function lower(Function f) {
     List<Node> nodes = new ArrayList<>(f.cfg().nodes().size());
     for (Node n : f.cfg().nodes()) {
-      Event e = n.event() instanceof Event.Call call ? lowerCall(call) : n.event();
+      Event e = n.event() instanceof Event.Call call ? lowerCall(call, f) : n.event();
       nodes.add(e == n.event() ? n : new Node(n.id(), e, n.successors(), n.test()));
     }
     return new Function(
@@ -60,7 +62,7 @@ public final class LockApiLowering {
         new Cfg(nodes));
   }
 
-  private Event lowerCall(Event.Call call) {
+  private Event lowerCall(Event.Call call, Function f) {
     Optional<Primitive> found = model.primitive(call.callee());
     if (found.isEmpty()) return call;
     Primitive p = found.get();
@@ -71,10 +73,45 @@ public final class LockApiLowering {
         LockRef ref = lockRef(p, args);
         if (ref == null) return call;
         return switch (p.op()) {
-          case ACQUIRE -> new Event.Acquire(ref, p.kind(), p.mode(), p.style(), api, call.location());
-          case RELEASE -> new Event.Release(ref, api, call.location());
+          case ACQUIRE -> new Event.Acquire(
+              ref, p.kind(), p.mode(), p.style(), api, call.location(), p.irqs(), nestRef(p, args));
+          case RELEASE -> new Event.Release(ref, api, call.location(), p.irqs());
           default -> new Event.AssertHeld(ref, p.mode(), api, call.location());
         };
+      }
+      case ALLOC -> {
+        ReclaimModel reclaim = model.reclaim();
+        if (reclaim == null) return call;
+        if (p.gfpArg() < 0) return new Event.MayReclaim(api, call.location());
+        Arg gfp = arg(args, p.gfpArg());
+        if (gfp == null) return call;
+        return switch (GfpFlags.judge(gfp.text(), reclaim)) {
+          case RECLAIMS -> new Event.MayReclaim(api, call.location());
+          case NO_RECLAIM -> call;
+          case UNKNOWN -> {
+            // kmalloc(n, gfp) with the caller's gfp: each caller decides.
+            int param = paramIndex(f, GfpFlags.leadingName(gfp.text()));
+            yield param < 0 ? call : new Event.MayReclaim(api, call.location(), param);
+          }
+        };
+      }
+      case RECLAIM_DISABLE, RECLAIM_ENABLE -> {
+        return new Event.ReclaimScope(p.op() == org.lockorder.model.Op.RECLAIM_DISABLE, api, call.location());
+      }
+      case IRQS_DISABLE, IRQS_ENABLE, SOFTIRQS_DISABLE, SOFTIRQS_ENABLE -> {
+        boolean hard = p.op() == org.lockorder.model.Op.IRQS_DISABLE || p.op() == org.lockorder.model.Op.IRQS_ENABLE;
+        boolean enter = p.op() == org.lockorder.model.Op.IRQS_DISABLE || p.op() == org.lockorder.model.Op.SOFTIRQS_DISABLE;
+        return new Event.IrqScope(hard ? IrqLevel.HARDIRQ : IrqLevel.SOFTIRQ, enter, api, call.location());
+      }
+      case IRQ_HANDLER -> {
+        String handler = functionName(arg(args, p.handlerArg()));
+        return handler == null ? call : new Event.IrqHandler(handler, p.context(), api, call.location());
+      }
+      case SET_CLASS -> {
+        LockRef ref = lockRef(p, args);
+        Arg key = arg(args, p.keyArg());
+        if (ref == null || key == null || key.path() == null) return call;
+        return new Event.SetClass(ref, keyName(key.path()), api, call.location());
       }
       case MAY_FAULT -> {
         return new Event.MayFault(api, call.location());
@@ -84,19 +121,51 @@ public final class LockApiLowering {
             p.op() == org.lockorder.model.Op.FAULTS_DISABLE, api, call.location());
       }
       case SPAWN_THREAD -> {
-        Arg start = arg(args, p.startRoutineArg());
-        if (start == null
-            || start.path() == null
-            || !(start.path().root() instanceof AccessPath.Var v)
-            || !start.path().fields().isEmpty()) {
-          return call;
-        }
-        return new Event.SpawnThread(v.name(), api, call.location());
+        String start = functionName(arg(args, p.startRoutineArg()));
+        return start == null ? call : new Event.SpawnThread(start, api, call.location());
       }
       default -> {
         return call;
       }
     }
+  }
+
+  private static int paramIndex(Function f, String name) {
+    if (name == null) return -1;
+    for (int i = 0; i < f.params().size(); i++) if (f.params().get(i).name().equals(name)) return i;
+    return -1;
+  }
+
+  /** The function an argument names ({@code handler} or {@code &handler}), or null. */
+  private static String functionName(Arg arg) {
+    if (arg == null
+        || arg.path() == null
+        || !(arg.path().root() instanceof AccessPath.Var v)
+        || !arg.path().fields().isEmpty()) {
+      return null;
+    }
+    return v.name();
+  }
+
+  /**
+   * The class a lockdep key stands for: a global key by its name ({@code &ext4_fs_type.s_writers_key[0]}
+   * gives "ext4_fs_type.s_writers_key", so each file-system type keys its own class); a key
+   * reached through a pointer by its path text without indexes.
+   */
+  static String keyName(AccessPath key) {
+    StringBuilder sb = new StringBuilder();
+    if (key.root() instanceof AccessPath.Var v) {
+      sb.append(v.name());
+    } else {
+      sb.append('?');
+    }
+    for (String f : key.fields()) sb.append('.').append(f);
+    return sb.toString();
+  }
+
+  private static LockRef nestRef(Primitive p, List<Arg> args) {
+    Arg nest = arg(args, p.nestArg());
+    return nest == null || nest.path() == null ? null : new LockRef(nest.path(), null, null);
   }
 
   private static LockRef lockRef(Primitive p, List<Arg> args) {

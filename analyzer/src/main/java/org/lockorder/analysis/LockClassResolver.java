@@ -18,9 +18,11 @@ import org.lockorder.ir.Param;
 final class LockClassResolver {
   private static final int ALIAS_DEPTH = 3;
   private final Program program;
+  private final ClassKeys classKeys;
 
-  LockClassResolver(Program program) {
+  LockClassResolver(Program program, ClassKeys classKeys) {
     this.program = program;
+    this.classKeys = classKeys;
   }
 
   /** The resolved key plus the instance text (the lock expression as written). */
@@ -28,6 +30,8 @@ final class LockClassResolver {
 
   Resolved resolve(LockRef ref, Function fn) {
     String sub = subclass(ref.subclass());
+    Resolved keyed = classKeys.isEmpty() || ref.path() == null ? null : keyed(ref.path(), fn, sub);
+    if (keyed != null) return keyed;
     if (ref.explicitClass() != null) {
       String instance = ref.path() != null ? ref.path().text() : ref.explicitClass();
       return new Resolved(new LockKey.OfClass(new LockClass(ref.explicitClass(), sub)), instance);
@@ -35,6 +39,15 @@ final class LockClassResolver {
     if (ref.path() == null) return null;
     LockKey key = keyOf(ref.path(), fn, sub, 0);
     return key == null ? null : new Resolved(key, ref.path().text());
+  }
+
+  /** The lockdep_set_class key of the lock's declared class in this code, or null. */
+  private Resolved keyed(AccessPath path, Function fn, String sub) {
+    if (path.fields().isEmpty()) return null;
+    String owner = program.ownerTag(path, fn);
+    if (owner == null) return null;
+    String key = classKeys.keyFor(owner + "." + path.fields().get(path.fields().size() - 1), fn);
+    return key == null ? null : new Resolved(new LockKey.OfClass(new LockClass(key, sub)), path.text());
   }
 
   /** Resolves an argument passed where the callee expects a lock (wrapper parameters). */

@@ -14,7 +14,9 @@ public record LockOrderEdge(
     LockClass from, LockClass to, Map<EdgeType, EdgeWitness> witnesses, Set<LockClass> gates) {
 
   public LockOrderEdge {
-    witnesses = Map.copyOf(witnesses);
-    gates = Set.copyOf(gates);
+    java.util.EnumMap<EdgeType, EdgeWitness> ordered = new java.util.EnumMap<>(EdgeType.class);
+    ordered.putAll(witnesses);
+    witnesses = java.util.Collections.unmodifiableMap(ordered); // iteration in EdgeType order
+    gates = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(gates));
   }
 }

@@ -8,17 +8,18 @@ import java.util.TreeSet;
 
 /**
  * The abstract state at one program point along one path: the locks held (in acquisition order),
- * the caller's locks this function has released, and whether page faults are disabled.
+ * the caller's locks this function has released, and the context scopes open (page faults,
+ * reclaim, interrupts disabled).
  * Immutable; {@link #identity()} is what distinguishes states at a join.
  */
 record LockState(
     List<HeldLock> held,
     Set<LockKey> released,
-    int faultsDisabled,
+    Scopes scopes,
     ResultTag result,
     ReturnKind returning) {
 
-  static final LockState EMPTY = new LockState(List.of(), Set.of(), 0, null, ReturnKind.UNKNOWN);
+  static final LockState EMPTY = new LockState(List.of(), Set.of(), Scopes.NONE, null, ReturnKind.UNKNOWN);
 
   /** The return kind of the call at {@code callNode}, for the branch that tests it. */
   record ResultTag(int callNode, ReturnKind kind) {}
@@ -29,11 +30,11 @@ record LockState(
   }
 
   LockState withResult(ResultTag tag) {
-    return new LockState(held, released, faultsDisabled, tag, returning);
+    return new LockState(held, released, scopes, tag, returning);
   }
 
   LockState returning(ReturnKind kind) {
-    return new LockState(held, released, faultsDisabled, result, kind);
+    return new LockState(held, released, scopes, result, kind);
   }
 
   /** Two states with equal identity behave alike from here on; the witnesses may differ. */
@@ -46,7 +47,7 @@ record LockState(
       for (LockKey k : released) rel.add(k.toString());
       sb.append(rel);
     }
-    sb.append('|').append(faultsDisabled > 0).append('|');
+    sb.append('|').append(scopes.identity()).append('|');
     if (result != null) sb.append(result.callNode()).append(':').append(result.kind());
     sb.append('|').append(returning);
     return sb.toString();
@@ -62,7 +63,7 @@ record LockState(
     for (HeldLock h : held) if (h.key().equals(lock.key()) && h.mode() == lock.mode()) return this;
     List<HeldLock> more = new ArrayList<>(held);
     more.add(lock);
-    return new LockState(more, released, faultsDisabled, result, returning);
+    return new LockState(more, released, scopes, result, returning);
   }
 
   /**
@@ -76,17 +77,17 @@ record LockState(
     if (at < 0) {
       Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
       rel.add(key);
-      return new LockState(held, rel, faultsDisabled, result, returning);
+      return new LockState(held, rel, scopes, result, returning);
     }
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
-    if (!dropped.fromEntry()) return new LockState(fewer, released, faultsDisabled, result, returning);
+    if (!dropped.fromEntry()) return new LockState(fewer, released, scopes, result, returning);
     Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
     rel.add(dropped.key());
-    return new LockState(fewer, rel, faultsDisabled, result, returning);
+    return new LockState(fewer, rel, scopes, result, returning);
   }
 
-  LockState faults(int delta) {
-    return new LockState(held, released, Math.max(0, faultsDisabled + delta), result, returning);
+  LockState withScopes(Scopes next) {
+    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning);
   }
 }

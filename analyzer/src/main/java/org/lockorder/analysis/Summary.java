@@ -16,21 +16,23 @@ final class Summary {
 
   /**
    * A blocking acquisition reachable from the function, after it released {@code releasedBefore}.
-   * {@code viaFault} marks one reached through the page-fault handler: a caller that disabled page
-   * faults (pagefault_disable) does not reach it.
+   * {@code cuts} ({@link Scopes#VIA_FAULT}, {@link Scopes#VIA_RECLAIM}) says how it was reached: a
+   * caller that disabled page faults (pagefault_disable) or fs reclaim (memalloc_nofs_save) does
+   * not reach it that way. {@code irqsOn} ({@link Scopes#HARDIRQS_ON}, ...) says which interrupt
+   * levels were enabled when it was taken, if the function was entered with them enabled.
    */
-  record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, boolean viaFault) {
-    /** One entry per lock, mode and fault-ness keeps summaries small on real trees. */
+  record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
+    /** One entry per lock, mode, cut and interrupt state keeps summaries small on real trees. */
     String identity() {
-      return key + ":" + mode.letter() + (viaFault ? ":fault" : "");
+      return key + ":" + mode.letter() + ":" + cuts + ":" + irqsOn;
     }
   }
 
   /** An ordering "held, then acquire" where at least one side is a parameter lock. */
   record PendingEdge(
-      HeldLock held, LockKey key, Mode mode, Site acquired, Set<LockClass> gates, boolean viaFault) {
+      HeldLock held, LockKey key, Mode mode, Site acquired, Set<LockClass> gates, int cuts) {
     String identity() {
-      return held.key() + ":" + held.mode().letter() + ">" + key + ":" + mode.letter() + (viaFault ? ":fault" : "");
+      return held.key() + ":" + held.mode().letter() + ">" + key + ":" + mode.letter() + ":" + cuts;
     }
   }
 
@@ -48,11 +50,23 @@ final class Summary {
     }
   }
 
+  /**
+   * An allocation that enters fs reclaim when the caller's argument {@code param} allows it
+   * ({@code kmalloc(n, gfp)} with the function's own gfp parameter).
+   */
+  record ReclaimIfParam(int param, Site site) {}
+
   static final int MAX_EXITS = 16;
 
   final Map<String, Acquisition> acquisitions = new LinkedHashMap<>();
   final Map<String, PendingEdge> pending = new LinkedHashMap<>();
   final Map<String, ExitEffect> exits = new LinkedHashMap<>();
+  /** By parameter index: the first such allocation found (one witness is enough). */
+  final Map<Integer, ReclaimIfParam> reclaimIfParam = new java.util.TreeMap<>();
+
+  void addReclaimIfParam(ReclaimIfParam r) {
+    reclaimIfParam.putIfAbsent(r.param(), r);
+  }
 
   /**
    * Keeps the shortest path per acquisition identity. Paths that released different caller locks
@@ -73,7 +87,7 @@ final class Summary {
     }
     Site site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
     if (site != old.site() || released != old.releasedBefore()) {
-      acquisitions.put(a.identity(), new Acquisition(a.key(), a.mode(), site, released, a.viaFault()));
+      acquisitions.put(a.identity(), new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn()));
       // A shorter witness alone changes no caller's edges, as in signature().
       if (changes != null && released != old.releasedBefore()) changes.add(a.identity());
     }
@@ -90,7 +104,7 @@ final class Summary {
    * When not null, collects the identities of acquisitions and pending edges that changed in a way
    * callers can observe (Analyzer propagates them through a recursion).
    */
-  java.util.List<String> changes;
+  List<String> changes;
 
   void addExit(ExitEffect e) {
     if (exits.size() < MAX_EXITS) exits.putIfAbsent(e.identity(), e);
@@ -110,10 +124,14 @@ final class Summary {
     exits.putAll(merged);
   }
 
-  /** The exit effects, hashed: all that the held states of callers depend on. */
+  /**
+   * The exit effects (all that the held states of callers depend on) and the parameter-dependent
+   * allocations, hashed: what callers in a recursion must be analyzed again for.
+   */
   long exitSignature() {
     long h = 17;
     for (String k : exits.keySet()) h = 31 * h + k.hashCode();
+    for (Integer p : reclaimIfParam.keySet()) h = 31 * h + p;
     return h;
   }
 
@@ -129,6 +147,7 @@ final class Summary {
     }
     for (String k : pending.keySet()) h = 31 * h + k.hashCode();
     for (String k : exits.keySet()) h = 31 * h + k.hashCode();
+    for (Integer p : reclaimIfParam.keySet()) h = 31 * h + p;
     return h;
   }
 }

@@ -15,9 +15,13 @@ import org.lockorder.model.LockModel;
 import org.lockorder.model.LockModelException;
 import org.lockorder.pipeline.Pipeline;
 import org.lockorder.pipeline.PipelineOptions;
-import org.lockorder.report.JsonWriter;
+import org.lockorder.report.BaselineEntry;
+import org.lockorder.report.Finding;
 import org.lockorder.report.Report;
-import org.lockorder.report.TextWriter;
+import org.lockorder.report.RunReview;
+import org.lockorder.report.premerge.BaselineFile;
+import org.lockorder.report.premerge.ChangeFilter;
+import org.lockorder.report.premerge.Triage;
 import org.lockorder.source.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,25 +38,24 @@ import picocli.CommandLine.Parameters;
     },
     footer = {
       "",
-      "Exit codes: 0 no failing findings, 1 failing findings, 2 usage or config error (including a PATH",
-      "that does not exist; the other paths are still analyzed), 3 internal error.",
+      "Exit codes: 0 no failing findings, 1 failing findings (see --fail-on),",
+      "2 usage or config error (including a PATH that does not exist; the other",
+      "paths are still analyzed), 3 internal error.",
     })
 final class AnalyzeCommand implements Callable<Integer> {
-  enum Format {
-    text,
-    json
-  }
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to analyze.")
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
+
+  @Option(names = "--source-root", paramLabel = "DIR", description = "SARIF: the directory file URIs are relative to (%%SRCROOT%%; default: the current directory).")
+  Path sourceRoot;
 
   @Option(names = "--config", paramLabel = "FILE", description = "A lock-model file declaring more lock primitives (docs/lock-model.md). Repeatable.")
   List<Path> configs = new ArrayList<>();
@@ -72,55 +75,111 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores). Output does not depend on it.")
   Integer threads;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress display on a terminal, and no summary line on stderr when writing to -o FILE.")
+  boolean quiet;
+
+  @CommandLine.Mixin PreMergeOptions preMerge = new PreMergeOptions();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    if (maxCycleLength < 2 || maxCycles < 1) {
-      err.println("lockorder: error: --max-cycle-length must be at least 2 and --max-cycles at least 1");
+    String problem = usageProblem();
+    if (problem != null) {
+      err.println("lockorder: error: " + problem);
       return ExitCodes.USAGE_ERROR;
     }
-    for (String p : profiles) {
-      if (!LockModel.bundledProfiles().contains(p)) {
-        err.println("lockorder: error: unknown profile '" + p + "'; available: " + String.join(", ", LockModel.bundledProfiles()));
+    List<BaselineEntry> baseline = null;
+    if (preMerge.baseline != null && !preMerge.updateBaseline) {
+      try {
+        baseline = BaselineFile.read(preMerge.baseline);
+      } catch (BaselineFile.BadBaseline e) {
+        err.println(e.getMessage());
         return ExitCodes.USAGE_ERROR;
       }
     }
-    PipelineOptions defaults = PipelineOptions.defaults();
-    PipelineOptions options =
-        new PipelineOptions(
-            profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
-            defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads));
     Report report;
     try {
-      report = new Pipeline(options).run(paths);
+      report = new Pipeline(pipelineOptions()).withProgress(TerminalProgress.forConsole(err, quiet)).run(paths);
     } catch (LockModelException e) {
       err.println(e.render());
       return ExitCodes.USAGE_ERROR;
     }
+    RunReview.ChangeSummary change = null;
+    if (preMerge.newFromRev != null) {
+      try {
+        ChangeFilter.Result kept = ChangeFilter.apply(report.findings(), GitDiff.changedLines(paths, preMerge.newFromRev));
+        report = report.withFindings(kept.findings(), report.review());
+        change = new RunReview.ChangeSummary(preMerge.newFromRev, kept.outside());
+      } catch (GitDiff.GitException e) {
+        err.println("lockorder: error: --new-from-rev " + preMerge.newFromRev + ": " + e.getMessage());
+        return ExitCodes.USAGE_ERROR;
+      }
+    }
+    if (preMerge.updateBaseline) {
+      List<Finding> accepted = report.findings().stream().filter(f -> !f.suppressed()).toList();
+      try {
+        baseline = BaselineFile.write(preMerge.baseline, accepted);
+      } catch (IOException e) {
+        err.println("lockorder: error: cannot write the baseline " + preMerge.baseline + ": " + reason(e));
+        return ExitCodes.USAGE_ERROR;
+      }
+    }
+    report = Triage.apply(
+        report, preMerge.effectiveFailOn(), preMerge.includeSuppressed, baseline,
+        preMerge.baseline == null ? null : preMerge.baseline.toString(), preMerge.updateBaseline, change);
+    int exit = missingPath() ? ExitCodes.USAGE_ERROR : report.failing() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     if (output == null) {
-      write(report, spec.commandLine().getOut());
+      write(report, spec.commandLine().getOut(), exit);
     } else {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) Files.createDirectories(parent);
-      try (Writer w = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
-        write(report, w);
+      try {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        try (Writer w = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
+          write(report, w, exit);
+        }
+      } catch (IOException e) {
+        err.println("lockorder: error: cannot write " + output + ": " + reason(e));
+        return ExitCodes.USAGE_ERROR;
       }
       for (Diagnostic d : report.diagnostics()) err.println(d);
-      err.printf("lockorder: %d finding(s), %d failing; report written to %s%n", report.findings().size(), report.failing(), output);
+      if (!quiet) {
+        err.printf("lockorder: %d finding(s), %d failing; report written to %s%n", report.findings().size(), report.failing(), output);
+      }
     }
-    if (missingPath(report)) return ExitCodes.USAGE_ERROR;
-    return report.failing() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return exit;
   }
 
-  private void write(Report report, Writer w) throws IOException {
-    if (format == Format.json) {
-      new JsonWriter().write(report, w);
-    } else {
-      new TextWriter().write(report, w instanceof PrintWriter pw ? pw : new PrintWriter(w));
-    }
+  /** An I/O failure in words, for a one-line error. */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private boolean missingPath(Report report) {
+  private String usageProblem() {
+    if (maxCycleLength < 2 || maxCycles < 1) return "--max-cycle-length must be at least 2 and --max-cycles at least 1";
+    for (String p : profiles) {
+      if (!LockModel.bundledProfiles().contains(p)) {
+        return "unknown profile '" + p + "'; available: " + String.join(", ", LockModel.bundledProfiles());
+      }
+    }
+    if (sourceRoot != null && !Files.isDirectory(sourceRoot)) return "--source-root " + sourceRoot + " is not a directory";
+    return preMerge.problem();
+  }
+
+  private PipelineOptions pipelineOptions() {
+    PipelineOptions defaults = PipelineOptions.defaults();
+    return new PipelineOptions(
+        profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
+        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads));
+  }
+
+  private void write(Report report, Writer w, int exit) throws IOException {
+    format.write(report, w, new ReportFormat.Context(sourceRoot == null ? Path.of("") : sourceRoot, exit));
+  }
+
+  private boolean missingPath() {
     for (String p : paths) {
       if (!Files.exists(Path.of(p))) return true;
     }

@@ -2,6 +2,8 @@ package org.lockorder.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code lockorder} command. */
@@ -16,6 +18,10 @@ public final class Main {
   /** Runs the command line with the given streams and returns the exit code (see {@link ExitCodes}). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new LockorderCommand());
+    CommandLine.Model.UsageMessageSpec analyzeUsage = cl.getSubcommands().get("analyze").getCommandSpec().usageMessage();
+    List<String> footer = new ArrayList<>(List.of(analyzeUsage.footer()));
+    footer.addAll(RulesCommand.helpFooter());
+    analyzeUsage.footer(footer.toArray(String[]::new));
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);

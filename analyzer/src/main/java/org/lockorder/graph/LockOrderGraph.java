@@ -42,6 +42,11 @@ public final class LockOrderGraph {
     return selfEdges;
   }
 
+  /** lockdep's irq-safe -> irq-unsafe violations for the given usage states. */
+  public List<IrqInversion> irqInversions(List<org.lockorder.analysis.IrqUsage> usages) {
+    return IrqSafety.check(graph, usages);
+  }
+
   /** The strong cycles, shortest first, then by class names, and whether a bound cut the search. */
   public CycleSearchResult strongCycles(SearchBounds bounds) {
     List<Set<LockClass>> components = new ArrayList<>();

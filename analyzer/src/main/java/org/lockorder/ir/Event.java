@@ -16,7 +16,12 @@ public sealed interface Event
         Event.MayFault,
         Event.FaultScope,
         Event.SpawnThread,
-        Event.Return {
+        Event.Return,
+        Event.MayReclaim,
+        Event.ReclaimScope,
+        Event.IrqScope,
+        Event.IrqHandler,
+        Event.SetClass {
 
   Location location();
 
@@ -38,13 +43,27 @@ public sealed interface Event
     }
   }
 
-  /** Acquisition of a lock. */
+  /**
+   * Acquisition of a lock. {@code irqs}, when not null, is the interrupt level the same call
+   * disables (spin_lock_irqsave disables hard interrupts before it takes the lock). {@code nest},
+   * when not null, is the nest lock of a *_nest_lock call: while it is held, another instance of
+   * a held class may be taken, and the acquisition adds no dependency.
+   */
   record Acquire(
-      LockRef lock, String kind, Mode mode, AcquireStyle style, String api, Location location)
-      implements Event {}
+      LockRef lock, String kind, Mode mode, AcquireStyle style, String api, Location location,
+      IrqLevel irqs, LockRef nest)
+      implements Event {
+    public Acquire(LockRef lock, String kind, Mode mode, AcquireStyle style, String api, Location location) {
+      this(lock, kind, mode, style, api, location, null, null);
+    }
+  }
 
-  /** Release of a lock. */
-  record Release(LockRef lock, String api, Location location) implements Event {}
+  /** Release of a lock; {@code irqs}, when not null, is the level the call enables again. */
+  record Release(LockRef lock, String api, Location location, IrqLevel irqs) implements Event {
+    public Release(LockRef lock, String api, Location location) {
+      this(lock, api, location, null);
+    }
+  }
 
   /** {@code lockdep_assert_held(x)}, {@code __must_hold(x)}: the lock is held here. */
   record AssertHeld(LockRef lock, Mode mode, String api, Location location) implements Event {}
@@ -60,6 +79,34 @@ public sealed interface Event
    * ({@code if (iomap_write_begin(...)) break;}) pick the exit effects that match it.
    */
   record Return(Arg value, Location location) implements Event {}
+
+  /**
+   * An allocation whose gfp flags let it enter fs reclaim ({@code kmalloc(n, GFP_KERNEL)}): the
+   * lock model's reclaim pseudo-lock is taken and dropped here. When the flags are the enclosing
+   * function's parameter {@code gfpParam} ({@code kmalloc(n, gfp)}), whether it reclaims is up to
+   * each caller; otherwise {@code gfpParam} is -1.
+   */
+  record MayReclaim(String api, Location location, int gfpParam) implements Event {
+    public MayReclaim(String api, Location location) {
+      this(api, location, -1);
+    }
+  }
+
+  /** {@code memalloc_nofs_save()} (enter=true) / {@code memalloc_nofs_restore()} (enter=false). */
+  record ReclaimScope(boolean enter, String api, Location location) implements Event {}
+
+  /**
+   * Interrupts of {@code level} disabled (enter=true: local_irq_save, local_bh_disable) or enabled
+   * again (enter=false).
+   */
+  record IrqScope(IrqLevel level, boolean enter, String api, Location location) implements Event {}
+
+  /** {@code request_irq(irq, handler, ...)}: {@code handler} runs in {@code context}. */
+  record IrqHandler(String handler, IrqLevel context, String api, Location location)
+      implements Event {}
+
+  /** {@code lockdep_set_class(&lock, &key)}: instances set up here belong to class {@code key}. */
+  record SetClass(LockRef lock, String key, String api, Location location) implements Event {}
 
   /** {@code pthread_create(..., start, ...)}: {@code start} runs as a thread of its own. */
   record SpawnThread(String startRoutine, String api, Location location) implements Event {}

@@ -33,6 +33,8 @@ public final class LockModel {
   private final Map<String, Primitive> primitives;
   private final Map<String, String> definers;
   private final PageFaultModel pageFault;
+  private final ReclaimModel reclaim;
+  private final Map<String, StubModel> stubs;
   private final Map<String, Long> constants;
   private final Set<String> nonFaulting;
   private final List<String> sources;
@@ -42,12 +44,16 @@ public final class LockModel {
       Map<String, Primitive> primitives,
       Map<String, String> definers,
       PageFaultModel pageFault,
+      ReclaimModel reclaim,
+      Map<String, StubModel> stubs,
       Map<String, Long> constants,
       Set<String> nonFaulting,
       List<String> sources) {
     this.primitives = Collections.unmodifiableMap(new TreeMap<>(primitives));
     this.definers = Collections.unmodifiableMap(new TreeMap<>(definers));
     this.pageFault = pageFault;
+    this.reclaim = reclaim;
+    this.stubs = Collections.unmodifiableMap(new TreeMap<>(stubs));
     this.constants = Collections.unmodifiableMap(new TreeMap<>(constants));
     this.nonFaulting = Collections.unmodifiableSet(new TreeSet<>(nonFaulting));
     this.sources = List.copyOf(sources);
@@ -84,6 +90,8 @@ public final class LockModel {
     Map<String, Long> constants = new TreeMap<>();
     Set<String> nonFaulting = new TreeSet<>();
     PageFaultModel pageFault = null;
+    ReclaimModel reclaim = null;
+    Map<String, StubModel> stubs = new TreeMap<>();
     boolean rwlockReadRecursive = false;
     List<String> sources = new ArrayList<>();
     for (ModelFile f : files) {
@@ -101,12 +109,17 @@ public final class LockModel {
       if (f.pageFault() != null) {
         pageFault = f.pageFault();
       }
+      if (f.reclaim() != null) {
+        reclaim = f.reclaim();
+      }
+      stubs.putAll(f.stubs());
       if (f.rwlockReadRecursive() != null) {
         rwlockReadRecursive = f.rwlockReadRecursive();
       }
       sources.add(f.source());
     }
-    LockModel model = new LockModel(primitives, definers, pageFault, constants, nonFaulting, sources);
+    LockModel model =
+        new LockModel(primitives, definers, pageFault, reclaim, stubs, constants, nonFaulting, sources);
     return rwlockReadRecursive ? model.withRecursiveRwlockReaders() : model;
   }
 
@@ -167,6 +180,16 @@ public final class LockModel {
     return pageFault;
   }
 
+  /** Null when no loaded profile declares what reclaim does (pthread alone). */
+  public ReclaimModel reclaim() {
+    return reclaim;
+  }
+
+  /** Stand-ins for functions outside the analyzed code, by name. */
+  public Map<String, StubModel> stubs() {
+    return stubs;
+  }
+
   /** Constants the model knows, e.g. SINGLE_DEPTH_NESTING = 1, I_MUTEX_PARENT = 1. */
   public Map<String, Long> constants() {
     return constants;
@@ -196,16 +219,12 @@ public final class LockModel {
     Map<String, Primitive> changed = new TreeMap<>(primitives);
     for (Primitive p : primitives.values()) {
       if ("rwlock".equals(p.kind()) && p.mode() == Mode.READ) {
-        changed.put(
-            p.function(),
-            new Primitive(
-                p.function(), p.op(), p.lockArg(), p.lockField(), p.lockClass(), p.kind(),
-                Mode.RECURSIVE_READ, p.style(), p.subclassArg(), p.startRoutineArg(), p.origin()));
+        changed.put(p.function(), p.withMode(Mode.RECURSIVE_READ));
       }
     }
     List<String> newSources = new ArrayList<>(sources);
     newSources.add("option: rwlock readers recursive");
-    return new LockModel(changed, definers, pageFault, constants, nonFaulting, newSources);
+    return new LockModel(changed, definers, pageFault, reclaim, stubs, constants, nonFaulting, newSources);
   }
 
   /** A stable fingerprint of everything loaded (for caches); origins and file names do not count. */
@@ -220,15 +239,24 @@ public final class LockModel {
           .append(' ').append(p.lockArg()).append(' ').append(p.lockField())
           .append(' ').append(p.lockClass()).append(' ').append(p.kind())
           .append(' ').append(p.mode()).append(' ').append(p.style())
-          .append(' ').append(p.subclassArg()).append(' ').append(p.startRoutineArg()).append('\n');
+          .append(' ').append(p.subclassArg()).append(' ').append(p.startRoutineArg())
+          .append(' ').append(p.irqs()).append(' ').append(p.gfpArg()).append(' ').append(p.handlerArg())
+          .append(' ').append(p.context()).append(' ').append(p.keyArg()).append(' ').append(p.nestArg()).append('\n');
     }
     definers.forEach((k, v) -> text.append("definer ").append(k).append(' ').append(v).append('\n'));
     constants.forEach((k, v) -> text.append("constant ").append(k).append(' ').append(v).append('\n'));
     nonFaulting.forEach(n -> text.append("non-faulting ").append(n).append('\n'));
     if (pageFault != null) {
       text.append("page-fault ").append(pageFault.lockClass()).append(' ').append(pageFault.kind())
-          .append(' ').append(pageFault.mode()).append(' ').append(pageFault.handlerFields());
+          .append(' ').append(pageFault.mode()).append(' ').append(pageFault.handlerFields()).append('\n');
     }
+    if (reclaim != null) {
+      text.append("reclaim ").append(reclaim.lockClass()).append(' ').append(reclaim.kind())
+          .append(' ').append(reclaim.mode()).append(' ').append(reclaim.handlerFields())
+          .append(' ').append(new TreeSet<>(reclaim.reclaimFlags()))
+          .append(' ').append(new TreeSet<>(reclaim.noReclaimFlags())).append('\n');
+    }
+    stubs.values().forEach(st -> text.append("stub ").append(st).append('\n'));
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(text.toString().getBytes(StandardCharsets.UTF_8));

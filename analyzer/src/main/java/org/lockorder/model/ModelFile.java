@@ -13,6 +13,8 @@ import java.util.Map;
  * @param constants name to value
  * @param nonFaulting functions declared not to fault, in file order
  * @param rwlockReadRecursive the {@code options.rwlock_read} setting, null when the file has none
+ * @param reclaim null when the file has no {@code reclaim} section
+ * @param stubs function name to stub
  */
 record ModelFile(
     String source,
@@ -21,11 +23,14 @@ record ModelFile(
     PageFaultModel pageFault,
     Map<String, Long> constants,
     List<String> nonFaulting,
-    Boolean rwlockReadRecursive) {
+    Boolean rwlockReadRecursive,
+    ReclaimModel reclaim,
+    Map<String, StubModel> stubs) {
   ModelFile {
     primitives = List.copyOf(primitives);
     definers = Map.copyOf(definers);
     constants = Map.copyOf(constants);
     nonFaulting = List.copyOf(nonFaulting);
+    stubs = Map.copyOf(stubs);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.IrqLevel;
 import org.lockorder.ir.Mode;
 import org.lockorder.model.YamlNode.Entry;
 import org.lockorder.model.YamlNode.Mapping;
@@ -20,7 +21,10 @@ import org.lockorder.model.YamlNode.Sequence;
 /** Turns the YAML tree of one lock-model file into a {@link ModelFile}, checking every key. */
 final class ModelFileReader {
   static final Set<String> TOP_KEYS =
-      Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options");
+      Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
+          "reclaim", "stubs");
+  static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim");
+  static final Set<String> STUB_KEYS = Set.of("lock", "calls");
   static final Set<String> OPTION_KEYS = Set.of("rwlock_read");
   static final Set<String> PAGE_FAULT_KEYS = Set.of("lock", "handlers");
   static final Set<String> PAGE_FAULT_LOCK_KEYS = Set.of("class", "kind", "mode");
@@ -82,10 +86,21 @@ final class ModelFileReader {
     }
     e = top.entries().get("page_fault");
     PageFaultModel pageFault = e == null ? null : pageFault(e.value());
+    e = top.entries().get("reclaim");
+    ReclaimModel reclaim = e == null ? null : reclaim(e.value());
+    Map<String, StubModel> stubs = new LinkedHashMap<>();
+    e = top.entries().get("stubs");
+    if (e != null) {
+      for (Entry st : mapping(e.value(), "'stubs'").entries().values()) {
+        requireMatch(st.key(), st.keyPosition(), IDENTIFIER, "a function name");
+        stubs.put(st.key(), stub(st.key(), st.value()));
+      }
+    }
     e = top.entries().get("options");
     Boolean rwlockReadRecursive = e == null ? null : rwlockReadOption(e.value());
     return new ModelFile(
-        source, primitives, definers, pageFault, constants, nonFaulting, rwlockReadRecursive);
+        source, primitives, definers, pageFault, constants, nonFaulting, rwlockReadRecursive,
+        reclaim, stubs);
   }
 
   /**
@@ -159,6 +174,22 @@ final class ModelFileReader {
       require(m, "start", "a primitive with op 'spawn-thread'");
       startArg = argIndex(m, "start");
     }
+    Entry irqsEntry = m.entries().get("irqs");
+    IrqLevel irqs = irqsEntry == null ? null : PrimitiveKeys.irqLevel(irqsEntry.value(), "irqs");
+    int gfpArg = argIndex(m, "gfp");
+    int handlerArg = -1;
+    IrqLevel context = null;
+    if (op == Op.IRQ_HANDLER) {
+      require(m, "handler", "a primitive with op 'irq-handler'");
+      handlerArg = argIndex(m, "handler");
+      context = PrimitiveKeys.irqLevel(require(m, "context", "a primitive with op 'irq-handler'").value(), "context");
+    }
+    int keyArg = -1;
+    if (op == Op.SET_CLASS) {
+      require(m, "lock", "a primitive with op 'set-class'");
+      require(m, "key", "a primitive with op 'set-class'");
+      keyArg = argIndex(m, "key");
+    }
     List<Primitive> out = new ArrayList<>();
     for (Scalar call : calls(callEntry.value())) {
       String function = call.text();
@@ -166,7 +197,8 @@ final class ModelFileReader {
       String origin = originWithLine ? source + ":" + call.position().line() : source;
       out.add(
           new Primitive(
-              function, op, lockArg, field, lockClass, kind, mode, style, subclassArg, startArg, origin));
+              function, op, lockArg, field, lockClass, kind, mode, style, subclassArg, startArg, origin,
+              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest")));
     }
     return out;
   }
@@ -174,20 +206,65 @@ final class ModelFileReader {
   private PageFaultModel pageFault(YamlNode node) throws LockModelException {
     Mapping m = mapping(node, "'page_fault'");
     checkKeys(m, PAGE_FAULT_KEYS, "in 'page_fault'");
-    Mapping lock = mapping(require(m, "lock", "'page_fault'").value(), "'page_fault.lock'");
-    checkKeys(lock, PAGE_FAULT_LOCK_KEYS, "in 'page_fault.lock'");
-    String lockClass = string(require(lock, "class", "'page_fault.lock'").value(), CLASS_NAME, "a lock class name");
-    String kind = string(require(lock, "kind", "'page_fault.lock'").value(), IDENTIFIER, "a lock kind");
-    Mode mode = PrimitiveKeys.mode(require(lock, "mode", "'page_fault.lock'").value());
-    Sequence handlers = sequence(require(m, "handlers", "'page_fault'").value(), "'page_fault.handlers'");
+    LockSpec lock = lockSpec(require(m, "lock", "'page_fault'").value(), "'page_fault.lock'");
+    List<String> fields = slots(require(m, "handlers", "'page_fault'").value(), "'page_fault.handlers'");
+    return new PageFaultModel(lock.lockClass(), lock.kind(), lock.mode(), fields);
+  }
+
+  private ReclaimModel reclaim(YamlNode node) throws LockModelException {
+    Mapping m = mapping(node, "'reclaim'");
+    checkKeys(m, RECLAIM_KEYS, "in 'reclaim'");
+    LockSpec lock = lockSpec(require(m, "lock", "'reclaim'").value(), "'reclaim.lock'");
+    List<String> fields = slots(require(m, "handlers", "'reclaim'").value(), "'reclaim.handlers'");
+    return new ReclaimModel(
+        lock.lockClass(), lock.kind(), lock.mode(), fields,
+        names(m.entries().get("gfp_reclaim"), "'reclaim.gfp_reclaim'"),
+        names(m.entries().get("gfp_no_reclaim"), "'reclaim.gfp_no_reclaim'"));
+  }
+
+  private StubModel stub(String name, YamlNode node) throws LockModelException {
+    String where = "'stubs." + name + "'";
+    Mapping m = mapping(node, where);
+    checkKeys(m, STUB_KEYS, "in " + where);
+    Entry lockEntry = m.entries().get("lock");
+    LockSpec lock = lockEntry == null ? null : lockSpec(lockEntry.value(), where + ".lock");
+    List<String> calls = slots(require(m, "calls", where).value(), where + ".calls");
+    return lock == null
+        ? new StubModel(name, null, null, null, calls)
+        : new StubModel(name, lock.lockClass(), lock.kind(), lock.mode(), calls);
+  }
+
+  private record LockSpec(String lockClass, String kind, Mode mode) {}
+
+  private static LockSpec lockSpec(YamlNode node, String where) throws LockModelException {
+    Mapping lock = mapping(node, where);
+    checkKeys(lock, PAGE_FAULT_LOCK_KEYS, "in " + where);
+    String lockClass = string(require(lock, "class", where).value(), CLASS_NAME, "a lock class name");
+    String kind = string(require(lock, "kind", where).value(), IDENTIFIER, "a lock kind");
+    Mode mode = PrimitiveKeys.mode(require(lock, "mode", where).value());
+    return new LockSpec(lockClass, kind, mode);
+  }
+
+  /** A non-empty list of "struct.member" slots. */
+  private static List<String> slots(YamlNode node, String where) throws LockModelException {
+    Sequence handlers = sequence(node, where);
     List<String> fields = new ArrayList<>();
     for (YamlNode h : handlers.items()) {
       fields.add(string(h, HANDLER, "a struct.member name such as vm_operations_struct.fault"));
     }
     if (fields.isEmpty()) {
-      throw handlers.position().error("'page_fault.handlers' must name at least one struct.member");
+      throw handlers.position().error(where + " must name at least one struct.member");
     }
-    return new PageFaultModel(lockClass, kind, mode, fields);
+    return fields;
+  }
+
+  private static Set<String> names(Entry e, String where) throws LockModelException {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    if (e == null) return out;
+    for (YamlNode item : sequence(e.value(), where).items()) {
+      out.add(string(item, IDENTIFIER, "a flag name"));
+    }
+    return out;
   }
 
   private List<Scalar> calls(YamlNode node) throws LockModelException {

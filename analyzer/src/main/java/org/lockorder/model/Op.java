@@ -15,5 +15,26 @@ public enum Op {
   /** Closes such a region (pagefault_enable). */
   FAULTS_ENABLE,
   /** Starts a thread at a function passed as an argument (pthread_create). */
-  SPAWN_THREAD
+  SPAWN_THREAD,
+  /**
+   * Allocates memory; with gfp flags that allow fs reclaim (GFP_KERNEL) it may enter reclaim,
+   * lockdep's {@code fs_reclaim} pseudo-lock (kmalloc, alloc_pages, ...).
+   */
+  ALLOC,
+  /** Opens a scope where allocations do not enter fs reclaim (memalloc_nofs_save). */
+  RECLAIM_DISABLE,
+  /** Closes such a scope (memalloc_nofs_restore). */
+  RECLAIM_ENABLE,
+  /** Disables hard interrupts on this CPU (local_irq_disable, local_irq_save). */
+  IRQS_DISABLE,
+  /** Enables them again (local_irq_enable, local_irq_restore). */
+  IRQS_ENABLE,
+  /** Disables softirqs (local_bh_disable). */
+  SOFTIRQS_DISABLE,
+  /** Enables them again (local_bh_enable). */
+  SOFTIRQS_ENABLE,
+  /** Registers a function that runs in interrupt context (request_irq, timer_setup, ...). */
+  IRQ_HANDLER,
+  /** Gives a lock a class of its own, named by a key (lockdep_set_class). */
+  SET_CLASS
 }

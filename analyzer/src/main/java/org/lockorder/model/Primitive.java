@@ -1,5 +1,6 @@
 package org.lockorder.model;
 
+import org.lockorder.ir.IrqLevel;
 import org.lockorder.ir.AcquireStyle;
 import org.lockorder.ir.Mode;
 
@@ -19,6 +20,15 @@ import org.lockorder.ir.Mode;
  * @param subclassArg index of the lockdep subclass argument of *_nested calls, or -1
  * @param startRoutineArg for SPAWN_THREAD, index of the start-routine argument; else -1
  * @param origin where the declaration came from, e.g. "linux profile" or "gfs2/lockorder.yaml:12"
+ * @param irqs for ACQUIRE: the interrupt level the call also disables until the matching
+ *     release (spin_lock_irqsave: hardirq, spin_lock_bh: softirq); for RELEASE, the level it
+ *     enables again; null for neither
+ * @param gfpArg for ALLOC, index of the gfp-flags argument, or -1 when the allocator has none and
+ *     always may reclaim (vmalloc)
+ * @param handlerArg for IRQ_HANDLER, index of the handler-function argument; else -1
+ * @param context for IRQ_HANDLER, the level the handler runs at; else null
+ * @param keyArg for SET_CLASS, index of the lock-class key argument; else -1
+ * @param nestArg for ACQUIRE, index of the nest_lock argument of *_nest_lock calls; else -1
  */
 public record Primitive(
     String function,
@@ -31,4 +41,25 @@ public record Primitive(
     AcquireStyle style,
     int subclassArg,
     int startRoutineArg,
-    String origin) {}
+    String origin,
+    IrqLevel irqs,
+    int gfpArg,
+    int handlerArg,
+    IrqLevel context,
+    int keyArg,
+    int nestArg) {
+
+  /** A lock primitive without interrupt, allocation, handler or class-key arguments. */
+  public Primitive(
+      String function, Op op, int lockArg, String lockField, String lockClass, String kind,
+      Mode mode, AcquireStyle style, int subclassArg, int startRoutineArg, String origin) {
+    this(function, op, lockArg, lockField, lockClass, kind, mode, style, subclassArg,
+        startRoutineArg, origin, null, -1, -1, null, -1, -1);
+  }
+
+  /** This primitive in another locker mode (the rwlock_read option). */
+  Primitive withMode(Mode newMode) {
+    return new Primitive(function, op, lockArg, lockField, lockClass, kind, newMode, style,
+        subclassArg, startRoutineArg, origin, irqs, gfpArg, handlerArg, context, keyArg, nestArg);
+  }
+}

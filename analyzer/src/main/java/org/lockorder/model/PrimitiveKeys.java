@@ -1,5 +1,6 @@
 package org.lockorder.model;
 
+import org.lockorder.ir.IrqLevel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -13,17 +14,27 @@ import org.lockorder.model.YamlNode.ScalarType;
 /** The keys of a primitive entry: which apply to which op, and the spelling of enum values. */
 final class PrimitiveKeys {
   static final Set<String> ALL =
-      Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "start");
+      Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "start",
+          "irqs", "gfp", "handler", "context", "key", "nest");
 
   private static final Map<Op, Set<String>> ALLOWED =
-      Map.of(
-          Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass"),
-          Op.RELEASE, Set.of("call", "op", "lock", "field", "class", "kind"),
-          Op.ASSERT_HELD, Set.of("call", "op", "lock", "field", "class", "kind", "mode"),
-          Op.MAY_FAULT, Set.of("call", "op"),
-          Op.FAULTS_DISABLE, Set.of("call", "op"),
-          Op.FAULTS_ENABLE, Set.of("call", "op"),
-          Op.SPAWN_THREAD, Set.of("call", "op", "start"));
+      Map.ofEntries(
+          Map.entry(Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "irqs", "nest")),
+          Map.entry(Op.RELEASE, Set.of("call", "op", "lock", "field", "class", "kind", "irqs")),
+          Map.entry(Op.ASSERT_HELD, Set.of("call", "op", "lock", "field", "class", "kind", "mode")),
+          Map.entry(Op.MAY_FAULT, Set.of("call", "op")),
+          Map.entry(Op.FAULTS_DISABLE, Set.of("call", "op")),
+          Map.entry(Op.FAULTS_ENABLE, Set.of("call", "op")),
+          Map.entry(Op.SPAWN_THREAD, Set.of("call", "op", "start")),
+          Map.entry(Op.ALLOC, Set.of("call", "op", "gfp")),
+          Map.entry(Op.RECLAIM_DISABLE, Set.of("call", "op")),
+          Map.entry(Op.RECLAIM_ENABLE, Set.of("call", "op")),
+          Map.entry(Op.IRQS_DISABLE, Set.of("call", "op")),
+          Map.entry(Op.IRQS_ENABLE, Set.of("call", "op")),
+          Map.entry(Op.SOFTIRQS_DISABLE, Set.of("call", "op")),
+          Map.entry(Op.SOFTIRQS_ENABLE, Set.of("call", "op")),
+          Map.entry(Op.IRQ_HANDLER, Set.of("call", "op", "handler", "context")),
+          Map.entry(Op.SET_CLASS, Set.of("call", "op", "lock", "field", "key")));
 
   private PrimitiveKeys() {}
 
@@ -50,6 +61,10 @@ final class PrimitiveKeys {
 
   static Mode mode(YamlNode node) throws LockModelException {
     return parse(node, Mode.values(), "mode");
+  }
+
+  static IrqLevel irqLevel(YamlNode node, String key) throws LockModelException {
+    return parse(node, IrqLevel.values(), key);
   }
 
   static AcquireStyle style(YamlNode node) throws LockModelException {

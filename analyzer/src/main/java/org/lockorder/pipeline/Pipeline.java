@@ -22,7 +22,12 @@ import org.lockorder.model.LockModel;
 import org.lockorder.model.LockModelException;
 import org.lockorder.report.Finding;
 import org.lockorder.report.FindingAssembler;
+import org.lockorder.report.GraphAssembler;
+import org.lockorder.report.LockGraph;
 import org.lockorder.report.Report;
+import org.lockorder.report.premerge.SuppressionMarker;
+import org.lockorder.report.premerge.SuppressionScanner;
+import org.lockorder.report.premerge.Suppressions;
 import org.lockorder.source.Diagnostic;
 import org.lockorder.source.InputFile;
 import org.lockorder.source.SourceReader;
@@ -36,9 +41,16 @@ import org.lockorder.source.SourceWalker;
  */
 public final class Pipeline {
   private final PipelineOptions options;
+  private Progress progress = Progress.NONE;
 
   public Pipeline(PipelineOptions options) {
     this.options = options;
+  }
+
+  /** Reports progress to {@code p} while running. */
+  public Pipeline withProgress(Progress p) {
+    this.progress = p;
+    return this;
   }
 
   /**
@@ -63,8 +75,10 @@ public final class Pipeline {
     int bodies = 0;
     int bodiesParsed = 0;
     List<TranslationUnit> units = new ArrayList<>();
+    List<SuppressionMarker> suppressions = new ArrayList<>();
     for (ParsedFile p : parsed) {
       diagnostics.addAll(p.diagnostics());
+      suppressions.addAll(p.suppressions());
       lines += p.lines();
       if (p.unit() == null) continue;
       units.add(p.unit());
@@ -86,9 +100,11 @@ public final class Pipeline {
     String reason = null;
     java.util.Set<String> unresolved = new java.util.TreeSet<>();
     int bounded = 0;
+    List<LockGraph.Program> graphs = new ArrayList<>();
+    progress.stage("analyzing", programs.size());
     for (List<TranslationUnit> program : programs) {
       AnalysisResult result =
-          new Analyzer(options.maxStatesPerNode()).analyze(program, base.pageFault(), base.constants());
+          new Analyzer(options.maxStatesPerNode()).analyze(program, base);
       List<LockOrderEdge> ordered = new ArrayList<>();
       for (LockOrderEdge e : result.edges()) {
         if (e.from().resolved() && e.to().resolved()) {
@@ -100,21 +116,28 @@ public final class Pipeline {
       }
       LockOrderGraph graph = new LockOrderGraph(ordered);
       CycleSearchResult cycles = graph.strongCycles(options.bounds());
-      findings.addAll(new FindingAssembler(result.entryReasons()).assemble(cycles.cycles(), graph.selfEdges()));
+      List<Finding> found =
+          new FindingAssembler(result.entryReasons())
+              .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages()));
+      findings.addAll(found);
+      graphs.add(GraphAssembler.program(options.perFile() ? program.get(0).file() : "program", graph, found));
       functions += result.functions();
       classes += result.classes();
       edges += result.edges().size();
       bounded += result.stateBoundHits().size();
+      progress.advance(graphs.size());
       if (cycles.truncated() && !truncated) {
         truncated = true;
         reason = cycles.reason();
       }
     }
+    progress.finish();
     Report.Stats stats =
         new Report.Stats(
             walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
             new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason));
-    return new Report("lockorder", Version.get(), findings, diagnostics, stats);
+    return new Report("lockorder", Version.get(), Suppressions.apply(findings, suppressions), diagnostics, stats)
+        .withGraph(new LockGraph(graphs));
   }
 
   private List<ParsedFile> parseAll(List<InputFile> files, Map<List<Path>, LockModel> models) {
@@ -127,7 +150,9 @@ public final class Pipeline {
         futures.add(pool.submit(() -> parseOne(f, frontend, lowering)));
       }
       List<ParsedFile> out = new ArrayList<>();
+      progress.stage("parsing", futures.size());
       for (int i = 0; i < futures.size(); i++) {
+        progress.advance(i);
         try {
           out.add(futures.get(i).get());
         } catch (ExecutionException e) {
@@ -150,10 +175,12 @@ public final class Pipeline {
     List<Diagnostic> diags = new ArrayList<>(read.diagnostics());
     SourceText text = read.text();
     if (text == null) return new ParsedFile(f.displayPath(), null, diags, 0);
+    SuppressionScanner.Result suppressions = SuppressionScanner.scan(text);
+    diags.addAll(suppressions.diagnostics());
     try {
       TranslationUnit tu = lowering.lower(frontend.parse(text));
       diags.addAll(tu.diagnostics());
-      return new ParsedFile(f.displayPath(), tu, diags, tu.stats().lines());
+      return new ParsedFile(f.displayPath(), tu, diags, tu.stats().lines(), suppressions.markers());
     } catch (RuntimeException | StackOverflowError e) {
       diags.add(internalError(f.displayPath(), e));
       return new ParsedFile(f.displayPath(), null, diags, 0);

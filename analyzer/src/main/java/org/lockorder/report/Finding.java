@@ -8,9 +8,14 @@ import java.util.List;
  * @param rule the rule id, e.g. "LO001"
  * @param severity "warning" (fails the run) or "note" (shown, does not fail)
  * @param classes the lock classes of the cycle in canonical rotation (one for LO002)
- * @param file primary location: the acquisition that closes the cycle
+ * @param file primary location: the acquisition that closes the cycle (with --new-from-rev, the
+ *     changed line of the edge that the change touched)
  * @param verdict "unchecked" until a simulator checks findings
  * @param gatedBy single-instance locks held on every edge, which serialize the threads
+ * @param fingerprint stable identity across runs and line shifts ({@link Fingerprint}): SARIF's
+ *     partialFingerprints and the baseline key
+ * @param review what the pre-merge checks made of it: suppression, baseline state, whether it
+ *     fails the run
  */
 public record Finding(
     String rule,
@@ -22,7 +27,9 @@ public record Finding(
     int column,
     String verdict,
     List<String> gatedBy,
-    List<ThreadTrace> threads) {
+    List<ThreadTrace> threads,
+    String fingerprint,
+    Review review) {
 
   public Finding {
     classes = List.copyOf(classes);
@@ -30,7 +37,38 @@ public record Finding(
     threads = List.copyOf(threads);
   }
 
+  /** A finding as the analysis assembles it: fingerprinted, not yet reviewed. */
+  public Finding(
+      String rule,
+      String severity,
+      String message,
+      List<String> classes,
+      String file,
+      int line,
+      int column,
+      String verdict,
+      List<String> gatedBy,
+      List<ThreadTrace> threads) {
+    this(
+        rule, severity, message, classes, file, line, column, verdict, gatedBy, threads,
+        Fingerprint.of(rule, classes, threads), Review.initial(severity));
+  }
+
+  /** Whether it fails the run (exit 1), after suppressions, the baseline and --fail-on. */
   public boolean failing() {
-    return severity.equals("warning");
+    return review.failing();
+  }
+
+  public boolean suppressed() {
+    return review.suppression() != null;
+  }
+
+  public Finding withReview(Review r) {
+    return new Finding(rule, severity, message, classes, file, line, column, verdict, gatedBy, threads, fingerprint, r);
+  }
+
+  /** The same finding with another primary location. */
+  public Finding at(String f, int l, int c) {
+    return new Finding(rule, severity, message, classes, f, l, c, verdict, gatedBy, threads, fingerprint, review);
   }
 }

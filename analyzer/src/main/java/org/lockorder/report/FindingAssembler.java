@@ -7,10 +7,12 @@ import java.util.Map;
 import org.lockorder.analysis.CallStep;
 import org.lockorder.analysis.EdgeType;
 import org.lockorder.analysis.EdgeWitness;
+import org.lockorder.analysis.IrqUsage;
 import org.lockorder.analysis.LockClass;
 import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.analysis.Site;
 import org.lockorder.graph.Cycle;
+import org.lockorder.graph.IrqInversion;
 import org.lockorder.ir.Location;
 
 /**
@@ -27,9 +29,15 @@ public final class FindingAssembler {
 
   /** LO001 findings for strong cycles, LO002 for self-edges; sorted shortest first. */
   public List<Finding> assemble(List<Cycle> cycles, List<LockOrderEdge> selfEdges) {
+    return assemble(cycles, selfEdges, List.of());
+  }
+
+  /** As above, plus LO003 for interrupt-safety violations. */
+  public List<Finding> assemble(List<Cycle> cycles, List<LockOrderEdge> selfEdges, List<IrqInversion> irq) {
     List<Finding> out = new ArrayList<>();
     for (LockOrderEdge e : selfEdges) out.add(recursive(e));
     for (Cycle c : cycles) out.add(cycle(c));
+    for (IrqInversion i : irq) out.add(irqInversion(i));
     out.sort(
         Comparator.comparingInt((Finding f) -> f.classes().size())
             .thenComparing(f -> String.join(" ", f.classes()))
@@ -42,7 +50,7 @@ public final class FindingAssembler {
     for (int i = 0; i < c.length(); i++) threads.add(thread(c.witnesses().get(i), c.types().get(i)));
     List<String> classes = c.classes().stream().map(LockClass::toString).toList();
     List<String> gates = c.gates().stream().map(LockClass::toString).toList();
-    Site closing = c.witnesses().get(c.length() - 1).acquired();
+    Step closing = primaryStep(threads.get(threads.size() - 1));
     String message;
     String severity;
     if (gates.isEmpty()) {
@@ -53,8 +61,8 @@ public final class FindingAssembler {
       message = "lock-order cycle " + c.describe() + " is serialized by " + String.join(", ", gates) + ", held on every edge";
     }
     return new Finding(
-        Rule.LO001.id(), severity, message, classes, closing.location().file(), closing.location().line(),
-        closing.location().column(), UNCHECKED, gates, threads);
+        Rule.LO001.id(), severity, message, classes, closing.file(), closing.line(),
+        closing.column(), UNCHECKED, gates, threads);
   }
 
   private Finding recursive(LockOrderEdge e) {
@@ -79,9 +87,65 @@ public final class FindingAssembler {
       severity = "note";
       message = "nesting of two instances of " + e.from() + " is serialized by " + String.join(", ", gates);
     }
+    ThreadTrace thread = thread(w, type);
+    Step at = primaryStep(thread);
     return new Finding(
-        Rule.LO002.id(), severity, message, List.of(e.from().toString()), acquired.location().file(),
-        acquired.location().line(), acquired.location().column(), UNCHECKED, gates, List.of(thread(w, type)));
+        Rule.LO002.id(), severity, message, List.of(e.from().toString()), at.file(), at.line(), at.column(),
+        UNCHECKED, gates, List.of(thread));
+  }
+
+  /**
+   * LO003: the handler's usage first, then each edge from the safe class to the unsafe one, then
+   * the process-context usage with interrupts enabled.
+   */
+  private Finding irqInversion(IrqInversion i) {
+    IrqUsage safe = i.safe();
+    IrqUsage unsafe = i.unsafe();
+    String level = safe.level().spelling();
+    List<ThreadTrace> threads = new ArrayList<>();
+    threads.add(usage(safe));
+    for (LockOrderEdge e : i.path()) {
+      EdgeType type = e.witnesses().keySet().iterator().next();
+      threads.add(thread(e.witnesses().get(type), type));
+    }
+    threads.add(usage(unsafe));
+    List<String> classes = new ArrayList<>();
+    classes.add(safe.lockClass().toString());
+    for (LockOrderEdge e : i.path()) classes.add(e.to().toString());
+    String message;
+    if (i.path().isEmpty()) {
+      message = "inconsistent lock state: " + safe.lockClass() + " is taken in " + level + " context ("
+          + safe.entry() + ") and with " + level + "s enabled (" + unsafe.entry() + ") {" + safe.state()
+          + "} -> {" + unsafe.state() + "}";
+    } else {
+      message = Rule.LO003.summary() + ": " + String.join(" -> ", classes) + "; " + safe.lockClass()
+          + " is taken in " + level + " context (" + safe.entry() + "), " + unsafe.lockClass()
+          + " with " + level + "s enabled (" + unsafe.entry() + ")";
+    }
+    Step at = primaryStep(threads.get(threads.size() - 1));
+    return new Finding(
+        Rule.LO003.id(), "warning", message, classes, at.file(), at.line(), at.column(), UNCHECKED, List.of(), threads);
+  }
+
+  private ThreadTrace usage(IrqUsage u) {
+    List<Step> steps = new ArrayList<>();
+    Location at = u.entryLocation();
+    steps.add(new Step(at.file(), at.line(), at.column(), u.entry(), "entry", null, null, null, null, 0));
+    addSite(steps, u.site(), 0);
+    return new ThreadTrace(
+        u.entry(), entryReasons.getOrDefault(u.entry(), ""), "", "", u.lockClass().toString(),
+        u.mode().letter(), u.state(), steps);
+  }
+
+  /**
+   * Where a finding points: the thread's final acquisition, or, when that is inside code the
+   * lock model supplies (the page-fault handler's mmap_lock), the last step in real source, which
+   * is the call that entered it (the user copy that faults).
+   */
+  static Step primaryStep(ThreadTrace t) {
+    List<Step> steps = t.steps();
+    for (int i = steps.size() - 1; i >= 0; i--) if (steps.get(i).line() > 0) return steps.get(i);
+    return steps.get(steps.size() - 1);
   }
 
   private ThreadTrace thread(EdgeWitness w, EdgeType type) {

@@ -4,15 +4,26 @@ import java.util.List;
 import org.lockorder.source.Diagnostic;
 
 /**
- * Everything one run reports: findings, diagnostics about the input, and figures. Writers render
- * exactly this; nothing in it depends on time or thread count, so the same input gives the same
- * bytes.
+ * Everything one run reports: findings, diagnostics about the input, figures, the lock-order
+ * graph and what the pre-merge checks did. Writers render exactly this; nothing in it depends on
+ * time or thread count, so the same input gives the same bytes.
  */
-public record Report(String tool, String version, List<Finding> findings, List<Diagnostic> diagnostics, Stats stats) {
+public record Report(
+    String tool,
+    String version,
+    List<Finding> findings,
+    List<Diagnostic> diagnostics,
+    Stats stats,
+    LockGraph graph,
+    RunReview review) {
 
   public Report {
     findings = List.copyOf(findings);
     diagnostics = List.copyOf(diagnostics);
+  }
+
+  public Report(String tool, String version, List<Finding> findings, List<Diagnostic> diagnostics, Stats stats) {
+    this(tool, version, findings, diagnostics, stats, LockGraph.empty(), RunReview.NONE);
   }
 
   /**
@@ -44,5 +55,17 @@ public record Report(String tool, String version, List<Finding> findings, List<D
 
   public long failing() {
     return findings.stream().filter(Finding::failing).count();
+  }
+
+  public Report withFindings(List<Finding> f, RunReview r) {
+    return new Report(tool, version, f, diagnostics, stats, graph, r);
+  }
+
+  public Report withGraph(LockGraph g) {
+    return new Report(tool, version, findings, diagnostics, stats, g, review);
+  }
+
+  public Report withDiagnostics(List<Diagnostic> d) {
+    return new Report(tool, version, findings, d, stats, graph, review);
   }
 }

@@ -17,11 +17,14 @@ public final class TextWriter {
     }
     for (Diagnostic d : report.diagnostics()) out.println(d);
     Report.Stats s = report.stats();
+    RunReview review = report.review();
     out.printf(
-        "lockorder: %d finding%s (%d failing), %d diagnostic%s; %d file%s, %d of %d function bodies parsed, %d lock classes, %d edges%n",
+        "lockorder: %d finding%s (%d failing%s), %d diagnostic%s; %d file%s, %d of %d function bodies parsed, %d lock classes, %d edges%n",
         report.findings().size(), plural(report.findings().size()), report.failing(),
+        review.suppressed() > 0 ? ", " + review.suppressed() + " suppressed" : "",
         report.diagnostics().size(), plural(report.diagnostics().size()), s.files(), plural(s.files()),
         s.functionBodiesParsed(), s.functionBodies(), s.lockClasses(), s.lockOrderEdges());
+    writeReview(review, out);
     if (s.unresolvedClasses() > 0) {
       out.printf(
           "lockorder: note: %d member-lock class%s with an unknown owning struct (\"?.field\") left out of the graph; analyze the headers that declare them too%n",
@@ -38,6 +41,24 @@ public final class TextWriter {
     out.flush();
   }
 
+  private static void writeReview(RunReview review, PrintWriter out) {
+    if (review.change() != null) {
+      out.printf(
+          "lockorder: --new-from-rev %s: only findings with an edge on changed lines are shown; %d other%s left out%n",
+          review.change().rev(), review.change().outside(), review.change().outside() == 1 ? "" : "s");
+    }
+    RunReview.BaselineSummary b = review.baseline();
+    if (b == null) return;
+    if (b.updated()) {
+      out.printf("lockorder: baseline %s updated: %d finding%s accepted%n", b.file(), b.unchanged(), plural(b.unchanged()));
+      return;
+    }
+    out.printf(
+        "lockorder: baseline %s: %d new, %d unchanged, %d stale (--fail-on %s)%n", b.file(), b.newFindings(), b.unchanged(),
+        b.stale().size(), review.failOn());
+    for (BaselineEntry e : b.stale()) out.printf("lockorder: stale baseline entry, no longer found: %s%n", e.describe());
+  }
+
   private static void writeFinding(Finding f, PrintWriter out) {
     out.printf("%s:%d:%d: %s: %s [%s]%n", f.file(), f.line(), f.column(), f.severity(), f.message(), f.rule());
     if (f.rule().equals(Rule.LO001.id())) {
@@ -51,15 +72,27 @@ public final class TextWriter {
     }
     int n = 1;
     for (ThreadTrace t : f.threads()) {
-      out.printf(
-          "  thread %d: holds %s (%s), then acquires %s (%s)%n", n++, t.holds(), t.holdsMode(), t.acquires(),
-          t.acquiresMode());
+      if (t.holds().isEmpty()) {
+        // An interrupt usage state (LO003): where the class is taken, in which context.
+        out.printf("  thread %d: acquires %s (%s) {%s}%n", n++, t.acquires(), t.acquiresMode(), t.dependency());
+      } else {
+        out.printf(
+            "  thread %d: holds %s (%s), then acquires %s (%s)%n", n++, t.holds(), t.holdsMode(), t.acquires(),
+            t.acquiresMode());
+      }
       for (Step s : t.steps()) out.println("    " + step(s, t));
     }
     if (!f.gatedBy().isEmpty()) {
       out.printf("  not a deadlock: every thread holds %s, so they cannot interleave%n", String.join(", ", f.gatedBy()));
     }
     out.printf("  verdict: %s (not simulated yet)%n", f.verdict());
+    if (f.suppressed()) {
+      Suppression s = f.review().suppression();
+      out.printf("  suppressed at %s:%d:%d: %s%n", s.file(), s.line(), s.column(), s.justification());
+    }
+    if (f.review().baseline() != null) {
+      out.printf("  baseline: %s%s%n", f.review().baseline(), f.failing() ? "" : " (does not fail the run)");
+    }
   }
 
   private static String step(Step s, ThreadTrace t) {

@@ -173,6 +173,19 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void unwritableOutputIsAUsageErrorWithoutAStackTrace() throws IOException {
+    Files.createDirectories(dir.resolve("taken"));
+    CliRun r = CliRun.of("analyze", "-o", dir.resolve("taken").toString(), p("abba.c"));
+    assertEquals(ExitCodes.USAGE_ERROR, r.exit(), r.err());
+    assertTrue(r.err().startsWith("lockorder: error: cannot write " + dir.resolve("taken")), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    CliRun b = CliRun.of("analyze", "--baseline", dir.resolve("taken").toString(), "--update-baseline", p("abba.c"));
+    assertEquals(ExitCodes.USAGE_ERROR, b.exit(), b.err());
+    assertTrue(b.err().startsWith("lockorder: error: cannot write the baseline"), b.err());
+    assertFalse(b.err().contains("Exception"), b.err());
+  }
+
+  @Test
   void rulesCommandListsEveryRule() {
     CliRun r = CliRun.of("rules");
     assertEquals(0, r.exit());

@@ -39,7 +39,7 @@ class ConfigErrorTest {
     Path f = UserConfigTest.resource("errors/unknown-key.yaml");
     assertRendered(f,
         "3:36: error: unknown key 'lcok' in a primitive"
-            + " (allowed: call, class, field, kind, lock, mode, op, start, style, subclass)",
+            + " (allowed: call, class, context, field, gfp, handler, irqs, key, kind, lock, mode, nest, op, start, style, subclass)",
         failLoading(f));
   }
 
@@ -83,7 +83,7 @@ class ConfigErrorTest {
     assertEquals(2, e.line());
     assertEquals(40, e.column());
     assertEquals(
-        "key 'mode' does not apply to op 'release' (allowed: call, class, field, kind, lock, op)",
+        "key 'mode' does not apply to op 'release' (allowed: call, class, field, irqs, kind, lock, op)",
         e.getMessage());
   }
 
@@ -91,10 +91,10 @@ class ConfigErrorTest {
   void badOpBadStyleBadArg() throws IOException {
     assertEquals(
         "bad op 'aquire' (expected acquire | release | assert-held | may-fault | faults-disable"
-            + " | faults-enable | spawn-thread)",
+            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class)",
         failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
     assertEquals(
-        "bad style 'maybe' (expected blocking | try | checked)",
+        "bad style 'maybe' (expected blocking | try | checked | momentary)",
         failLoading("primitives:\n  - {call: l, op: acquire, lock: arg0, kind: mutex, mode: write, style: maybe}\n")
             .getMessage());
     LockModelException arg =

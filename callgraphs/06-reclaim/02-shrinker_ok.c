@@ -1,0 +1,148 @@
+/*
+ * S6-02 ok: the super-block shrinker as in 6.1 fs/super.c, trylock_super().
+ *
+ * "Deadlock avoidance.  We may hold various FS locks, and we don't want to
+ * recurse into the FS that called us": super_cache_scan only tries
+ * s_umount (down_read_trylock) and returns SHRINK_STOP when it is busy.  A
+ * trylock never waits, so reclaim adds no edge fs_reclaim -> s_umount; the
+ * remount's kstrdup(GFP_KERNEL) under s_umount (W) still orders
+ * super_block.s_umount -> fs_reclaim, which alone is no cycle.
+ *
+ * expect-none
+ */
+
+typedef unsigned int gfp_t;
+typedef _Bool bool;
+
+struct rw_semaphore { long count; };
+struct shrink_control { gfp_t gfp_mask; unsigned long nr_to_scan; };
+struct shrinker {
+	unsigned long (*count_objects)(struct shrinker *, struct shrink_control *);
+	unsigned long (*scan_objects)(struct shrinker *, struct shrink_control *);
+	int seeks;
+};
+struct super_block {
+	struct rw_semaphore s_umount;
+	struct shrinker s_shrink;
+	unsigned long s_flags;
+	struct dentry *s_root;
+	void *s_fs_info;
+};
+struct dentry { struct super_block *d_sb; };
+struct vfsmount { struct super_block *mnt_sb; struct dentry *mnt_root; };
+struct path { struct vfsmount *mnt; struct dentry *dentry; };
+struct fs_context;
+struct fs_context_operations {
+	int (*reconfigure)(struct fs_context *fc);
+};
+struct fs_context {
+	const struct fs_context_operations *ops;
+	struct dentry *root;
+};
+struct ext4_sb_info { char *s_qf_names[3]; };
+struct ext4_mount_options { char *s_qf_names[3]; };
+
+/* fs/super.c */
+static bool trylock_super(struct super_block *sb)
+{
+	if (down_read_trylock(&sb->s_umount)) {
+		if (sb->s_root && (sb->s_flags & SB_BORN))
+			return true;
+		up_read(&sb->s_umount);
+	}
+	return false;
+}
+
+static unsigned long super_cache_scan(struct shrinker *shrink, struct shrink_control *sc)
+{
+	struct super_block *sb;
+	long freed = 0;
+
+	sb = container_of(shrink, struct super_block, s_shrink);
+
+	if (!(sc->gfp_mask & __GFP_FS))
+		return SHRINK_STOP;
+
+	if (!trylock_super(sb))
+		return SHRINK_STOP;
+	freed = prune_dcache_sb(sb, sc);
+	freed += prune_icache_sb(sb, sc);
+	up_read(&sb->s_umount);
+	return freed;
+}
+
+static unsigned long super_cache_count(struct shrinker *shrink, struct shrink_control *sc)
+{
+	struct super_block *sb = container_of(shrink, struct super_block, s_shrink);
+
+	return list_lru_shrink_count(&sb->s_dentry_lru, sc) +
+	       list_lru_shrink_count(&sb->s_inode_lru, sc);
+}
+
+static void alloc_super_shrinker(struct super_block *s)
+{
+	s->s_shrink.seeks = DEFAULT_SEEKS;
+	s->s_shrink.scan_objects = super_cache_scan;
+	s->s_shrink.count_objects = super_cache_count;
+}
+
+int reconfigure_super(struct fs_context *fc)
+{
+	struct super_block *sb = fc->root->d_sb;
+
+	lockdep_assert_held_write(&sb->s_umount);
+	if (fc->ops->reconfigure)
+		return fc->ops->reconfigure(fc);
+	return 0;
+}
+
+/* fs/namespace.c: mount -o remount */
+static int do_remount(struct path *path, int ms_flags, int sb_flags, int mnt_flags, void *data)
+{
+	struct super_block *sb = path->mnt->mnt_sb;
+	struct fs_context *fc;
+	int err;
+
+	fc = fs_context_for_reconfigure(path->dentry, sb_flags, MS_RMT_MASK);
+	if (IS_ERR(fc))
+		return PTR_ERR(fc);
+	err = parse_monolithic_mount_data(fc, data);
+	if (!err) {
+		down_write(&sb->s_umount);
+		err = reconfigure_super(fc);
+		up_write(&sb->s_umount);
+	}
+	put_fs_context(fc);
+	return err;
+}
+
+/* fs/ext4/super.c */
+static int __ext4_remount(struct fs_context *fc, struct super_block *sb)
+{
+	struct ext4_sb_info *sbi = sb->s_fs_info;
+	struct ext4_mount_options old_opts;
+	int i;
+
+	/* Store the original options */
+	for (i = 0; i < EXT4_MAXQUOTAS; i++) {
+		if (sbi->s_qf_names[i]) {
+			old_opts.s_qf_names[i] = kstrdup(sbi->s_qf_names[i], GFP_KERNEL);
+			if (!old_opts.s_qf_names[i])
+				return -ENOMEM;
+		} else {
+			old_opts.s_qf_names[i] = NULL;
+		}
+	}
+	return ext4_apply_options(fc, sb);
+}
+
+static int ext4_reconfigure(struct fs_context *fc)
+{
+	struct super_block *sb = fc->root->d_sb;
+
+	return __ext4_remount(fc, sb);
+}
+
+static const struct fs_context_operations ext4_context_ops = {
+	.reconfigure	= ext4_reconfigure,
+};

@@ -1,0 +1,61 @@
+/*
+ * locking-selftest.c: irq_read_recursion2_soft_wlock_{123,...,321}, "soft-irq
+ * read-recursion #2" (DO_TESTCASE_6x2x2RW irq_read_recursion2), the wlock
+ * column: "read-lock / write-lock recursion that is unsafe" (for wlock).
+ *
+ * Stands for the 6 runs {123, 132, 213, 231, 312, 321}: they run the same
+ * steps E1..E3 in a different order. lockdep's verdict is the same for every
+ * order, and a static analysis sees no order, so one file; each step is a
+ * function of its own (a thread entry, or the interrupt handler).
+ *
+ * Locks: rwlock_A, an rwlock_t; lock_B, a spinlock_t. E1 disables softirqs,
+ * takes lock_B, then rwlock_A with the column's write_lock; E2 read-locks
+ * rwlock_A in process context with softirqs enabled (a recursive reader,
+ * force_read_lock_recursive); E3 takes lock_B in softirq context.
+ *
+ * lockdep: FAILURE, "possible irq lock inversion dependency": lock_B is
+ * {IN-SOFTIRQ-W} (E3), rwlock_A {SOFTIRQ-ON-R} (E2), and lock_B -(EN)->
+ * rwlock_A (E1). CPU0 read-holds rwlock_A with softirqs on; CPU1 holds lock_B
+ * and its write_lock of rwlock_A waits for CPU0's reader; the softirq on CPU0
+ * spins on lock_B.
+ *
+ * lockorder reports it as LO003 lock_B -> rwlock_A, at E2's read_lock.
+ */
+
+struct timer_list { unsigned long expires; };
+
+static struct timer_list test_timer;
+
+static DEFINE_RWLOCK(rwlock_A);
+static DEFINE_SPINLOCK(lock_B);
+
+/* E1: process context, softirqs disabled: lock_B, then rwlock_A */
+void thread_E1(void)
+{
+	local_bh_disable();
+	spin_lock(&lock_B);
+	write_lock(&rwlock_A);
+	write_unlock(&rwlock_A);
+	spin_unlock(&lock_B);
+	local_bh_enable();
+}
+
+/* E2: process context, softirqs enabled: rwlock_A (read) */
+void thread_E2(void)
+{
+	read_lock(&rwlock_A); /* expect LO003: lock_B -> rwlock_A */
+	read_unlock(&rwlock_A);
+}
+
+/* E3: softirq context (SOFTIRQ_ENTER), a timer callback */
+void test_timer_fn(struct timer_list *t)
+{
+	spin_lock(&lock_B);
+	spin_unlock(&lock_B);
+}
+
+/* registers the timer callback */
+void test_probe(void)
+{
+	timer_setup(&test_timer, test_timer_fn, 0);
+}

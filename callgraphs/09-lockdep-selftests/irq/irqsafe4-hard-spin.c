@@ -1,0 +1,60 @@
+/*
+ * locking-selftest.c: irqsafe4_hard_spin_{123,...,321}, "hard-safe-A +
+ * unsafe-B #2" (DO_TESTCASE_6x6 irqsafe4), the spin column: a lock turns
+ * hardirq-safe after it took a hardirq-unsafe lock.
+ *
+ * Stands for the 6 runs {123, 132, 213, 231, 312, 321}: they run the same
+ * steps E1..E3 in a different order. lockdep's verdict is the same for every
+ * order, and a static analysis sees no order, so one file; each step is a
+ * function of its own (a thread entry, or the interrupt handler).
+ *
+ * Locks: spinlock_t, spin_lock: an exclusive locker (W). E1 disables hardirqs
+ * (local_irq_disable) and takes lock_A, then lock_B; E2 takes lock_B in
+ * process context with hardirqs enabled; E3 takes lock_A in hardirq context.
+ *
+ * lockdep: FAILURE, "possible irq lock inversion dependency": lock_A is
+ * {IN-HARDIRQ-W} (E3), lock_B {HARDIRQ-ON-W} (E2), and lock_A -> lock_B (E1).
+ * CPU0 holds lock_B with hardirqs on (E2); CPU1 holds lock_A and spins on
+ * lock_B (E1); the hardirq on CPU0 spins on lock_A.
+ *
+ * lockorder reports it as LO003 lock_A -> lock_B, at E2's acquisition of
+ * lock_B.
+ */
+
+enum irqreturn { IRQ_NONE, IRQ_HANDLED };
+typedef enum irqreturn irqreturn_t;
+
+static DEFINE_SPINLOCK(lock_A);
+static DEFINE_SPINLOCK(lock_B);
+
+/* E1: process context, hardirqs disabled: lock_A, then lock_B */
+void thread_E1(void)
+{
+	local_irq_disable();
+	spin_lock(&lock_A);
+	spin_lock(&lock_B);
+	spin_unlock(&lock_B);
+	spin_unlock(&lock_A);
+	local_irq_enable();
+}
+
+/* E2: process context, hardirqs enabled */
+void thread_E2(void)
+{
+	spin_lock(&lock_B); /* expect LO003: lock_A -> lock_B */
+	spin_unlock(&lock_B);
+}
+
+/* E3: hardirq context (HARDIRQ_ENTER), registered with request_irq */
+irqreturn_t test_irq_handler(int irq, void *dev_id)
+{
+	spin_lock(&lock_A);
+	spin_unlock(&lock_A);
+	return IRQ_HANDLED;
+}
+
+/* registers the interrupt handler */
+int test_probe(void)
+{
+	return request_irq(1, test_irq_handler, 0, "selftest", NULL);
+}
