@@ -85,13 +85,25 @@ public final class Analyzer {
   private record Deferred(FunctionAnalyzer caller, FunctionAnalyzer.Transfer transfer) {}
 
   /** A change in a summary of the component, to be applied to the transfers into it. */
-  private record Change(Function function, String identity) {}
+  private record Change(Function function, String identity) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Change c && c.function == function && c.identity.equals(identity);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(function) * 31 + identity.hashCode();
+    }
+  }
 
   private static final long MAX_PROPAGATION_STEPS = 50_000_000L;
 
   private void propagate(List<Function> scc, Map<Function, FunctionAnalyzer> last, AnalysisContext ctx) {
     Map<Function, List<Deferred>> into = new IdentityHashMap<>();
     java.util.ArrayDeque<Change> work = new java.util.ArrayDeque<>();
+    // A change already waiting is not queued again: it is applied with the summary's value then.
+    Set<Change> queued = new java.util.HashSet<>();
     for (Function f : scc) {
       FunctionAnalyzer fa = last.get(f);
       if (fa == null) continue;
@@ -109,7 +121,7 @@ public final class Analyzer {
         for (Summary.PendingEdge pe : callee.pending.values()) fa.apply(t, pe);
         steps += callee.acquisitions.size() + callee.pending.size();
       }
-      drain(f, fa.summary(), work);
+      drain(f, fa.summary(), work, queued);
     }
     // Then each change travels up to the callers' deferred calls, until nothing changes.
     while (!work.isEmpty()) {
@@ -118,6 +130,7 @@ public final class Analyzer {
         break;
       }
       Change c = work.poll();
+      queued.remove(c);
       Summary from = ctx.summary(c.function());
       boolean pending = c.identity().startsWith(Summary.PENDING);
       Summary.Acquisition a = pending ? null : from.acquisitions.get(c.identity());
@@ -126,14 +139,17 @@ public final class Analyzer {
         steps++;
         if (a != null) d.caller().apply(d.transfer(), a);
         if (pe != null) d.caller().apply(d.transfer(), pe);
-        drain(d.caller().function(), d.caller().summary(), work);
+        drain(d.caller().function(), d.caller().summary(), work, queued);
       }
     }
     for (Function f : scc) if (last.containsKey(f)) last.get(f).summary().changes = null;
   }
 
-  private static void drain(Function f, Summary s, java.util.ArrayDeque<Change> work) {
-    for (String id : s.changes) work.add(new Change(f, id));
+  private static void drain(Function f, Summary s, java.util.ArrayDeque<Change> work, Set<Change> queued) {
+    for (String id : s.changes) {
+      Change c = new Change(f, id);
+      if (queued.add(c)) work.add(c);
+    }
     s.changes.clear();
   }
 

@@ -301,10 +301,12 @@ final class FunctionAnalyzer {
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = t.function() == ctx.callGraph().pageFault() ? Scopes.VIA_FAULT : 0;
       Transfer tr = new Transfer(t.function(), step, sub, s, callCuts);
-      if (ctx.isDeferred(t.function())) {
+      if (!transferKeys.add(new TransferKey(tr, args))) {
+        // Applied already, from another call or another state with the same held locks.
+      } else if (ctx.isDeferred(t.function())) {
         // A callee in the recursion being solved: its acquisitions are applied once its summary is
         // complete (Analyzer), through this transfer; the held states do not depend on them.
-        if (transferKeys.add(new TransferKey(tr, args))) transfers.add(tr);
+        transfers.add(tr);
       } else {
         for (Summary.Acquisition a : callee.acquisitions.values()) apply(tr, a);
         for (Summary.PendingEdge pe : callee.pending.values()) apply(tr, pe);
