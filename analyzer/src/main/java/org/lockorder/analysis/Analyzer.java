@@ -40,11 +40,11 @@ public final class Analyzer {
   /**
    * Analyzes one strongly connected component (a recursion) in two phases. First the held states:
    * a worklist analyzes a function again when the exit effects of a callee inside the component
-   * changed, up to {@link #MAX_SCC_ROUNDS} passes' worth of work; calls into the component defer
-   * the callee's acquisitions, because no held state depends on them. Then the deferred calls
-   * (transfers) receive the callees' acquisitions and pending edges, and every change is passed on
-   * to the callers' transfers alone, so a large recursion does not re-analyze whole functions for
-   * each lock its summaries gain.
+   * changed, up to {@link #MAX_SCC_ROUNDS} passes' worth of work; calls defer the callee's
+   * acquisitions, because no held state depends on them. Then the deferred calls of each function's
+   * last analysis (transfers) receive the callees' acquisitions and pending edges, and every change
+   * inside the component is passed on to the callers' transfers alone, so a large recursion does
+   * not re-analyze whole functions for each lock its summaries gain.
    */
   private void analyzeComponent(List<Function> scc, CallGraph graph, AnalysisContext ctx) {
     if (scc.size() == 1 && graph.callers(scc.get(0)).stream().noneMatch(c -> c == scc.get(0))) {
@@ -54,7 +54,7 @@ public final class Analyzer {
     Set<Function> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     members.addAll(scc);
     Map<Function, FunctionAnalyzer> last = new IdentityHashMap<>();
-    ctx.setDeferred(members);
+    ctx.setDeferCalls(true);
     java.util.ArrayDeque<Function> work = new java.util.ArrayDeque<>(scc);
     Set<Function> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     queued.addAll(scc);
@@ -77,7 +77,7 @@ public final class Analyzer {
         if (members.contains(caller) && queued.add(caller)) work.add(caller);
       }
     }
-    ctx.setDeferred(Set.of());
+    ctx.setDeferCalls(false);
     propagate(scc, last, ctx);
   }
 

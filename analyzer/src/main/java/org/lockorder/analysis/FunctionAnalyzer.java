@@ -303,9 +303,9 @@ final class FunctionAnalyzer {
       Transfer tr = new Transfer(t.function(), step, sub, s, callCuts);
       if (!transferKeys.add(new TransferKey(tr, args))) {
         // Applied already, from another call or another state with the same held locks.
-      } else if (ctx.isDeferred(t.function())) {
-        // A callee in the recursion being solved: its acquisitions are applied once its summary is
-        // complete (Analyzer), through this transfer; the held states do not depend on them.
+      } else if (ctx.deferCalls()) {
+        // Solving a recursion: the callee's acquisitions are applied once the states are final
+        // and its summary complete (Analyzer), through this transfer.
         transfers.add(tr);
       } else {
         for (Summary.Acquisition a : callee.acquisitions.values()) apply(tr, a);
@@ -360,7 +360,7 @@ final class FunctionAnalyzer {
   private final List<Transfer> transfers = new ArrayList<>();
   private final Set<TransferKey> transferKeys = new HashSet<>();
 
-  /** Calls into deferred callees (see {@link AnalysisContext#isDeferred}) seen by the last run. */
+  /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
     return transfers;
   }
