@@ -135,9 +135,21 @@ public final class Pipeline {
     Report.Stats stats =
         new Report.Stats(
             walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
-            new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason));
+            new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason),
+            acquisitions(units));
     return new Report("lockorder", Version.get(), Suppressions.apply(findings, suppressions), diagnostics, stats)
         .withGraph(new LockGraph(graphs));
+  }
+
+  /** Acquire events in the lowered units: what the lock model recognised. */
+  private static int acquisitions(List<TranslationUnit> units) {
+    int n = 0;
+    for (TranslationUnit u : units) {
+      for (org.lockorder.ir.Function f : u.functions()) {
+        for (org.lockorder.ir.Node node : f.cfg().nodes()) if (node.event() instanceof org.lockorder.ir.Event.Acquire) n++;
+      }
+    }
+    return n;
   }
 
   private List<ParsedFile> parseAll(List<InputFile> files, Map<List<Path>, LockModel> models) {
