@@ -170,7 +170,15 @@ public final class Analyzer {
             witnesses.put(type, new EdgeWitness(entry.name(), entry.location(), chains.chainTo(o.frame()), o.frame().name(), o.held(), o.acquired()));
           });
       Set<LockClass> gates = null;
+      Set<Function> ungated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Function f : p.ungatedFrames) {
+        if (!ungated.add(f)) continue;
+        Set<LockClass> here = new TreeSet<>(mustHeld.getOrDefault(f, Set.of()));
+        if (gates == null) gates = here;
+        else gates.retainAll(here);
+      }
       for (Map.Entry<Function, Set<LockClass>> e : p.gatesByFrame.entrySet()) {
+        if (ungated.contains(e.getKey())) continue;
         Set<LockClass> here = new TreeSet<>(e.getValue());
         here.addAll(mustHeld.getOrDefault(e.getKey(), Set.of()));
         if (gates == null) gates = here;

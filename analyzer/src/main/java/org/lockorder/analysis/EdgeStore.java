@@ -28,8 +28,13 @@ final class EdgeStore {
     final LockClass from;
     final LockClass to;
     final Map<EdgeType, Occurrence> best = new EnumMap<>(EdgeType.class);
-    /** Per frame: the intersection of the gate sets seen there. */
+    /** Per frame: the intersection of the gate sets seen there, for frames never seen ungated. */
     final Map<Function, Set<LockClass>> gatesByFrame = new IdentityHashMap<>();
+    /**
+     * Frames where the pair was seen with no gate at all (the common case, so a list, not a map;
+     * repeats are harmless to an intersection).
+     */
+    final List<Function> ungatedFrames = new ArrayList<>(2);
 
     Pair(LockClass from, LockClass to) {
       this.from = from;
@@ -41,17 +46,21 @@ final class EdgeStore {
   private final Map<LockClass, Map<LockClass, Pair>> pairs = new HashMap<>();
 
   void record(EdgeType type, Function frame, Site held, Site acquired, Set<LockClass> gates) {
-    Pair p =
-        pairs
-            .computeIfAbsent(held.lockClass(), k -> new HashMap<>())
-            .computeIfAbsent(acquired.lockClass(), k -> new Pair(held.lockClass(), acquired.lockClass()));
+    Map<LockClass, Pair> from = pairs.get(held.lockClass());
+    if (from == null) pairs.put(held.lockClass(), from = new HashMap<>());
+    Pair p = from.get(acquired.lockClass());
+    if (p == null) from.put(acquired.lockClass(), p = new Pair(held.lockClass(), acquired.lockClass()));
     Occurrence old = p.best.get(type);
     if (old == null || held.calls().size() + acquired.calls().size() < old.length()) {
       p.best.put(type, new Occurrence(frame, held, acquired));
     }
+    if (gates.isEmpty()) {
+      if (p.ungatedFrames.isEmpty() || p.ungatedFrames.get(p.ungatedFrames.size() - 1) != frame) p.ungatedFrames.add(frame);
+      return;
+    }
     Set<LockClass> seen = p.gatesByFrame.get(frame);
     if (seen == null) {
-      p.gatesByFrame.put(frame, gates.isEmpty() ? Set.of() : new TreeSet<>(gates));
+      p.gatesByFrame.put(frame, new TreeSet<>(gates));
     } else if (!seen.isEmpty()) {
       seen.retainAll(gates);
     }

@@ -26,7 +26,7 @@ record LockState(
 
   LockState {
     held = List.copyOf(held);
-    released = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released));
+    released = released.isEmpty() ? Set.of() : Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released));
   }
 
   LockState withResult(ResultTag tag) {
