@@ -85,6 +85,17 @@ final class AnalysisContext {
     return maxStatesPerNode;
   }
 
+  /** Members of the recursion being solved, whose acquisitions callers defer; empty otherwise. */
+  private Set<Function> deferred = Set.of();
+
+  void setDeferred(Set<Function> members) {
+    deferred = members;
+  }
+
+  boolean isDeferred(Function f) {
+    return deferred.contains(f);
+  }
+
   Summary summary(Function f) {
     return summaries.getOrDefault(f, EMPTY);
   }
@@ -104,8 +115,10 @@ final class AnalysisContext {
   }
 
   void noteStateBound(Function f) {
-    stateBoundHits.add(f.name() + " (" + f.location() + ")");
+    if (stateBounded.add(f)) stateBoundHits.add(f.name() + " (" + f.location() + ")");
   }
+
+  private final Set<Function> stateBounded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   Set<String> stateBoundHits() {
     return stateBoundHits;

@@ -38,19 +38,25 @@ public final class Analyzer {
   }
 
   /**
-   * Analyzes one strongly connected component. A recursion is iterated with a worklist: when a
-   * function's summary changes, only its callers inside the component are analyzed again, up to
-   * {@link #MAX_SCC_ROUNDS} passes' worth of work.
+   * Analyzes one strongly connected component (a recursion) in two phases. First the held states:
+   * a worklist analyzes a function again when the exit effects of a callee inside the component
+   * changed, up to {@link #MAX_SCC_ROUNDS} passes' worth of work; calls into the component defer
+   * the callee's acquisitions, because no held state depends on them. Then the deferred calls
+   * (transfers) receive the callees' acquisitions and pending edges, and every change is passed on
+   * to the callers' transfers alone, so a large recursion does not re-analyze whole functions for
+   * each lock its summaries gain.
    */
   private void analyzeComponent(List<Function> scc, CallGraph graph, AnalysisContext ctx) {
-    if (scc.size() == 1 && !graph.callers(scc.get(0)).contains(scc.get(0))) {
+    if (scc.size() == 1 && graph.callers(scc.get(0)).stream().noneMatch(c -> c == scc.get(0))) {
       ctx.setSummary(scc.get(0), new FunctionAnalyzer(ctx, scc.get(0)).run());
       return;
     }
-    java.util.Set<Function> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Function> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     members.addAll(scc);
+    Map<Function, FunctionAnalyzer> last = new IdentityHashMap<>();
+    ctx.setDeferred(members);
     java.util.ArrayDeque<Function> work = new java.util.ArrayDeque<>(scc);
-    java.util.Set<Function> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Function> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     queued.addAll(scc);
     long budget = (long) MAX_SCC_ROUNDS * scc.size();
     while (!work.isEmpty()) {
@@ -60,14 +66,75 @@ public final class Analyzer {
       }
       Function f = work.poll();
       queued.remove(f);
-      long before = ctx.hasSummary(f) ? ctx.summary(f).signature() : Long.MIN_VALUE;
-      Summary s = new FunctionAnalyzer(ctx, f).run();
+      long before = ctx.hasSummary(f) ? ctx.summary(f).exitSignature() : Long.MIN_VALUE;
+      FunctionAnalyzer fa = new FunctionAnalyzer(ctx, f);
+      Summary s = fa.run();
+      if (ctx.hasSummary(f)) s.keepExits(ctx.summary(f));
+      last.put(f, fa);
       ctx.setSummary(f, s);
-      if (s.signature() == before) continue;
+      if (s.exitSignature() == before) continue;
       for (Function caller : graph.callers(f)) {
         if (members.contains(caller) && queued.add(caller)) work.add(caller);
       }
     }
+    ctx.setDeferred(Set.of());
+    propagate(scc, last, ctx);
+  }
+
+  /** A deferred call in a function of the component. */
+  private record Deferred(FunctionAnalyzer caller, FunctionAnalyzer.Transfer transfer) {}
+
+  /** A change in a summary of the component, to be applied to the transfers into it. */
+  private record Change(Function function, String identity) {}
+
+  private static final long MAX_PROPAGATION_STEPS = 50_000_000L;
+
+  private void propagate(List<Function> scc, Map<Function, FunctionAnalyzer> last, AnalysisContext ctx) {
+    Map<Function, List<Deferred>> into = new IdentityHashMap<>();
+    java.util.ArrayDeque<Change> work = new java.util.ArrayDeque<>();
+    for (Function f : scc) {
+      FunctionAnalyzer fa = last.get(f);
+      if (fa == null) continue;
+      fa.summary().changes = new ArrayList<>();
+      for (FunctionAnalyzer.Transfer t : fa.transfers()) into.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(new Deferred(fa, t));
+    }
+    long steps = 0;
+    // Every deferred call first receives its callee's summary as it is now.
+    for (Function f : scc) {
+      FunctionAnalyzer fa = last.get(f);
+      if (fa == null) continue;
+      for (FunctionAnalyzer.Transfer t : fa.transfers()) {
+        Summary callee = ctx.summary(t.target());
+        for (Summary.Acquisition a : callee.acquisitions.values()) fa.apply(t, a);
+        for (Summary.PendingEdge pe : callee.pending.values()) fa.apply(t, pe);
+        steps += callee.acquisitions.size() + callee.pending.size();
+      }
+      drain(f, fa.summary(), work);
+    }
+    // Then each change travels up to the callers' deferred calls, until nothing changes.
+    while (!work.isEmpty()) {
+      if (steps > MAX_PROPAGATION_STEPS) {
+        ctx.noteRecursionBound(scc.get(0), scc.size());
+        break;
+      }
+      Change c = work.poll();
+      Summary from = ctx.summary(c.function());
+      boolean pending = c.identity().startsWith(Summary.PENDING);
+      Summary.Acquisition a = pending ? null : from.acquisitions.get(c.identity());
+      Summary.PendingEdge pe = pending ? from.pending.get(c.identity().substring(Summary.PENDING.length())) : null;
+      for (Deferred d : into.getOrDefault(c.function(), List.of())) {
+        steps++;
+        if (a != null) d.caller().apply(d.transfer(), a);
+        if (pe != null) d.caller().apply(d.transfer(), pe);
+        drain(d.caller().function(), d.caller().summary(), work);
+      }
+    }
+    for (Function f : scc) if (last.containsKey(f)) last.get(f).summary().changes = null;
+  }
+
+  private static void drain(Function f, Summary s, java.util.ArrayDeque<Change> work) {
+    for (String id : s.changes) work.add(new Change(f, id));
+    s.changes.clear();
   }
 
   private AnalysisResult result(AnalysisContext ctx, CallGraph graph) {

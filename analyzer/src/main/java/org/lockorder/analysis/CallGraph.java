@@ -80,7 +80,8 @@ final class CallGraph {
       for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
         for (CallTarget t : ts) {
           List<Function> cs = callers.computeIfAbsent(t.function(), k -> new ArrayList<>());
-          if (!cs.contains(f)) cs.add(f);
+          // f's calls are added together, so a repeat is the last element (no deep Function.equals).
+          if (cs.isEmpty() || cs.get(cs.size() - 1) != f) cs.add(f);
         }
       }
     }

@@ -1,10 +1,13 @@
 package org.lockorder.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.lockorder.ir.Function;
 
@@ -34,12 +37,13 @@ final class EdgeStore {
     }
   }
 
-  private final Map<LockClass, Map<LockClass, Pair>> pairs = new TreeMap<>();
+  /** Hashed while recording (this is the analysis' hottest map); sorted only when read. */
+  private final Map<LockClass, Map<LockClass, Pair>> pairs = new HashMap<>();
 
   void record(EdgeType type, Function frame, Site held, Site acquired, Set<LockClass> gates) {
     Pair p =
         pairs
-            .computeIfAbsent(held.lockClass(), k -> new TreeMap<>())
+            .computeIfAbsent(held.lockClass(), k -> new HashMap<>())
             .computeIfAbsent(acquired.lockClass(), k -> new Pair(held.lockClass(), acquired.lockClass()));
     Occurrence old = p.best.get(type);
     if (old == null || held.calls().size() + acquired.calls().size() < old.length()) {
@@ -55,7 +59,10 @@ final class EdgeStore {
 
   /** Pairs in a deterministic order (by from, then to). */
   Iterable<Pair> pairs() {
-    return pairs.values().stream().flatMap(m -> m.values().stream())::iterator;
+    List<Pair> all = new ArrayList<>(size());
+    for (Map<LockClass, Pair> m : pairs.values()) all.addAll(m.values());
+    all.sort(Comparator.comparing((Pair p) -> p.from).thenComparing(p -> p.to));
+    return all;
   }
 
   int size() {

@@ -264,8 +264,11 @@ final class FunctionAnalyzer {
         summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
       }
     }
-    Set<LockKey> rel = new java.util.LinkedHashSet<>(s.released());
-    rel.addAll(releasedBefore);
+    Set<LockKey> rel = releasedBefore;
+    if (!s.released().isEmpty()) {
+      rel = new java.util.LinkedHashSet<>(s.released());
+      rel.addAll(releasedBefore);
+    }
     summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, cuts, irqsOn));
   }
 
@@ -297,16 +300,14 @@ final class FunctionAnalyzer {
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
-      int irqsOnHere = s.scopes().irqsOn();
-      for (Summary.Acquisition a : callee.acquisitions.values()) {
-        int cuts = callCuts | a.cuts();
-        if (s.scopes().cuts(cuts)) continue;
-        HeldLock lock = sub.lock(a.key(), a.mode(), a.site().through(step), false);
-        if (lock == null) continue;
-        order(s, lock, sub.keys(a.releasedBefore()), cuts, a.irqsOn() & irqsOnHere);
-      }
-      for (Summary.PendingEdge pe : callee.pending.values()) {
-        if (!s.scopes().cuts(callCuts | pe.cuts())) applyPending(pe, step, sub, s, callCuts);
+      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts);
+      if (ctx.isDeferred(t.function())) {
+        // A callee in the recursion being solved: its acquisitions are applied once its summary is
+        // complete (Analyzer), through this transfer; the held states do not depend on them.
+        if (transferKeys.add(new TransferKey(tr, args))) transfers.add(tr);
+      } else {
+        for (Summary.Acquisition a : callee.acquisitions.values()) apply(tr, a);
+        for (Summary.PendingEdge pe : callee.pending.values()) apply(tr, pe);
       }
       for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
@@ -322,6 +323,66 @@ final class FunctionAnalyzer {
       }
     }
     return new ArrayList<>(results.values());
+  }
+
+  /**
+   * One call in one held state: what applying a callee's acquisitions and pending edges needs.
+   * {@code callCuts} is {@link Scopes#VIA_FAULT} for the implicit call into the page-fault handler.
+   */
+  record Transfer(Function target, CallStep step, Substitution sub, LockState state, int callCuts) {}
+
+  /**
+   * Transfers that would have the same effect: same callee, arguments, held locks (by reference,
+   * so with the same sites), released locks and scopes. The first one found is kept, as the
+   * first of equally short witnesses is.
+   */
+  private record TransferKey(Transfer t, List<Arg> args) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof TransferKey k) || k.t.target() != t.target()) return false;
+      LockState a = t.state();
+      LockState b = k.t.state();
+      if (!a.scopes().equals(b.scopes()) || a.held().size() != b.held().size()) return false;
+      for (int i = 0; i < a.held().size(); i++) if (a.held().get(i) != b.held().get(i)) return false;
+      return a.released().equals(b.released()) && args.equals(k.args);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = System.identityHashCode(t.target());
+      for (HeldLock l : t.state().held()) h = h * 31 + System.identityHashCode(l);
+      return (h * 31 + t.state().released().hashCode()) * 31 + args.hashCode();
+    }
+  }
+
+  private final List<Transfer> transfers = new ArrayList<>();
+  private final Set<TransferKey> transferKeys = new HashSet<>();
+
+  /** Calls into deferred callees (see {@link AnalysisContext#isDeferred}) seen by the last run. */
+  List<Transfer> transfers() {
+    return transfers;
+  }
+
+  Summary summary() {
+    return summary;
+  }
+
+  Function function() {
+    return fn;
+  }
+
+  /** A callee's acquisition, seen through one call: records edges and extends this summary. */
+  void apply(Transfer tr, Summary.Acquisition a) {
+    int cuts = tr.callCuts() | a.cuts();
+    if (tr.state().scopes().cuts(cuts)) return;
+    HeldLock lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
+    if (lock == null) return;
+    order(tr.state(), lock, tr.sub().keys(a.releasedBefore()), cuts, a.irqsOn() & tr.state().scopes().irqsOn());
+  }
+
+  /** A callee's pending edge, seen through one call. */
+  void apply(Transfer tr, Summary.PendingEdge pe) {
+    if (!tr.state().scopes().cuts(tr.callCuts() | pe.cuts())) applyPending(pe, tr.step(), tr.sub(), tr.state(), tr.callCuts());
   }
 
   private void applyPending(
@@ -341,7 +402,7 @@ final class FunctionAnalyzer {
   }
 
   /** Replaces a callee's parameter locks by what this call passes. */
-  private final class Substitution {
+  final class Substitution {
     private final List<Arg> args;
 
     Substitution(List<Arg> args) {
@@ -362,6 +423,7 @@ final class FunctionAnalyzer {
     }
 
     Set<LockKey> keys(Set<LockKey> keys) {
+      if (keys.isEmpty()) return Set.of();
       Set<LockKey> out = new java.util.LinkedHashSet<>();
       for (LockKey k : keys) {
         if (!(k instanceof LockKey.OfParam p)) {

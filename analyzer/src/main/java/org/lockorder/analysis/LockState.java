@@ -42,9 +42,14 @@ record LockState(
     StringBuilder sb = new StringBuilder();
     for (HeldLock h : held) sb.append(h.key()).append(':').append(h.mode().letter()).append(h.fromEntry() ? "e" : "").append(',');
     sb.append('|');
-    Set<String> rel = new TreeSet<>();
-    for (LockKey k : released) rel.add(k.toString());
-    sb.append(rel).append('|').append(scopes.identity()).append('|').append(result).append('|').append(returning);
+    if (!released.isEmpty()) {
+      Set<String> rel = new TreeSet<>();
+      for (LockKey k : released) rel.add(k.toString());
+      sb.append(rel);
+    }
+    sb.append('|').append(scopes.identity()).append('|');
+    if (result != null) sb.append(result.callNode()).append(':').append(result.kind());
+    sb.append('|').append(returning);
     return sb.toString();
   }
 

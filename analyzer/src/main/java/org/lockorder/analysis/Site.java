@@ -1,6 +1,5 @@
 package org.lockorder.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.lockorder.ir.Location;
 import org.lockorder.ir.Mode;
@@ -26,15 +25,12 @@ public record Site(
     String instance) {
 
   public Site {
-    calls = List.copyOf(calls);
+    calls = CallChain.of(calls);
   }
 
   /** This site seen one frame up: through {@code step}, a call into the current viewing function. */
   Site through(CallStep step) {
-    List<CallStep> longer = new ArrayList<>(calls.size() + 1);
-    longer.add(step);
-    longer.addAll(calls);
-    return new Site(longer, function, location, api, lockClass, mode, instance);
+    return new Site(((CallChain) calls).prepend(step), function, location, api, lockClass, mode, instance);
   }
 
   Site withClass(LockClass cls, String instanceText) {

@@ -77,6 +77,7 @@ final class Summary {
     Acquisition old = acquisitions.get(a.identity());
     if (old == null) {
       acquisitions.put(a.identity(), a);
+      if (changes != null) changes.add(a.identity());
       return;
     }
     Set<LockKey> released = old.releasedBefore();
@@ -87,15 +88,51 @@ final class Summary {
     Site site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
     if (site != old.site() || released != old.releasedBefore()) {
       acquisitions.put(a.identity(), new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn()));
+      // A shorter witness alone changes no caller's edges, as in signature().
+      if (changes != null && released != old.releasedBefore()) changes.add(a.identity());
     }
   }
 
   void addPending(PendingEdge e) {
-    pending.putIfAbsent(e.identity(), e);
+    if (pending.putIfAbsent(e.identity(), e) == null && changes != null) changes.add(PENDING + e.identity());
   }
+
+  /** Marks identities in {@link #changes} that name pending edges rather than acquisitions. */
+  static final String PENDING = "pending:";
+
+  /**
+   * When not null, collects the identities of acquisitions and pending edges that changed in a way
+   * callers can observe (Analyzer propagates them through a recursion).
+   */
+  List<String> changes;
 
   void addExit(ExitEffect e) {
     if (exits.size() < MAX_EXITS) exits.putIfAbsent(e.identity(), e);
+  }
+
+  /**
+   * Keeps the exit effects of an earlier analysis of the same function first, then the new ones, up
+   * to {@link #MAX_EXITS}: inside a recursion the exits only grow, so the iteration converges
+   * instead of trading one capped set for another.
+   */
+  void keepExits(Summary earlier) {
+    Map<String, ExitEffect> merged = new LinkedHashMap<>(earlier.exits);
+    for (Map.Entry<String, ExitEffect> e : exits.entrySet()) {
+      if (merged.size() < MAX_EXITS) merged.putIfAbsent(e.getKey(), e.getValue());
+    }
+    exits.clear();
+    exits.putAll(merged);
+  }
+
+  /**
+   * The exit effects (all that the held states of callers depend on) and the parameter-dependent
+   * allocations, hashed: what callers in a recursion must be analyzed again for.
+   */
+  long exitSignature() {
+    long h = 17;
+    for (String k : exits.keySet()) h = 31 * h + k.hashCode();
+    for (Integer p : reclaimIfParam.keySet()) h = 31 * h + p;
+    return h;
   }
 
   /**

@@ -1,0 +1,70 @@
+package org.lockorder.analysis;
+
+import java.util.AbstractList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * An immutable call path that shares its tail: prepending a caller's step is O(1), so passing a
+ * callee's acquisitions up through every call site does not copy their paths. Read-only.
+ */
+final class CallChain extends AbstractList<CallStep> {
+  static final CallChain EMPTY = new CallChain(null, null, 0);
+
+  private final CallStep head;
+  private final CallChain tail;
+  private final int size;
+
+  private CallChain(CallStep head, CallChain tail, int size) {
+    this.head = head;
+    this.tail = tail;
+    this.size = size;
+  }
+
+  /** {@code steps} as a chain: itself when it already is one. */
+  static CallChain of(List<CallStep> steps) {
+    if (steps instanceof CallChain c) return c;
+    CallChain c = EMPTY;
+    for (int i = steps.size() - 1; i >= 0; i--) c = c.prepend(steps.get(i));
+    return c;
+  }
+
+  CallChain prepend(CallStep step) {
+    if (step == null) throw new NullPointerException("step");
+    return new CallChain(step, this, size + 1);
+  }
+
+  @Override
+  public CallStep get(int index) {
+    if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+    CallChain c = this;
+    for (int i = 0; i < index; i++) c = c.tail;
+    return c.head;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public Iterator<CallStep> iterator() {
+    return new Iterator<>() {
+      private CallChain at = CallChain.this;
+
+      @Override
+      public boolean hasNext() {
+        return at.size > 0;
+      }
+
+      @Override
+      public CallStep next() {
+        if (at.size == 0) throw new NoSuchElementException();
+        CallStep s = at.head;
+        at = at.tail;
+        return s;
+      }
+    };
+  }
+}
