@@ -85,15 +85,18 @@ final class AnalysisContext {
     return maxStatesPerNode;
   }
 
-  /** Members of the recursion being solved, whose acquisitions callers defer; empty otherwise. */
-  private Set<Function> deferred = Set.of();
+  /**
+   * True while the held states of a recursion are being solved: calls then record transfers
+   * instead of applying callees' acquisitions, which are applied once, when the states are final.
+   */
+  private boolean deferCalls;
 
-  void setDeferred(Set<Function> members) {
-    deferred = members;
+  void setDeferCalls(boolean value) {
+    deferCalls = value;
   }
 
-  boolean isDeferred(Function f) {
-    return deferred.contains(f);
+  boolean deferCalls() {
+    return deferCalls;
   }
 
   Summary summary(Function f) {

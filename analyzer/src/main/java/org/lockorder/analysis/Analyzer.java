@@ -40,11 +40,11 @@ public final class Analyzer {
   /**
    * Analyzes one strongly connected component (a recursion) in two phases. First the held states:
    * a worklist analyzes a function again when the exit effects of a callee inside the component
-   * changed, up to {@link #MAX_SCC_ROUNDS} passes' worth of work; calls into the component defer
-   * the callee's acquisitions, because no held state depends on them. Then the deferred calls
-   * (transfers) receive the callees' acquisitions and pending edges, and every change is passed on
-   * to the callers' transfers alone, so a large recursion does not re-analyze whole functions for
-   * each lock its summaries gain.
+   * changed, up to {@link #MAX_SCC_ROUNDS} passes' worth of work; calls defer the callee's
+   * acquisitions, because no held state depends on them. Then the deferred calls of each function's
+   * last analysis (transfers) receive the callees' acquisitions and pending edges, and every change
+   * inside the component is passed on to the callers' transfers alone, so a large recursion does
+   * not re-analyze whole functions for each lock its summaries gain.
    */
   private void analyzeComponent(List<Function> scc, CallGraph graph, AnalysisContext ctx) {
     if (scc.size() == 1 && graph.callers(scc.get(0)).stream().noneMatch(c -> c == scc.get(0))) {
@@ -54,7 +54,7 @@ public final class Analyzer {
     Set<Function> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     members.addAll(scc);
     Map<Function, FunctionAnalyzer> last = new IdentityHashMap<>();
-    ctx.setDeferred(members);
+    ctx.setDeferCalls(true);
     java.util.ArrayDeque<Function> work = new java.util.ArrayDeque<>(scc);
     Set<Function> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     queued.addAll(scc);
@@ -77,7 +77,7 @@ public final class Analyzer {
         if (members.contains(caller) && queued.add(caller)) work.add(caller);
       }
     }
-    ctx.setDeferred(Set.of());
+    ctx.setDeferCalls(false);
     propagate(scc, last, ctx);
   }
 
@@ -85,13 +85,25 @@ public final class Analyzer {
   private record Deferred(FunctionAnalyzer caller, FunctionAnalyzer.Transfer transfer) {}
 
   /** A change in a summary of the component, to be applied to the transfers into it. */
-  private record Change(Function function, String identity) {}
+  private record Change(Function function, String identity) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Change c && c.function == function && c.identity.equals(identity);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(function) * 31 + identity.hashCode();
+    }
+  }
 
   private static final long MAX_PROPAGATION_STEPS = 50_000_000L;
 
   private void propagate(List<Function> scc, Map<Function, FunctionAnalyzer> last, AnalysisContext ctx) {
     Map<Function, List<Deferred>> into = new IdentityHashMap<>();
     java.util.ArrayDeque<Change> work = new java.util.ArrayDeque<>();
+    // A change already waiting is not queued again: it is applied with the summary's value then.
+    Set<Change> queued = new java.util.HashSet<>();
     for (Function f : scc) {
       FunctionAnalyzer fa = last.get(f);
       if (fa == null) continue;
@@ -109,7 +121,7 @@ public final class Analyzer {
         for (Summary.PendingEdge pe : callee.pending.values()) fa.apply(t, pe);
         steps += callee.acquisitions.size() + callee.pending.size();
       }
-      drain(f, fa.summary(), work);
+      drain(f, fa.summary(), work, queued);
     }
     // Then each change travels up to the callers' deferred calls, until nothing changes.
     while (!work.isEmpty()) {
@@ -118,6 +130,7 @@ public final class Analyzer {
         break;
       }
       Change c = work.poll();
+      queued.remove(c);
       Summary from = ctx.summary(c.function());
       boolean pending = c.identity().startsWith(Summary.PENDING);
       Summary.Acquisition a = pending ? null : from.acquisitions.get(c.identity());
@@ -126,14 +139,17 @@ public final class Analyzer {
         steps++;
         if (a != null) d.caller().apply(d.transfer(), a);
         if (pe != null) d.caller().apply(d.transfer(), pe);
-        drain(d.caller().function(), d.caller().summary(), work);
+        drain(d.caller().function(), d.caller().summary(), work, queued);
       }
     }
     for (Function f : scc) if (last.containsKey(f)) last.get(f).summary().changes = null;
   }
 
-  private static void drain(Function f, Summary s, java.util.ArrayDeque<Change> work) {
-    for (String id : s.changes) work.add(new Change(f, id));
+  private static void drain(Function f, Summary s, java.util.ArrayDeque<Change> work, Set<Change> queued) {
+    for (String id : s.changes) {
+      Change c = new Change(f, id);
+      if (queued.add(c)) work.add(c);
+    }
     s.changes.clear();
   }
 

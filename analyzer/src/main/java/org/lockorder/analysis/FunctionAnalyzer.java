@@ -301,10 +301,12 @@ final class FunctionAnalyzer {
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
       Transfer tr = new Transfer(t.function(), step, sub, s, callCuts);
-      if (ctx.isDeferred(t.function())) {
-        // A callee in the recursion being solved: its acquisitions are applied once its summary is
-        // complete (Analyzer), through this transfer; the held states do not depend on them.
-        if (transferKeys.add(new TransferKey(tr, args))) transfers.add(tr);
+      if (!transferKeys.add(new TransferKey(tr, args))) {
+        // Applied already, from another call or another state with the same held locks.
+      } else if (ctx.deferCalls()) {
+        // Solving a recursion: the callee's acquisitions are applied once the states are final
+        // and its summary complete (Analyzer), through this transfer.
+        transfers.add(tr);
       } else {
         for (Summary.Acquisition a : callee.acquisitions.values()) apply(tr, a);
         for (Summary.PendingEdge pe : callee.pending.values()) apply(tr, pe);
@@ -358,7 +360,7 @@ final class FunctionAnalyzer {
   private final List<Transfer> transfers = new ArrayList<>();
   private final Set<TransferKey> transferKeys = new HashSet<>();
 
-  /** Calls into deferred callees (see {@link AnalysisContext#isDeferred}) seen by the last run. */
+  /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
     return transfers;
   }

@@ -75,6 +75,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores). Output does not depend on it.")
   Integer threads;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep parsed files in DIR between runs, keyed by file content, lock model and build; a changed file is parsed again. Output does not depend on it.")
+  Path cacheDir;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress display on a terminal, and no summary line on stderr when writing to -o FILE.")
   boolean quiet;
 
@@ -172,7 +175,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PipelineOptions defaults = PipelineOptions.defaults();
     return new PipelineOptions(
         profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
-        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads));
+        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir);
   }
 
   private void write(Report report, Writer w, int exit) throws IOException {

@@ -135,19 +135,33 @@ public final class Pipeline {
     Report.Stats stats =
         new Report.Stats(
             walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
-            new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason));
+            new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason),
+            acquisitions(units));
     return new Report("lockorder", Version.get(), Suppressions.apply(findings, suppressions), diagnostics, stats)
         .withGraph(new LockGraph(graphs));
   }
 
+  /** Acquire events in the lowered units: what the lock model recognised. */
+  private static int acquisitions(List<TranslationUnit> units) {
+    int n = 0;
+    for (TranslationUnit u : units) {
+      for (org.lockorder.ir.Function f : u.functions()) {
+        for (org.lockorder.ir.Node node : f.cfg().nodes()) if (node.event() instanceof org.lockorder.ir.Event.Acquire) n++;
+      }
+    }
+    return n;
+  }
+
   private List<ParsedFile> parseAll(List<InputFile> files, Map<List<Path>, LockModel> models) {
     CFrontend frontend = new CFrontend(java.util.Set.of());
+    ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
     try {
       List<Future<ParsedFile>> futures = new ArrayList<>();
       for (InputFile f : files) {
-        LockApiLowering lowering = new LockApiLowering(models.get(f.configs()));
-        futures.add(pool.submit(() -> parseOne(f, frontend, lowering)));
+        LockModel model = models.get(f.configs());
+        LockApiLowering lowering = new LockApiLowering(model);
+        futures.add(pool.submit(() -> cache == null ? parseOne(f, frontend, lowering) : parseCached(f, frontend, lowering, cache, model)));
       }
       List<ParsedFile> out = new ArrayList<>();
       progress.stage("parsing", futures.size());
@@ -168,6 +182,23 @@ public final class Pipeline {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** {@link #parseOne} through the cache: a file whose bytes, model and build are unchanged is not parsed again. */
+  private static ParsedFile parseCached(
+      InputFile f, CFrontend frontend, LockApiLowering lowering, ParseCache cache, LockModel model) {
+    byte[] content;
+    try {
+      content = java.nio.file.Files.readAllBytes(f.path());
+    } catch (java.io.IOException | RuntimeException e) {
+      return parseOne(f, frontend, lowering); // the reader reports the problem
+    }
+    String key = cache.key(f.displayPath(), model.fingerprint(), content);
+    ParsedFile hit = cache.get(key);
+    if (hit != null) return hit;
+    ParsedFile parsed = parseOne(f, frontend, lowering);
+    cache.put(key, parsed);
+    return parsed;
   }
 
   private static ParsedFile parseOne(InputFile f, CFrontend frontend, LockApiLowering lowering) {

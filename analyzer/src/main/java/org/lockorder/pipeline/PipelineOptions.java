@@ -12,6 +12,7 @@ import org.lockorder.graph.SearchBounds;
  * @param perFile analyze each file as a program of its own (example corpora) instead of all
  *     files as one program
  * @param threads parser threads; output does not depend on it
+ * @param cacheDir where parsed files are kept between runs (keyed by content), or null for none
  */
 public record PipelineOptions(
     List<String> profiles,
@@ -19,11 +20,21 @@ public record PipelineOptions(
     boolean perFile,
     SearchBounds bounds,
     int maxStatesPerNode,
-    int threads) {
+    int threads,
+    Path cacheDir) {
 
   public PipelineOptions {
     profiles = List.copyOf(profiles);
     configs = List.copyOf(configs);
+  }
+
+  public PipelineOptions(
+      List<String> profiles, List<Path> configs, boolean perFile, SearchBounds bounds, int maxStatesPerNode, int threads) {
+    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, null);
+  }
+
+  public PipelineOptions withCacheDir(Path dir) {
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir);
   }
 
   public static PipelineOptions defaults() {
@@ -33,6 +44,6 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withPerFile(boolean value) {
-    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads);
+    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir);
   }
 }

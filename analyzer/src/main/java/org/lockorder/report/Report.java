@@ -34,6 +34,8 @@ public record Report(
    * @param boundedFunctions functions where a bound cut the analysis (too many held-lock states at
    *     one point, or a recursion that did not settle), so some paths there were not followed
    * @param cycleSearch how the bounded cycle search went
+   * @param lockAcquisitions lock acquisitions the lock model recognised in the parsed code (calls of
+   *     acquiring primitives, before any call-graph reasoning)
    */
   public record Stats(
       int files,
@@ -45,7 +47,8 @@ public record Report(
       int lockOrderEdges,
       int unresolvedClasses,
       int boundedFunctions,
-      CycleSearchStats cycleSearch) {}
+      CycleSearchStats cycleSearch,
+      int lockAcquisitions) {}
 
   /**
    * @param truncated whether a bound stopped the search

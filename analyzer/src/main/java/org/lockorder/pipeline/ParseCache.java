@@ -1,0 +1,124 @@
+package org.lockorder.pipeline;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Parsed and lowered files kept on disk between runs, one file per entry, named by a SHA-256 of
+ * everything the entry depends on: the cache format, the tool build, the lock model's fingerprint,
+ * the file's display path and its bytes. So an edited file, another lock model or another build
+ * simply misses. An entry that cannot be read back completely (truncated, corrupted, written by an
+ * incompatible build) is ignored and replaced; the cache never changes a result, only its cost.
+ */
+final class ParseCache {
+  private static final String FORMAT = "lockorder-parse-cache-1";
+  private static final byte[] MAGIC = "LOPC".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path dir;
+  private final String build;
+
+  ParseCache(Path dir) {
+    this.dir = dir;
+    this.build = buildId();
+  }
+
+  /** The entry key for one file's bytes under one lock model. */
+  String key(String displayPath, String modelFingerprint, byte[] content) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String s : new String[] {FORMAT, build, modelFingerprint, displayPath}) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      md.update(content);
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  /** The cached result, or null on a miss or an unusable entry. */
+  ParsedFile get(String key) {
+    Path p = path(key);
+    if (!Files.isRegularFile(p)) return null;
+    try (InputStream raw = Files.newInputStream(p)) {
+      byte[] magic = raw.readNBytes(MAGIC.length);
+      if (!java.util.Arrays.equals(magic, MAGIC)) return null;
+      DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw), 1 << 16));
+      if (!key.equals(in.readUTF())) return null;
+      Object o = new RecordCodec.Reader(in).read();
+      if (in.read() != -1) return null; // trailing bytes: not what this build wrote
+      return o instanceof ParsedFile pf ? pf : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Stores an entry; failures (read-only disk, full disk) only cost the next run its time. */
+  void put(String key, ParsedFile file) {
+    Path p = path(key);
+    Path tmp = null;
+    try {
+      Files.createDirectories(p.getParent());
+      tmp = Files.createTempFile(p.getParent(), key.substring(0, 8), ".tmp");
+      try (OutputStream raw = Files.newOutputStream(tmp)) {
+        raw.write(MAGIC);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(raw), 1 << 16));
+        out.writeUTF(key);
+        new RecordCodec.Writer(out).write(file);
+        out.close();
+      }
+      try {
+        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException | RuntimeException e) {
+      // not cached
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // leave it
+        }
+      }
+    }
+  }
+
+  private Path path(String key) {
+    return dir.resolve(key.substring(0, 2)).resolve(key + ".bin");
+  }
+
+  /**
+   * The version plus, when running from a jar, its size and time: development builds share a
+   * version number but not their IR.
+   */
+  private static String buildId() {
+    String id = Version.get();
+    try {
+      Path code = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(code)) id += ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+      else id += ":classes";
+    } catch (Exception e) {
+      id += ":unknown";
+    }
+    return id;
+  }
+}

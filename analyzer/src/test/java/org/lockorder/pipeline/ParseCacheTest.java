@@ -1,0 +1,66 @@
+package org.lockorder.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.cli.Main;
+
+/** The parse cache changes nothing but time: hits, misses and damaged entries give the same report. */
+class ParseCacheTest {
+  private static String run(Path cache, String dir) {
+    StringWriter out = new StringWriter();
+    Main.run(
+        new String[] {"analyze", "--format=json", "--cache-dir=" + cache, dir},
+        new PrintWriter(out, true),
+        new PrintWriter(new StringWriter(), true));
+    return out.toString();
+  }
+
+  private static List<Path> entries(Path cache) throws IOException {
+    try (Stream<Path> s = Files.walk(cache)) {
+      return s.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
+    }
+  }
+
+  @Test
+  void cachedRunsGiveTheSameReport(@TempDir Path cache) throws IOException {
+    String dir = "callgraphs/01-ext4-page-mkwrite";
+    String first = run(cache, dir);
+    assertTrue(first.contains("\"findings\""), first);
+    List<Path> written = entries(cache);
+    assertTrue(written.size() >= 2, "one entry per file: " + written);
+    assertEquals(first, run(cache, dir), "from the cache");
+
+    // Damaged entries are ignored and rewritten: truncated, garbage, and a flipped byte.
+    Files.write(written.get(0), new byte[] {'L', 'O'});
+    Files.writeString(written.get(1), "not a cache entry");
+    if (written.size() > 2) {
+      byte[] b = Files.readAllBytes(written.get(2));
+      b[b.length / 2] ^= 0x5a;
+      Files.write(written.get(2), b);
+    }
+    assertEquals(first, run(cache, dir), "with damaged entries");
+    assertEquals(first, run(cache, dir), "after rewriting them");
+  }
+
+  @Test
+  void anEditedFileIsParsedAgain(@TempDir Path tmp) throws IOException {
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    Path cache = tmp.resolve("cache");
+    Path c = src.resolve("a.c");
+    Files.writeString(c, "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\nvoid f(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\nvoid g(void) { mutex_lock(&b); mutex_unlock(&b); }\n");
+    String before = run(cache, src.toString());
+    assertTrue(!before.contains("LO001"), before);
+    Files.writeString(c, "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\nvoid f(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\nvoid g(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n");
+    assertTrue(run(cache, src.toString()).contains("LO001"), "the edit is seen");
+  }
+}
