@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Benchmark (issue 6): lockorder on Linux 6.1 fs/ and mm/ as Debian ships them (linux-source-6.1),
+# with include/linux available for struct and inline-function declarations.
+#
+#   bench/kernel.sh [--scaling] [--keep-cache]
+#
+# Prints wall time, peak RSS, lines/s, the share of function bodies parsed, lock acquisitions
+# recognised, classes, edges and findings (from the JSON report's stats), then a second run from
+# the parse cache, then the documented-lock-order score. --scaling also runs 1/4, 1/2 and all of
+# fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
+# the script exits 1.
+#
+# Environment: LOCKORDER_BENCH_DIR (scratch, default /tmp/lockorder-bench), LINUX_TARBALL
+# (default /usr/src/linux-source-6.1.tar.xz), BENCH_HEAP (default 4g), BENCH_BUDGET_S (default 60).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${LOCKORDER_BENCH_DIR:-/tmp/lockorder-bench}"
+tarball="${LINUX_TARBALL:-/usr/src/linux-source-6.1.tar.xz}"
+heap="${BENCH_HEAP:-4g}"
+budget="${BENCH_BUDGET_S:-60}"
+scaling=0
+keep_cache=0
+for a in "$@"; do
+  case "$a" in
+    --scaling) scaling=1 ;;
+    --keep-cache) keep_cache=1 ;;
+    *) echo "usage: bench/kernel.sh [--scaling] [--keep-cache]" >&2; exit 2 ;;
+  esac
+done
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  command -v apt-get >/dev/null || { echo "bench: need $1 and apt-get is not available" >&2; exit 2; }
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+[ -f "$tarball" ] || { echo "bench: installing linux-source-6.1 (for $tarball)" >&2; apt_install linux-source-6.1; }
+[ -x /usr/bin/time ] && /usr/bin/time --version >/dev/null 2>&1 || { echo "bench: installing GNU time" >&2; apt_install time; }
+command -v python3 >/dev/null || apt_install python3
+
+src="$work/linux-source-6.1"
+if [ ! -f "$work/.unpacked" ]; then
+  echo "bench: unpacking fs/, mm/ and include/ into $work" >&2
+  mkdir -p "$work"
+  tar -xJf "$tarball" -C "$work" --wildcards 'linux-source-6.1/fs/*' 'linux-source-6.1/mm/*' 'linux-source-6.1/include/*'
+  touch "$work/.unpacked"
+fi
+
+# Build first, so that no run below pays for it.
+"$here/lockorder" --version >/dev/null
+
+cache="$work/cache"
+[ "$keep_cache" = 1 ] || rm -rf "$cache"
+over=0
+
+# run NAME PATH... : one analysis under GNU time; prints the figures; sets $wall.
+run() {
+  local name="$1"; shift
+  local json="$work/$name.json" timing="$work/$name.time"
+  set +e
+  LOCKORDER_JAVA_OPTS="-Xmx$heap ${LOCKORDER_JAVA_OPTS:-}" /usr/bin/time -f '%e %M' -o "$timing" \
+    "$here/lockorder" analyze -q --format json --cache-dir "$cache" -o "$json" "$@" 2>"$work/$name.err"
+  local rc=$?
+  set -e
+  wall=$(cut -d' ' -f1 "$timing" | tail -1)
+  local rss_kb; rss_kb=$(cut -d' ' -f2 "$timing" | tail -1)
+  if [ "$rc" -gt 1 ]; then
+    echo "$name: lockorder failed (exit $rc) after ${wall}s, peak RSS $((rss_kb / 1024)) MB:"
+    sed 's/^/  /' "$work/$name.err" | tail -5
+    over=1
+    return 0
+  fi
+  python3 - "$json" "$name" "$wall" "$rss_kb" <<'EOF'
+import json, sys
+report, name, wall, rss_kb = json.load(open(sys.argv[1])), sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+s = report["stats"]
+bodies = s.get("functionBodies", 0) or 1
+print(f"{name}: {wall:.1f} s wall, peak RSS {rss_kb / 1024:.0f} MB, {s['lines'] / max(wall, 0.01):,.0f} lines/s "
+      f"({s['files']} files, {s['lines']:,} lines)")
+print(f"  function bodies parsed: {s['functionBodiesParsed']:,} of {s['functionBodies']:,} "
+      f"({100.0 * s['functionBodiesParsed'] / bodies:.2f} %)")
+acq = s.get("lockAcquisitions")
+print(f"  lock acquisitions recognised: {acq:,}" if acq is not None else "  lock acquisitions recognised: (not in this build's stats)")
+print(f"  functions {s['functions']:,}, lock classes {s['lockClasses']:,}, edges {s['lockOrderEdges']:,}, "
+      f"unresolved classes {s.get('unresolvedClasses', 0)}, bounded functions {s.get('boundedFunctions', 0)}")
+rules = {}
+for f in report["findings"]:
+    rules[f["rule"]] = rules.get(f["rule"], 0) + 1
+cs = s.get("cycleSearch", {})
+print(f"  findings {len(report['findings'])} " + str(dict(sorted(rules.items())))
+      + (f"; cycle search cut: {cs.get('reason')}" if cs.get("truncated") else ""))
+EOF
+}
+
+check_budget() {
+  if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)" "$wall" "$2"; then
+    echo "  within budget ($2 s)"
+  else
+    echo "  OVER BUDGET: $1 took ${wall}s, budget $2 s"
+    over=1
+  fi
+}
+
+inputs=("$src/fs" "$src/mm" "$src/include/linux")
+echo "== fs/ + mm/ (+ include/linux), heap $heap, $(nproc) cores"
+run full "${inputs[@]}"
+check_budget "the first run" "$budget"
+echo "== second run, from the parse cache"
+run cached "${inputs[@]}"
+check_budget "the cached run" 10
+if ! cmp -s "$work/full.json" "$work/cached.json"; then
+  echo "  NOT DETERMINISTIC: the cached run's report differs from the first run's"
+  over=1
+fi
+echo "== documented lock order (bench/documented-lock-order.tsv)"
+python3 "$here/bench/score-documented-order.py" "$work/full.json" | tail -1
+
+if [ "$scaling" = 1 ]; then
+  echo "== scaling on fs/ (fresh cache each)"
+  mapfile -t dirs < <(cd "$src/fs" && find . -mindepth 1 -maxdepth 1 -type d | sort)
+  total=$(cat "$src"/fs/*.c "$src"/fs/*/*.c 2>/dev/null | wc -l)
+  for part in 4 2 1; do
+    want=$((total / part)); have=0; pick=("$src"/fs/*.c)
+    have=$(cat "${pick[@]}" | wc -l)
+    for d in "${dirs[@]}"; do
+      [ "$have" -ge "$want" ] && break
+      pick+=("$src/fs/${d#./}")
+      have=$((have + $(find "$src/fs/${d#./}" -name '*.c' -exec cat {} + | wc -l)))
+    done
+    rm -rf "$cache"
+    run "fs-1of$part" "${pick[@]}" | head -1
+  done
+fi
+
+[ "$keep_cache" = 1 ] || rm -rf "$cache"
+exit "$over"

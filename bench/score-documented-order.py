@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Scores a lockorder JSON report against lock orderings documented in the kernel sources.
+
+usage: score-documented-order.py REPORT.json [PAIRS.tsv]
+
+For each documented pair "outer -> inner" (bench/documented-lock-order.tsv) it says whether the
+report's lock-order graph has the edge, or a path, from outer to inner (recovered), and whether it
+has the opposite order (inverted: an edge or path from inner to outer), with the class path and
+the findings whose cycle contains both classes. Prints a score line at the end.
+"""
+import collections
+import fnmatch
+import json
+import os
+import sys
+
+
+def load_pairs(path):
+    pairs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            pairs.append((cols[0], cols[1], cols[2], cols[3] if len(cols) > 3 else ""))
+    return pairs
+
+
+def matching(spec, classes):
+    out = set()
+    for alt in spec.split("|"):
+        out.update(c for c in classes if fnmatch.fnmatchcase(c, alt))
+    return out
+
+
+def shortest_path(adj, sources, targets, limit=8):
+    """Breadth-first search; returns the class path or None."""
+    prev = {s: None for s in sources}
+    queue = collections.deque((s, 0) for s in sorted(sources))
+    while queue:
+        node, depth = queue.popleft()
+        if node in targets and prev[node] is not None:
+            path = [node]
+            while prev[path[-1]] is not None:
+                path.append(prev[path[-1]])
+            return list(reversed(path))
+        if depth >= limit:
+            continue
+        for nxt in adj.get(node, ()):
+            if nxt not in prev:
+                prev[nxt] = node
+                queue.append((nxt, depth + 1))
+    return None
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    report = json.load(open(argv[1], encoding="utf-8"))
+    pairs_file = argv[2] if len(argv) > 2 else os.path.join(os.path.dirname(__file__), "documented-lock-order.tsv")
+    pairs = load_pairs(pairs_file)
+    adj = collections.defaultdict(set)
+    edges = set()
+    classes = set()
+    for program in report.get("graph", {}).get("programs", []):
+        for e in program["edges"]:
+            adj[e["from"]].add(e["to"])
+            edges.add((e["from"], e["to"]))
+            classes.update((e["from"], e["to"]))
+    findings = report.get("findings", [])
+    recovered = edge_count = inverted = 0
+    inversions = []
+    for source, outer, inner, note in pairs:
+        outs, ins = matching(outer, classes), matching(inner, classes)
+        direct = any((a, b) in edges for a in outs for b in ins)
+        path = None if direct else shortest_path(adj, outs, ins)
+        back = shortest_path(adj, ins, outs)
+        if direct or path:
+            recovered += 1
+        if direct:
+            edge_count += 1
+        status = "edge" if direct else ("path " + " -> ".join(path) if path else "missing")
+        if not outs or not ins:
+            status += " (class not in graph: " + ", ".join(s for s, m in ((outer, outs), (inner, ins)) if not m) + ")"
+        print(f"{source}\t{outer} -> {inner}\t{status}")
+        if back:
+            inverted += 1
+            witness = [f for f in findings if set(back) & set(f.get("classes", [])) and len(set(back) & set(f.get("classes", []))) >= 2]
+            inversions.append((source, outer, inner, back, witness[:3]))
+    print()
+    for source, outer, inner, back, witness in inversions:
+        print(f"INVERTED {source}: documented {outer} -> {inner}; graph has " + " -> ".join(back))
+        for f in witness:
+            print(f"  finding {f['rule']} {f['file']}:{f['line']}: {f['message']}")
+            for t in f.get("threads", [])[:2]:
+                steps = [s for s in t.get("steps", []) if s.get("event") in ("entry", "acquire")]
+                chain = "; ".join(f"{s['function']} {s['event']} {s.get('lock') or ''} ({os.path.basename(s['file'])}:{s['line']})" for s in steps[:4])
+                print(f"    thread {t.get('entry')}: holds {t.get('holds')} acquires {t.get('acquires')}: {chain}")
+    print()
+    print(f"documented pairs: {len(pairs)}; recovered: {recovered} ({edge_count} as an edge, {recovered - edge_count} as a path); inverted: {inverted}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
