@@ -26,10 +26,9 @@
  *         inode_lock both branches share).
  *   LO002 inode.i_rwsem: write(2) from a shared mapping of the same file
  *         faults into ext4_page_mkwrite with i_rwsem held, on either branch.
- * Known false alarm:
- *   LO002 mm_struct.mmap_lock: __access_remote_vm holds mmap_lock (r)
- *         around get_user_pages_remote, whose fault runs under the caller's
- *         mmap_lock; the lock model's handler takes mmap_lock again.
+ * Not reported: __access_remote_vm holds mmap_lock (r) around
+ *   get_user_pages_remote, whose fault runs the handlers under the caller's
+ *   mmap_lock (the linux profile's `lock_held: true`), not taking it again.
  */
 
 typedef long ssize_t;
@@ -203,7 +202,7 @@ int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 	if (mmap_read_lock_killable(mm))
 		return 0;
 	/* locked == NULL: faultin_page() sets no FAULT_FLAG_ALLOW_RETRY */
-	ret = get_user_pages_remote(mm, addr, 1, gup_flags, &page, NULL, NULL); /* expect-fp LO002: mm_struct.mmap_lock — the caller holds mmap_lock and the fault runs under it; the lock model's fault handler takes it a second time */
+	ret = get_user_pages_remote(mm, addr, 1, gup_flags, &page, NULL, NULL);
 	if (ret > 0)
 		copy_from_page(page, addr, buf, len);
 	mmap_read_unlock(mm);

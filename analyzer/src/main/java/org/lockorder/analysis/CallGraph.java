@@ -39,6 +39,8 @@ final class CallGraph {
   private final Map<Function, List<Function>> callers = new IdentityHashMap<>();
   private final Map<Function, String> entryReasons = new IdentityHashMap<>();
   private final Function pageFault;
+  /** The fault handlers run by a caller that holds the fault lock already (get_user_pages). */
+  private final Function pageFaultLockHeld;
   private final LockModel model;
   /** slot "struct.field" (or ".field" when the struct is unknown) → functions stored there. */
   private final Map<String, List<CallTarget>> slots = new HashMap<>();
@@ -60,8 +62,11 @@ final class CallGraph {
           new SyntheticFunction.HeldAround(faultModel.lockClass(), faultModel.kind(), faultModel.mode(), "page fault"),
           faultModel.handlerFields());
       entryReasons.put(pageFault, "a page fault on a mapped file");
+      pageFaultLockHeld = addSynthetic(
+          "<page fault, " + faultModel.lockClass() + " held>", null, faultModel.handlerFields());
     } else {
       pageFault = null;
+      pageFaultLockHeld = null;
     }
     ReclaimModel reclaim = model.reclaim();
     if (reclaim != null) {
@@ -155,6 +160,11 @@ final class CallGraph {
 
   Function pageFault() {
     return pageFault;
+  }
+
+  /** Whether {@code f} is the page-fault handler, with or without taking the fault lock. */
+  boolean isPageFault(Function f) {
+    return f != null && (f == pageFault || f == pageFaultLockHeld);
   }
 
   /** Targets of the call at {@code node} in {@code f}; empty for unknown or external functions. */
@@ -314,7 +324,9 @@ final class CallGraph {
       return out;
     }
     if (e instanceof Event.MayFault mf && pageFault != null) {
-      return List.of(new CallTarget(pageFault, mf.api() + " may fault on user memory", null));
+      return mf.lockHeld()
+          ? List.of(new CallTarget(pageFaultLockHeld, mf.api() + " may fault on user memory; the caller holds the fault lock", null))
+          : List.of(new CallTarget(pageFault, mf.api() + " may fault on user memory", null));
     }
     if (e instanceof Event.IrqHandler ih) {
       Function handler = program.resolve(ih.handler(), f.location().file());

@@ -299,7 +299,7 @@ final class FunctionAnalyzer {
       Substitution sub = new Substitution(args);
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
-      int callCuts = t.function() == ctx.callGraph().pageFault() ? Scopes.VIA_FAULT : 0;
+      int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
       Transfer tr = new Transfer(t.function(), step, sub, s, callCuts);
       if (!transferKeys.add(new TransferKey(tr, args))) {
         // Applied already, from another call or another state with the same held locks.

@@ -114,7 +114,7 @@ public final class LockApiLowering {
         return new Event.SetClass(ref, keyName(key.path()), api, call.location());
       }
       case MAY_FAULT -> {
-        return new Event.MayFault(api, call.location());
+        return new Event.MayFault(api, call.location(), p.faultLockHeld());
       }
       case FAULTS_DISABLE, FAULTS_ENABLE -> {
         return new Event.FaultScope(

@@ -68,8 +68,16 @@ public sealed interface Event
   /** {@code lockdep_assert_held(x)}, {@code __must_hold(x)}: the lock is held here. */
   record AssertHeld(LockRef lock, Mode mode, String api, Location location) implements Event {}
 
-  /** A user-memory access that may enter the page-fault handler. */
-  record MayFault(String api, Location location) implements Event {}
+  /**
+   * A user-memory access that may enter the page-fault handler. {@code lockHeld}: the caller
+   * already holds the fault lock (get_user_pages under mmap_lock), so the handlers run under it
+   * without taking it again.
+   */
+  record MayFault(String api, Location location, boolean lockHeld) implements Event {
+    public MayFault(String api, Location location) {
+      this(api, location, false);
+    }
+  }
 
   /** {@code pagefault_disable()} (enter=true) / {@code pagefault_enable()} (enter=false). */
   record FaultScope(boolean enter, String api, Location location) implements Event {}

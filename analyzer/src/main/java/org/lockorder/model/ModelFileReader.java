@@ -198,7 +198,7 @@ final class ModelFileReader {
       out.add(
           new Primitive(
               function, op, lockArg, field, lockClass, kind, mode, style, subclassArg, startArg, origin,
-              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest")));
+              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest"), flag(m, "lock_held")));
     }
     return out;
   }
@@ -315,6 +315,15 @@ final class ModelFileReader {
       throw e.value().position().error("'" + key + "' has no value");
     }
     return e;
+  }
+
+  private static boolean flag(Mapping m, String key) throws LockModelException {
+    Entry e = m.entries().get(key);
+    if (e == null) return false;
+    if (e.value() instanceof Scalar s && (s.text().equals("true") || s.text().equals("false"))) {
+      return s.text().equals("true");
+    }
+    throw e.value().position().error("expected true or false, found " + e.value().describe());
   }
 
   private static int argIndex(Mapping m, String key) throws LockModelException {

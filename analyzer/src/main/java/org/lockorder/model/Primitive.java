@@ -29,6 +29,8 @@ import org.lockorder.ir.Mode;
  * @param context for IRQ_HANDLER, the level the handler runs at; else null
  * @param keyArg for SET_CLASS, index of the lock-class key argument; else -1
  * @param nestArg for ACQUIRE, index of the nest_lock argument of *_nest_lock calls; else -1
+ * @param faultLockHeld for MAY_FAULT, true when callers hold the page-fault lock already
+ *     (get_user_pages with mmap_lock held): the handlers run without taking it again
  */
 public record Primitive(
     String function,
@@ -47,19 +49,21 @@ public record Primitive(
     int handlerArg,
     IrqLevel context,
     int keyArg,
-    int nestArg) {
+    int nestArg,
+    boolean faultLockHeld) {
 
   /** A lock primitive without interrupt, allocation, handler or class-key arguments. */
   public Primitive(
       String function, Op op, int lockArg, String lockField, String lockClass, String kind,
       Mode mode, AcquireStyle style, int subclassArg, int startRoutineArg, String origin) {
     this(function, op, lockArg, lockField, lockClass, kind, mode, style, subclassArg,
-        startRoutineArg, origin, null, -1, -1, null, -1, -1);
+        startRoutineArg, origin, null, -1, -1, null, -1, -1, false);
   }
 
   /** This primitive in another locker mode (the rwlock_read option). */
   Primitive withMode(Mode newMode) {
     return new Primitive(function, op, lockArg, lockField, lockClass, kind, newMode, style,
-        subclassArg, startRoutineArg, origin, irqs, gfpArg, handlerArg, context, keyArg, nestArg);
+        subclassArg, startRoutineArg, origin, irqs, gfpArg, handlerArg, context, keyArg, nestArg,
+        faultLockHeld);
   }
 }

@@ -25,31 +25,40 @@ final class ExpectationParser {
       String line = lines[i];
       if (NONE.matcher(line).find()) none = true;
       Matcher m = EXPECT.matcher(line);
-      if (!m.find()) {
-        if (line.matches(".*\\bexpect(-gap|-fp)?\\b.*LO\\d.*")) errors.add("line " + (i + 1) + ": malformed expectation: " + line.trim());
-        continue;
+      boolean found = false;
+      // Every expectation on the line counts: one comment each, as docs/callgraphs.md writes them.
+      while (m.find()) {
+        found = true;
+        Expectation e = expectation(m, i + 1, errors);
+        if (e != null) out.add(e);
       }
-      Expectation.Kind kind =
-          m.group(1) == null ? Expectation.Kind.EXPECT : m.group(1).equals("-gap") ? Expectation.Kind.GAP : Expectation.Kind.FP;
-      String body = m.group(4);
-      String reason = "";
-      int dash = body.indexOf('—');
-      if (dash >= 0) {
-        reason = body.substring(dash + 1).trim();
-        body = body.substring(0, dash);
+      if (!found && line.matches(".*\\bexpect(-gap|-fp)?\\b.*LO\\d.*")) {
+        errors.add("line " + (i + 1) + ": malformed expectation: " + line.trim());
       }
-      List<String> classes = new ArrayList<>();
-      for (String c : body.split("->")) if (!c.isBlank()) classes.add(c.trim());
-      if (classes.isEmpty()) {
-        errors.add("line " + (i + 1) + ": expectation names no lock class");
-        continue;
-      }
-      if (kind != Expectation.Kind.EXPECT && reason.isEmpty()) {
-        errors.add("line " + (i + 1) + ": expect-gap and expect-fp need a reason after '—'");
-      }
-      out.add(new Expectation(kind, m.group(2), m.group(3) != null, classes, i + 1, reason));
     }
     return new Parsed(out, none, errors);
+  }
+
+  private static Expectation expectation(Matcher m, int lineNo, List<String> errors) {
+    Expectation.Kind kind =
+        m.group(1) == null ? Expectation.Kind.EXPECT : m.group(1).equals("-gap") ? Expectation.Kind.GAP : Expectation.Kind.FP;
+    String body = m.group(4);
+    String reason = "";
+    int dash = body.indexOf('—');
+    if (dash >= 0) {
+      reason = body.substring(dash + 1).trim();
+      body = body.substring(0, dash);
+    }
+    List<String> classes = new ArrayList<>();
+    for (String c : body.split("->")) if (!c.isBlank()) classes.add(c.trim());
+    if (classes.isEmpty()) {
+      errors.add("line " + lineNo + ": expectation names no lock class");
+      return null;
+    }
+    if (kind != Expectation.Kind.EXPECT && reason.isEmpty()) {
+      errors.add("line " + lineNo + ": expect-gap and expect-fp need a reason after '—'");
+    }
+    return new Expectation(kind, m.group(2), m.group(3) != null, classes, lineNo, reason);
   }
 
   private ExpectationParser() {}

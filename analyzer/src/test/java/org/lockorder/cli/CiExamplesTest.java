@@ -41,6 +41,7 @@ class CiExamplesTest {
   private Run run(Path dir, String... cmd) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
+    GitEnv.isolate(env);
     env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("GIT_AUTHOR_NAME", "test");
     env.put("GIT_AUTHOR_EMAIL", "test@example.com");

@@ -39,7 +39,7 @@ class ConfigErrorTest {
     Path f = UserConfigTest.resource("errors/unknown-key.yaml");
     assertRendered(f,
         "3:36: error: unknown key 'lcok' in a primitive"
-            + " (allowed: call, class, context, field, gfp, handler, irqs, key, kind, lock, mode, nest, op, start, style, subclass)",
+            + " (allowed: call, class, context, field, gfp, handler, irqs, key, kind, lock, lock_held, mode, nest, op, start, style, subclass)",
         failLoading(f));
   }
 
