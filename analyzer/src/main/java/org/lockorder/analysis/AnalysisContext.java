@@ -90,6 +90,12 @@ final class AnalysisContext {
    * instead of applying callees' acquisitions, which are applied once, when the states are final.
    */
   private boolean deferCalls;
+  /**
+   * Members of the recursion being solved whose callers may not assume they return yet: the
+   * iteration starts from "no call returns" and only adds exit effects, so that no state comes from
+   * a callee that was merely not analyzed yet.
+   */
+  private Set<Function> notReturning = Set.of();
 
   void setDeferCalls(boolean value) {
     deferCalls = value;
@@ -97,6 +103,15 @@ final class AnalysisContext {
 
   boolean deferCalls() {
     return deferCalls;
+  }
+
+  void setNotReturning(Set<Function> members) {
+    notReturning = members;
+  }
+
+  /** Whether a call of {@code f} without exit effects continues (as an unknown callee does). */
+  boolean returnsWithoutExits(Function f) {
+    return !notReturning.contains(f);
   }
 
   Summary summary(Function f) {

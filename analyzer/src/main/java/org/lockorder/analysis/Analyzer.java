@@ -59,7 +59,23 @@ public final class Analyzer {
     Set<Function> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     queued.addAll(scc);
     long budget = (long) MAX_SCC_ROUNDS * scc.size();
-    while (!work.isEmpty()) {
+    // Start from "no member returns": exits then only grow (keepExits), and none comes from a
+    // callee that was merely not analyzed yet. Members still without exits at the end are let
+    // through like any callee without exits, and their callers analyzed again.
+    Set<Function> notReturning = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    notReturning.addAll(scc);
+    ctx.setNotReturning(notReturning);
+    while (true) {
+      if (work.isEmpty()) {
+        for (Function f : scc) {
+          if (!notReturning.contains(f) || !ctx.summary(f).exits.isEmpty()) continue;
+          notReturning.remove(f);
+          for (Function caller : graph.callers(f)) {
+            if (members.contains(caller) && queued.add(caller)) work.add(caller);
+          }
+        }
+        if (work.isEmpty()) break;
+      }
       if (budget-- <= 0) {
         ctx.noteRecursionBound(scc.get(0), scc.size());
         break;
@@ -78,6 +94,7 @@ public final class Analyzer {
       }
     }
     ctx.setDeferCalls(false);
+    ctx.setNotReturning(Set.of());
     propagate(scc, last, ctx);
   }
 

@@ -312,7 +312,7 @@ final class FunctionAnalyzer {
         for (Summary.PendingEdge pe : callee.pending.values()) apply(tr, pe);
       }
       for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
-      if (callee.exits.isEmpty()) results.putIfAbsent(s.identity(), s);
+      if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : callee.exits.values()) {
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
