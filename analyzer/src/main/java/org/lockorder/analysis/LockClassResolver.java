@@ -100,7 +100,8 @@ final class LockClassResolver {
           if (a.target().root() instanceof AccessPath.Var t
               && t.name().equals(name)
               && a.target().fields().isEmpty()
-              && a.value().path() != null) {
+              && a.value().path() != null
+              && !isNull(a.value().path())) {
             return keyOf(a.value().path(), fn, sub, depth + 1);
           }
         }
@@ -108,6 +109,11 @@ final class LockClassResolver {
       return new LockKey.OfClass(new LockClass(fn.name() + "()." + name, sub));
     }
     return new LockKey.OfClass(new LockClass(name, sub));
+  }
+
+  /** {@code p = NULL} says nothing about which lock {@code p} points at later. */
+  private static boolean isNull(AccessPath p) {
+    return p.fields().isEmpty() && p.root() instanceof AccessPath.Var v && v.name().equals("NULL");
   }
 
   private static LockKey classKey(String owner, String field, String sub) {

@@ -123,4 +123,17 @@ class ResolutionTest {
     String declared = "struct lockbox { spinlock_t lock; };\nstruct a { struct lockbox *b; struct lockbox *c; };\n";
     assertEquals(List.of("LO002 lockbox.lock"), findings(dir, declared + code));
   }
+
+  @Test
+  void aPointerInitializedToNullTakesItsLaterValue() throws Exception {
+    // ntfs3's mi_read: 'struct rw_semaphore *rw_lock = NULL; if (ni) rw_lock = &ni->run_lock;'
+    String code = "struct ntfs_inode { struct rw_semaphore run_lock; };\n"
+        + "struct page_box { struct rw_semaphore page_sem; };\n"
+        + "void a(struct ntfs_inode *ni, struct page_box *p) { struct rw_semaphore *rw_lock = NULL;"
+        + " if (ni) rw_lock = &ni->run_lock; if (rw_lock) down_write(rw_lock); down_write(&p->page_sem);"
+        + " up_write(&p->page_sem); if (rw_lock) up_write(rw_lock); }\n"
+        + "void b(struct ntfs_inode *ni, struct page_box *p) { down_write(&p->page_sem); down_write(&ni->run_lock);"
+        + " up_write(&ni->run_lock); up_write(&p->page_sem); }\n";
+    assertEquals(List.of("LO001 ntfs_inode.run_lock -> page_box.page_sem"), findings(dir, code));
+  }
 }
