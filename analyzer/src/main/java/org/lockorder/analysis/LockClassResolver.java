@@ -78,6 +78,7 @@ final class LockClassResolver {
   }
 
   private LockKey keyOf(AccessPath path, Function fn, String sub, int depth) {
+    if (isNull(path)) return null; // wrapper(..., NULL, ...): no lock on that path
     List<String> fields = path.fields();
     if (fields.isEmpty()) {
       if (path.root() instanceof AccessPath.Var v) return wholeVariable(v.name(), fn, sub, depth);
@@ -111,7 +112,7 @@ final class LockClassResolver {
     return new LockKey.OfClass(new LockClass(name, sub));
   }
 
-  /** {@code p = NULL} says nothing about which lock {@code p} points at later. */
+  /** NULL is no lock; {@code p = NULL} says nothing about which lock {@code p} points at later. */
   private static boolean isNull(AccessPath p) {
     return p.fields().isEmpty() && p.root() instanceof AccessPath.Var v && v.name().equals("NULL");
   }

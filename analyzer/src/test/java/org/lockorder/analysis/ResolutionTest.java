@@ -136,4 +136,17 @@ class ResolutionTest {
         + " up_write(&ni->run_lock); up_write(&p->page_sem); }\n";
     assertEquals(List.of("LO001 ntfs_inode.run_lock -> page_box.page_sem"), findings(dir, code));
   }
+
+  @Test
+  void aNullLockArgumentIsNoLock() throws Exception {
+    // reiserfs's add_to_chunk(chunk, bh, NULL, fn): the wrapper unlocks and relocks 'lock' if given.
+    String code = "static DEFINE_SPINLOCK(list_lock);\nstatic DEFINE_MUTEX(io);\n"
+        + "static void flush(void) { mutex_lock(&io); mutex_unlock(&io); }\n"
+        + "static void add(spinlock_t *lock) { if (lock) { spin_unlock(lock); flush(); spin_lock(lock); } else { flush(); } }\n"
+        + "void a(void) { mutex_lock(&io); add(NULL); mutex_unlock(&io); }\n"
+        + "void b(void) { spin_lock(&list_lock); add(&list_lock); spin_unlock(&list_lock); }\n";
+    var report = Snippets.analyze(dir, code);
+    List<String> classes = report.graph().programs().stream().flatMap(p -> p.classes().stream()).toList();
+    assertEquals(List.of("io", "list_lock"), classes, "no class named after NULL");
+  }
 }
