@@ -15,19 +15,14 @@ final class GfpFlags {
 
   private GfpFlags() {}
 
-  /**
-   * True when {@code text} names a reclaiming flag set (GFP_KERNEL, GFP_USER, ...) and nothing
-   * that forbids fs reclaim (GFP_NOFS, GFP_NOIO, GFP_ATOMIC, GFP_NOWAIT, {@code & ~__GFP_FS}).
-   * A name the model does not list (a gfp parameter, mapping_gfp_mask(m)) gives false: the
-   * caller's flags are not followed into the callee.
-   */
-  static boolean mayEnterFsReclaim(String text, ReclaimModel model) {
-    return judge(text, model) == Verdict.RECLAIMS;
-  }
-
   enum Verdict { RECLAIMS, NO_RECLAIM, UNKNOWN }
 
-  /** As {@link #mayEnterFsReclaim}, telling "no reclaim" apart from "names no known flag". */
+  /**
+   * RECLAIMS when {@code text} names a reclaiming flag set (GFP_KERNEL, GFP_USER, ...) and nothing
+   * that forbids fs reclaim (GFP_NOFS, GFP_NOIO, GFP_ATOMIC, GFP_NOWAIT, {@code & ~__GFP_FS}).
+   * NO_RECLAIM for those; UNKNOWN when it names neither (a gfp parameter, whose callers decide,
+   * or mapping_gfp_mask(m), taken as no reclaim).
+   */
   static Verdict judge(String text, ReclaimModel model) {
     boolean reclaims = false;
     Matcher m = NAME.matcher(text);

@@ -73,11 +73,7 @@ public sealed interface Event
    * already holds the fault lock (get_user_pages under mmap_lock), so the handlers run under it
    * without taking it again.
    */
-  record MayFault(String api, Location location, boolean lockHeld) implements Event {
-    public MayFault(String api, Location location) {
-      this(api, location, false);
-    }
-  }
+  record MayFault(String api, Location location, boolean lockHeld) implements Event {}
 
   /** {@code pagefault_disable()} (enter=true) / {@code pagefault_enable()} (enter=false). */
   record FaultScope(boolean enter, String api, Location location) implements Event {}

@@ -1,7 +1,7 @@
 package org.lockorder.model;
 
-import org.lockorder.ir.IrqLevel;
 import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.IrqLevel;
 import org.lockorder.ir.Mode;
 
 /**
@@ -51,14 +51,6 @@ public record Primitive(
     int keyArg,
     int nestArg,
     boolean faultLockHeld) {
-
-  /** A lock primitive without interrupt, allocation, handler or class-key arguments. */
-  public Primitive(
-      String function, Op op, int lockArg, String lockField, String lockClass, String kind,
-      Mode mode, AcquireStyle style, int subclassArg, int startRoutineArg, String origin) {
-    this(function, op, lockArg, lockField, lockClass, kind, mode, style, subclassArg,
-        startRoutineArg, origin, null, -1, -1, null, -1, -1, false);
-  }
 
   /** This primitive in another locker mode (the rwlock_read option). */
   Primitive withMode(Mode newMode) {

@@ -1,12 +1,12 @@
 package org.lockorder.model;
 
-import org.lockorder.ir.IrqLevel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.IrqLevel;
 import org.lockorder.ir.Mode;
 import org.lockorder.model.YamlNode.Scalar;
 import org.lockorder.model.YamlNode.ScalarType;
