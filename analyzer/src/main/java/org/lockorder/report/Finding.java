@@ -10,7 +10,7 @@ import java.util.List;
  * @param classes the lock classes of the cycle in canonical rotation (one for LO002)
  * @param file primary location: the acquisition that closes the cycle (with --new-from-rev, the
  *     changed line of the edge that the change touched)
- * @param verdict "unchecked" until a simulator checks findings
+ * @param simulation the simulator's verdict, reason and, when confirmed, the deadlocking schedule
  * @param gatedBy single-instance locks held on every edge, which serialize the threads
  * @param fingerprint stable identity across runs and line shifts ({@link Fingerprint}): SARIF's
  *     partialFingerprints and the baseline key
@@ -25,7 +25,7 @@ public record Finding(
     String file,
     int line,
     int column,
-    String verdict,
+    Simulation simulation,
     List<String> gatedBy,
     List<ThreadTrace> threads,
     String fingerprint,
@@ -46,12 +46,22 @@ public record Finding(
       String file,
       int line,
       int column,
-      String verdict,
+      Simulation simulation,
       List<String> gatedBy,
       List<ThreadTrace> threads) {
     this(
-        rule, severity, message, classes, file, line, column, verdict, gatedBy, threads,
+        rule, severity, message, classes, file, line, column, simulation, gatedBy, threads,
         Fingerprint.of(rule, classes, threads), Review.initial(severity));
+  }
+
+  /** The verdict's label: confirmed, not-reproduced, inconclusive or unchecked. */
+  public String verdict() {
+    return simulation.verdict().label();
+  }
+
+  /** The same finding with the simulator's result. */
+  public Finding withSimulation(Simulation s) {
+    return new Finding(rule, severity, message, classes, file, line, column, s, gatedBy, threads, fingerprint, review);
   }
 
   /** Whether it fails the run (exit 1), after suppressions, the baseline and --fail-on. */
@@ -64,11 +74,11 @@ public record Finding(
   }
 
   public Finding withReview(Review r) {
-    return new Finding(rule, severity, message, classes, file, line, column, verdict, gatedBy, threads, fingerprint, r);
+    return new Finding(rule, severity, message, classes, file, line, column, simulation, gatedBy, threads, fingerprint, r);
   }
 
   /** The same finding with another primary location. */
   public Finding at(String f, int l, int c) {
-    return new Finding(rule, severity, message, classes, f, l, c, verdict, gatedBy, threads, fingerprint, review);
+    return new Finding(rule, severity, message, classes, f, l, c, simulation, gatedBy, threads, fingerprint, review);
   }
 }

@@ -20,8 +20,7 @@ import org.lockorder.ir.Location;
  * thread per edge, with every step of its witness. Formats nothing; writers do that.
  */
 public final class FindingAssembler {
-  static final String UNCHECKED = "unchecked";
-  private final Map<String, String> entryReasons;
+    private final Map<String, String> entryReasons;
 
   public FindingAssembler(Map<String, String> entryReasons) {
     this.entryReasons = entryReasons;
@@ -62,7 +61,7 @@ public final class FindingAssembler {
     }
     return new Finding(
         Rule.LO001.id(), severity, message, classes, closing.file(), closing.line(),
-        closing.column(), UNCHECKED, gates, threads);
+        closing.column(), Simulation.unchecked(), gates, threads);
   }
 
   private Finding recursive(LockOrderEdge e) {
@@ -91,7 +90,7 @@ public final class FindingAssembler {
     Step at = primaryStep(thread);
     return new Finding(
         Rule.LO002.id(), severity, message, List.of(e.from().toString()), at.file(), at.line(), at.column(),
-        UNCHECKED, gates, List.of(thread));
+        Simulation.unchecked(), gates, List.of(thread));
   }
 
   /**
@@ -124,7 +123,7 @@ public final class FindingAssembler {
     }
     Step at = primaryStep(threads.get(threads.size() - 1));
     return new Finding(
-        Rule.LO003.id(), "warning", message, classes, at.file(), at.line(), at.column(), UNCHECKED, List.of(), threads);
+        Rule.LO003.id(), "warning", message, classes, at.file(), at.line(), at.column(), Simulation.unchecked(), List.of(), threads);
   }
 
   private ThreadTrace usage(IrqUsage u) {
