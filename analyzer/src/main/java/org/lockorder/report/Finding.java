@@ -55,6 +55,7 @@ public record Finding(
   }
 
   /** The verdict's label: confirmed, not-reproduced, inconclusive or unchecked. */
+  @com.fasterxml.jackson.annotation.JsonProperty("verdict")
   public String verdict() {
     return simulation.verdict().label();
   }

@@ -18,6 +18,7 @@ public enum Verdict {
   }
 
   /** The spelling in every output format. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String label() {
     return label;
   }
