@@ -175,7 +175,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PipelineOptions defaults = PipelineOptions.defaults();
     return new PipelineOptions(
         profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
-        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir);
+        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true);
   }
 
   private void write(Report report, Writer w, int exit) throws IOException {

@@ -13,6 +13,7 @@ import org.lockorder.graph.SearchBounds;
  *     files as one program
  * @param threads parser threads; output does not depend on it
  * @param cacheDir where parsed files are kept between runs (keyed by content), or null for none
+ * @param simulate run the simulator on every finding (false: verdicts stay "unchecked")
  */
 public record PipelineOptions(
     List<String> profiles,
@@ -21,7 +22,8 @@ public record PipelineOptions(
     SearchBounds bounds,
     int maxStatesPerNode,
     int threads,
-    Path cacheDir) {
+    Path cacheDir,
+    boolean simulate) {
 
   public PipelineOptions {
     profiles = List.copyOf(profiles);
@@ -30,11 +32,11 @@ public record PipelineOptions(
 
   public PipelineOptions(
       List<String> profiles, List<Path> configs, boolean perFile, SearchBounds bounds, int maxStatesPerNode, int threads) {
-    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, null);
+    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, null, true);
   }
 
   public PipelineOptions withCacheDir(Path dir) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir, simulate);
   }
 
   public static PipelineOptions defaults() {
@@ -44,6 +46,10 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withPerFile(boolean value) {
-    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir);
+    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate);
+  }
+
+  public PipelineOptions withSimulate(boolean value) {
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, value);
   }
 }
