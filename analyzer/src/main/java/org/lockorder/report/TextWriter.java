@@ -82,10 +82,7 @@ public final class TextWriter {
       }
       for (Step s : t.steps()) out.println("    " + step(s, t));
     }
-    if (!f.gatedBy().isEmpty()) {
-      out.printf("  not a deadlock: every thread holds %s, so they cannot interleave%n", String.join(", ", f.gatedBy()));
-    }
-    out.printf("  verdict: %s (not simulated yet)%n", f.verdict());
+    writeVerdict(f, out);
     if (f.suppressed()) {
       Suppression s = f.review().suppression();
       out.printf("  suppressed at %s:%d:%d: %s%n", s.file(), s.line(), s.column(), s.justification());
@@ -93,6 +90,28 @@ public final class TextWriter {
     if (f.review().baseline() != null) {
       out.printf("  baseline: %s%s%n", f.review().baseline(), f.failing() ? "" : " (does not fail the run)");
     }
+  }
+
+  /**
+   * The simulator's verdict with its reason and, for a confirmed deadlock, the timeline. The static
+   * gate-lock remark only stands in for a reason when nothing was simulated: once the simulator ran,
+   * its own reason says the same thing with evidence.
+   */
+  private static void writeVerdict(Finding f, PrintWriter out) {
+    Simulation sim = f.simulation();
+    if (sim.verdict() == Verdict.UNCHECKED) {
+      if (!f.gatedBy().isEmpty()) {
+        out.printf("  not a deadlock: every thread holds %s, so they cannot interleave%n", String.join(", ", f.gatedBy()));
+      }
+      out.println("  verdict: unchecked (simulation disabled)");
+      return;
+    }
+    boolean reason = sim.reason() != null && !sim.reason().isBlank();
+    out.println("  verdict: " + sim.verdict().label() + (reason ? " \u2014 " + sim.reason().strip() : ""));
+    if (sim.verdict() != Verdict.CONFIRMED || sim.schedule().isEmpty()) return;
+    out.printf("  timeline (%d state%s explored):%n", sim.states(), plural(sim.states()));
+    for (String line : Timeline.lines(sim)) out.println("    " + line);
+    for (String line : Timeline.legend(sim)) out.println("    " + line);
   }
 
   private static String step(Step s, ThreadTrace t) {
