@@ -99,15 +99,10 @@ public final class TextWriter {
    */
   private static void writeVerdict(Finding f, PrintWriter out) {
     Simulation sim = f.simulation();
-    if (sim.verdict() == Verdict.UNCHECKED) {
-      if (!f.gatedBy().isEmpty()) {
-        out.printf("  not a deadlock: every thread holds %s, so they cannot interleave%n", String.join(", ", f.gatedBy()));
-      }
-      out.println("  verdict: unchecked (simulation disabled)");
-      return;
+    if (sim.verdict() == Verdict.UNCHECKED && !f.gatedBy().isEmpty()) {
+      out.printf("  not a deadlock: every thread holds %s, so they cannot interleave%n", String.join(", ", f.gatedBy()));
     }
-    boolean reason = sim.reason() != null && !sim.reason().isBlank();
-    out.println("  verdict: " + sim.verdict().label() + (reason ? " \u2014 " + sim.reason().strip() : ""));
+    out.println("  verdict: " + Words.verdict(sim));
     if (sim.verdict() != Verdict.CONFIRMED || sim.schedule().isEmpty()) return;
     out.printf("  timeline (%d state%s explored):%n", sim.states(), plural(sim.states()));
     for (String line : Timeline.lines(sim)) out.println("    " + line);

@@ -19,4 +19,14 @@ public final class Words {
       default -> s.function() + ": " + s.event();
     };
   }
+
+  /**
+   * The verdict as every report says it: "confirmed — reason", "not-reproduced — reason",
+   * or "unchecked (simulation disabled)", whose stored reason only names the option.
+   */
+  public static String verdict(Simulation sim) {
+    if (sim.verdict() == Verdict.UNCHECKED) return "unchecked (simulation disabled)";
+    String reason = sim.reason() == null ? "" : sim.reason().strip();
+    return sim.verdict().label() + (reason.isEmpty() ? "" : " \u2014 " + reason);
+  }
 }

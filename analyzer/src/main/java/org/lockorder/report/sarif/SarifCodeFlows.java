@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.lockorder.report.Finding;
 import org.lockorder.report.Step;
 import org.lockorder.report.ThreadTrace;
@@ -13,7 +15,8 @@ import org.lockorder.report.Words;
 /**
  * A finding's threads as one SARIF code flow: one thread flow per thread, a location per witness
  * step with its call depth as nestingLevel, acquisitions marked ["acquire", "lock"] with the locks
- * held at that point as state, and executionOrder from {@link ExecutionOrder}.
+ * held at that point as state, and executionOrder from {@link ExecutionOrder}; then one thread flow
+ * per thread the simulator added (a waiting writer, an interrupt handler: {@link AddedThreadFlow}).
  */
 final class SarifCodeFlows {
   /** GitHub keeps at most this many thread-flow locations per result. */
@@ -26,14 +29,19 @@ final class SarifCodeFlows {
 
   ObjectNode codeFlow(Finding f) {
     ObjectNode flow = JsonNodeFactory.instance.objectNode();
-    flow.set("message", Sarif.text(f.threads().size() + " thread" + (f.threads().size() == 1 ? "" : "s") + " of " + f.classes().size() + "-class " + f.rule() + " finding"));
+    List<Integer> added = addedColumns(f);
+    int total = f.threads().size() + added.size();
+    flow.set("message", Sarif.text(total + " thread" + (total == 1 ? "" : "s")
+        + (added.isEmpty() ? "" : " (" + added.size() + " added by the simulator)") + " of " + f.classes().size() + "-class " + f.rule() + " finding"));
     ArrayNode threads = flow.putArray("threadFlows");
     List<int[]> order = ExecutionOrder.of(f);
     int budget = MAX_STEPS;
+    Set<String> ids = new HashSet<>();
     for (int t = 0; t < f.threads().size(); t++) {
       ThreadTrace tr = f.threads().get(t);
       ObjectNode tf = threads.addObject();
       tf.put("id", "thread " + (t + 1));
+      ids.add("thread " + (t + 1));
       String what = Words.edge(tr);
       String why = tr.entryReason().isEmpty() ? "" : " (" + tr.entryReason() + ")";
       tf.set("message", Sarif.text("Thread " + (t + 1) + ": starts in " + tr.entry() + why + ", " + what));
@@ -43,7 +51,19 @@ final class SarifCodeFlows {
         locs.add(step(tr, s, order.get(t)[s], held));
       }
     }
+    for (int column : added) budget = new AddedThreadFlow(locations, f.simulation(), column).addTo(threads, ids, budget);
     return flow;
+  }
+
+  /** The simulated threads that are no witness of the finding and have scheduled steps to show. */
+  private static List<Integer> addedColumns(Finding f) {
+    List<Integer> out = new ArrayList<>();
+    for (int c = 0; c < f.simulation().threads().size(); c++) {
+      final int column = c;
+      boolean runs = f.simulation().schedule().stream().anyMatch(s -> s.thread() == column);
+      if (ExecutionOrder.added(f, c) && runs) out.add(c);
+    }
+    return out;
   }
 
   private ObjectNode step(ThreadTrace t, int index, int executionOrder, List<String> held) {

@@ -13,10 +13,12 @@ import org.lockorder.report.Rule;
 import org.lockorder.report.Step;
 import org.lockorder.report.Suppression;
 import org.lockorder.report.ThreadTrace;
+import org.lockorder.report.Words;
 
 /**
  * One SARIF result per finding: the closing acquisition as primary location, every acquisition
- * site as a related location linked from the message, the threads as one code flow, and the
+ * site as a related location linked from the message, the threads as one code flow, the
+ * simulator's verdict (ending the message, and in the properties with its reason), and the
  * line-free fingerprint.
  */
 final class SarifResults {
@@ -59,7 +61,8 @@ final class SarifResults {
       }
       msg.append(n == 1 ? " Thread " : "; thread ").append(n++).append(" acquires ").append(String.join(", then ", taken));
     }
-    r.set("message", Sarif.text(msg.append('.').toString()));
+    msg.append(". Verdict: ").append(Sarif.escape(stripPeriod(Words.verdict(f.simulation())))).append('.');
+    r.set("message", Sarif.text(msg.toString()));
     ArrayNode locs = r.putArray("locations");
     Step primary = primary(f);
     locs.add(primary == null
@@ -73,6 +76,7 @@ final class SarifResults {
     ObjectNode props = r.putObject("properties");
     f.classes().forEach(props.putArray("classes")::add);
     props.put("verdict", f.verdict());
+    props.put("verdictReason", f.simulation().reason());
     f.gatedBy().forEach(props.putArray("gatedBy")::add);
     props.put("failing", f.failing());
     return r;
@@ -90,6 +94,11 @@ final class SarifResults {
       for (Step s : t.steps()) if (Locations.inSource(s.file(), s.line()) && (last == null || s.event().equals("acquire"))) last = s;
     }
     return last;
+  }
+
+  /** The verdict's reason may end a sentence itself; the message adds its own period. */
+  private static String stripPeriod(String s) {
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   private ObjectNode suppression(Suppression s) {
