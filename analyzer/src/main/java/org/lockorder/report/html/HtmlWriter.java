@@ -16,13 +16,14 @@ import org.lockorder.report.LockGraph;
 import org.lockorder.report.Report;
 import org.lockorder.report.Step;
 import org.lockorder.report.ThreadTrace;
+import org.lockorder.report.Verdict;
 import org.lockorder.report.Words;
 import org.lockorder.source.Diagnostic;
 
 /**
  * One self-contained HTML page per run: the lock-order graph of each program laid out by ELK and
  * drawn as inline SVG, then every finding with its threads' witness chains and the source line of
- * each step, then the diagnostics. Styles and the small script are inline; the page loads
+ * each step, its verdict and, when the simulator confirmed it, the timeline; then the diagnostics. Styles and the small script are inline; the page loads
  * nothing from anywhere (its Content-Security-Policy forbids it). No timestamps: the same report
  * gives the same bytes.
  */
@@ -134,14 +135,17 @@ public final class HtmlWriter {
     if (f.suppressed()) sb.append("<span class=\"badge ok\">suppressed</span>");
     if (f.review().baseline() != null) sb.append("<span class=\"badge ").append(f.failing() ? "warning" : "ok").append("\">").append(Html.esc(f.review().baseline())).append("</span>");
     sb.append(Html.esc(f.message())).append("</h3>\n");
-    sb.append("<div class=\"loc\">").append(Html.esc(f.file() + ":" + f.line() + ":" + f.column())).append(" · verdict: ").append(Html.esc(f.verdict())).append("</div>\n");
+    sb.append("<div class=\"loc\">").append(Html.esc(f.file() + ":" + f.line() + ":" + f.column())).append("</div>\n");
     if (f.threads().stream().allMatch(t -> !t.holds().isEmpty()) && f.threads().size() > 0) {
       StringBuilder cycle = new StringBuilder();
       for (ThreadTrace t : f.threads()) cycle.append(t.holds()).append(" (").append(t.holdsMode()).append(") -(").append(t.dependency()).append(")→ ");
       cycle.append(f.threads().get(f.threads().size() - 1).acquires());
       sb.append("<p class=\"cycle\">").append(Html.esc(cycle.toString())).append("</p>\n");
     }
-    if (!f.gatedBy().isEmpty()) sb.append("<p>Not a deadlock: every thread holds ").append(Html.esc(String.join(", ", f.gatedBy()))).append(".</p>\n");
+    // As in the text report: the static gate remark only while the simulator's reason is missing.
+    if (!f.gatedBy().isEmpty() && f.simulation().verdict() == Verdict.UNCHECKED) {
+      sb.append("<p>Not a deadlock: every thread holds ").append(Html.esc(String.join(", ", f.gatedBy()))).append(".</p>\n");
+    }
     if (f.suppressed()) sb.append("<p>Suppressed: ").append(Html.esc(f.review().suppression().justification())).append("</p>\n");
     int t = 1;
     for (ThreadTrace tr : f.threads()) {
@@ -149,7 +153,23 @@ public final class HtmlWriter {
       for (Step s : tr.steps()) step(s, tr, sb);
       sb.append("</ol>\n");
     }
+    verdict(f, sb);
     sb.append("</section>\n");
+  }
+
+  /** The verdict badge and reason under the witness chains, then a confirmed deadlock's timeline. */
+  private static void verdict(Finding f, StringBuilder sb) {
+    Verdict v = f.simulation().verdict();
+    String badge = switch (v) {
+      case CONFIRMED -> "warning";
+      case NOT_REPRODUCED -> "ok";
+      default -> "note";
+    };
+    // An unchecked simulation's stored reason only names the option; say what it means.
+    String reason = v == Verdict.UNCHECKED ? "simulation disabled" : f.simulation().reason() == null ? "" : f.simulation().reason().strip();
+    sb.append("<p class=\"verdict\">Verdict: <span class=\"badge ").append(badge).append("\">").append(Html.esc(v.label())).append("</span>")
+        .append(Html.esc(reason)).append("</p>\n");
+    if (v == Verdict.CONFIRMED) TimelineTable.render(f.simulation(), sb);
   }
 
   private void step(Step s, ThreadTrace t, StringBuilder sb) {
