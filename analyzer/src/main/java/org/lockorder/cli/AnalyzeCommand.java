@@ -81,6 +81,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress display on a terminal, and no summary line on stderr when writing to -o FILE.")
   boolean quiet;
 
+  @Option(names = "--no-simulate", description = "Do not run the simulator: every finding's verdict is 'unchecked' (and fails as before verdicts existed).")
+  boolean noSimulate;
+
   @CommandLine.Mixin PreMergeOptions preMerge = new PreMergeOptions();
 
   @Override
@@ -128,7 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     report = Triage.apply(
-        report, preMerge.effectiveFailOn(), preMerge.includeSuppressed, baseline,
+        report, preMerge.effectiveFailOn(), preMerge.failOnNotReproduced, preMerge.includeSuppressed, baseline,
         preMerge.baseline == null ? null : preMerge.baseline.toString(), preMerge.updateBaseline, change);
     int exit = missingPath() ? ExitCodes.USAGE_ERROR : report.failing() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     if (output == null) {
@@ -171,11 +174,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     return preMerge.problem();
   }
 
-  private PipelineOptions pipelineOptions() {
+  PipelineOptions pipelineOptions() {
     PipelineOptions defaults = PipelineOptions.defaults();
     return new PipelineOptions(
         profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
-        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true);
+        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true)
+        .withSimulate(!noSimulate);
   }
 
   private void write(Report report, Writer w, int exit) throws IOException {

@@ -127,7 +127,12 @@ class PreMergeTest {
     String f = write("abba.c", AnalyzeCommandTest.ABBA);
     assertEquals(ExitCodes.FINDINGS, CliRun.of("analyze", "--fail-on", "any", f).exit());
     assertEquals(ExitCodes.OK, CliRun.of("analyze", "--fail-on", "none", f).exit());
-    assertEquals(ExitCodes.FINDINGS, CliRun.of("analyze", "--fail-on", "confirmed", f).exit(), "unchecked counts until verdicts exist");
+    assertEquals(ExitCodes.FINDINGS, CliRun.of("analyze", "--fail-on", "confirmed", "--no-simulate", f).exit(),
+        "an unchecked finding was not ruled out, so it fails under confirmed");
+    assertEquals(ExitCodes.FINDINGS, CliRun.of("analyze", "--fail-on-not-reproduced", f).exit(), "the flag is accepted with the default level");
+    CliRun both = CliRun.of("analyze", "--fail-on", "confirmed", "--fail-on-not-reproduced", f);
+    assertEquals(ExitCodes.USAGE_ERROR, both.exit());
+    assertTrue(both.err().contains("--fail-on-not-reproduced cannot be combined with --fail-on confirmed"), both.err());
     assertEquals(ExitCodes.FINDINGS, CliRun.of("analyze", "--fail-on", "new", f).exit(), "without a baseline, everything is new");
     CliRun bad = CliRun.of("analyze", "--fail-on", "sometimes", f);
     assertEquals(ExitCodes.USAGE_ERROR, bad.exit());

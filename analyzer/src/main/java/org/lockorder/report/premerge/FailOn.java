@@ -1,14 +1,17 @@
 package org.lockorder.report.premerge;
 
 /**
- * Which findings fail the run (exit 1). Suppressed findings and notes never do.
+ * Which findings fail the run (exit 1). Suppressed findings and notes never do; neither do
+ * findings the simulator did not reproduce (verdict "not-reproduced", shown with its reason)
+ * unless --fail-on-not-reproduced is given.
  *
  * <ul>
  *   <li>{@code any}: every finding;
  *   <li>{@code new}: findings not in the baseline (all of them without one) — the default with
  *       --baseline;
- *   <li>{@code confirmed}: new findings whose verdict is "confirmed" or still "unchecked" (until
- *       the simulator runs, every finding is unchecked, so this fails like {@code new});
+ *   <li>{@code confirmed}: new findings the simulator did not rule out: verdict "confirmed",
+ *       "inconclusive" (a bound or an inconsistency stopped it) or "unchecked" (--no-simulate).
+ *       It names the verdicts that fail, so it cannot be combined with --fail-on-not-reproduced;
  *   <li>{@code none}: nothing; the exit code then only reports usage and internal errors.
  * </ul>
  */

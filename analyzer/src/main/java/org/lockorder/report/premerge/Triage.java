@@ -9,6 +9,7 @@ import org.lockorder.report.Finding;
 import org.lockorder.report.Report;
 import org.lockorder.report.Review;
 import org.lockorder.report.RunReview;
+import org.lockorder.report.Verdict;
 
 /**
  * The pre-merge decision over a report: leave out suppressed findings (unless asked to keep
@@ -19,14 +20,16 @@ public final class Triage {
   private Triage() {}
 
   /**
+   * @param failOnNotReproduced whether findings the simulator did not reproduce fail like the
+   *     others (--fail-on-not-reproduced); by default they are shown but never fail
    * @param baseline the baseline's entries, or null when the run has none
    * @param baselineFile its name, for the summary
    * @param updated whether the baseline was just rewritten from this run
    * @param change the --new-from-rev summary, or null
    */
   public static Report apply(
-      Report report, FailOn failOn, boolean includeSuppressed, List<BaselineEntry> baseline, String baselineFile,
-      boolean updated, RunReview.ChangeSummary change) {
+      Report report, FailOn failOn, boolean failOnNotReproduced, boolean includeSuppressed, List<BaselineEntry> baseline,
+      String baselineFile, boolean updated, RunReview.ChangeSummary change) {
     Map<String, Integer> remaining = new HashMap<>();
     if (baseline != null) for (BaselineEntry e : baseline) remaining.merge(e.fingerprint(), 1, Integer::sum);
     List<Finding> out = new ArrayList<>();
@@ -47,7 +50,7 @@ public final class Triage {
         else known++;
         r = r.withBaseline(isNew ? Review.NEW : Review.UNCHANGED);
       }
-      out.add(f.withReview(r.withFailing(fails(f, failOn, isNew))));
+      out.add(f.withReview(r.withFailing(fails(f, failOn, failOnNotReproduced, isNew))));
     }
     RunReview.BaselineSummary summary = null;
     if (baseline != null) {
@@ -63,13 +66,20 @@ public final class Triage {
     return report.withFindings(out, new RunReview(failOn.label(), suppressed, summary, change));
   }
 
-  private static boolean fails(Finding f, FailOn failOn, boolean isNew) {
+  /**
+   * Whether a finding fails the run. A not-reproduced finding comes with the simulator's reason why
+   * no schedule deadlocks (a gate lock, a trylock, ...): it is shown for review but fails only when
+   * asked. Inconclusive and unchecked findings were not ruled out, so they fail like confirmed ones.
+   */
+  static boolean fails(Finding f, FailOn failOn, boolean failOnNotReproduced, boolean isNew) {
     if (!f.severity().equals("warning") || f.suppressed()) return false;
+    Verdict v = f.simulation().verdict();
+    if (v == Verdict.NOT_REPRODUCED && !failOnNotReproduced) return false;
     return switch (failOn) {
       case any -> true;
       case none -> false;
       case NEW -> isNew;
-      case confirmed -> isNew && (f.verdict().equals("confirmed") || f.verdict().equals("unchecked"));
+      case confirmed -> isNew && v != Verdict.NOT_REPRODUCED;
     };
   }
 }
