@@ -61,6 +61,10 @@ final class AnalysisContext {
    * context (lockdep's read_lock_is_recursive()), so it is R in functions that only run there.
    */
   Mode lockerMode(Function fn, Event.Acquire a) {
+    return lockerMode(callGraph, fn, a);
+  }
+
+  static Mode lockerMode(CallGraph callGraph, Function fn, Event.Acquire a) {
     if (a.mode() == Mode.READ && "rwlock".equals(a.kind()) && callGraph.irqOnly(fn)) return Mode.RECURSIVE_READ;
     return a.mode();
   }
@@ -163,6 +167,10 @@ final class AnalysisContext {
 
   /** Sparse annotations of the definition, plus those of a prototype when it has its own. */
   List<LockAnnotation> annotations(Function f) {
+    return annotations(program, f);
+  }
+
+  static List<LockAnnotation> annotations(Program program, Function f) {
     Prototype p = program.prototype(f.name());
     if (p == null || p.annotations().isEmpty()) return f.annotations();
     if (f.annotations().isEmpty()) return p.annotations();

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param stateBoundHits functions where the per-node state bound dropped states
  * @param irqUsages lockdep's interrupt usage states of classes, with witnesses (empty when the
  *     program registers no interrupt handler)
+ * @param program the analyzed program, for the simulator (functions, call targets, class naming)
  */
 public record AnalysisResult(
     List<LockOrderEdge> edges,
@@ -18,7 +19,8 @@ public record AnalysisResult(
     int functions,
     int classes,
     List<String> stateBoundHits,
-    List<IrqUsage> irqUsages) {
+    List<IrqUsage> irqUsages,
+    ProgramView program) {
 
   public AnalysisResult {
     edges = List.copyOf(edges);

@@ -211,7 +211,7 @@ public final class Analyzer {
     }
     List<IrqUsage> usages = irqUsages(ctx, graph, reasons);
     return new AnalysisResult(
-        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()), usages);
+        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()), usages, new ProgramView(ctx));
   }
 
   /**

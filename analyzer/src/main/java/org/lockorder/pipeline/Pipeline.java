@@ -22,6 +22,8 @@ import org.lockorder.model.LockModel;
 import org.lockorder.model.LockModelException;
 import org.lockorder.report.Finding;
 import org.lockorder.report.FindingAssembler;
+import org.lockorder.sim.SimulationBounds;
+import org.lockorder.sim.Simulator;
 import org.lockorder.report.GraphAssembler;
 import org.lockorder.report.LockGraph;
 import org.lockorder.report.Report;
@@ -119,6 +121,7 @@ public final class Pipeline {
       List<Finding> found =
           new FindingAssembler(result.entryReasons())
               .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages()));
+      if (options.simulate()) found = new Simulator(result.program(), SimulationBounds.DEFAULT).simulateAll(found);
       findings.addAll(found);
       graphs.add(GraphAssembler.program(options.perFile() ? program.get(0).file() : "program", graph, found));
       functions += result.functions();

@@ -106,7 +106,11 @@ class AnalyzeCommandTest {
     assertEquals("[\"alpha\",\"beta\"]", f.get("classes").toString());
     assertEquals(p("abba.c"), f.get("file").asText());
     assertEquals(15, f.get("line").asInt());
-    assertEquals("unchecked", f.get("verdict").asText());
+    assertEquals("confirmed", f.get("verdict").asText());
+    JsonNode sim = f.get("simulation");
+    assertEquals("confirmed", sim.get("verdict").asText());
+    assertEquals(2, sim.get("threads").size());
+    assertEquals("blocks", sim.get("schedule").get(sim.get("schedule").size() - 1).get("action").asText());
     JsonNode step = f.get("threads").get(0).get("steps").get(1);
     for (String key : new String[] {"file", "line", "function", "event", "lock"}) assertTrue(step.has(key), key);
     assertEquals("acquire", step.get("event").asText());

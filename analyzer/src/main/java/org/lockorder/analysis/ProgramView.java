@@ -1,0 +1,143 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.IrqLevel;
+import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.LockRef;
+import org.lockorder.ir.Mode;
+
+/**
+ * The analyzed program as the simulator reads it: functions, resolved call targets, lock-class
+ * naming and the lock model's judgements. Deliberately no summaries and no edges: the simulator
+ * re-derives each thread's lock operations from the IR, so that it checks the analysis instead of
+ * repeating it.
+ */
+public final class ProgramView {
+  private final Program program;
+  private final CallGraph graph;
+  private final LockClassResolver resolver;
+  private final org.lockorder.model.ReclaimModel reclaim;
+  private final LockClass reclaimClass;
+  private final Mode reclaimMode;
+  private final Map<String, List<Function>> byName = new HashMap<>();
+
+  /** Keeps what it needs of {@code ctx}, not the context itself, whose summaries can be freed. */
+  ProgramView(AnalysisContext ctx) {
+    this.reclaim = ctx.reclaimModel();
+    this.reclaimClass = ctx.reclaimClass();
+    this.reclaimMode = ctx.reclaimMode();
+    this.program = ctx.program();
+    this.graph = ctx.callGraph();
+    this.resolver = ctx.resolver();
+    for (Function f : graph.functions()) byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+  }
+
+  /** A function a call may reach, and how the call was resolved (null for a direct call). */
+  public record Callee(Function function, String via) {}
+
+  /**
+   * A lock expression named as lockdep would: its class, or (param &gt;= 0) "whatever the caller
+   * passes as argument {@code param}", refined by {@code subclass}; {@code instance} is the text.
+   */
+  public record LockName(LockClass lockClass, int param, String subclass, String instance) {}
+
+  /** Every function, synthetic ones (the page-fault handler, reclaim, stand-ins) included. */
+  public List<Function> functions() {
+    return graph.functions();
+  }
+
+  /** The function called {@code name}, preferring the one defined in {@code file}; or null. */
+  public Function function(String name, String file) {
+    List<Function> fs = byName.getOrDefault(name, List.of());
+    for (Function f : fs) if (f.location().file().equals(file)) return f;
+    return fs.isEmpty() ? null : fs.get(0);
+  }
+
+  public List<Callee> callees(Function f, int node) {
+    List<Callee> out = new ArrayList<>();
+    for (CallTarget t : graph.targets(f, node)) out.add(new Callee(t.function(), t.via()));
+    return out;
+  }
+
+  public LockName resolve(LockRef ref, Function fn) {
+    return name(resolver.resolve(ref, fn));
+  }
+
+  /** An argument passed where a callee expects a lock, in the caller {@code fn}'s terms. */
+  public LockName resolveArg(Arg arg, String subclass, Function fn) {
+    return name(resolver.resolveArg(arg, subclass, fn));
+  }
+
+  private static LockName name(LockClassResolver.Resolved r) {
+    if (r == null) return null;
+    if (r.key() instanceof LockKey.OfClass c) return new LockName(c.lockClass(), -1, c.lockClass().subclass(), r.instance());
+    LockKey.OfParam p = (LockKey.OfParam) r.key();
+    return new LockName(null, p.index(), p.subclass(), r.instance());
+  }
+
+  /** A class with a single instance in the whole program (a global lock): holding it serializes. */
+  public boolean singleInstance(LockClass c) {
+    return resolver.isSingleInstance(c);
+  }
+
+  public Mode lockerMode(Function fn, Event.Acquire a) {
+    return AnalysisContext.lockerMode(graph, fn, a);
+  }
+
+  public boolean isPageFault(Function f) {
+    return graph.isPageFault(f);
+  }
+
+  /** The reclaim pseudo-lock's class (fs_reclaim), or null without a reclaim model. */
+  public LockClass reclaimClass() {
+    return reclaimClass;
+  }
+
+  public Mode reclaimMode() {
+    return reclaimMode;
+  }
+
+  /** Whether gfp flags written as {@code text} enter fs reclaim: true, false, or null when unknown. */
+  public Boolean gfpReclaims(String text) {
+    if (reclaim == null) return false;
+    return switch (GfpFlags.judge(text, reclaim)) {
+      case RECLAIMS -> true;
+      case NO_RECLAIM -> false;
+      case UNKNOWN -> null;
+    };
+  }
+
+  /** The identifier a gfp expression starts with, to follow a gfp parameter to its caller. */
+  public static String gfpLeadingName(String text) {
+    return GfpFlags.leadingName(text);
+  }
+
+  public List<LockAnnotation> annotations(Function f) {
+    return AnalysisContext.annotations(program, f);
+  }
+
+  /** Why {@code f} can start a thread, or null. */
+  public String entryReason(Function f) {
+    return graph.entryReason(f);
+  }
+
+  /** The interrupt level of a registered handler, or null. */
+  public IrqLevel irqHandlerLevel(Function f) {
+    return graph.irqHandlerLevel(f);
+  }
+
+  /** What a {@code return value;} tells a caller's test: TRUE non-zero, FALSE zero, null unknown. */
+  public Boolean returnsNonzero(Arg value) {
+    return switch (ReturnKind.of(value, program)) {
+      case ZERO -> false;
+      case NONZERO -> true;
+      case UNKNOWN -> null;
+    };
+  }
+}

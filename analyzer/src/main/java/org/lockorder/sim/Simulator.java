@@ -1,0 +1,121 @@
+package org.lockorder.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockorder.analysis.ProgramView;
+import org.lockorder.ir.Mode;
+import org.lockorder.report.Finding;
+import org.lockorder.report.Simulation;
+import org.lockorder.report.Verdict;
+
+/**
+ * Re-executes findings: builds their threads ({@link ThreadBuilder}), runs them under the
+ * {@link Scheduler}, and turns the outcome into a verdict with its reason and schedule.
+ * Deterministic: the same findings and program give the same verdicts and schedules.
+ */
+public final class Simulator {
+  private final SimulationBounds bounds;
+  private final WitnessWalker walker;
+  private final ThreadBuilder builder;
+
+  public Simulator(ProgramView view, SimulationBounds bounds) {
+    this.bounds = bounds;
+    this.walker = new WitnessWalker(view, bounds);
+    this.builder = new ThreadBuilder(view, walker);
+  }
+
+  /** Each finding with its simulation; a confirmed finding that was a static note becomes a warning. */
+  public List<Finding> simulateAll(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) out.add(f.withSimulation(simulate(f)));
+    return out;
+  }
+
+  public Simulation simulate(Finding f) {
+    ThreadBuilder.Built built;
+    try {
+      built = builder.build(f);
+    } catch (RuntimeException | StackOverflowError e) {
+      return inconclusive("the simulator failed to build the threads (" + e.getClass().getSimpleName() + ")", List.of(), 0);
+    }
+    if (built.failure() != null) return inconclusive(built.failure(), List.of(), 0);
+    List<SimThread> threads = built.threads();
+    List<Simulation.SimulatedThread> columns = columns(threads);
+    Scheduler.Outcome o = new Scheduler(threads, bounds).run();
+    return switch (o.result()) {
+      case DEADLOCK -> new Simulation(
+          Verdict.CONFIRMED, confirmedReason(threads, o), columns, ScheduleWriter.steps(new Scheduler(threads, bounds), o), o.states());
+      case NO_DEADLOCK -> new Simulation(Verdict.NOT_REPRODUCED, whyNot(built, o), columns, List.of(), o.states());
+      case STATE_BOUND -> inconclusive("the schedule search hit its state bound (" + bounds.states() + " states)", columns, o.states());
+      case TIME_BOUND -> inconclusive("the schedule search hit its time bound (" + bounds.millis() + " ms)", columns, o.states());
+    };
+  }
+
+  private static Simulation inconclusive(String reason, List<Simulation.SimulatedThread> columns, int states) {
+    return new Simulation(Verdict.INCONCLUSIVE, reason, columns, List.of(), states);
+  }
+
+  private static List<Simulation.SimulatedThread> columns(List<SimThread> threads) {
+    List<Simulation.SimulatedThread> out = new ArrayList<>();
+    for (int t = 0; t < threads.size(); t++) {
+      SimThread th = threads.get(t);
+      out.add(new Simulation.SimulatedThread("thread " + (t + 1), th.entry(), th.witness(), th.role()));
+    }
+    return out;
+  }
+
+  private static String confirmedReason(List<SimThread> threads, Scheduler.Outcome o) {
+    int deadlocked = 0;
+    List<String> added = new ArrayList<>();
+    for (int t = 0; t < threads.size(); t++) {
+      if (!o.end().finished()[t]) deadlocked++;
+      if (threads.get(t).witness() < 0) added.add("thread " + (t + 1) + " is " + threads.get(t).role());
+      if (threads.get(t).interrupts() >= 0) {
+        added.add("thread " + (t + 1) + " is an interrupt handler on thread " + (threads.get(t).interrupts() + 1) + "'s CPU");
+      }
+    }
+    String text = deadlocked + " thread" + (deadlocked == 1 ? "" : "s") + " deadlock in the schedule below";
+    return added.isEmpty() ? text : text + "; " + String.join("; ", added);
+  }
+
+  /**
+   * Why no schedule deadlocks, most specific first: a gate lock every witness thread holds at its
+   * final acquisition; a trylock on the path; a recursive reader; otherwise the bare fact.
+   */
+  private String whyNot(ThreadBuilder.Built built, Scheduler.Outcome o) {
+    Set<String> gates = null;
+    for (SimThread t : built.threads()) {
+      if (t.witness() < 0 || t.interrupts() >= 0) continue;
+      Set<String> here = heldAtLast(t);
+      if (gates == null) gates = here;
+      else gates.retainAll(here);
+    }
+    if (gates != null && !gates.isEmpty()) {
+      return "serialized by the gate lock " + String.join(", ", gates)
+          + ": every thread holds it when it takes its next lock of the cycle, so only one of them can be inside the cycle at a time";
+    }
+    if (o.trylockFailed()) return "a trylock on the path fails instead of waiting, so the thread backs off and the cycle never closes";
+    for (ThreadBuilder.Meeting m : built.meetings()) {
+      if (m.acquired() == Mode.RECURSIVE_READ && m.held().shared()) {
+        return "recursive readers: " + m.lock() + " is taken as a recursive read (R), which waits neither for other readers nor for a waiting writer";
+      }
+    }
+    return "no interleaving of these " + built.threads().size() + " threads deadlocks (" + o.states() + " states explored)";
+  }
+
+  /** Labels of the shared locks {@code t} holds just before its final acquisition. */
+  private static Set<String> heldAtLast(SimThread t) {
+    Set<String> held = new TreeSet<>();
+    for (SimThread.Op op : t.ops()) {
+      if (op.last()) break;
+      if (op.kind() == LockOp.Kind.ACQUIRE) held.add(op.lock());
+      else if (op.kind() == LockOp.Kind.RELEASE) held.remove(op.lock());
+    }
+    held.removeIf(l -> l.contains(" [thread "));
+    return held;
+  }
+}

@@ -1,0 +1,102 @@
+package org.lockorder.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lockorder.analysis.LockClass;
+import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.IrqLevel;
+import org.lockorder.ir.Location;
+
+/**
+ * The walking thread's state at one CFG node: the locks it holds, the scopes it is in (pagefault
+ * disabled, nofs, interrupts off), a trylock whose success a branch will decide, and what the last
+ * tested call returned. Immutable; {@link #identity()} is what two paths must share to be merged.
+ */
+record WalkState(
+    List<LockOp.Held> held, int faultsOff, int reclaimOff, int hardOff, int softOff, Pending pending,
+    int resultNode, Boolean resultNonzero, Boolean returning) {
+
+  static final WalkState START = new WalkState(List.of(), 0, 0, 0, 0, null, -1, null, null);
+
+  /** A conditional acquisition at {@code node} that holds only on its success edge. */
+  record Pending(int node, LockOp.Held lock, AcquireStyle style, String api, String function, Location at, int stepIndex) {}
+
+  WalkState {
+    held = List.copyOf(held);
+  }
+
+  String identity() {
+    StringBuilder sb = new StringBuilder();
+    for (LockOp.Held h : held) sb.append(h.identity()).append(';');
+    sb.append('|').append(faultsOff).append(',').append(reclaimOff).append(',').append(hardOff).append(',').append(softOff);
+    if (pending != null) sb.append("|p").append(pending.node()).append(pending.lock().identity());
+    if (resultNode >= 0) sb.append("|r").append(resultNode).append(resultNonzero);
+    if (returning != null) sb.append("|ret").append(returning);
+    return sb.toString();
+  }
+
+  WalkState push(LockOp.Held h) {
+    List<LockOp.Held> next = new ArrayList<>(held);
+    next.add(h);
+    return new WalkState(next, faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
+  }
+
+  WalkState replace(int index, LockOp.Held h) {
+    List<LockOp.Held> next = new ArrayList<>(held);
+    next.set(index, h);
+    return new WalkState(next, faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
+  }
+
+  WalkState remove(int index) {
+    List<LockOp.Held> next = new ArrayList<>(held);
+    next.remove(index);
+    return new WalkState(next, faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
+  }
+
+  /** The index of the held lock a release of {@code cls} written {@code text} drops: same text first, newest first. */
+  int find(LockClass cls, String text) {
+    for (int i = held.size() - 1; i >= 0; i--) {
+      LockOp.Held h = held.get(i);
+      if (h.lockClass().base().equals(cls.base()) && h.text().equals(text)) return i;
+    }
+    for (int i = held.size() - 1; i >= 0; i--) if (held.get(i).lockClass().base().equals(cls.base())) return i;
+    return -1;
+  }
+
+  boolean holdsRole(Route.Role role) {
+    for (LockOp.Held h : held) if (h.role() == role) return true;
+    return false;
+  }
+
+  WalkState faults(int delta) {
+    return new WalkState(held, Math.max(0, faultsOff + delta), reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
+  }
+
+  WalkState reclaim(int delta) {
+    return new WalkState(held, faultsOff, Math.max(0, reclaimOff + delta), hardOff, softOff, pending, resultNode, resultNonzero, returning);
+  }
+
+  WalkState irqs(IrqLevel level, int delta) {
+    if (level == IrqLevel.HARDIRQ) {
+      return new WalkState(held, faultsOff, reclaimOff, Math.max(0, hardOff + delta), softOff, pending, resultNode, resultNonzero, returning);
+    }
+    return new WalkState(held, faultsOff, reclaimOff, hardOff, Math.max(0, softOff + delta), pending, resultNode, resultNonzero, returning);
+  }
+
+  /** Whether interrupts of {@code level} can arrive: disabling hard interrupts also holds off softirqs. */
+  boolean irqsOn(IrqLevel level) {
+    return level == IrqLevel.HARDIRQ ? hardOff == 0 : hardOff == 0 && softOff == 0;
+  }
+
+  WalkState withPending(Pending p) {
+    return new WalkState(held, faultsOff, reclaimOff, hardOff, softOff, p, resultNode, resultNonzero, returning);
+  }
+
+  WalkState withResult(int node, Boolean nonzero) {
+    return new WalkState(held, faultsOff, reclaimOff, hardOff, softOff, pending, node, nonzero, returning);
+  }
+
+  WalkState withReturning(Boolean nonzero) {
+    return new WalkState(held, faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, nonzero);
+  }
+}

@@ -1,0 +1,480 @@
+package org.lockorder.sim;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lockorder.analysis.LockClass;
+import org.lockorder.analysis.ProgramView;
+import org.lockorder.ir.AcquireStyle;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Cfg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.LockRef;
+import org.lockorder.ir.Location;
+import org.lockorder.ir.Mode;
+import org.lockorder.ir.Node;
+import org.lockorder.ir.Param;
+
+/**
+ * Re-derives a thread's lock operations by walking the IR along a {@link Route}, function by
+ * function and branch by branch, without the analysis' summaries: the frames on the route follow
+ * its calls; every other call is walked into (to a bounded depth) and each of its paths is an
+ * alternative. The walk searches breadth-first for the shortest path on which the thread still
+ * holds the route's held lock when it performs the final acquisition. When the final acquisition
+ * is reachable only without the held lock, the analysis and the walk disagree: that is reported as
+ * an internal inconsistency, a bug in one of them.
+ */
+final class WitnessWalker {
+  private final ProgramView view;
+  private final SimulationBounds bounds;
+  private final Map<String, List<Exit>> memo = new HashMap<>();
+  private final Map<Function, Set<Integer>> tested = new IdentityHashMap<>();
+  private Route route;
+  private boolean needsHeld;
+  private boolean truncated;
+  private String brokenRoute;
+  private Waypoint unheldFinal;
+
+  WitnessWalker(ProgramView view, SimulationBounds bounds) {
+    this.view = view;
+    this.bounds = bounds;
+  }
+
+  private record Waypoint(Route.Waypoint w) {}
+
+  /** The outcome of a walk. */
+  sealed interface Result permits Walked, Failed {}
+
+  /** The thread's operations, in order, ending with the final acquisition (if the route has one). */
+  record Walked(List<LockOp> ops, boolean truncated) implements Result {}
+
+  /**
+   * The route could not be walked. {@code inconsistent}: the analysis says the path exists and the
+   * walk finds none (a bug in one of the two); otherwise a bound stopped the walk.
+   */
+  record Failed(String reason, boolean inconsistent) implements Result {}
+
+  Result walk(Route r) {
+    this.route = r;
+    this.needsHeld = r.waypoints().stream().anyMatch(w -> w.role() == Route.Role.HELD);
+    this.truncated = false;
+    this.brokenRoute = null;
+    this.unheldFinal = null;
+    Function entry = view.function(r.entry(), r.entryFile());
+    if (entry == null) return new Failed("the witness's entry function " + r.entry() + " is not in the analyzed code", true);
+    Frame top = new Frame(entry, List.of(), List.of(), 0, 0, List.of(entry));
+    WalkState start = WalkState.START;
+    Ops ops = Ops.EMPTY;
+    // Locks the entry function's callers hold (sparse annotations) are held from the start.
+    for (LockAnnotation a : view.annotations(entry)) {
+      if (a.kind().equals("acquires")) continue;
+      LockName n = name(new LockRef(a.lock().path(), null, null), top);
+      if (n == null) continue;
+      LockOp.Held h = new LockOp.Held(n.cls, n.text, Mode.WRITE, Route.Role.NONE);
+      start = start.push(h);
+      ops = ops.add(LockOp.acquire(h, AcquireStyle.BLOCKING, "__" + a.kind() + " (held by the caller)", entry.name(), a.location(), -1));
+    }
+    List<Exit> outs = search(top, 0, start, ops);
+    for (Exit e : outs) {
+      if (e.stopped || r.waypoints().isEmpty()) return new Walked(e.ops.toList(), truncated);
+    }
+    if (unheldFinal != null) {
+      Route.Waypoint w = unheldFinal.w();
+      return new Failed(
+          "internal inconsistency: the walk reaches the acquisition at " + w.location() + " in " + w.function()
+              + " only without holding the witness's held lock, which the analysis says is held there", true);
+    }
+    if (brokenRoute != null) return new Failed("internal inconsistency: " + brokenRoute, true);
+    if (truncated) return new Failed("the walk of " + r.entry() + " hit its bound (" + bounds.walkItems() + " path states per function)", false);
+    return new Failed("internal inconsistency: no path of " + r.entry() + " follows the witness", true);
+  }
+
+  /**
+   * A function being walked: its parameters' lock arguments and gfp arguments in the entry's
+   * terms, its depth on the route, and how many off-route calls deep it is.
+   */
+  private record Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack) {}
+
+  private record LockName(LockClass cls, String text) {}
+
+  /** Where a frame's walk ended: at its exit, or stopped at the route's final acquisition. */
+  private record Exit(WalkState state, Ops ops, int wp, boolean stopped) {}
+
+  private record Item(int node, int wp, WalkState state, Ops ops) {}
+
+  /** Operations so far, shared between paths (a persistent list, newest first). */
+  private record Ops(LockOp head, Ops tail, int size) {
+    static final Ops EMPTY = new Ops(null, null, 0);
+
+    Ops add(LockOp op) {
+      return new Ops(op, this, size + 1);
+    }
+
+    Ops addAll(List<LockOp> ops) {
+      Ops o = this;
+      for (LockOp op : ops) o = o.add(op);
+      return o;
+    }
+
+    List<LockOp> toList() {
+      LockOp[] out = new LockOp[size];
+      Ops o = this;
+      for (int i = size - 1; i >= 0; i--, o = o.tail) out[i] = o.head;
+      return List.of(out);
+    }
+  }
+
+  private boolean onRoute(Frame f) {
+    return f.freeDepth == 0;
+  }
+
+  private Route.Waypoint next(Frame f, int wp) {
+    if (!onRoute(f) || wp >= route.waypoints().size()) return null;
+    Route.Waypoint w = route.waypoints().get(wp);
+    return w.depth() == f.depth ? w : null;
+  }
+
+  /**
+   * Walks {@code f} from its entry. On the route: returns the first stop, or else every distinct way
+   * of returning with this frame's waypoints done. Off the route: every distinct exit state.
+   */
+  private List<Exit> search(Frame f, int wp0, WalkState s0, Ops ops0) {
+    int wp = wp0;
+    WalkState s = s0;
+    Ops ops = ops0;
+    // A held lock named by this function's annotation (no CFG node of its own).
+    Route.Waypoint w = next(f, wp);
+    while (w != null && w.kind() == Route.Kind.EVENT && annotationAt(f, w.location()) != null) {
+      LockName n = name(new LockRef(annotationAt(f, w.location()).lock().path(), null, null), f);
+      if (n == null) break;
+      int i = s.find(n.cls, n.text);
+      LockOp.Held h = new LockOp.Held(n.cls, n.text, Mode.WRITE, w.role());
+      if (i >= 0) {
+        LockOp.Held was = s.held().get(i);
+        LockOp.Held tagged = new LockOp.Held(was.lockClass(), was.text(), was.mode(), w.role());
+        s = s.replace(i, tagged);
+        ops = ops.add(LockOp.mark(tagged, f.fn.name(), w.location(), w.stepIndex()));
+      } else {
+        s = s.push(h);
+        ops = ops.add(LockOp.acquire(h, AcquireStyle.BLOCKING, "held by the caller (annotation)", f.fn.name(), w.location(), w.stepIndex()));
+      }
+      wp++;
+      w = next(f, wp);
+    }
+    Cfg cfg = f.fn.cfg();
+    ArrayDeque<Item> queue = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    Map<String, Exit> exits = new LinkedHashMap<>();
+    queue.add(new Item(Cfg.ENTRY, wp, s, ops));
+    seen.add(Cfg.ENTRY + "@" + wp + "@" + s.identity());
+    int items = 0;
+    while (!queue.isEmpty()) {
+      if (++items > bounds.walkItems()) {
+        truncated = true;
+        break;
+      }
+      Item it = queue.poll();
+      if (it.node == Cfg.EXIT) {
+        Route.Waypoint left = next(f, it.wp);
+        boolean done = left == null && (!onRoute(f) || f.depth > 0 || it.wp >= route.waypoints().size());
+        if (done && exits.size() < bounds.exitsPerCall()) {
+          exits.putIfAbsent(it.wp + "@" + it.state.identity(), new Exit(it.state.withResult(-1, null), it.ops, it.wp, false));
+        }
+        continue;
+      }
+      for (Item nextItem : step(f, cfg.node(it.node), it)) {
+        if (nextItem.node < 0) return List.of(new Exit(nextItem.state, nextItem.ops, nextItem.wp, true));
+        if (seen.add(nextItem.node + "@" + nextItem.wp + "@" + nextItem.state.identity())) queue.add(nextItem);
+      }
+    }
+    return new ArrayList<>(exits.values());
+  }
+
+  private LockAnnotation annotationAt(Frame f, Location at) {
+    for (LockAnnotation a : view.annotations(f.fn)) {
+      if (!a.kind().equals("acquires") && a.location().equals(at)) return a;
+    }
+    return null;
+  }
+
+  /** The items after node {@code n}; an item with node -1 is a stop at the final acquisition. */
+  private List<Item> step(Frame f, Node n, Item it) {
+    Event e = n.event();
+    WalkState s = it.state;
+    if (e == null) return branch(f, n, it);
+    if (e instanceof Event.Acquire a) return acquire(f, n, a, it);
+    if (e instanceof Event.Release r) {
+      LockName name = name(r.lock(), f);
+      Ops ops = it.ops;
+      if (name != null) {
+        int i = s.find(name.cls, name.text);
+        if (i >= 0) {
+          ops = ops.add(LockOp.release(s.held().get(i), r.api(), f.fn.name(), r.location()));
+          s = s.remove(i);
+        }
+      }
+      if (r.irqs() != null) {
+        s = s.irqs(r.irqs(), -1);
+        ops = ops.add(LockOp.irqs(r.irqs(), s.irqsOn(r.irqs()), r.api(), f.fn.name(), r.location()));
+        Route.Waypoint w = eventWaypoint(f, it.wp, r.location());
+        if (w != null) return enablesWhileHolding(w, s, ops, it.wp + 1);
+      }
+      return successors(n, it.wp, s, ops);
+    }
+    if (e instanceof Event.AssertHeld a) return assertHeld(f, n, a, it);
+    if (e instanceof Event.FaultScope fs) return successors(n, it.wp, s.faults(fs.enter() ? 1 : -1), it.ops);
+    if (e instanceof Event.ReclaimScope rs) return successors(n, it.wp, s.reclaim(rs.enter() ? 1 : -1), it.ops);
+    if (e instanceof Event.IrqScope q) {
+      WalkState after = s.irqs(q.level(), q.enter() ? 1 : -1);
+      Ops ops = it.ops.add(LockOp.irqs(q.level(), after.irqsOn(q.level()), q.api(), f.fn.name(), q.location()));
+      Route.Waypoint w = eventWaypoint(f, it.wp, q.location());
+      if (w != null) return enablesWhileHolding(w, after, ops, it.wp + 1);
+      return successors(n, it.wp, after, ops);
+    }
+    if (e instanceof Event.MayReclaim r) return mayReclaim(f, n, r, it);
+    if (e instanceof Event.Return r) return successors(n, it.wp, s.withReturning(view.returnsNonzero(r.value())), it.ops);
+    if (e instanceof Event.MayFault && s.faultsOff() > 0) return successors(n, it.wp, s, it.ops);
+    if (e instanceof Event.Call || e instanceof Event.IndirectCall || e instanceof Event.MayFault) return call(f, n, it);
+    return successors(n, it.wp, s, it.ops); // spawn, irq handler registration, set-class: no lock operation here
+  }
+
+  private static List<Item> successors(Node n, int wp, WalkState s, Ops ops) {
+    List<Item> out = new ArrayList<>(n.successors().size());
+    for (int succ : n.successors()) out.add(new Item(succ, wp, s, ops));
+    return out;
+  }
+
+  private List<Item> branch(Frame f, Node n, Item it) {
+    WalkState s = it.state;
+    if (n.test() != null && n.successors().size() == 2) {
+      int call = n.test().callNode();
+      boolean trueNonzero = n.test().trueWhenNonzero();
+      if (s.pending() != null && s.pending().node() == call) {
+        WalkState.Pending p = s.pending();
+        WalkState cleared = s.withPending(null);
+        boolean successWhenNonzero = p.style() == AcquireStyle.TRY;
+        boolean trueIsSuccess = trueNonzero == successWhenNonzero;
+        WalkState held = cleared.push(p.lock());
+        Ops took = it.ops.add(LockOp.acquire(p.lock(), p.style(), p.api(), p.function(), p.at(), p.stepIndex()));
+        List<Item> out = new ArrayList<>();
+        out.add(new Item(n.successors().get(0), it.wp, trueIsSuccess ? held : cleared, trueIsSuccess ? took : it.ops));
+        out.add(new Item(n.successors().get(1), it.wp, trueIsSuccess ? cleared : held, trueIsSuccess ? it.ops : took));
+        return out;
+      }
+      if (s.resultNode() == call && s.resultNonzero() != null) {
+        WalkState cleared = s.withResult(-1, null);
+        boolean nz = s.resultNonzero();
+        return List.of(new Item(n.successors().get(nz == trueNonzero ? 0 : 1), it.wp, cleared, it.ops));
+      }
+    }
+    return successors(n, it.wp, s, it.ops);
+  }
+
+  private List<Item> acquire(Frame f, Node n, Event.Acquire a, Item it) {
+    LockName name = name(a.lock(), f);
+    WalkState s = it.state;
+    Ops ops = it.ops;
+    if (a.irqs() != null) {
+      s = s.irqs(a.irqs(), 1);
+      ops = ops.add(LockOp.irqs(a.irqs(), false, a.api(), f.fn.name(), a.location()));
+    }
+    Route.Waypoint w = eventWaypoint(f, it.wp, a.location());
+    int wp = w == null ? it.wp : it.wp + 1;
+    if (name == null) return w == null ? successors(n, wp, s, ops) : List.of(); // the route's lock must resolve
+    Mode mode = view.lockerMode(f.fn, a);
+    Route.Role role = w == null ? Route.Role.NONE : w.role();
+    LockOp.Held h = new LockOp.Held(name.cls, name.text, mode, role);
+    int step = w == null ? -1 : w.stepIndex();
+    if (role == Route.Role.FINAL) return finalAcquire(w, s, ops.add(LockOp.acquire(h, a.style(), a.api(), f.fn.name(), a.location(), step)), wp);
+    if (a.style() == AcquireStyle.MOMENTARY) {
+      ops = ops.add(LockOp.acquire(h, a.style(), a.api(), f.fn.name(), a.location(), step));
+      return successors(n, wp, s, ops.add(LockOp.release(h, a.api(), f.fn.name(), a.location())));
+    }
+    if (a.style() != AcquireStyle.BLOCKING && testedCalls(f.fn).contains(n.id())) {
+      return successors(n, wp, s.withPending(new WalkState.Pending(n.id(), h, a.style(), a.api(), f.fn.name(), a.location(), step)), ops);
+    }
+    return successors(n, wp, s.push(h), ops.add(LockOp.acquire(h, a.style(), a.api(), f.fn.name(), a.location(), step)));
+  }
+
+  /**
+   * An interrupt usage found where interrupts are enabled again while a lock is held: the thread
+   * stops there holding it, marked as its final lock.
+   */
+  private List<Item> enablesWhileHolding(Route.Waypoint w, WalkState s, Ops ops, int wp) {
+    for (LockOp.Held h : s.held()) {
+      if (!h.lockClass().toString().equals(w.lock())) continue;
+      LockOp.Held tagged = new LockOp.Held(h.lockClass(), h.text(), h.mode(), w.role());
+      return finalAcquire(w, s, ops.add(LockOp.mark(tagged, w.function(), w.location(), w.stepIndex())), wp);
+    }
+    if (brokenRoute == null) brokenRoute = "interrupts are enabled at " + w.location() + " without " + w.lock() + " held";
+    return List.of();
+  }
+
+  /** The final acquisition: a stop if the held lock is still held, else a dead end worth reporting. */
+  private List<Item> finalAcquire(Route.Waypoint w, WalkState s, Ops ops, int wp) {
+    if (needsHeld && !s.holdsRole(Route.Role.HELD)) {
+      if (unheldFinal == null) unheldFinal = new Waypoint(w);
+      return List.of();
+    }
+    return List.of(new Item(-1, wp, s, ops));
+  }
+
+  private List<Item> assertHeld(Frame f, Node n, Event.AssertHeld a, Item it) {
+    LockName name = name(a.lock(), f);
+    Route.Waypoint w = eventWaypoint(f, it.wp, a.location());
+    int wp = w == null ? it.wp : it.wp + 1;
+    if (name == null) return w == null ? successors(n, wp, it.state, it.ops) : List.of();
+    WalkState s = it.state;
+    Ops ops = it.ops;
+    Route.Role role = w == null ? Route.Role.NONE : w.role();
+    int i = s.find(name.cls, name.text);
+    LockOp.Held h = i >= 0 ? s.held().get(i) : new LockOp.Held(name.cls, name.text, a.mode(), role);
+    if (role == Route.Role.FINAL) {
+      return finalAcquire(w, s, ops.add(LockOp.acquire(h, AcquireStyle.BLOCKING, a.api(), f.fn.name(), a.location(), w.stepIndex())), wp);
+    }
+    if (i >= 0) {
+      if (role != Route.Role.NONE) {
+        LockOp.Held tagged = new LockOp.Held(h.lockClass(), h.text(), h.mode(), role);
+        s = s.replace(i, tagged);
+        ops = ops.add(LockOp.mark(tagged, f.fn.name(), a.location(), w.stepIndex()));
+      }
+    } else {
+      s = s.push(h);
+      ops = ops.add(LockOp.acquire(h, AcquireStyle.BLOCKING, a.api() + " (taken by a caller outside the witness)", f.fn.name(), a.location(), w == null ? -1 : w.stepIndex()));
+    }
+    return successors(n, wp, s, ops);
+  }
+
+  private List<Item> mayReclaim(Frame f, Node n, Event.MayReclaim r, Item it) {
+    LockClass reclaim = view.reclaimClass();
+    Route.Waypoint w = eventWaypoint(f, it.wp, r.location());
+    int wp = w == null ? it.wp : it.wp + 1;
+    boolean reclaims = reclaim != null && it.state.reclaimOff() == 0
+        && (r.gfpParam() < 0 || Boolean.TRUE.equals(gfpReclaims(f, r.gfpParam())));
+    if (!reclaims) return w == null ? successors(n, wp, it.state, it.ops) : List.of();
+    Route.Role role = w == null ? Route.Role.NONE : w.role();
+    LockOp.Held h = new LockOp.Held(reclaim, reclaim.name(), view.reclaimMode(), role);
+    Ops ops = it.ops.add(LockOp.acquire(h, AcquireStyle.MOMENTARY, r.api(), f.fn.name(), r.location(), w == null ? -1 : w.stepIndex()));
+    if (role == Route.Role.FINAL) return finalAcquire(w, it.state, ops, wp);
+    return successors(n, wp, it.state, ops.add(LockOp.release(h, r.api(), f.fn.name(), r.location())));
+  }
+
+  private Boolean gfpReclaims(Frame f, int param) {
+    return param < f.gfp.size() && f.gfp.get(param) != null ? view.gfpReclaims(f.gfp.get(param)) : null;
+  }
+
+  private Route.Waypoint eventWaypoint(Frame f, int wp, Location at) {
+    Route.Waypoint w = next(f, wp);
+    return w != null && w.kind() == Route.Kind.EVENT && w.location().equals(at) ? w : null;
+  }
+
+  private List<Item> call(Frame f, Node n, Item it) {
+    List<ProgramView.Callee> callees = view.callees(f.fn, n.id());
+    Route.Waypoint w = next(f, it.wp);
+    boolean testedCall = testedCalls(f.fn).contains(n.id());
+    if (w != null && w.kind() == Route.Kind.CALL && w.location().equals(n.event().location())) {
+      ProgramView.Callee target = null;
+      for (ProgramView.Callee c : callees) if (c.function().name().equals(w.callee())) target = c;
+      if (target == null) {
+        if (brokenRoute == null) brokenRoute = "the call at " + w.location() + " in " + f.fn.name() + " does not reach " + w.callee();
+        return List.of();
+      }
+      Frame inner = frame(f, n, target.function(), f.depth + 1, 0);
+      List<Item> out = new ArrayList<>();
+      for (Exit x : search(inner, it.wp + 1, it.state, it.ops)) {
+        if (x.stopped) return List.of(new Item(-1, x.wp, x.state, x.ops));
+        WalkState after = testedCall ? x.state.withResult(n.id(), x.state.returning()) : x.state;
+        out.addAll(successors(n, x.wp, after.withReturning(it.state.returning()), x.ops));
+      }
+      return out;
+    }
+    if (callees.isEmpty()) return successors(n, it.wp, it.state, it.ops);
+    List<Item> out = new ArrayList<>();
+    Set<String> distinct = new HashSet<>();
+    for (ProgramView.Callee c : callees) {
+      if (f.stack.contains(c.function()) || f.freeDepth >= bounds.callDepth()) {
+        if (f.freeDepth >= bounds.callDepth()) truncated = true;
+        if (distinct.add(it.state.identity())) out.addAll(successors(n, it.wp, it.state, it.ops));
+        continue;
+      }
+      Frame inner = frame(f, n, c.function(), f.depth + 1, f.freeDepth + 1);
+      for (Exit x : offRoute(inner, it.state)) {
+        WalkState after = (testedCall ? x.state.withResult(n.id(), x.state.returning()) : x.state).withReturning(it.state.returning());
+        if (distinct.size() >= bounds.exitsPerCall() || !distinct.add(after.identity())) continue;
+        out.addAll(successors(n, it.wp, after, it.ops.addAll(x.ops.toList())));
+      }
+    }
+    return out;
+  }
+
+  /** Every way an off-route call can return, with its operations alone; memoized. */
+  private List<Exit> offRoute(Frame f, WalkState s) {
+    String key = System.identityHashCode(f.fn) + "#" + f.fn.name() + "#" + f.locks + "#" + f.gfp + "#" + f.freeDepth + "#" + s.identity();
+    List<Exit> hit = memo.get(key);
+    if (hit != null) return hit;
+    List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
+    memo.put(key, out);
+    return out;
+  }
+
+  private Frame frame(Frame caller, Node n, Function callee, int depth, int freeDepth) {
+    List<Arg> args = List.of();
+    if (n.event() instanceof Event.Call c) args = c.args();
+    if (n.event() instanceof Event.IndirectCall c) args = c.args();
+    List<LockName> locks = new ArrayList<>();
+    List<String> gfp = new ArrayList<>();
+    for (int i = 0; i < callee.params().size(); i++) {
+      Arg a = i < args.size() ? args.get(i) : null;
+      locks.add(a == null ? null : argument(a, caller));
+      gfp.add(a == null ? null : gfpText(a.text(), caller));
+    }
+    List<Function> stack = new ArrayList<>(caller.stack);
+    stack.add(callee);
+    return new Frame(callee, locks, gfp, depth, freeDepth, stack);
+  }
+
+  private LockName argument(Arg a, Frame caller) {
+    ProgramView.LockName n = view.resolveArg(a, "", caller.fn);
+    return n == null ? null : concrete(n, caller);
+  }
+
+  /** A gfp argument in the entry's terms: a caller's gfp parameter is replaced by what was passed. */
+  private String gfpText(String text, Frame caller) {
+    String lead = ProgramView.gfpLeadingName(text);
+    List<Param> ps = caller.fn.params();
+    for (int i = 0; i < ps.size(); i++) {
+      if (ps.get(i).name().equals(lead) && i < caller.gfp.size() && caller.gfp.get(i) != null) return caller.gfp.get(i);
+    }
+    return text;
+  }
+
+  private LockName name(LockRef ref, Frame f) {
+    ProgramView.LockName n = view.resolve(ref, f.fn);
+    return n == null ? null : concrete(n, f);
+  }
+
+  /** A parameter lock becomes what the caller passed; its subclass still applies. */
+  private static LockName concrete(ProgramView.LockName n, Frame f) {
+    if (n.param() < 0) return new LockName(n.lockClass(), n.instance());
+    LockName passed = n.param() < f.locks.size() ? f.locks.get(n.param()) : null;
+    if (passed == null) return null;
+    LockClass cls = n.subclass().isEmpty() ? passed.cls : new LockClass(passed.cls.name(), n.subclass());
+    return new LockName(cls, passed.text);
+  }
+
+  private Set<Integer> testedCalls(Function fn) {
+    return tested.computeIfAbsent(fn, k -> {
+      Set<Integer> out = new HashSet<>();
+      for (Node n : k.cfg().nodes()) if (n.test() != null) out.add(n.test().callNode());
+      return out;
+    });
+  }
+}
