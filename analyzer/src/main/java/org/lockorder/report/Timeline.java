@@ -32,7 +32,7 @@ public final class Timeline {
     List<String> headers = new ArrayList<>();
     for (SimulatedThread t : sim.threads()) headers.add(ellipsize(t.name() + ": " + t.entry(), MAX_CELL));
     List<List<String>> cells = new ArrayList<>();
-    for (ScheduleStep s : sim.schedule()) cells.add(cell(s));
+    for (ScheduleStep s : sim.schedule()) cells.add(cell(sim, s));
     int width = 0;
     for (String h : headers) width = Math.max(width, h.length());
     for (List<String> c : cells) for (String l : c) width = Math.max(width, l.length());
@@ -65,8 +65,8 @@ public final class Timeline {
   }
 
   /** What a step does, in full: "acquire inode.i_rwsem (W)", "BLOCKS on mm_struct.mmap_lock (r)". */
-  public static String action(ScheduleStep s) {
-    String[] p = parts(s);
+  public static String action(Simulation sim, ScheduleStep s) {
+    String[] p = parts(sim, s);
     return p[0] + p[1] + p[2];
   }
 
@@ -83,16 +83,23 @@ public final class Timeline {
    * The step as text split around the one part that may be shortened: {prefix, name, suffix}, e.g.
    * {"acquire ", "inode.i_rwsem", " (W)"} or {"interrupt: ", "handler", " runs on this CPU"}.
    */
-  private static String[] parts(ScheduleStep s) {
+  private static String[] parts(Simulation sim, ScheduleStep s) {
     String mode = s.mode() == null ? "" : " (" + s.mode() + ")";
     String lock = s.lock() == null ? "?" : s.lock();
     return switch (s.action()) {
       case "acquire" -> new String[] {"acquire ", lock, mode};
       case "release" -> new String[] {"release ", lock, ""};
-      case "blocks" -> new String[] {"BLOCKS on ", lock, mode};
-      case "interrupt" -> new String[] {"interrupt: ", handler(s), " runs on this CPU"};
+      // A thread stuck under an interrupt handler waits for no lock; the note says so.
+      case "blocks" -> s.lock() == null ? new String[] {"BLOCKS", "", ""} : new String[] {"BLOCKS on ", lock, mode};
+      // In the interrupted thread's column the handler runs "on this CPU"; in the handler's own
+      // column it simply starts, and the note names the CPU.
+      case "interrupt" -> new String[] {"interrupt: ", handler(s), ownColumn(sim, s) ? " starts" : " runs on this CPU"};
       default -> new String[] {s.action() + " ", lock, mode};
     };
+  }
+
+  private static boolean ownColumn(Simulation sim, ScheduleStep s) {
+    return s.thread() >= 0 && s.thread() < sim.threads().size() && sim.threads().get(s.thread()).entry().equals(handler(s));
   }
 
   /** The interrupt handler: the function the step runs in, else the call that raised it. */
@@ -106,11 +113,11 @@ public final class Timeline {
    * own (nothing is lost), and only an action too long by itself has its name shortened. Then the
    * note (why a blocked thread waits), indented.
    */
-  static List<String> cell(ScheduleStep s) {
+  static List<String> cell(Simulation sim, ScheduleStep s) {
     List<String> lines = new ArrayList<>();
     String where = where(s);
-    String action = fit(s, MAX_CELL);
-    if (action == null) action = ellipsize(action(s), MAX_CELL);
+    String action = fit(sim, s, MAX_CELL);
+    if (action == null) action = ellipsize(action(sim, s), MAX_CELL);
     if (where.isEmpty()) {
       lines.add(action);
     } else if (action.length() + 2 + where.length() <= MAX_CELL) {
@@ -126,8 +133,8 @@ public final class Timeline {
   }
 
   /** The action within {@code max} characters by shortening its name, or null if it cannot be. */
-  private static String fit(ScheduleStep s, int max) {
-    String[] p = parts(s);
+  private static String fit(Simulation sim, ScheduleStep s, int max) {
+    String[] p = parts(sim, s);
     int fixed = p[0].length() + p[2].length();
     if (fixed + p[1].length() <= max) return p[0] + p[1] + p[2];
     int room = max - fixed;

@@ -85,18 +85,35 @@ class TimelineTextTest {
   @Test
   void cellsForReleasesInterruptsAndLongNames() {
     assertEquals(List.of("release queue.lock  blk-core.c:412"),
-        Timeline.cell(step("release", "queue.lock", null, "spin_unlock", "blk_run_queue", "block/blk-core.c", 412, null)));
+        Timeline.cell(SIM, step("release", "queue.lock", null, "spin_unlock", "blk_run_queue", "block/blk-core.c", 412, null)));
     assertEquals(
         List.of("interrupt: ahci_si...q_intr runs on this CPU", "  libahci.c:1890"),
-        Timeline.cell(step("interrupt", null, null, "irq", "ahci_single_level_irq_intr", "drivers/ata/libahci.c", 1890, null)),
+        Timeline.cell(SIM, step("interrupt", null, null, "irq", "ahci_single_level_irq_intr", "drivers/ata/libahci.c", 1890, null)),
         "the handler's name is shortened in the middle, the location moves to its own line");
-    List<String> longName = Timeline.cell(step(
+    List<String> longName = Timeline.cell(SIM, step(
         "acquire", "address_space.invalidate_lock#cachefiles_backing", "W", "filemap_invalidate_lock", "f", "mm/filemap.c", 1234, null));
     assertEquals(List.of("acquire address_space.i...efiles_backing (W)", "  filemap.c:1234"), longName);
     assertEquals(
         List.of("BLOCKS on sb_writers (r)  <lock model>", "  writer thread 3 (freeze_super on fs B) is", "  waiting"),
-        Timeline.cell(step("blocks", "sb_writers", "r", "sb_start_write", "f", "<lock model>", 0, "writer thread 3 (freeze_super on fs B) is waiting")));
+        Timeline.cell(SIM, step("blocks", "sb_writers", "r", "sb_start_write", "f", "<lock model>", 0, "writer thread 3 (freeze_super on fs B) is waiting")));
   }
+
+  /** A thread flagged stuck under a handler waits for no lock; a handler's own column says it starts. */
+  @Test
+  void interruptsAndThreadsStuckUnderAHandler() {
+    Simulation irq = new Simulation(Verdict.CONFIRMED, "irq", List.of(
+        new Simulation.SimulatedThread("thread 1", "test_irq_handler", 0, "interrupt handler"),
+        new Simulation.SimulatedThread("thread 2", "thread_E2", 1, "process context")), List.of(), 1);
+    assertEquals(List.of("interrupt: test_irq_handler starts  irq.c:57", "  runs on thread 2's CPU"),
+        Timeline.cell(irq, new ScheduleStep(0, "interrupt", null, null, null, "test_irq_handler", "x/irq.c", 57, 1, -1, "runs on thread 2's CPU")));
+    assertEquals(List.of("interrupt: test_irq_handler runs on this CPU"),
+        Timeline.cell(irq, new ScheduleStep(1, "interrupt", null, null, null, "test_irq_handler", null, 0, 0, -1, null)));
+    assertEquals(List.of("BLOCKS  irq.c:50", "  interrupted: the handler on its CPU never", "  returns"),
+        Timeline.cell(irq, new ScheduleStep(1, "blocks", null, null, null, "thread_E2", "irq.c", 50, 2, -1,
+            "interrupted: the handler on its CPU never returns")));
+  }
+
+  private static final Simulation SIM = SimulatedFindings.confirmedSimulation();
 
   private static ScheduleStep step(String action, String lock, String mode, String api, String function, String file, int line, String note) {
     return new ScheduleStep(0, action, lock, mode, api, function, file, line, 1, -1, note);

@@ -34,7 +34,7 @@ final class TimelineTable {
         }
         sb.append("<td class=\"").append(Html.esc(s.action())).append("\"");
         if (s.line() > 0) sb.append(" title=\"").append(Html.esc(s.file() + ":" + s.line() + ":" + s.column())).append("\"");
-        sb.append("><span class=\"what\">").append(Html.esc(Timeline.action(s))).append("</span>");
+        sb.append("><span class=\"what\">").append(Html.esc(Timeline.action(sim, s))).append("</span>");
         String where = Timeline.where(s);
         if (!where.isEmpty()) sb.append(" <span class=\"loc\">").append(Html.esc(where)).append("</span>");
         if (s.note() != null && !s.note().isBlank()) sb.append("<div class=\"note\">").append(Html.esc(s.note())).append("</div>");

@@ -12,8 +12,8 @@ import org.lockorder.report.Simulation.SimulatedThread;
 import org.lockorder.report.Timeline;
 
 /**
- * A thread the simulator added to a finding (a waiting writer, an interrupt handler) as one more
- * SARIF thread flow: it has no witness chain, so its locations are its own schedule steps, each at
+ * A thread the simulator added to a finding (a waiting writer, an interrupt handler, the second
+ * instance running a witness's path) as one more SARIF thread flow: it has no witness chain, so its locations are its own schedule steps, each at
  * its schedule position as executionOrder. Reviewers then see in the code flow why readers alone
  * deadlock: the writer that queues between them.
  */
@@ -28,8 +28,13 @@ final class AddedThreadFlow {
     this.column = column;
   }
 
-  /** Appends the flow to {@code flows} within {@code budget} locations; returns what is left. */
-  int addTo(ArrayNode flows, Set<String> ids, int budget) {
+  /**
+   * Appends the flow to {@code flows} within {@code budget} locations; returns what is left.
+   *
+   * @param witnesses how many witness threads the finding has: a thread whose witness index is
+   *     below it re-runs that witness's path (the other instance), it was not added from nothing
+   */
+  int addTo(ArrayNode flows, Set<String> ids, int budget, int witnesses) {
     SimulatedThread t = sim.threads().get(column);
     List<Integer> positions = new ArrayList<>();
     for (int k = 0; k < sim.schedule().size(); k++) if (sim.schedule().get(k).thread() == column) positions.add(k);
@@ -41,7 +46,9 @@ final class AddedThreadFlow {
     ids.add(id);
     tf.put("id", id);
     String role = t.role() == null || t.role().isBlank() ? "" : ": " + t.role();
-    tf.set("message", Sarif.text(capitalized(t.name()) + ", added by the simulator" + role + "; starts in " + t.entry()));
+    String origin = t.witness() >= 0 && t.witness() < witnesses
+        ? ", the path of thread " + (t.witness() + 1) + " run again by the simulator" : ", added by the simulator";
+    tf.set("message", Sarif.text(capitalized(t.name()) + origin + role + "; starts in " + t.entry()));
     ArrayNode locs = tf.putArray("locations");
     List<String> held = new ArrayList<>();
     for (int i = 0; i < positions.size() && budget > 0; i++, budget--) locs.add(step(positions, i, held));
@@ -51,7 +58,7 @@ final class AddedThreadFlow {
   private ObjectNode step(List<Integer> positions, int i, List<String> held) {
     ScheduleStep s = sim.schedule().get(positions.get(i));
     ObjectNode tfl = JsonNodeFactory.instance.objectNode();
-    String message = Timeline.action(s) + (s.note() == null ? "" : ": " + s.note());
+    String message = Timeline.action(sim, s) + (s.note() == null ? "" : ": " + s.note());
     ScheduleStep place = Locations.inSource(s.file(), s.line()) ? s : nearestInSource(positions, i);
     if (place != s) message += " (in the lock model, no source line)";
     ObjectNode loc = place == null ? JsonNodeFactory.instance.objectNode() : locations.location(place.file(), place.line(), place.column(), null);

@@ -43,10 +43,13 @@ final class ExecutionOrder {
     return -1;
   }
 
-  /** Whether {@code column} is a thread the simulator added (no witness of this finding). */
+  /**
+   * Whether {@code column} has no witness flow of its own: a thread the simulator added, or a
+   * second run of a witness another column already re-executes (two instances of one class, LO002).
+   */
   static boolean added(Finding f, int column) {
     int w = f.simulation().threads().get(column).witness();
-    return w < 0 || w >= f.threads().size();
+    return w < 0 || w >= f.threads().size() || column(f.simulation(), w) != column;
   }
 
   /**

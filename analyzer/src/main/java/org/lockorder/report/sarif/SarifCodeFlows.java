@@ -51,7 +51,7 @@ final class SarifCodeFlows {
         locs.add(step(tr, s, order.get(t)[s], held));
       }
     }
-    for (int column : added) budget = new AddedThreadFlow(locations, f.simulation(), column).addTo(threads, ids, budget);
+    for (int column : added) budget = new AddedThreadFlow(locations, f.simulation(), column).addTo(threads, ids, budget, f.threads().size());
     return flow;
   }
 

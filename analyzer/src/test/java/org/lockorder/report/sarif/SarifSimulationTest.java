@@ -123,4 +123,31 @@ class SarifSimulationTest {
     assertEquals(201, blocked.get("physicalLocation").get("region").get("startLine").asInt(), "shown at the nearest source step");
     assertEquals("ext4_inode_info.i_completed_io_lock (W)", handler.get("locations").get(1).get("state").get("held").get("text").asText());
   }
+
+  /**
+   * Two instances of one class (LO002): the simulator runs the finding's one witness twice, with the
+   * objects swapped. The second run has no witness flow of its own, so it becomes a flow of its
+   * schedule steps rather than vanishing.
+   */
+  @Test
+  void aSecondRunOfOneWitnessIsAFlowToo() throws IOException {
+    Finding one = SimulatedFindings.confirmed();
+    List<SimulatedThread> threads = List.of(
+        new SimulatedThread("thread 1", "ext4_file_write_iter", 0, "holds object 1, takes object 2"),
+        new SimulatedThread("thread 2", "ext4_file_write_iter", 0, "the same path with the objects swapped"));
+    List<ScheduleStep> schedule = List.of(
+        new ScheduleStep(0, "acquire", "inode.i_rwsem (object 1)", "W", "inode_lock", "f", FILE, 130, 2, 2, null),
+        new ScheduleStep(1, "acquire", "inode.i_rwsem (object 2)", "W", "inode_lock", "f", FILE, 130, 2, 2, null),
+        new ScheduleStep(0, "blocks", "inode.i_rwsem (object 2)", "W", "inode_lock", "f", FILE, 93, 2, 5, "held by thread 2"),
+        new ScheduleStep(1, "blocks", "inode.i_rwsem (object 1)", "W", "inode_lock", "f", FILE, 93, 2, 5, "held by thread 1"));
+    Finding f = new Finding("LO002", "warning", "possible recursive locking of inode.i_rwsem", List.of("inode.i_rwsem"), FILE, 93, 2,
+        new Simulation(Verdict.CONFIRMED, "2 threads deadlock", threads, schedule, 7), List.of(), List.of(one.threads().get(0)));
+    JsonNode flows = results(f).get(0).get("codeFlows").get(0).get("threadFlows");
+    assertEquals(2, flows.size());
+    assertEquals(List.of(1, 1, 1, 3, 3, 3), orders(flows.get(0)));
+    assertEquals("thread 2", flows.get(1).get("id").asText());
+    assertEquals("Thread 2, the path of thread 1 run again by the simulator: the same path with the objects swapped; starts in ext4_file_write_iter",
+        flows.get(1).get("message").get("text").asText());
+    assertEquals(List.of(2, 4), orders(flows.get(1)));
+  }
 }
