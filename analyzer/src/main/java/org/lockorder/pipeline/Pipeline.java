@@ -55,6 +55,26 @@ public final class Pipeline {
     return this;
   }
 
+  /** The analyzed program of {@code paths} (null when no file parsed) and the diagnostics on the way. */
+  public record Program(AnalysisResult result, List<Diagnostic> diagnostics) {}
+
+  /** Set only while {@link #program} runs: {@link #run} then stops after the analysis. */
+  private List<Program> programOnly;
+
+  /**
+   * Reads, parses and analyzes {@code paths} as one program, without looking for findings: what
+   * {@code lockorder simulate} runs its threads on.
+   */
+  public Program program(List<String> paths) throws LockModelException {
+    programOnly = new ArrayList<>();
+    try {
+      run(paths);
+      return programOnly.get(0);
+    } finally {
+      programOnly = null;
+    }
+  }
+
   /**
    * Analyzes {@code paths}.
    *
@@ -88,6 +108,10 @@ public final class Pipeline {
       bodiesParsed += p.unit().stats().functionBodiesParsed();
     }
     diagnostics.sort(Comparator.naturalOrder());
+    if (units != null && programOnly != null) {
+      programOnly.add(new Program(units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode()).analyze(units, base), diagnostics));
+      return null;
+    }
     List<List<TranslationUnit>> programs = new ArrayList<>();
     if (options.perFile()) {
       for (TranslationUnit u : units) programs.add(List.of(u));

@@ -40,6 +40,8 @@ final class WitnessWalker {
   private Route route;
   private boolean needsHeld;
   private boolean truncated;
+  /** Keep paths apart when their operations differ, even in the same state (lockorder simulate). */
+  private boolean distinctPaths;
   private String brokenRoute;
   private Waypoint unheldFinal;
 
@@ -61,6 +63,24 @@ final class WitnessWalker {
    * walk finds none (a bug in one of the two); otherwise a bound stopped the walk.
    */
   record Failed(String reason, boolean inconsistent) implements Result {}
+
+  /**
+   * Up to {@code bounds.exitsPerCall()} paths of {@code function} from entry to exit whose lock
+   * operations differ (both sides of every branch); empty when the walk found none.
+   */
+  List<List<LockOp>> paths(Function function) {
+    this.route = Route.whole(function.name(), function.location().file());
+    this.needsHeld = false;
+    this.distinctPaths = true;
+    try {
+      Frame top = new Frame(function, List.of(), List.of(), 0, 0, List.of(function));
+      List<List<LockOp>> out = new ArrayList<>();
+      for (Exit e : search(top, 0, WalkState.START, Ops.EMPTY)) out.add(e.ops.toList());
+      return out;
+    } finally {
+      this.distinctPaths = false;
+    }
+  }
 
   Result walk(Route r) {
     this.route = r;
@@ -122,6 +142,16 @@ final class WitnessWalker {
       Ops o = this;
       for (LockOp op : ops) o = o.add(op);
       return o;
+    }
+
+    /** Tells apart operation sequences (lock, kind, mode), for keeping distinct paths apart. */
+    String signature() {
+      StringBuilder sb = new StringBuilder();
+      for (Ops o = this; o.head != null; o = o.tail) {
+        LockOp op = o.head;
+        sb.append(op.kind().ordinal()).append(op.lockClass()).append('=').append(op.text()).append(';');
+      }
+      return sb.toString();
     }
 
     List<LockOp> toList() {
@@ -186,13 +216,16 @@ final class WitnessWalker {
         Route.Waypoint left = next(f, it.wp);
         boolean done = left == null && (!onRoute(f) || f.depth > 0 || it.wp >= route.waypoints().size());
         if (done && exits.size() < bounds.exitsPerCall()) {
-          exits.putIfAbsent(it.wp + "@" + it.state.identity(), new Exit(it.state.withResult(-1, null), it.ops, it.wp, false));
+          String key = it.wp + "@" + it.state.identity() + (distinctPaths && f.depth == 0 ? "@" + it.ops.signature() : "");
+          exits.putIfAbsent(key, new Exit(it.state.withResult(-1, null), it.ops, it.wp, false));
         }
         continue;
       }
       for (Item nextItem : step(f, cfg.node(it.node), it)) {
         if (nextItem.node < 0) return List.of(new Exit(nextItem.state, nextItem.ops, nextItem.wp, true));
-        if (seen.add(nextItem.node + "@" + nextItem.wp + "@" + nextItem.state.identity())) queue.add(nextItem);
+        String key = nextItem.node + "@" + nextItem.wp + "@" + nextItem.state.identity();
+        if (distinctPaths && f.depth == 0) key += "@" + nextItem.ops.signature();
+        if (seen.add(key)) queue.add(nextItem);
       }
     }
     return new ArrayList<>(exits.values());

@@ -78,6 +78,7 @@ class CallgraphsTest {
         case EXPECT, FP -> {
           if (hit == null) problems.add("missing: " + e);
           else matched.add(hit);
+          if (hit != null) checkVerdict(e, hit, problems);
           if (e.kind() == Expectation.Kind.FP) tally.fps++;
           else if (hit != null) tally.matched++;
         }
@@ -95,6 +96,25 @@ class CallgraphsTest {
     }
     tally.files++;
     if (!problems.isEmpty()) fail(file + ":\n  " + String.join("\n  ", problems));
+  }
+
+  /**
+   * The simulator's verdict must be the one written; a not-reproduced gated finding must name its
+   * gate lock in the reason.
+   */
+  private static void checkVerdict(Expectation e, Finding f, List<String> problems) {
+    if (!e.verdict().equals(f.verdict())) {
+      problems.add("verdict of " + e + ": got " + f.verdict() + " (" + f.simulation().reason() + ")");
+      return;
+    }
+    for (String gate : f.gatedBy()) {
+      if (f.verdict().equals("not-reproduced") && !f.simulation().reason().contains(gate)) {
+        problems.add("verdict of " + e + " does not name the gate lock " + gate + ": " + f.simulation().reason());
+      }
+    }
+    if (f.verdict().equals("confirmed") && f.simulation().schedule().isEmpty()) {
+      problems.add("confirmed without a schedule: " + e);
+    }
   }
 
   static boolean matches(Expectation e, Finding f) {

@@ -12,8 +12,10 @@ import java.util.List;
  * @param gated the finding must be serialized by a gate lock (a note, not a failure)
  * @param classes the cycle's classes as written
  * @param reason the text after the em dash, for gaps and false positives
+ * @param verdict the simulator's expected verdict: written as "[not-reproduced]" after the
+ *     classes, else "not-reproduced" for a gated expectation and "confirmed" otherwise
  */
-record Expectation(Kind kind, String rule, boolean gated, List<String> classes, int line, String reason) {
+record Expectation(Kind kind, String rule, boolean gated, List<String> classes, int line, String reason, String verdict) {
 
   enum Kind {
     EXPECT,
@@ -41,6 +43,6 @@ record Expectation(Kind kind, String rule, boolean gated, List<String> classes, 
       case GAP -> "expect-gap";
       case FP -> "expect-fp";
     };
-    return "line " + line + ": " + k + " " + rule + (gated ? " gated" : "") + ": " + String.join(" -> ", classes);
+    return "line " + line + ": " + k + " " + rule + (gated ? " gated" : "") + ": " + String.join(" -> ", classes) + " [" + verdict + "]";
   }
 }

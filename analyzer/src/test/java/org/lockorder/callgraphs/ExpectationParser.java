@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class ExpectationParser {
   private static final Pattern EXPECT =
       Pattern.compile("\\bexpect(-gap|-fp)?\\s+(LO\\d{3})(\\s+gated)?\\s*:\\s*(.*?)\\s*(?:\\*/|$)");
+  private static final Pattern VERDICT = Pattern.compile("\\[(confirmed|not-reproduced|inconclusive)\\]\\s*$");
   private static final Pattern NONE = Pattern.compile("\\bexpect-none\\b");
 
   /** The expectations of a file, and whether it declared that it expects none. */
@@ -49,6 +50,14 @@ final class ExpectationParser {
       reason = body.substring(dash + 1).trim();
       body = body.substring(0, dash);
     }
+    String verdict = m.group(3) != null ? "not-reproduced" : "confirmed";
+    Matcher v = VERDICT.matcher(body);
+    if (v.find()) {
+      verdict = v.group(1);
+      body = body.substring(0, v.start());
+    } else if (body.contains("[")) {
+      errors.add("line " + lineNo + ": unknown verdict in " + body.trim() + "; write [confirmed], [not-reproduced] or [inconclusive]");
+    }
     List<String> classes = new ArrayList<>();
     for (String c : body.split("->")) if (!c.isBlank()) classes.add(c.trim());
     if (classes.isEmpty()) {
@@ -58,7 +67,7 @@ final class ExpectationParser {
     if (kind != Expectation.Kind.EXPECT && reason.isEmpty()) {
       errors.add("line " + lineNo + ": expect-gap and expect-fp need a reason after '—'");
     }
-    return new Expectation(kind, m.group(2), m.group(3) != null, classes, lineNo, reason);
+    return new Expectation(kind, m.group(2), m.group(3) != null, classes, lineNo, reason, verdict);
   }
 
   private ExpectationParser() {}

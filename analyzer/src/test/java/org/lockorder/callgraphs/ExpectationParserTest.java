@@ -21,4 +21,15 @@ class ExpectationParserTest {
   void aGapWithoutAReasonIsAnError() {
     assertEquals(1, ExpectationParser.parse("x(); /* expect-gap LO001: a -> b */\n").errors().size());
   }
+
+  @Test
+  void theVerdictDefaultsFromGatedAndCanBeWritten() {
+    ExpectationParser.Parsed p = ExpectationParser.parse(
+        "/* expect LO001: a -> b */ /* expect LO001 gated: c -> d */ /* expect-fp LO002: e [not-reproduced] — swapped objects */\n");
+    assertEquals(List.of(), p.errors());
+    assertEquals(List.of("confirmed", "not-reproduced", "not-reproduced"),
+        p.expectations().stream().map(Expectation::verdict).toList());
+    assertEquals(List.of("e"), p.expectations().get(2).classes());
+    assertEquals(1, ExpectationParser.parse("/* expect LO001: a -> b [maybe] */\n").errors().size());
+  }
 }

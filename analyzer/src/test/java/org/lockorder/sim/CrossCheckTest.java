@@ -1,0 +1,88 @@
+package org.lockorder.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.analysis.ProgramView;
+import org.lockorder.report.Finding;
+import org.lockorder.report.Simulation;
+import org.lockorder.report.ThreadTrace;
+import org.lockorder.report.Verdict;
+
+/**
+ * The simulator re-derives every witness from the IR: a finding whose edge the code does not
+ * have (as a bug in the analysis would produce) is caught as an internal inconsistency, never
+ * confirmed.
+ */
+class CrossCheckTest {
+  @TempDir Path dir;
+
+  // t1 takes alpha then beta; t2 drops beta before it takes alpha: there is no beta -> alpha edge.
+  static final String CODE =
+      """
+      static DEFINE_MUTEX(alpha);
+      static DEFINE_MUTEX(beta);
+      void t1(void)
+      {
+      	mutex_lock(&alpha);
+      	mutex_lock(&beta);
+      	mutex_unlock(&beta);
+      	mutex_unlock(&alpha);
+      }
+      void t2(void)
+      {
+      	mutex_lock(&beta);
+      	mutex_unlock(&beta);
+      	mutex_lock(&alpha);
+      	mutex_unlock(&alpha);
+      }
+      """;
+
+  private Finding cycle(ThreadTrace second) {
+    ThreadTrace first = SimFixture.thread("alpha", "beta",
+        SimFixture.entry(dir, "t1", 3), SimFixture.acquire(dir, "t1", 5, 2, "alpha"), SimFixture.acquire(dir, "t1", 6, 2, "beta"));
+    return new Finding("LO001", "warning", "test", List.of("alpha", "beta"), dir.resolve("snippet.c").toString(), 13, 2,
+        Simulation.unchecked(), List.of(), List.of(first, second));
+  }
+
+  @Test
+  void aWrongEdgeIsAnInternalInconsistency() throws Exception {
+    ProgramView program = SimFixture.program(dir, CODE);
+    // The deliberately wrong edge: "t2 holds beta (line 12) when it takes alpha (line 14)".
+    ThreadTrace wrong = SimFixture.thread("beta", "alpha",
+        SimFixture.entry(dir, "t2", 10), SimFixture.acquire(dir, "t2", 12, 2, "beta"), SimFixture.acquire(dir, "t2", 14, 2, "alpha"));
+    Simulation s = new Simulator(program, SimulationBounds.DEFAULT).simulate(cycle(wrong));
+    assertEquals(Verdict.INCONCLUSIVE, s.verdict());
+    assertTrue(s.reason().startsWith("internal inconsistency: the walk reaches the acquisition at "), s.reason());
+    assertTrue(s.reason().contains(":14:2 in t2"), s.reason());
+  }
+
+  @Test
+  void aWitnessThroughACallThatIsNotThereIsAnInternalInconsistency() throws Exception {
+    ProgramView program = SimFixture.program(dir, CODE);
+    ThreadTrace wrong = SimFixture.thread("beta", "alpha",
+        SimFixture.entry(dir, "t2", 10),
+        new org.lockorder.report.Step(dir.resolve("snippet.c").toString(), 12, 2, "t2", "call", null, null, "t1", null, 0),
+        SimFixture.acquire(dir, "t1", 6, 2, "beta"), SimFixture.acquire(dir, "t1", 5, 2, "alpha"));
+    Simulation s = new Simulator(program, SimulationBounds.DEFAULT).simulate(cycle(wrong));
+    assertEquals(Verdict.INCONCLUSIVE, s.verdict());
+    assertTrue(s.reason().startsWith("internal inconsistency"), s.reason());
+  }
+
+  @Test
+  void theTrueEdgeWalksAndTheRealCycleIsConfirmed() throws Exception {
+    String code = CODE.replace("\tmutex_unlock(&beta);\n\tmutex_lock(&alpha);\n\tmutex_unlock(&alpha);\n}",
+        "\tmutex_lock(&alpha);\n\tmutex_unlock(&alpha);\n\tmutex_unlock(&beta);\n}");
+    ProgramView program = SimFixture.program(dir, code);
+    ThreadTrace right = SimFixture.thread("beta", "alpha",
+        SimFixture.entry(dir, "t2", 10), SimFixture.acquire(dir, "t2", 12, 2, "beta"), SimFixture.acquire(dir, "t2", 13, 2, "alpha"));
+    Simulation s = new Simulator(program, SimulationBounds.DEFAULT).simulate(cycle(right));
+    assertEquals(Verdict.CONFIRMED, s.verdict(), s.reason());
+    List<String> blocked = s.schedule().stream().filter(x -> x.action().equals("blocks")).map(x -> x.thread() + " " + x.lock() + " " + x.note()).toList();
+    assertEquals(List.of("0 beta held by thread 2", "1 alpha held by thread 1"), blocked);
+  }
+}
