@@ -40,7 +40,11 @@ final class WitnessWalker {
   private Route route;
   private boolean needsHeld;
   private boolean truncated;
-  /** Keep paths apart when their operations differ, even in the same state (lockorder simulate). */
+  /**
+   * Keep paths apart when their operations differ, even in the same state (lockorder simulate):
+   * a branch that takes and drops a lock matters to another thread although it ends where the
+   * other branch does.
+   */
   private boolean distinctPaths;
   private String brokenRoute;
   private Waypoint unheldFinal;
@@ -216,7 +220,7 @@ final class WitnessWalker {
         Route.Waypoint left = next(f, it.wp);
         boolean done = left == null && (!onRoute(f) || f.depth > 0 || it.wp >= route.waypoints().size());
         if (done && exits.size() < bounds.exitsPerCall()) {
-          String key = it.wp + "@" + it.state.identity() + (distinctPaths && f.depth == 0 ? "@" + it.ops.signature() : "");
+          String key = it.wp + "@" + it.state.identity() + (distinctPaths ? "@" + it.ops.signature() : "");
           exits.putIfAbsent(key, new Exit(it.state.withResult(-1, null), it.ops, it.wp, false));
         }
         continue;
@@ -224,7 +228,7 @@ final class WitnessWalker {
       for (Item nextItem : step(f, cfg.node(it.node), it)) {
         if (nextItem.node < 0) return List.of(new Exit(nextItem.state, nextItem.ops, nextItem.wp, true));
         String key = nextItem.node + "@" + nextItem.wp + "@" + nextItem.state.identity();
-        if (distinctPaths && f.depth == 0) key += "@" + nextItem.ops.signature();
+        if (distinctPaths) key += "@" + nextItem.ops.signature();
         if (seen.add(key)) queue.add(nextItem);
       }
     }
@@ -441,7 +445,8 @@ final class WitnessWalker {
       Frame inner = frame(f, n, c.function(), f.depth + 1, f.freeDepth + 1);
       for (Exit x : offRoute(inner, it.state)) {
         WalkState after = (testedCall ? x.state.withResult(n.id(), x.state.returning()) : x.state).withReturning(it.state.returning());
-        if (distinct.size() >= bounds.exitsPerCall() || !distinct.add(after.identity())) continue;
+        String key = distinctPaths ? after.identity() + "@" + x.ops.signature() : after.identity();
+        if (distinct.size() >= bounds.exitsPerCall() || !distinct.add(key)) continue;
         out.addAll(successors(n, it.wp, after, it.ops.addAll(x.ops.toList())));
       }
     }
@@ -450,7 +455,7 @@ final class WitnessWalker {
 
   /** Every way an off-route call can return, with its operations alone; memoized. */
   private List<Exit> offRoute(Frame f, WalkState s) {
-    String key = System.identityHashCode(f.fn) + "#" + f.fn.name() + "#" + f.locks + "#" + f.gfp + "#" + f.freeDepth + "#" + s.identity();
+    String key = distinctPaths + "#" + System.identityHashCode(f.fn) + "#" + f.fn.name() + "#" + f.locks + "#" + f.gfp + "#" + f.freeDepth + "#" + s.identity();
     List<Exit> hit = memo.get(key);
     if (hit != null) return hit;
     List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
