@@ -4,11 +4,16 @@ package org.lockorder.sim;
  * The simulator's limits. Hitting one makes a verdict {@code inconclusive}, naming the limit.
  *
  * @param walkItems path states one function's walk may visit
+ * @param walkBudget path states one thread's whole walk may visit, all functions together: a
+ *     deterministic cap on the cost of one finding, whatever the size of the code below it
+ * @param offRouteItems path states the walk of one call off the witness's route may visit; past
+ *     it the call is taken as returning with nothing changed
  * @param callDepth how deep the walk follows calls off the witness's route
  * @param exitsPerCall distinct ways one call may return that the walk keeps
  * @param states scheduler states per finding
  * @param millis wall-clock time per finding's schedule search
  */
-public record SimulationBounds(int walkItems, int callDepth, int exitsPerCall, int states, long millis) {
-  public static final SimulationBounds DEFAULT = new SimulationBounds(20_000, 6, 8, 200_000, 5_000);
+public record SimulationBounds(
+    int walkItems, int walkBudget, int offRouteItems, int callDepth, int exitsPerCall, int states, long millis) {
+  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 4, 8, 50_000, 2_000);
 }

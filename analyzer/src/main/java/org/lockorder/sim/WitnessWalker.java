@@ -35,11 +35,15 @@ import org.lockorder.ir.Param;
 final class WitnessWalker {
   private final ProgramView view;
   private final SimulationBounds bounds;
+  /** Off-route calls already walked, by callee, arguments and state; shared by the walks of a program. */
   private final Map<String, List<Exit>> memo = new HashMap<>();
+  private static final int MEMO_LIMIT = 20_000;
   private final Map<Function, Set<Integer>> tested = new IdentityHashMap<>();
   private Route route;
   private boolean needsHeld;
   private boolean truncated;
+  /** Path states visited by the current walk, against {@link SimulationBounds#walkBudget}. */
+  private int spent;
   /**
    * Keep paths apart when their operations differ, even in the same state (lockorder simulate):
    * a branch that takes and drops a lock matters to another thread although it ends where the
@@ -76,6 +80,7 @@ final class WitnessWalker {
     this.route = Route.whole(function.name(), function.location().file());
     this.needsHeld = false;
     this.distinctPaths = true;
+    this.spent = 0;
     try {
       Frame top = new Frame(function, List.of(), List.of(), 0, 0, List.of(function));
       List<List<LockOp>> out = new ArrayList<>();
@@ -88,6 +93,8 @@ final class WitnessWalker {
 
   Result walk(Route r) {
     this.route = r;
+    this.spent = 0;
+    if (memo.size() > MEMO_LIMIT) memo.clear();
     this.needsHeld = r.waypoints().stream().anyMatch(w -> w.role() == Route.Role.HELD);
     this.truncated = false;
     this.brokenRoute = null;
@@ -117,7 +124,10 @@ final class WitnessWalker {
               + " only without holding the witness's held lock, which the analysis says is held there", true);
     }
     if (brokenRoute != null) return new Failed("internal inconsistency: " + brokenRoute, true);
-    if (truncated) return new Failed("the walk of " + r.entry() + " hit its bound (" + bounds.walkItems() + " path states per function)", false);
+    if (truncated) {
+      return new Failed("the walk of " + r.entry() + " hit its bound (" + bounds.walkItems() + " path states per function, "
+          + bounds.walkBudget() + " per thread)", false);
+    }
     return new Failed("internal inconsistency: no path of " + r.entry() + " follows the witness", true);
   }
 
@@ -181,6 +191,10 @@ final class WitnessWalker {
    * of returning with this frame's waypoints done. Off the route: every distinct exit state.
    */
   private List<Exit> search(Frame f, int wp0, WalkState s0, Ops ops0) {
+    return search(f, wp0, s0, ops0, onRoute(f) ? bounds.walkItems() : bounds.offRouteItems());
+  }
+
+  private List<Exit> search(Frame f, int wp0, WalkState s0, Ops ops0, int cap) {
     int wp = wp0;
     WalkState s = s0;
     Ops ops = ops0;
@@ -211,7 +225,8 @@ final class WitnessWalker {
     seen.add(Cfg.ENTRY + "@" + wp + "@" + s.identity());
     int items = 0;
     while (!queue.isEmpty()) {
-      if (++items > bounds.walkItems()) {
+      if (++items > cap || ++spent > bounds.walkBudget()) {
+        if (!onRoute(f) && spent <= bounds.walkBudget()) return null; // the caller treats the call as a no-op
         truncated = true;
         break;
       }
@@ -459,6 +474,12 @@ final class WitnessWalker {
     List<Exit> hit = memo.get(key);
     if (hit != null) return hit;
     List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
+    if (out == null) {
+      // Too many paths below this call to follow: taken as returning with nothing changed (most
+      // kernel callees release what they take), and the walk is marked approximate.
+      truncated = true;
+      out = List.of(new Exit(s, Ops.EMPTY, route.waypoints().size(), false));
+    }
     memo.put(key, out);
     return out;
   }
