@@ -15,5 +15,5 @@ package org.lockorder.sim;
  */
 public record SimulationBounds(
     int walkItems, int walkBudget, int offRouteItems, int callDepth, int exitsPerCall, int states, long millis) {
-  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 4, 8, 50_000, 2_000);
+  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 2_000);
 }

@@ -158,14 +158,14 @@ final class WitnessWalker {
       return o;
     }
 
-    /** Tells apart operation sequences (lock, kind, mode), for keeping distinct paths apart. */
+    /**
+     * Tells apart operation sequences by the order in which each distinct operation first happens:
+     * "a then b" differs from "b then a", but another turn of a loop doing the same adds nothing.
+     */
     String signature() {
-      StringBuilder sb = new StringBuilder();
-      for (Ops o = this; o.head != null; o = o.tail) {
-        LockOp op = o.head;
-        sb.append(op.kind().ordinal()).append(op.lockClass()).append('=').append(op.text()).append(';');
-      }
-      return sb.toString();
+      java.util.LinkedHashSet<String> first = new java.util.LinkedHashSet<>();
+      for (LockOp op : toList()) first.add(op.kind().ordinal() + "" + op.lockClass() + "=" + op.text());
+      return String.join(";", first);
     }
 
     List<LockOp> toList() {
