@@ -58,29 +58,22 @@ public final class Pipeline {
   /** The analyzed program of {@code paths} (null when no file parsed) and the diagnostics on the way. */
   public record Program(AnalysisResult result, List<Diagnostic> diagnostics) {}
 
-  /** Set only while {@link #program} runs: {@link #run} then stops after the analysis. */
-  private List<Program> programOnly;
-
   /**
    * Reads, parses and analyzes {@code paths} as one program, without looking for findings: what
    * {@code lockorder simulate} runs its threads on.
    */
   public Program program(List<String> paths) throws LockModelException {
-    programOnly = new ArrayList<>();
-    try {
-      run(paths);
-      return programOnly.get(0);
-    } finally {
-      programOnly = null;
-    }
+    Inputs in = read(paths);
+    AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode()).analyze(in.units, in.base);
+    return new Program(result, in.diagnostics);
   }
 
-  /**
-   * Analyzes {@code paths}.
-   *
-   * @throws LockModelException when a lock-model file is unusable (a usage error)
-   */
-  public Report run(List<String> paths) throws LockModelException {
+  /** Every file read, parsed and lowered, with what the report counts about them. */
+  private record Inputs(
+      LockModel base, int files, List<TranslationUnit> units, List<Diagnostic> diagnostics,
+      List<SuppressionMarker> suppressions, long lines, int bodies, int bodiesParsed) {}
+
+  private Inputs read(List<String> paths) throws LockModelException {
     LockModel base = LockModel.load(options.profiles(), options.configs());
     SourceWalker.Result walked = new SourceWalker().walk(paths);
     Map<List<Path>, LockModel> models = new HashMap<>();
@@ -108,10 +101,19 @@ public final class Pipeline {
       bodiesParsed += p.unit().stats().functionBodiesParsed();
     }
     diagnostics.sort(Comparator.naturalOrder());
-    if (units != null && programOnly != null) {
-      programOnly.add(new Program(units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode()).analyze(units, base), diagnostics));
-      return null;
-    }
+    return new Inputs(base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed);
+  }
+
+  /**
+   * Analyzes {@code paths}.
+   *
+   * @throws LockModelException when a lock-model file is unusable (a usage error)
+   */
+  public Report run(List<String> paths) throws LockModelException {
+    Inputs in = read(paths);
+    LockModel base = in.base;
+    List<TranslationUnit> units = in.units;
+    List<Diagnostic> diagnostics = in.diagnostics;
     List<List<TranslationUnit>> programs = new ArrayList<>();
     if (options.perFile()) {
       for (TranslationUnit u : units) programs.add(List.of(u));
@@ -161,10 +163,10 @@ public final class Pipeline {
     progress.finish();
     Report.Stats stats =
         new Report.Stats(
-            walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
+            in.files, in.lines, in.bodies, in.bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
             new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason),
             acquisitions(units));
-    return new Report("lockorder", Version.get(), Suppressions.apply(findings, suppressions), diagnostics, stats)
+    return new Report("lockorder", Version.get(), Suppressions.apply(findings, in.suppressions), diagnostics, stats)
         .withGraph(new LockGraph(graphs));
   }
 
