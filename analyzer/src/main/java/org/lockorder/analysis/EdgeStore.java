@@ -45,6 +45,10 @@ final class EdgeStore {
   /** Hashed while recording (this is the analysis' hottest map); sorted only when read. */
   private final Map<LockClass, Map<LockClass, Pair>> pairs = new HashMap<>();
 
+  /**
+   * Records one occurrence. {@code gates} becomes the store's: the caller passes a fresh set and
+   * does not use it afterwards.
+   */
   void record(EdgeType type, Function frame, Site held, Site acquired, Set<LockClass> gates) {
     Map<LockClass, Pair> from = pairs.get(held.lockClass());
     if (from == null) pairs.put(held.lockClass(), from = new HashMap<>());
@@ -60,8 +64,9 @@ final class EdgeStore {
     }
     Set<LockClass> seen = p.gatesByFrame.get(frame);
     if (seen == null) {
-      p.gatesByFrame.put(frame, new TreeSet<>(gates));
-    } else if (!seen.isEmpty()) {
+      // The caller's set is fresh and not used after this call: kept as it is, not copied.
+      p.gatesByFrame.put(frame, gates instanceof TreeSet<LockClass> mine ? mine : new TreeSet<>(gates));
+    } else if (!seen.isEmpty() && seen != gates) {
       seen.retainAll(gates);
     }
   }
