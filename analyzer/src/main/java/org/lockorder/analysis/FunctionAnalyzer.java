@@ -41,7 +41,7 @@ final class FunctionAnalyzer {
   Summary run() {
     Cfg cfg = fn.cfg();
     int size = cfg.nodes().size();
-    List<Map<String, LockState>> seen = new ArrayList<>(size);
+    List<Map<Object, LockState>> seen = new ArrayList<>(size);
     List<List<LockState>> todo = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       seen.add(new LinkedHashMap<>());
@@ -62,7 +62,7 @@ final class FunctionAnalyzer {
       Node node = cfg.node(id);
       for (LockState s : batch) {
         for (Out out : transfer(node, s)) {
-          Map<String, LockState> at = seen.get(out.node());
+          Map<Object, LockState> at = seen.get(out.node());
           if (at.size() >= ctx.maxStatesPerNode()) {
             ctx.noteStateBound(fn);
             continue;
