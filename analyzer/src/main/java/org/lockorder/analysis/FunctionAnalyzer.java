@@ -291,10 +291,11 @@ final class FunctionAnalyzer {
   private List<LockState> call(Node n, List<Arg> args, LockState s) {
     List<CallTarget> targets = ctx.callGraph().targets(fn, n.id());
     if (targets.isEmpty()) return List.of(s);
-    Map<String, LockState> results = new LinkedHashMap<>();
+    Map<Object, LockState> results = new LinkedHashMap<>();
+    Set<LockClass> heldClasses = heldClasses(s);
     for (CallTarget t : targets) {
       Summary callee = ctx.summary(t.function());
-      ctx.noteCallContext(fn, n.id(), t.function(), heldClasses(s));
+      ctx.noteCallContext(fn, n.id(), t.function(), heldClasses);
       CallStep step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
       Substitution sub = new Substitution(args);
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
