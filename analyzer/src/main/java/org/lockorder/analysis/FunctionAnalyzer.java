@@ -377,7 +377,20 @@ final class FunctionAnalyzer {
   /** A callee's acquisition, seen through one call: records edges and extends this summary. */
   void apply(Transfer tr, Summary.Acquisition a) {
     int cuts = tr.callCuts() | a.cuts();
-    if (tr.state().scopes().cuts(cuts)) return;
+    LockState s = tr.state();
+    if (s.scopes().cuts(cuts)) return;
+    if (s.held().isEmpty() && a.key() instanceof LockKey.OfClass) {
+      // Nothing held: no edge, only this summary's acquisition, which is left as it is when it
+      // already has a path no longer and releases no more locks first (Summary.addAcquisition).
+      Set<LockKey> rel = tr.sub().keys(a.releasedBefore());
+      if (!s.released().isEmpty()) {
+        Set<LockKey> both = new java.util.LinkedHashSet<>(s.released());
+        both.addAll(rel);
+        rel = both;
+      }
+      int irqsOn = a.irqsOn() & s.scopes().irqsOn();
+      if (summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, rel)) return;
+    }
     HeldLock lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
     if (lock == null) return;
     order(tr.state(), lock, tr.sub().keys(a.releasedBefore()), cuts, a.irqsOn() & tr.state().scopes().irqsOn());
@@ -425,8 +438,12 @@ final class FunctionAnalyzer {
       return new HeldLock(r.key(), mode, site.withClass(classOf(r.key()), r.instance()), fromEntry);
     }
 
+    /** The keys in the caller's terms: {@code keys} itself when none is a parameter lock (sets are never modified). */
     Set<LockKey> keys(Set<LockKey> keys) {
       if (keys.isEmpty()) return Set.of();
+      boolean params = false;
+      for (LockKey k : keys) params |= k instanceof LockKey.OfParam;
+      if (!params) return keys;
       Set<LockKey> out = new java.util.LinkedHashSet<>();
       for (LockKey k : keys) {
         if (!(k instanceof LockKey.OfParam p)) {
