@@ -264,28 +264,45 @@ final class FunctionAnalyzer {
         summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
       }
     }
-    Set<LockKey> rel = releasedBefore;
-    if (!s.released().isEmpty()) {
-      rel = new java.util.LinkedHashSet<>(s.released());
-      rel.addAll(releasedBefore);
-    }
-    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, cuts, irqsOn));
+    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
   }
 
-  /** Single-instance locks held besides the two ends: a lock that serializes this ordering. */
+  /**
+   * The caller's released locks, then the callee's: one of the two sets itself when the other adds
+   * nothing (released sets are never modified once made).
+   */
+  private static Set<LockKey> union(Set<LockKey> released, Set<LockKey> releasedBefore) {
+    if (released.isEmpty()) return releasedBefore;
+    if (releasedBefore.isEmpty() || released.containsAll(releasedBefore)) return released;
+    Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
+    rel.addAll(releasedBefore);
+    return rel;
+  }
+
+  /**
+   * Single-instance locks held besides the two ends: a lock that serializes this ordering. The
+   * set is not modified afterwards by anyone (EdgeStore, pending edges).
+   */
   private Set<LockClass> gates(LockState s, HeldLock from, HeldLock to, Set<LockKey> releasedBefore) {
     if (s.held().size() < 2) return Set.of(); // only 'from' is held: nothing else can serialize
-    Set<LockClass> gates = new TreeSet<>();
-    for (HeldLock g : s.held()) {
-      if (g == from || releasedBefore.contains(g.key())) continue;
-      if (g.key() instanceof LockKey.OfClass c
-          && !c.equals(to.key())
-          && !c.equals(from.key())
-          && ctx.resolver().isSingleInstance(c.lockClass())) {
-        gates.add(c.lockClass());
+    List<HeldLock> candidates = s.singleInstanceHeld(ctx.resolver());
+    if (candidates.isEmpty()) return Set.of();
+    LockClass only = null;
+    Set<LockClass> gates = null;
+    for (HeldLock g : candidates) {
+      if (g == from || releasedBefore.contains(g.key()) || g.key().equals(to.key()) || g.key().equals(from.key())) continue;
+      LockClass c = ((LockKey.OfClass) g.key()).lockClass();
+      if (gates != null) {
+        gates.add(c);
+      } else if (only == null || only.equals(c)) {
+        only = c;
+      } else {
+        gates = new TreeSet<>();
+        gates.add(only);
+        gates.add(c);
       }
     }
-    return gates;
+    return gates != null ? gates : only != null ? Set.of(only) : Set.of();
   }
 
   private List<LockState> call(Node n, List<Arg> args, LockState s) {
@@ -382,12 +399,7 @@ final class FunctionAnalyzer {
     if (s.held().isEmpty() && a.key() instanceof LockKey.OfClass) {
       // Nothing held: no edge, only this summary's acquisition, which is left as it is when it
       // already has a path no longer and releases no more locks first (Summary.addAcquisition).
-      Set<LockKey> rel = tr.sub().keys(a.releasedBefore());
-      if (!s.released().isEmpty()) {
-        Set<LockKey> both = new java.util.LinkedHashSet<>(s.released());
-        both.addAll(rel);
-        rel = both;
-      }
+      Set<LockKey> rel = union(s.released(), tr.sub().keys(a.releasedBefore()));
       int irqsOn = a.irqsOn() & s.scopes().irqsOn();
       if (summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, rel)) return;
     }

@@ -20,6 +20,8 @@ final class LockState {
   private final ReturnKind returning;
   /** Computed on first use: a state flows unchanged through most nodes. */
   private Identity identity;
+  /** Computed on first use, by {@link #singleInstanceHeld}. */
+  private List<HeldLock> singleInstanceHeld;
 
   static final LockState EMPTY = new LockState(List.of(), Set.of(), Scopes.NONE, null, ReturnKind.UNKNOWN);
 
@@ -120,6 +122,19 @@ final class LockState {
       }
       return a.released.equals(b.released);
     }
+  }
+
+  /** Held locks whose class is a single instance (see {@link LockClassResolver#isSingleInstance}), in order. */
+  List<HeldLock> singleInstanceHeld(LockClassResolver resolver) {
+    List<HeldLock> out = singleInstanceHeld;
+    if (out == null) {
+      List<HeldLock> found = new ArrayList<>(0);
+      for (HeldLock h : held) {
+        if (h.key() instanceof LockKey.OfClass c && resolver.isSingleInstance(c.lockClass())) found.add(h);
+      }
+      singleInstanceHeld = out = found.isEmpty() ? List.of() : List.copyOf(found);
+    }
+    return out;
   }
 
   boolean holds(LockKey key) {
