@@ -179,7 +179,7 @@ public final class Analyzer {
       classes.add(p.from);
       classes.add(p.to);
       Map<EdgeType, EdgeWitness> witnesses = new EnumMap<>(EdgeType.class);
-      p.best.forEach(
+      p.best().forEach(
           (type, o) -> {
             Function entry = chains.entry(o.frame());
             reasons.put(entry.name(), graph.entryReason(entry) == null ? "entered through recursion" : graph.entryReason(entry));

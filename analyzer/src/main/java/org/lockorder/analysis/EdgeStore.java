@@ -18,30 +18,39 @@ import org.lockorder.ir.Function;
 final class EdgeStore {
 
   /** One observed occurrence, before the entry chain is known. */
-  record Occurrence(Function frame, Site held, Site acquired) {
-    int length() {
-      return held.calls().size() + acquired.calls().size();
-    }
-  }
+  record Occurrence(Function frame, Site held, Site acquired) {}
 
   static final class Pair {
+    private static final EdgeType[] TYPES = EdgeType.values();
+
     final LockClass from;
     final LockClass to;
-    final Map<EdgeType, Occurrence> best = new EnumMap<>(EdgeType.class);
+    /** By {@link EdgeType} ordinal: the best occurrence and its length (read on every record). */
+    private final Occurrence[] best = new Occurrence[TYPES.length];
+    private final int[] bestLength = new int[TYPES.length];
     /** Per frame: the intersection of the gate sets seen there, for frames never seen ungated. */
-    final Map<Function, Set<LockClass>> gatesByFrame = new IdentityHashMap<>();
+    final Map<Function, Set<LockClass>> gatesByFrame = new IdentityHashMap<>(4);
     /**
      * Frames where the pair was seen with no gate at all (the common case, so a list, not a map;
      * repeats are harmless to an intersection).
      */
     final List<Function> ungatedFrames = new ArrayList<>(2);
+    /** The last element of {@link #ungatedFrames}. */
+    private Function lastUngated;
     /** The frame of the last gated occurrence, and its entry in {@link #gatesByFrame}. */
-    Function lastFrame;
-    Set<LockClass> lastGates;
+    private Function lastFrame;
+    private Set<LockClass> lastGates;
 
     Pair(LockClass from, LockClass to) {
       this.from = from;
       this.to = to;
+    }
+
+    /** The best occurrence per dependency type, in {@link EdgeType} order. */
+    Map<EdgeType, Occurrence> best() {
+      Map<EdgeType, Occurrence> out = new EnumMap<>(EdgeType.class);
+      for (int i = 0; i < best.length; i++) if (best[i] != null) out.put(TYPES[i], best[i]);
+      return out;
     }
   }
 
@@ -72,12 +81,17 @@ final class EdgeStore {
     long key = ((long) id(held.lockClass()) << 32) | id(acquired.lockClass());
     Pair p = pairs.get(key);
     if (p == null) pairs.put(key, p = new Pair(held.lockClass(), acquired.lockClass()));
-    Occurrence old = p.best.get(type);
-    if (old == null || held.calls().size() + acquired.calls().size() < old.length()) {
-      p.best.put(type, new Occurrence(frame, held, acquired));
+    int t = type.ordinal();
+    int length = held.calls().size() + acquired.calls().size();
+    if (p.best[t] == null || length < p.bestLength[t]) {
+      p.best[t] = new Occurrence(frame, held, acquired);
+      p.bestLength[t] = length;
     }
     if (gates.isEmpty()) {
-      if (p.ungatedFrames.isEmpty() || p.ungatedFrames.get(p.ungatedFrames.size() - 1) != frame) p.ungatedFrames.add(frame);
+      if (p.lastUngated != frame) {
+        p.ungatedFrames.add(frame);
+        p.lastUngated = frame;
+      }
       return;
     }
     // Occurrences of one pair come in runs from one frame: the pair remembers the last frame's set.
