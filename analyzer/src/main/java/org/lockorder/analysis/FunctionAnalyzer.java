@@ -310,11 +310,18 @@ final class FunctionAnalyzer {
     if (targets.isEmpty()) return List.of(s);
     Map<Object, LockState> results = new LinkedHashMap<>();
     Set<LockClass> heldClasses = heldClasses(s);
-    for (CallTarget t : targets) {
+    // Exits already taken from this state at this call: an exit of the same shape from another
+    // target (an indirect call) only yields states with identities already in results.
+    Set<List<Object>> exitShapes = targets.size() > 1 ? new java.util.HashSet<>() : null;
+    CallStep[] steps = callSteps.get(n.id());
+    if (steps == null) callSteps.put(n.id(), steps = new CallStep[targets.size()]);
+    Substitution sub = new Substitution(args);
+    for (int i = 0; i < targets.size(); i++) {
+      CallTarget t = targets.get(i);
       Summary callee = ctx.summary(t.function());
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses);
-      CallStep step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
-      Substitution sub = new Substitution(args);
+      CallStep step = steps[i];
+      if (step == null) steps[i] = step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
@@ -333,6 +340,7 @@ final class FunctionAnalyzer {
       if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : callee.exits.values()) {
+        if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
         for (LockKey k : sub.keys(e.released())) after = after.release(k);
         for (HeldLock h : e.added()) {
@@ -374,6 +382,9 @@ final class FunctionAnalyzer {
       return (h * 31 + t.state().released().hashCode()) * 31 + args.hashCode();
     }
   }
+
+  /** By call node: the step into each target, made once per analysis rather than per state. */
+  private final Map<Integer, CallStep[]> callSteps = new HashMap<>();
 
   private final List<Transfer> transfers = new ArrayList<>();
   private final Set<TransferKey> transferKeys = new HashSet<>();
@@ -469,10 +480,9 @@ final class FunctionAnalyzer {
     }
   }
 
-  private Set<LockClass> heldClasses(LockState s) {
-    Set<LockClass> out = new TreeSet<>();
-    for (HeldLock h : s.held()) if (h.key() instanceof LockKey.OfClass c) out.add(c.lockClass());
-    return out;
+  /** The classes {@code s} holds (not to be modified: a state's set is shared). */
+  private static Set<LockClass> heldClasses(LockState s) {
+    return s.heldClasses();
   }
 
   /** Locks the caller must hold on entry, from sparse annotations on the definition or prototype. */

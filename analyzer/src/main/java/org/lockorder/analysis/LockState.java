@@ -20,6 +20,8 @@ final class LockState {
   private final ReturnKind returning;
   /** Computed on first use: a state flows unchanged through most nodes. */
   private Identity identity;
+  /** Computed on first use, by {@link #heldClasses}. */
+  private Set<LockClass> heldClasses;
   /** Computed on first use, by {@link #singleInstanceHeld}. */
   private List<HeldLock> singleInstanceHeld;
 
@@ -122,6 +124,17 @@ final class LockState {
       }
       return a.released.equals(b.released);
     }
+  }
+
+  /** The classes of the held locks, sorted; computed once, never to be modified. */
+  Set<LockClass> heldClasses() {
+    Set<LockClass> out = heldClasses;
+    if (out == null) {
+      java.util.TreeSet<LockClass> found = new java.util.TreeSet<>();
+      for (HeldLock h : held) if (h.key() instanceof LockKey.OfClass c) found.add(c.lockClass());
+      heldClasses = out = Collections.unmodifiableSortedSet(found);
+    }
+    return out;
   }
 
   /** Held locks whose class is a single instance (see {@link LockClassResolver#isSingleInstance}), in order. */

@@ -46,7 +46,23 @@ final class Summary {
    * On some return path: locks left held for the caller, caller's locks released, and whether
    * that path returned zero or not.
    */
-  record ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
+  record ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, List<Object> shape) {
+    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
+      this(added, released, returned, shape(added, released, returned));
+    }
+
+    /**
+     * Everything a caller's state after the call depends on, in order (sites aside): exits of
+     * different callees with equal shapes take a state to states with equal identities.
+     */
+    private static List<Object> shape(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 2);
+      for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry()));
+      shape.add(returned);
+      shape.add(List.copyOf(released));
+      return List.copyOf(shape);
+    }
+
     String identity() {
       StringBuilder sb = new StringBuilder();
       for (HeldLock h : added) sb.append(h.key()).append(':').append(h.mode().letter()).append(',');
@@ -55,6 +71,8 @@ final class Summary {
       return sb.append('|').append(rel).append('|').append(returned).toString();
     }
   }
+
+  private record AddedShape(LockKey key, Mode mode, boolean fromEntry) {}
 
   /**
    * An allocation that enters fs reclaim when the caller's argument {@code param} allows it
