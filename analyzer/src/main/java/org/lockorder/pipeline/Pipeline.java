@@ -42,6 +42,8 @@ import org.lockorder.source.SourceWalker;
 public final class Pipeline {
   private final PipelineOptions options;
   private Progress progress = Progress.NONE;
+  /** Set when a file's bytes differ from those its run-cache key was computed from. */
+  private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Pipeline(PipelineOptions options) {
     this.options = options;
@@ -69,7 +71,17 @@ public final class Pipeline {
         models.put(f.configs(), f.configs().isEmpty() ? base : LockModel.load(options.profiles(), all));
       }
     }
-    List<ParsedFile> parsed = parseAll(walked.files(), models);
+    ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
+    List<String> fileKeys = cache == null ? null : fileKeys(walked.files(), models, cache);
+    String runKey = fileKeys == null || fileKeys.contains(null) ? null : cache.runKey(fileKeys, settings(base, walked));
+    if (runKey != null) {
+      Report hit = cache.getReport(runKey);
+      if (hit != null) {
+        progress.finish();
+        return hit;
+      }
+    }
+    List<ParsedFile> parsed = parseAll(walked.files(), models, cache, fileKeys);
     List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
     long lines = 0;
     int bodies = 0;
@@ -137,8 +149,54 @@ public final class Pipeline {
             walked.files().size(), lines, bodies, bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
             new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason),
             acquisitions(units));
-    return new Report("lockorder", Version.get(), Suppressions.apply(findings, suppressions), diagnostics, stats)
+    Report report = new Report("lockorder", Version.get(), Suppressions.apply(findings, suppressions), diagnostics, stats)
         .withGraph(new LockGraph(graphs));
+    if (runKey != null && !changed.get()) cache.putReport(runKey, report);
+    return report;
+  }
+
+  /**
+   * Each file's parse-cache key (null for a file that cannot be read: its diagnostics come from
+   * reading it), computed on the parser threads.
+   */
+  private List<String> fileKeys(List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (InputFile f : files) {
+        String model = models.get(f.configs()).fingerprint();
+        futures.add(pool.submit(() -> {
+          try {
+            return cache.key(f.displayPath(), model, java.nio.file.Files.readAllBytes(f.path()));
+          } catch (java.io.IOException | RuntimeException e) {
+            return null;
+          }
+        }));
+      }
+      List<String> keys = new ArrayList<>();
+      for (Future<String> k : futures) keys.add(k.get());
+      return keys;
+    } catch (ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** What a run's report depends on besides its files: the options, the base lock model, the walk's diagnostics. */
+  private List<String> settings(LockModel base, SourceWalker.Result walked) {
+    List<String> out = new ArrayList<>();
+    out.add("profiles=" + options.profiles());
+    out.add("configs=" + options.configs());
+    out.add("model=" + base.fingerprint());
+    out.add("perFile=" + options.perFile());
+    out.add("bounds=" + options.bounds());
+    out.add("maxStatesPerNode=" + options.maxStatesPerNode());
+    for (Diagnostic d : walked.diagnostics()) out.add("walk=" + d);
+    return out;
   }
 
   /** Acquire events in the lowered units: what the lock model recognised. */
@@ -152,16 +210,18 @@ public final class Pipeline {
     return n;
   }
 
-  private List<ParsedFile> parseAll(List<InputFile> files, Map<List<Path>, LockModel> models) {
+  private List<ParsedFile> parseAll(
+      List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache, List<String> fileKeys) {
     CFrontend frontend = new CFrontend(java.util.Set.of());
-    ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
     try {
       List<Future<ParsedFile>> futures = new ArrayList<>();
-      for (InputFile f : files) {
+      for (int i = 0; i < files.size(); i++) {
+        InputFile f = files.get(i);
         LockModel model = models.get(f.configs());
         LockApiLowering lowering = new LockApiLowering(model);
-        futures.add(pool.submit(() -> cache == null ? parseOne(f, frontend, lowering) : parseCached(f, frontend, lowering, cache, model)));
+        String key = fileKeys == null ? null : fileKeys.get(i);
+        futures.add(pool.submit(() -> cache == null ? parseOne(f, frontend, lowering) : parseCached(f, frontend, lowering, cache, model, key)));
       }
       List<ParsedFile> out = new ArrayList<>();
       progress.stage("parsing", futures.size());
@@ -185,15 +245,21 @@ public final class Pipeline {
   }
 
   /** {@link #parseOne} through the cache: a file whose bytes, model and build are unchanged is not parsed again. */
-  private static ParsedFile parseCached(
-      InputFile f, CFrontend frontend, LockApiLowering lowering, ParseCache cache, LockModel model) {
+  private ParsedFile parseCached(
+      InputFile f, CFrontend frontend, LockApiLowering lowering, ParseCache cache, LockModel model, String knownKey) {
+    if (knownKey != null) {
+      ParsedFile hit = cache.get(knownKey);
+      if (hit != null) return hit;
+    }
     byte[] content;
     try {
       content = java.nio.file.Files.readAllBytes(f.path());
     } catch (java.io.IOException | RuntimeException e) {
+      if (knownKey != null) changed.set(true);
       return parseOne(f, frontend, lowering); // the reader reports the problem
     }
     String key = cache.key(f.displayPath(), model.fingerprint(), content);
+    if (knownKey != null && !knownKey.equals(key)) changed.set(true); // edited during the run
     ParsedFile hit = cache.get(key);
     if (hit != null) return hit;
     ParsedFile parsed = parseOne(f, frontend, lowering);
