@@ -78,6 +78,10 @@ final class FunctionAnalyzer {
       }
     }
     for (LockState s : seen.get(Cfg.EXIT).values()) summary.addExit(exitEffect(s));
+    // Only calls made during the run look these up; a recursion keeps its analyzers until its
+    // transfers have been applied (Analyzer), so what only the run needed is let go now.
+    transferKeys = null;
+    callSteps = null;
     return summary;
   }
 
@@ -384,10 +388,10 @@ final class FunctionAnalyzer {
   }
 
   /** By call node: the step into each target, made once per analysis rather than per state. */
-  private final Map<Integer, CallStep[]> callSteps = new HashMap<>();
+  private Map<Integer, CallStep[]> callSteps = new HashMap<>();
 
   private final List<Transfer> transfers = new ArrayList<>();
-  private final Set<TransferKey> transferKeys = new HashSet<>();
+  private Set<TransferKey> transferKeys = new HashSet<>();
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
