@@ -150,6 +150,22 @@ final class ParseCache {
     }
   }
 
+  /**
+   * For a build run from a classes directory (tests, development): a digest of every class file's
+   * name, size and time, so that changed analysis code does not read reports of the old one.
+   */
+  private static String classesStamp(Path dir) throws IOException, NoSuchAlgorithmException {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+    }
+    for (Path f : files) {
+      md.update((dir.relativize(f) + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(md.digest(), 0, 8);
+  }
+
   private Path path(String key) {
     return dir.resolve(key.substring(0, 2)).resolve(key + ".bin");
   }
@@ -163,7 +179,7 @@ final class ParseCache {
     try {
       Path code = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(code)) id += ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
-      else id += ":classes";
+      else id += ":classes:" + classesStamp(code);
     } catch (Exception e) {
       id += ":unknown";
     }
