@@ -24,9 +24,22 @@ final class AnalysisContext {
   private final int maxStatesPerNode;
   private final Set<String> stateBoundHits = new TreeSet<>();
   /** callee → (caller, call node) → locks held at that call, intersected over states. */
-  private final Map<Function, Map<String, CallContext>> callContexts = new IdentityHashMap<>();
+  private final Map<Function, Map<CallSite, CallContext>> callContexts = new IdentityHashMap<>();
 
   record CallContext(Function caller, Set<LockClass> held) {}
+
+  /** A call node of a function, the function compared by reference. */
+  private record CallSite(Function caller, int node) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CallSite c && c.caller == caller && c.node == node;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(caller) * 31 + node;
+    }
+  }
 
   private final LockClass reclaimClass;
   private final Mode reclaimMode;
@@ -146,9 +159,10 @@ final class AnalysisContext {
     return stateBoundHits;
   }
 
+  /** Notes the classes held at a call; {@code held} is not modified nor kept. */
   void noteCallContext(Function caller, int node, Function callee, Set<LockClass> held) {
-    Map<String, CallContext> byCall = callContexts.computeIfAbsent(callee, k -> new HashMap<>());
-    String key = System.identityHashCode(caller) + ":" + caller.name() + ":" + node;
+    Map<CallSite, CallContext> byCall = callContexts.computeIfAbsent(callee, k -> new HashMap<>());
+    CallSite key = new CallSite(caller, node);
     CallContext old = byCall.get(key);
     if (old == null) {
       byCall.put(key, new CallContext(caller, new TreeSet<>(held)));

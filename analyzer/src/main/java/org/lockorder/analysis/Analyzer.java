@@ -102,7 +102,7 @@ public final class Analyzer {
   private record Deferred(FunctionAnalyzer caller, FunctionAnalyzer.Transfer transfer) {}
 
   /** A change in a summary of the component, to be applied to the transfers into it. */
-  private record Change(Function function, String identity) {
+  private record Change(Function function, Object identity) {
     @Override
     public boolean equals(Object o) {
       return o instanceof Change c && c.function == function && c.identity.equals(identity);
@@ -149,9 +149,8 @@ public final class Analyzer {
       Change c = work.poll();
       queued.remove(c);
       Summary from = ctx.summary(c.function());
-      boolean pending = c.identity().startsWith(Summary.PENDING);
-      Summary.Acquisition a = pending ? null : from.acquisitions.get(c.identity());
-      Summary.PendingEdge pe = pending ? from.pending.get(c.identity().substring(Summary.PENDING.length())) : null;
+      Summary.Acquisition a = c.identity() instanceof Summary.AcquisitionId id ? from.acquisitions.get(id) : null;
+      Summary.PendingEdge pe = c.identity() instanceof Summary.PendingId id ? from.pending.get(id) : null;
       for (Deferred d : into.getOrDefault(c.function(), List.of())) {
         steps++;
         if (a != null) d.caller().apply(d.transfer(), a);
@@ -163,7 +162,7 @@ public final class Analyzer {
   }
 
   private static void drain(Function f, Summary s, java.util.ArrayDeque<Change> work, Set<Change> queued) {
-    for (String id : s.changes) {
+    for (Object id : s.changes) {
       Change c = new Change(f, id);
       if (queued.add(c)) work.add(c);
     }
@@ -180,7 +179,7 @@ public final class Analyzer {
       classes.add(p.from);
       classes.add(p.to);
       Map<EdgeType, EdgeWitness> witnesses = new EnumMap<>(EdgeType.class);
-      p.best.forEach(
+      p.best().forEach(
           (type, o) -> {
             Function entry = chains.entry(o.frame());
             reasons.put(entry.name(), graph.entryReason(entry) == null ? "entered through recursion" : graph.entryReason(entry));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -344,21 +343,45 @@ final class CallGraph {
 
   /** Functions assigned to a function-pointer variable (local, parameter or global). */
   private List<CallTarget> pointerVariable(Function f, String name) {
-    Set<Function> seen = new LinkedHashSet<>();
+    // By reference: a Function record's own hashCode walks its whole CFG.
+    Set<Function> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     List<CallTarget> out = new ArrayList<>();
     boolean local = f.locals().containsKey(name) || f.params().stream().anyMatch(p -> p.name().equals(name));
-    List<Function> scope = local ? List.of(f) : program.functions();
-    for (Function owner : scope) {
-      for (Assignment a : owner.assignments()) {
-        AccessPath t = a.target();
-        if (!t.fields().isEmpty() || !(t.root() instanceof AccessPath.Var v) || !v.name().equals(name)) continue;
-        Function target = functionValue(a, owner);
-        if (target != null && seen.add(target)) {
-          out.add(new CallTarget(target, name + " = " + target.name() + " (" + a.location() + ")", a.location()));
-        }
+    List<OwnedAssignment> assignments;
+    if (local) {
+      assignments = new ArrayList<>();
+      for (Assignment a : f.assignments()) assignments.add(new OwnedAssignment(f, a));
+    } else {
+      assignments = variableAssignments().getOrDefault(name, List.of());
+    }
+    for (OwnedAssignment oa : assignments) {
+      Assignment a = oa.assignment();
+      AccessPath t = a.target();
+      if (!t.fields().isEmpty() || !(t.root() instanceof AccessPath.Var v) || !v.name().equals(name)) continue;
+      Function target = functionValue(a, oa.owner());
+      if (target != null && seen.add(target)) {
+        out.add(new CallTarget(target, name + " = " + target.name() + " (" + a.location() + ")", a.location()));
       }
     }
     return out;
+  }
+
+  private record OwnedAssignment(Function owner, Assignment assignment) {}
+
+  /** Assignments to a whole variable, by its name, in program order (built on first use). */
+  private Map<String, List<OwnedAssignment>> variableAssignments;
+
+  private Map<String, List<OwnedAssignment>> variableAssignments() {
+    if (variableAssignments != null) return variableAssignments;
+    variableAssignments = new HashMap<>();
+    for (Function owner : program.functions()) {
+      for (Assignment a : owner.assignments()) {
+        AccessPath t = a.target();
+        if (!t.fields().isEmpty() || !(t.root() instanceof AccessPath.Var v)) continue;
+        variableAssignments.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(new OwnedAssignment(owner, a));
+      }
+    }
+    return variableAssignments;
   }
 
   private static String lastComponent(String dotted) {

@@ -18,63 +18,148 @@ import org.lockorder.ir.Function;
 final class EdgeStore {
 
   /** One observed occurrence, before the entry chain is known. */
-  record Occurrence(Function frame, Site held, Site acquired) {
-    int length() {
-      return held.calls().size() + acquired.calls().size();
-    }
-  }
+  record Occurrence(Function frame, Site held, Site acquired) {}
 
   static final class Pair {
+    private static final EdgeType[] TYPES = EdgeType.values();
+
     final LockClass from;
     final LockClass to;
-    final Map<EdgeType, Occurrence> best = new EnumMap<>(EdgeType.class);
+    /** By {@link EdgeType} ordinal: the best occurrence and its length (read on every record). */
+    private final Occurrence[] best = new Occurrence[TYPES.length];
+    private final int[] bestLength = new int[TYPES.length];
     /** Per frame: the intersection of the gate sets seen there, for frames never seen ungated. */
-    final Map<Function, Set<LockClass>> gatesByFrame = new IdentityHashMap<>();
+    final Map<Function, Set<LockClass>> gatesByFrame = new IdentityHashMap<>(4);
     /**
      * Frames where the pair was seen with no gate at all (the common case, so a list, not a map;
      * repeats are harmless to an intersection).
      */
     final List<Function> ungatedFrames = new ArrayList<>(2);
+    /** The last element of {@link #ungatedFrames}. */
+    private Function lastUngated;
+    /** The frame of the last gated occurrence, and its entry in {@link #gatesByFrame}. */
+    private Function lastFrame;
+    private Set<LockClass> lastGates;
 
     Pair(LockClass from, LockClass to) {
       this.from = from;
       this.to = to;
     }
+
+    /** The best occurrence per dependency type, in {@link EdgeType} order. */
+    Map<EdgeType, Occurrence> best() {
+      Map<EdgeType, Occurrence> out = new EnumMap<>(EdgeType.class);
+      for (int i = 0; i < best.length; i++) if (best[i] != null) out.put(TYPES[i], best[i]);
+      return out;
+    }
   }
 
-  /** Hashed while recording (this is the analysis' hottest map); sorted only when read. */
-  private final Map<LockClass, Map<LockClass, Pair>> pairs = new HashMap<>();
+  /**
+   * Pairs by (from id, to id) while recording (this is the analysis' hottest lookup); sorted
+   * only when read. Class ids come from {@link #id}.
+   */
+  private final PairTable pairs = new PairTable();
+  /** Class ids by reference: the resolver hands out one object per class, so this is the fast path. */
+  private final Map<LockClass, Integer> idByRef = new IdentityHashMap<>();
+  private final Map<LockClass, Integer> idByValue = new HashMap<>();
 
+  private int id(LockClass c) {
+    Integer id = idByRef.get(c);
+    if (id == null) {
+      id = idByValue.get(c);
+      if (id == null) idByValue.put(c, id = idByValue.size());
+      idByRef.put(c, id);
+    }
+    return id;
+  }
+
+  /**
+   * Records one occurrence. {@code gates} may be kept: nobody modifies it afterwards, and the
+   * store does not modify it either.
+   */
   void record(EdgeType type, Function frame, Site held, Site acquired, Set<LockClass> gates) {
-    Map<LockClass, Pair> from = pairs.get(held.lockClass());
-    if (from == null) pairs.put(held.lockClass(), from = new HashMap<>());
-    Pair p = from.get(acquired.lockClass());
-    if (p == null) from.put(acquired.lockClass(), p = new Pair(held.lockClass(), acquired.lockClass()));
-    Occurrence old = p.best.get(type);
-    if (old == null || held.calls().size() + acquired.calls().size() < old.length()) {
-      p.best.put(type, new Occurrence(frame, held, acquired));
+    long key = ((long) id(held.lockClass()) << 32) | id(acquired.lockClass());
+    Pair p = pairs.get(key);
+    if (p == null) pairs.put(key, p = new Pair(held.lockClass(), acquired.lockClass()));
+    int t = type.ordinal();
+    int length = held.calls().size() + acquired.calls().size();
+    if (p.best[t] == null || length < p.bestLength[t]) {
+      p.best[t] = new Occurrence(frame, held, acquired);
+      p.bestLength[t] = length;
     }
     if (gates.isEmpty()) {
-      if (p.ungatedFrames.isEmpty() || p.ungatedFrames.get(p.ungatedFrames.size() - 1) != frame) p.ungatedFrames.add(frame);
+      if (p.lastUngated != frame) {
+        p.ungatedFrames.add(frame);
+        p.lastUngated = frame;
+      }
       return;
     }
-    Set<LockClass> seen = p.gatesByFrame.get(frame);
+    // Occurrences of one pair come in runs from one frame: the pair remembers the last frame's set.
+    Set<LockClass> seen = p.lastFrame == frame ? p.lastGates : p.gatesByFrame.get(frame);
     if (seen == null) {
-      p.gatesByFrame.put(frame, new TreeSet<>(gates));
-    } else if (!seen.isEmpty()) {
-      seen.retainAll(gates);
+      p.gatesByFrame.put(frame, seen = gates);
+    } else if (!seen.isEmpty() && seen != gates && !gates.containsAll(seen)) {
+      Set<LockClass> both = new TreeSet<>(seen);
+      both.retainAll(gates);
+      p.gatesByFrame.put(frame, seen = both);
+    }
+    p.lastFrame = frame;
+    p.lastGates = seen;
+  }
+
+  /** An open-addressing map from a pair's two class ids to the pair. */
+  private static final class PairTable {
+    private long[] keys = new long[1024];
+    private Pair[] values = new Pair[1024];
+    private int size;
+
+    Pair get(long key) {
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+        Pair v = values[i];
+        if (v == null || keys[i] == key) return v;
+      }
+    }
+
+    void put(long key, Pair value) {
+      if (2 * (size + 1) > keys.length) grow();
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (values[i] != null && keys[i] != key) i = (i + 1) & mask;
+      if (values[i] == null) size++;
+      keys[i] = key;
+      values[i] = value;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      Pair[] oldValues = values;
+      keys = new long[oldKeys.length * 2];
+      values = new Pair[oldValues.length * 2];
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) if (oldValues[i] != null) put(oldKeys[i], oldValues[i]);
+    }
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h >>> 32) & mask;
+    }
+
+    List<Pair> values() {
+      List<Pair> out = new ArrayList<>(size);
+      for (Pair p : values) if (p != null) out.add(p);
+      return out;
     }
   }
 
   /** Pairs in a deterministic order (by from, then to). */
   Iterable<Pair> pairs() {
-    List<Pair> all = new ArrayList<>(size());
-    for (Map<LockClass, Pair> m : pairs.values()) all.addAll(m.values());
+    List<Pair> all = pairs.values();
     all.sort(Comparator.comparing((Pair p) -> p.from).thenComparing(p -> p.to));
     return all;
   }
 
   int size() {
-    return pairs.values().stream().mapToInt(Map::size).sum();
+    return pairs.size;
   }
 }

@@ -41,7 +41,7 @@ final class FunctionAnalyzer {
   Summary run() {
     Cfg cfg = fn.cfg();
     int size = cfg.nodes().size();
-    List<Map<String, LockState>> seen = new ArrayList<>(size);
+    List<Map<Object, LockState>> seen = new ArrayList<>(size);
     List<List<LockState>> todo = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       seen.add(new LinkedHashMap<>());
@@ -62,7 +62,7 @@ final class FunctionAnalyzer {
       Node node = cfg.node(id);
       for (LockState s : batch) {
         for (Out out : transfer(node, s)) {
-          Map<String, LockState> at = seen.get(out.node());
+          Map<Object, LockState> at = seen.get(out.node());
           if (at.size() >= ctx.maxStatesPerNode()) {
             ctx.noteStateBound(fn);
             continue;
@@ -78,6 +78,10 @@ final class FunctionAnalyzer {
       }
     }
     for (LockState s : seen.get(Cfg.EXIT).values()) summary.addExit(exitEffect(s));
+    // Only calls made during the run look these up; a recursion keeps its analyzers until its
+    // transfers have been applied (Analyzer), so what only the run needed is let go now.
+    transferKeys = null;
+    callSteps = null;
     return summary;
   }
 
@@ -264,39 +268,64 @@ final class FunctionAnalyzer {
         summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
       }
     }
-    Set<LockKey> rel = releasedBefore;
-    if (!s.released().isEmpty()) {
-      rel = new java.util.LinkedHashSet<>(s.released());
-      rel.addAll(releasedBefore);
-    }
-    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, cuts, irqsOn));
+    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
   }
 
-  /** Single-instance locks held besides the two ends: a lock that serializes this ordering. */
+  /**
+   * The caller's released locks, then the callee's: one of the two sets itself when the other adds
+   * nothing (released sets are never modified once made).
+   */
+  private static Set<LockKey> union(Set<LockKey> released, Set<LockKey> releasedBefore) {
+    if (released.isEmpty()) return releasedBefore;
+    if (releasedBefore.isEmpty() || released.containsAll(releasedBefore)) return released;
+    Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
+    rel.addAll(releasedBefore);
+    return rel;
+  }
+
+  /**
+   * Single-instance locks held besides the two ends: a lock that serializes this ordering. The
+   * set is not modified afterwards by anyone (EdgeStore, pending edges).
+   */
   private Set<LockClass> gates(LockState s, HeldLock from, HeldLock to, Set<LockKey> releasedBefore) {
     if (s.held().size() < 2) return Set.of(); // only 'from' is held: nothing else can serialize
-    Set<LockClass> gates = new TreeSet<>();
-    for (HeldLock g : s.held()) {
-      if (g == from || releasedBefore.contains(g.key())) continue;
-      if (g.key() instanceof LockKey.OfClass c
-          && !c.equals(to.key())
-          && !c.equals(from.key())
-          && ctx.resolver().isSingleInstance(c.lockClass())) {
-        gates.add(c.lockClass());
+    List<HeldLock> candidates = s.singleInstanceHeld(ctx.resolver());
+    if (candidates.isEmpty()) return Set.of();
+    LockClass only = null;
+    Set<LockClass> gates = null;
+    for (HeldLock g : candidates) {
+      if (g == from || releasedBefore.contains(g.key()) || g.key().equals(to.key()) || g.key().equals(from.key())) continue;
+      LockClass c = ((LockKey.OfClass) g.key()).lockClass();
+      if (gates != null) {
+        gates.add(c);
+      } else if (only == null || only.equals(c)) {
+        only = c;
+      } else {
+        gates = new TreeSet<>();
+        gates.add(only);
+        gates.add(c);
       }
     }
-    return gates;
+    return gates != null ? gates : only != null ? Set.of(only) : Set.of();
   }
 
   private List<LockState> call(Node n, List<Arg> args, LockState s) {
     List<CallTarget> targets = ctx.callGraph().targets(fn, n.id());
     if (targets.isEmpty()) return List.of(s);
-    Map<String, LockState> results = new LinkedHashMap<>();
-    for (CallTarget t : targets) {
+    Map<Object, LockState> results = new LinkedHashMap<>();
+    Set<LockClass> heldClasses = heldClasses(s);
+    // Exits already taken from this state at this call: an exit of the same shape from another
+    // target (an indirect call) only yields states with identities already in results.
+    Set<List<Object>> exitShapes = targets.size() > 1 ? new java.util.HashSet<>() : null;
+    CallStep[] steps = callSteps.get(n.id());
+    if (steps == null) callSteps.put(n.id(), steps = new CallStep[targets.size()]);
+    Substitution sub = new Substitution(args);
+    for (int i = 0; i < targets.size(); i++) {
+      CallTarget t = targets.get(i);
       Summary callee = ctx.summary(t.function());
-      ctx.noteCallContext(fn, n.id(), t.function(), heldClasses(s));
-      CallStep step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
-      Substitution sub = new Substitution(args);
+      ctx.noteCallContext(fn, n.id(), t.function(), heldClasses);
+      CallStep step = steps[i];
+      if (step == null) steps[i] = step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
@@ -315,6 +344,7 @@ final class FunctionAnalyzer {
       if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : callee.exits.values()) {
+        if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
         for (LockKey k : sub.keys(e.released())) after = after.release(k);
         for (HeldLock h : e.added()) {
@@ -357,8 +387,11 @@ final class FunctionAnalyzer {
     }
   }
 
+  /** By call node: the step into each target, made once per analysis rather than per state. */
+  private Map<Integer, CallStep[]> callSteps = new HashMap<>();
+
   private final List<Transfer> transfers = new ArrayList<>();
-  private final Set<TransferKey> transferKeys = new HashSet<>();
+  private Set<TransferKey> transferKeys = new HashSet<>();
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
@@ -376,7 +409,15 @@ final class FunctionAnalyzer {
   /** A callee's acquisition, seen through one call: records edges and extends this summary. */
   void apply(Transfer tr, Summary.Acquisition a) {
     int cuts = tr.callCuts() | a.cuts();
-    if (tr.state().scopes().cuts(cuts)) return;
+    LockState s = tr.state();
+    if (s.scopes().cuts(cuts)) return;
+    if (s.held().isEmpty() && a.key() instanceof LockKey.OfClass) {
+      // Nothing held: no edge, only this summary's acquisition, which is left as it is when it
+      // already has a path no longer and releases no more locks first (Summary.addAcquisition).
+      Set<LockKey> rel = union(s.released(), tr.sub().keys(a.releasedBefore()));
+      int irqsOn = a.irqsOn() & s.scopes().irqsOn();
+      if (summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, rel)) return;
+    }
     HeldLock lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
     if (lock == null) return;
     order(tr.state(), lock, tr.sub().keys(a.releasedBefore()), cuts, a.irqsOn() & tr.state().scopes().irqsOn());
@@ -424,8 +465,12 @@ final class FunctionAnalyzer {
       return new HeldLock(r.key(), mode, site.withClass(classOf(r.key()), r.instance()), fromEntry);
     }
 
+    /** The keys in the caller's terms: {@code keys} itself when none is a parameter lock (sets are never modified). */
     Set<LockKey> keys(Set<LockKey> keys) {
       if (keys.isEmpty()) return Set.of();
+      boolean params = false;
+      for (LockKey k : keys) params |= k instanceof LockKey.OfParam;
+      if (!params) return keys;
       Set<LockKey> out = new java.util.LinkedHashSet<>();
       for (LockKey k : keys) {
         if (!(k instanceof LockKey.OfParam p)) {
@@ -439,10 +484,9 @@ final class FunctionAnalyzer {
     }
   }
 
-  private Set<LockClass> heldClasses(LockState s) {
-    Set<LockClass> out = new TreeSet<>();
-    for (HeldLock h : s.held()) if (h.key() instanceof LockKey.OfClass c) out.add(c.lockClass());
-    return out;
+  /** The classes {@code s} holds (not to be modified: a state's set is shared). */
+  private static Set<LockClass> heldClasses(LockState s) {
+    return s.heldClasses();
   }
 
   /** Locks the caller must hold on entry, from sparse annotations on the definition or prototype. */

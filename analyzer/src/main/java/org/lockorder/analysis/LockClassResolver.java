@@ -34,7 +34,7 @@ final class LockClassResolver {
     if (keyed != null) return keyed;
     if (ref.explicitClass() != null) {
       String instance = ref.path() != null ? ref.path().text() : ref.explicitClass();
-      return new Resolved(new LockKey.OfClass(new LockClass(ref.explicitClass(), sub)), instance);
+      return new Resolved(ofClass(new LockClass(ref.explicitClass(), sub)), instance);
     }
     if (ref.path() == null) return null;
     LockKey key = keyOf(ref.path(), fn, sub, 0);
@@ -47,7 +47,7 @@ final class LockClassResolver {
     String owner = program.ownerTag(path, fn);
     if (owner == null) return null;
     String key = classKeys.keyFor(owner + "." + path.fields().get(path.fields().size() - 1), fn);
-    return key == null ? null : new Resolved(new LockKey.OfClass(new LockClass(key, sub)), path.text());
+    return key == null ? null : new Resolved(ofClass(new LockClass(key, sub)), path.text());
   }
 
   /** Resolves an argument passed where the callee expects a lock (wrapper parameters). */
@@ -83,7 +83,7 @@ final class LockClassResolver {
     if (fields.isEmpty()) {
       if (path.root() instanceof AccessPath.Var v) return wholeVariable(v.name(), fn, sub, depth);
       if (path.root() instanceof AccessPath.CallResult c) {
-        return new LockKey.OfClass(new LockClass(c.function() + "()", sub));
+        return ofClass(new LockClass(c.function() + "()", sub));
       }
       return null;
     }
@@ -107,9 +107,9 @@ final class LockClassResolver {
           }
         }
       }
-      return new LockKey.OfClass(new LockClass(fn.name() + "()." + name, sub));
+      return ofClass(new LockClass(fn.name() + "()." + name, sub));
     }
-    return new LockKey.OfClass(new LockClass(name, sub));
+    return ofClass(new LockClass(name, sub));
   }
 
   /** NULL is no lock; {@code p = NULL} says nothing about which lock {@code p} points at later. */
@@ -117,7 +117,19 @@ final class LockClassResolver {
     return p.fields().isEmpty() && p.root() instanceof AccessPath.Var v && v.name().equals("NULL");
   }
 
-  private static LockKey classKey(String owner, String field, String sub) {
-    return new LockKey.OfClass(new LockClass((owner == null ? "?" : owner) + "." + field, sub));
+  /**
+   * One key object per class: the analysis meets the same classes millions of times, and
+   * equal classes that are one object hash and compare cheaply (EdgeStore).
+   */
+  private final java.util.Map<LockClass, LockKey.OfClass> interned = new java.util.HashMap<>();
+
+  private LockKey.OfClass ofClass(LockClass c) {
+    LockKey.OfClass k = interned.get(c);
+    if (k == null) interned.put(c, k = new LockKey.OfClass(c));
+    return k;
+  }
+
+  private LockKey classKey(String owner, String field, String sub) {
+    return ofClass(new LockClass((owner == null ? "?" : owner) + "." + field, sub));
   }
 }

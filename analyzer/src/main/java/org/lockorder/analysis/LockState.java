@@ -3,8 +3,8 @@ package org.lockorder.analysis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The abstract state at one program point along one path: the locks held (in acquisition order),
@@ -12,45 +12,142 @@ import java.util.TreeSet;
  * reclaim, interrupts disabled).
  * Immutable; {@link #identity()} is what distinguishes states at a join.
  */
-record LockState(
-    List<HeldLock> held,
-    Set<LockKey> released,
-    Scopes scopes,
-    ResultTag result,
-    ReturnKind returning) {
+final class LockState {
+  private final List<HeldLock> held;
+  private final Set<LockKey> released;
+  private final Scopes scopes;
+  private final ResultTag result;
+  private final ReturnKind returning;
+  /** Computed on first use: a state flows unchanged through most nodes. */
+  private Identity identity;
+  /** Computed on first use, by {@link #heldClasses}. */
+  private Set<LockClass> heldClasses;
+  /** Computed on first use, by {@link #singleInstanceHeld}. */
+  private List<HeldLock> singleInstanceHeld;
 
   static final LockState EMPTY = new LockState(List.of(), Set.of(), Scopes.NONE, null, ReturnKind.UNKNOWN);
 
   /** The return kind of the call at {@code callNode}, for the branch that tests it. */
   record ResultTag(int callNode, ReturnKind kind) {}
 
-  LockState {
-    held = List.copyOf(held);
-    released = released.isEmpty() ? Set.of() : Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released));
+  LockState(List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning) {
+    this(List.copyOf(held),
+        released.isEmpty() ? Set.of() : Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released)),
+        scopes, result, returning, true);
+  }
+
+  /** {@code held} and {@code released} already immutable and owned by this state. */
+  private LockState(
+      List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning, boolean owned) {
+    this.held = held;
+    this.released = released;
+    this.scopes = scopes;
+    this.result = result;
+    this.returning = returning;
+  }
+
+  List<HeldLock> held() {
+    return held;
+  }
+
+  Set<LockKey> released() {
+    return released;
+  }
+
+  Scopes scopes() {
+    return scopes;
+  }
+
+  ResultTag result() {
+    return result;
+  }
+
+  ReturnKind returning() {
+    return returning;
   }
 
   LockState withResult(ResultTag tag) {
-    return new LockState(held, released, scopes, tag, returning);
+    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, true);
   }
 
   LockState returning(ReturnKind kind) {
-    return new LockState(held, released, scopes, result, kind);
+    return kind == returning ? this : new LockState(held, released, scopes, result, kind, true);
   }
 
-  /** Two states with equal identity behave alike from here on; the witnesses may differ. */
-  String identity() {
-    StringBuilder sb = new StringBuilder();
-    for (HeldLock h : held) sb.append(h.key()).append(':').append(h.mode().letter()).append(h.fromEntry() ? "e" : "").append(',');
-    sb.append('|');
-    if (!released.isEmpty()) {
-      Set<String> rel = new TreeSet<>();
-      for (LockKey k : released) rel.add(k.toString());
-      sb.append(rel);
+  /**
+   * Two states with equal identity behave alike from here on; the witnesses may differ. The
+   * identity compares the held locks' keys, modes and origin in order, the released keys as a set,
+   * which scopes are open (not their depth), the tested call result and the return kind.
+   */
+  Object identity() {
+    Identity id = identity;
+    if (id == null) identity = id = new Identity(this);
+    return id;
+  }
+
+  /** The value of {@link #identity()}; its hash is computed once. */
+  private static final class Identity {
+    private final LockState s;
+    private final int hash;
+
+    Identity(LockState s) {
+      this.s = s;
+      int h = 1;
+      for (HeldLock l : s.held) h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal() * 2 + (l.fromEntry() ? 1 : 0);
+      h = h * 31 + s.released.hashCode();
+      h = h * 31 + s.scopes.openBits();
+      h = h * 31 + Objects.hashCode(s.result);
+      h = h * 31 + s.returning.ordinal();
+      this.hash = h;
     }
-    sb.append('|').append(scopes.identity()).append('|');
-    if (result != null) sb.append(result.callNode()).append(':').append(result.kind());
-    sb.append('|').append(returning);
-    return sb.toString();
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) return true;
+      if (!(o instanceof Identity other) || other.hash != hash) return false;
+      LockState a = s;
+      LockState b = other.s;
+      if (a == b) return true;
+      if (a.held.size() != b.held.size() || a.returning != b.returning || a.scopes.openBits() != b.scopes.openBits()
+          || !Objects.equals(a.result, b.result)) {
+        return false;
+      }
+      for (int i = 0; i < a.held.size(); i++) {
+        HeldLock x = a.held.get(i);
+        HeldLock y = b.held.get(i);
+        if (x != y && (x.mode() != y.mode() || x.fromEntry() != y.fromEntry() || !x.key().equals(y.key()))) return false;
+      }
+      return a.released.equals(b.released);
+    }
+  }
+
+  /** The classes of the held locks, sorted; computed once, never to be modified. */
+  Set<LockClass> heldClasses() {
+    Set<LockClass> out = heldClasses;
+    if (out == null) {
+      java.util.TreeSet<LockClass> found = new java.util.TreeSet<>();
+      for (HeldLock h : held) if (h.key() instanceof LockKey.OfClass c) found.add(c.lockClass());
+      heldClasses = out = Collections.unmodifiableSortedSet(found);
+    }
+    return out;
+  }
+
+  /** Held locks whose class is a single instance (see {@link LockClassResolver#isSingleInstance}), in order. */
+  List<HeldLock> singleInstanceHeld(LockClassResolver resolver) {
+    List<HeldLock> out = singleInstanceHeld;
+    if (out == null) {
+      List<HeldLock> found = new ArrayList<>(0);
+      for (HeldLock h : held) {
+        if (h.key() instanceof LockKey.OfClass c && resolver.isSingleInstance(c.lockClass())) found.add(h);
+      }
+      singleInstanceHeld = out = found.isEmpty() ? List.of() : List.copyOf(found);
+    }
+    return out;
   }
 
   boolean holds(LockKey key) {
@@ -61,9 +158,9 @@ record LockState(
   /** Pushes a lock unless the same key in the same mode is already held (keeps states finite). */
   LockState push(HeldLock lock) {
     for (HeldLock h : held) if (h.key().equals(lock.key()) && h.mode() == lock.mode()) return this;
-    List<HeldLock> more = new ArrayList<>(held);
-    more.add(lock);
-    return new LockState(more, released, scopes, result, returning);
+    HeldLock[] more = held.toArray(new HeldLock[held.size() + 1]);
+    more[held.size()] = lock;
+    return new LockState(List.of(more), released, scopes, result, returning, true);
   }
 
   /**
@@ -73,21 +170,30 @@ record LockState(
   LockState release(LockKey key) {
     int at = -1;
     for (int i = held.size() - 1; i >= 0 && at < 0; i--) if (held.get(i).key().equals(key)) at = i;
-    for (int i = held.size() - 1; i >= 0 && at < 0; i--) if (held.get(i).key().base().equals(key.base())) at = i;
     if (at < 0) {
-      Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
-      rel.add(key);
-      return new LockState(held, rel, scopes, result, returning);
+      LockKey base = key.base();
+      for (int i = held.size() - 1; i >= 0 && at < 0; i--) if (held.get(i).key().base().equals(base)) at = i;
+    }
+    if (at < 0) {
+      if (released.contains(key)) return this;
+      return new LockState(held, withKey(released, key), scopes, result, returning, true);
     }
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
-    if (!dropped.fromEntry()) return new LockState(fewer, released, scopes, result, returning);
+    List<HeldLock> rest = List.copyOf(fewer);
+    if (!dropped.fromEntry() || released.contains(dropped.key())) {
+      return new LockState(rest, released, scopes, result, returning, true);
+    }
+    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, true);
+  }
+
+  private static Set<LockKey> withKey(Set<LockKey> released, LockKey key) {
     Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
-    rel.add(dropped.key());
-    return new LockState(fewer, rel, scopes, result, returning);
+    rel.add(key);
+    return Collections.unmodifiableSet(rel);
   }
 
   LockState withScopes(Scopes next) {
-    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning);
+    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, true);
   }
 }

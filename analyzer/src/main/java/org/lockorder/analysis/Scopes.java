@@ -44,8 +44,8 @@ record Scopes(int faultsOff, int reclaimOff, int hardirqsOff, int softirqsOff) {
     return softirqsOff > 0 ? HARDIRQS_ON : HARDIRQS_ON | SOFTIRQS_ON;
   }
 
-  /** What distinguishes two states: open or closed, not the depth. */
-  String identity() {
-    return (faultsOff > 0 ? "F" : "") + (reclaimOff > 0 ? "R" : "") + (hardirqsOff > 0 ? "H" : "") + (softirqsOff > 0 ? "S" : "");
+  /** What distinguishes two states, as bits: open or closed, not the depth. */
+  int openBits() {
+    return (faultsOff > 0 ? 1 : 0) | (reclaimOff > 0 ? 2 : 0) | (hardirqsOff > 0 ? 4 : 0) | (softirqsOff > 0 ? 8 : 0);
   }
 }

@@ -23,16 +23,22 @@ final class Summary {
    */
   record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
     /** One entry per lock, mode, cut and interrupt state keeps summaries small on real trees. */
-    String identity() {
-      return key + ":" + mode.letter() + ":" + cuts + ":" + irqsOn;
+    AcquisitionId identity() {
+      return new AcquisitionId(key, mode, cuts, irqsOn);
     }
   }
+
+  /** What distinguishes acquisitions in a summary. */
+  record AcquisitionId(LockKey key, Mode mode, int cuts, int irqsOn) {}
+
+  /** What distinguishes pending edges in a summary. */
+  record PendingId(LockKey heldKey, Mode heldMode, LockKey key, Mode mode, int cuts) {}
 
   /** An ordering "held, then acquire" where at least one side is a parameter lock. */
   record PendingEdge(
       HeldLock held, LockKey key, Mode mode, Site acquired, Set<LockClass> gates, int cuts) {
-    String identity() {
-      return held.key() + ":" + held.mode().letter() + ">" + key + ":" + mode.letter() + ":" + cuts;
+    PendingId identity() {
+      return new PendingId(held.key(), held.mode(), key, mode, cuts);
     }
   }
 
@@ -40,7 +46,23 @@ final class Summary {
    * On some return path: locks left held for the caller, caller's locks released, and whether
    * that path returned zero or not.
    */
-  record ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
+  record ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, List<Object> shape) {
+    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
+      this(added, released, returned, shape(added, released, returned));
+    }
+
+    /**
+     * Everything a caller's state after the call depends on, in order (sites aside): exits of
+     * different callees with equal shapes take a state to states with equal identities.
+     */
+    private static List<Object> shape(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 2);
+      for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry()));
+      shape.add(returned);
+      shape.add(List.copyOf(released));
+      return List.copyOf(shape);
+    }
+
     String identity() {
       StringBuilder sb = new StringBuilder();
       for (HeldLock h : added) sb.append(h.key()).append(':').append(h.mode().letter()).append(',');
@@ -50,6 +72,8 @@ final class Summary {
     }
   }
 
+  private record AddedShape(LockKey key, Mode mode, boolean fromEntry) {}
+
   /**
    * An allocation that enters fs reclaim when the caller's argument {@code param} allows it
    * ({@code kmalloc(n, gfp)} with the function's own gfp parameter).
@@ -58,8 +82,8 @@ final class Summary {
 
   static final int MAX_EXITS = 16;
 
-  final Map<String, Acquisition> acquisitions = new LinkedHashMap<>();
-  final Map<String, PendingEdge> pending = new LinkedHashMap<>();
+  final Map<AcquisitionId, Acquisition> acquisitions = new LinkedHashMap<>();
+  final Map<PendingId, PendingEdge> pending = new LinkedHashMap<>();
   final Map<String, ExitEffect> exits = new LinkedHashMap<>();
   /** By parameter index: the first such allocation found (one witness is enough). */
   final Map<Integer, ReclaimIfParam> reclaimIfParam = new java.util.TreeMap<>();
@@ -74,10 +98,11 @@ final class Summary {
    * could make, never fewer.
    */
   void addAcquisition(Acquisition a) {
-    Acquisition old = acquisitions.get(a.identity());
+    AcquisitionId id = a.identity();
+    Acquisition old = acquisitions.get(id);
     if (old == null) {
-      acquisitions.put(a.identity(), a);
-      if (changes != null) changes.add(a.identity());
+      acquisitions.put(id, a);
+      if (changes != null) changes.add(id);
       return;
     }
     Set<LockKey> released = old.releasedBefore();
@@ -87,24 +112,32 @@ final class Summary {
     }
     Site site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
     if (site != old.site() || released != old.releasedBefore()) {
-      acquisitions.put(a.identity(), new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn()));
+      acquisitions.put(id, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn()));
       // A shorter witness alone changes no caller's edges, as in signature().
-      if (changes != null && released != old.releasedBefore()) changes.add(a.identity());
+      if (changes != null && released != old.releasedBefore()) changes.add(id);
     }
   }
 
-  void addPending(PendingEdge e) {
-    if (pending.putIfAbsent(e.identity(), e) == null && changes != null) changes.add(PENDING + e.identity());
+  /**
+   * Whether {@link #addAcquisition} of an acquisition with this identity, a path of {@code pathLength}
+   * calls and {@code releasedBefore} would leave this summary as it is.
+   */
+  boolean covers(AcquisitionId id, int pathLength, Set<LockKey> releasedBefore) {
+    Acquisition old = acquisitions.get(id);
+    return old != null && pathLength >= old.site().calls().size() && releasedBefore.containsAll(old.releasedBefore());
   }
 
-  /** Marks identities in {@link #changes} that name pending edges rather than acquisitions. */
-  static final String PENDING = "pending:";
+  void addPending(PendingEdge e) {
+    PendingId id = e.identity();
+    if (pending.putIfAbsent(id, e) == null && changes != null) changes.add(id);
+  }
 
   /**
-   * When not null, collects the identities of acquisitions and pending edges that changed in a way
-   * callers can observe (Analyzer propagates them through a recursion).
+   * When not null, collects the identities ({@link AcquisitionId}, {@link PendingId}) of
+   * acquisitions and pending edges that changed in a way callers can observe (Analyzer propagates
+   * them through a recursion).
    */
-  List<String> changes;
+  List<Object> changes;
 
   void addExit(ExitEffect e) {
     if (exits.size() < MAX_EXITS) exits.putIfAbsent(e.identity(), e);
@@ -145,7 +178,7 @@ final class Summary {
       h = 31 * h + a.identity().hashCode();
       for (LockKey k : a.releasedBefore()) h = 31 * h + k.hashCode();
     }
-    for (String k : pending.keySet()) h = 31 * h + k.hashCode();
+    for (PendingId k : pending.keySet()) h = 31 * h + k.hashCode();
     for (String k : exits.keySet()) h = 31 * h + k.hashCode();
     for (Integer p : reclaimIfParam.keySet()) h = 31 * h + p;
     return h;

@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import org.lockorder.report.Report;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -22,11 +24,13 @@ import java.util.zip.InflaterInputStream;
  * Parsed and lowered files kept on disk between runs, one file per entry, named by a SHA-256 of
  * everything the entry depends on: the cache format, the tool build, the lock model's fingerprint,
  * the file's display path and its bytes. So an edited file, another lock model or another build
- * simply misses. An entry that cannot be read back completely (truncated, corrupted, written by an
+ * simply misses. A whole run's report is kept too, named by the keys of all its files and the
+ * run's settings: a run over unchanged inputs reads it instead of analyzing again. An entry that cannot be read back completely (truncated, corrupted, written by an
  * incompatible build) is ignored and replaced; the cache never changes a result, only its cost.
  */
 final class ParseCache {
   private static final String FORMAT = "lockorder-parse-cache-1";
+  private static final String RUN_FORMAT = "lockorder-run-cache-1";
   private static final byte[] MAGIC = "LOPC".getBytes(StandardCharsets.US_ASCII);
 
   private final Path dir;
@@ -54,6 +58,51 @@ final class ParseCache {
 
   /** The cached result, or null on a miss or an unusable entry. */
   ParsedFile get(String key) {
+    return read(key) instanceof ParsedFile pf ? pf : null;
+  }
+
+  /** Stores an entry; failures (read-only disk, full disk) only cost the next run its time. */
+  void put(String key, ParsedFile file) {
+    write(key, file);
+  }
+
+  /**
+   * The key of a whole run's report: every input file's entry key (its path, bytes and lock
+   * model, and the build) in order, plus {@code settings}, everything else the report depends on.
+   */
+  String runKey(List<String> fileKeys, List<String> settings) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String s : new String[] {RUN_FORMAT, build}) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      for (String s : settings) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      md.update((byte) 1);
+      for (String k : fileKeys) {
+        md.update(k.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  /** A whole run's cached report, or null on a miss or an unusable entry. */
+  Report getReport(String runKey) {
+    return read(runKey) instanceof Report r ? r : null;
+  }
+
+  void putReport(String runKey, Report report) {
+    write(runKey, report);
+  }
+
+  /** The entry stored under {@code key}, or null on a miss or an unusable entry. */
+  private Object read(String key) {
     Path p = path(key);
     if (!Files.isRegularFile(p)) return null;
     try (InputStream raw = Files.newInputStream(p)) {
@@ -63,14 +112,13 @@ final class ParseCache {
       if (!key.equals(in.readUTF())) return null;
       Object o = new RecordCodec.Reader(in).read();
       if (in.read() != -1) return null; // trailing bytes: not what this build wrote
-      return o instanceof ParsedFile pf ? pf : null;
+      return o;
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
-  /** Stores an entry; failures (read-only disk, full disk) only cost the next run its time. */
-  void put(String key, ParsedFile file) {
+  private void write(String key, Object value) {
     Path p = path(key);
     Path tmp = null;
     try {
@@ -80,7 +128,7 @@ final class ParseCache {
         raw.write(MAGIC);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(raw), 1 << 16));
         out.writeUTF(key);
-        new RecordCodec.Writer(out).write(file);
+        new RecordCodec.Writer(out).write(value);
         out.close();
       }
       try {
@@ -102,6 +150,22 @@ final class ParseCache {
     }
   }
 
+  /**
+   * For a build run from a classes directory (tests, development): a digest of every class file's
+   * name, size and time, so that changed analysis code does not read reports of the old one.
+   */
+  private static String classesStamp(Path dir) throws IOException, NoSuchAlgorithmException {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+    }
+    for (Path f : files) {
+      md.update((dir.relativize(f) + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(md.digest(), 0, 8);
+  }
+
   private Path path(String key) {
     return dir.resolve(key.substring(0, 2)).resolve(key + ".bin");
   }
@@ -115,7 +179,7 @@ final class ParseCache {
     try {
       Path code = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(code)) id += ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
-      else id += ":classes";
+      else id += ":classes:" + classesStamp(code);
     } catch (Exception e) {
       id += ":unknown";
     }

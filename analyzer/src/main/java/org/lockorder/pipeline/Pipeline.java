@@ -44,6 +44,8 @@ import org.lockorder.source.SourceWalker;
 public final class Pipeline {
   private final PipelineOptions options;
   private Progress progress = Progress.NONE;
+  /** Set when a file's bytes differ from those its run-cache key was computed from. */
+  private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Pipeline(PipelineOptions options) {
     this.options = options;
@@ -63,17 +65,28 @@ public final class Pipeline {
    * {@code lockorder simulate} runs its threads on.
    */
   public Program program(List<String> paths) throws LockModelException {
-    Inputs in = read(paths);
+    Inputs in = read(paths, false);
     AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode()).analyze(in.units, in.base);
     return new Program(result, in.diagnostics);
   }
 
-  /** Every file read, parsed and lowered, with what the report counts about them. */
+  /**
+   * Every file read, parsed and lowered, with what the report counts about them; or, when the
+   * cache holds the whole run's report for exactly these files and settings, that report alone.
+   *
+   * @param runKey the whole run's cache key, or null when the run is not cached
+   */
   private record Inputs(
       LockModel base, int files, List<TranslationUnit> units, List<Diagnostic> diagnostics,
-      List<SuppressionMarker> suppressions, long lines, int bodies, int bodiesParsed) {}
+      List<SuppressionMarker> suppressions, long lines, int bodies, int bodiesParsed, String runKey, Report cached) {
 
-  private Inputs read(List<String> paths) throws LockModelException {
+    static Inputs hit(Report cached) {
+      return new Inputs(null, 0, List.of(), List.of(), List.of(), 0, 0, 0, null, cached);
+    }
+  }
+
+  /** @param useRunCache whether a cached whole-run report may stand in for the files */
+  private Inputs read(List<String> paths, boolean useRunCache) throws LockModelException {
     LockModel base = LockModel.load(options.profiles(), options.configs());
     SourceWalker.Result walked = new SourceWalker().walk(paths);
     Map<List<Path>, LockModel> models = new HashMap<>();
@@ -84,7 +97,14 @@ public final class Pipeline {
         models.put(f.configs(), f.configs().isEmpty() ? base : LockModel.load(options.profiles(), all));
       }
     }
-    List<ParsedFile> parsed = parseAll(walked.files(), models);
+    ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
+    List<String> fileKeys = cache == null ? null : fileKeys(walked.files(), models, cache);
+    String runKey = !useRunCache || fileKeys == null || fileKeys.contains(null) ? null : cache.runKey(fileKeys, settings(base, walked));
+    if (runKey != null) {
+      Report hit = cache.getReport(runKey);
+      if (hit != null) return Inputs.hit(hit);
+    }
+    List<ParsedFile> parsed = parseAll(walked.files(), models, cache, fileKeys);
     List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
     long lines = 0;
     int bodies = 0;
@@ -101,7 +121,7 @@ public final class Pipeline {
       bodiesParsed += p.unit().stats().functionBodiesParsed();
     }
     diagnostics.sort(Comparator.naturalOrder());
-    return new Inputs(base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed);
+    return new Inputs(base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed, runKey, null);
   }
 
   /**
@@ -110,7 +130,13 @@ public final class Pipeline {
    * @throws LockModelException when a lock-model file is unusable (a usage error)
    */
   public Report run(List<String> paths) throws LockModelException {
-    Inputs in = read(paths);
+    Inputs in = read(paths, true);
+    if (in.cached != null) {
+      progress.finish();
+      return in.cached;
+    }
+    String runKey = in.runKey;
+    ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
     LockModel base = in.base;
     List<TranslationUnit> units = in.units;
     List<Diagnostic> diagnostics = in.diagnostics;
@@ -166,8 +192,55 @@ public final class Pipeline {
             in.files, in.lines, in.bodies, in.bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
             new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason),
             acquisitions(units));
-    return new Report("lockorder", Version.get(), Suppressions.apply(findings, in.suppressions), diagnostics, stats)
+    Report report = new Report("lockorder", Version.get(), Suppressions.apply(findings, in.suppressions), diagnostics, stats)
         .withGraph(new LockGraph(graphs));
+    if (runKey != null && !changed.get()) cache.putReport(runKey, report);
+    return report;
+  }
+
+  /**
+   * Each file's parse-cache key (null for a file that cannot be read: its diagnostics come from
+   * reading it), computed on the parser threads.
+   */
+  private List<String> fileKeys(List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (InputFile f : files) {
+        String model = models.get(f.configs()).fingerprint();
+        futures.add(pool.submit(() -> {
+          try {
+            return cache.key(f.displayPath(), model, java.nio.file.Files.readAllBytes(f.path()));
+          } catch (java.io.IOException | RuntimeException e) {
+            return null;
+          }
+        }));
+      }
+      List<String> keys = new ArrayList<>();
+      for (Future<String> k : futures) keys.add(k.get());
+      return keys;
+    } catch (ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** What a run's report depends on besides its files: the options, the base lock model, the walk's diagnostics. */
+  private List<String> settings(LockModel base, SourceWalker.Result walked) {
+    List<String> out = new ArrayList<>();
+    out.add("profiles=" + options.profiles());
+    out.add("configs=" + options.configs());
+    out.add("model=" + base.fingerprint());
+    out.add("perFile=" + options.perFile());
+    out.add("bounds=" + options.bounds());
+    out.add("maxStatesPerNode=" + options.maxStatesPerNode());
+    out.add("simulate=" + options.simulate());
+    for (Diagnostic d : walked.diagnostics()) out.add("walk=" + d);
+    return out;
   }
 
   /** Acquire events in the lowered units: what the lock model recognised. */
@@ -181,16 +254,18 @@ public final class Pipeline {
     return n;
   }
 
-  private List<ParsedFile> parseAll(List<InputFile> files, Map<List<Path>, LockModel> models) {
+  private List<ParsedFile> parseAll(
+      List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache, List<String> fileKeys) {
     CFrontend frontend = new CFrontend(java.util.Set.of());
-    ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
     try {
       List<Future<ParsedFile>> futures = new ArrayList<>();
-      for (InputFile f : files) {
+      for (int i = 0; i < files.size(); i++) {
+        InputFile f = files.get(i);
         LockModel model = models.get(f.configs());
         LockApiLowering lowering = new LockApiLowering(model);
-        futures.add(pool.submit(() -> cache == null ? parseOne(f, frontend, lowering) : parseCached(f, frontend, lowering, cache, model)));
+        String key = fileKeys == null ? null : fileKeys.get(i);
+        futures.add(pool.submit(() -> cache == null ? parseOne(f, frontend, lowering) : parseCached(f, frontend, lowering, cache, model, key)));
       }
       List<ParsedFile> out = new ArrayList<>();
       progress.stage("parsing", futures.size());
@@ -214,15 +289,21 @@ public final class Pipeline {
   }
 
   /** {@link #parseOne} through the cache: a file whose bytes, model and build are unchanged is not parsed again. */
-  private static ParsedFile parseCached(
-      InputFile f, CFrontend frontend, LockApiLowering lowering, ParseCache cache, LockModel model) {
+  private ParsedFile parseCached(
+      InputFile f, CFrontend frontend, LockApiLowering lowering, ParseCache cache, LockModel model, String knownKey) {
+    if (knownKey != null) {
+      ParsedFile hit = cache.get(knownKey);
+      if (hit != null) return hit;
+    }
     byte[] content;
     try {
       content = java.nio.file.Files.readAllBytes(f.path());
     } catch (java.io.IOException | RuntimeException e) {
+      if (knownKey != null) changed.set(true);
       return parseOne(f, frontend, lowering); // the reader reports the problem
     }
     String key = cache.key(f.displayPath(), model.fingerprint(), content);
+    if (knownKey != null && !knownKey.equals(key)) changed.set(true); // edited during the run
     ParsedFile hit = cache.get(key);
     if (hit != null) return hit;
     ParsedFile parsed = parseOne(f, frontend, lowering);

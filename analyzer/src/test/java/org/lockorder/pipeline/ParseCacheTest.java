@@ -53,6 +53,27 @@ class ParseCacheTest {
   }
 
   @Test
+  void aWholeRunIsReusedOnlyForTheSameFilesAndSettings(@TempDir Path tmp) throws IOException {
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    Path cache = tmp.resolve("cache");
+    Files.writeString(src.resolve("a.c"), "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\nvoid f(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\n");
+    String one = run(cache, src.toString());
+    assertTrue(!one.contains("LO001"), one);
+    assertEquals(one, run(cache, src.toString()), "the same run again");
+    // A file added next to unchanged ones makes another program.
+    Files.writeString(src.resolve("b.c"), "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\nvoid g(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n");
+    String two = run(cache, src.toString());
+    assertTrue(two.contains("LO001"), "the added file closes the cycle: " + two);
+    // Other settings over the same files are another run: per file, the two files have no cycle.
+    StringWriter out = new StringWriter();
+    Main.run(
+        new String[] {"analyze", "--format=json", "--per-file", "--cache-dir=" + cache, src.toString()},
+        new PrintWriter(out, true),
+        new PrintWriter(new StringWriter(), true));
+    assertTrue(!out.toString().contains("LO001"), out.toString());
+  }
+
+  @Test
   void anEditedFileIsParsedAgain(@TempDir Path tmp) throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Path cache = tmp.resolve("cache");
