@@ -71,6 +71,14 @@ class ParseCacheTest {
         new PrintWriter(out, true),
         new PrintWriter(new StringWriter(), true));
     assertTrue(!out.toString().contains("LO001"), out.toString());
+    // Without the simulator the same files give unchecked verdicts, not the cached confirmed ones.
+    assertTrue(two.contains("\"verdict\" : \"confirmed\""), two);
+    StringWriter unsimulated = new StringWriter();
+    Main.run(
+        new String[] {"analyze", "--format=json", "--no-simulate", "--cache-dir=" + cache, src.toString()},
+        new PrintWriter(unsimulated, true),
+        new PrintWriter(new StringWriter(), true));
+    assertTrue(unsimulated.toString().contains("\"verdict\" : \"unchecked\""), unsimulated.toString());
   }
 
   @Test
