@@ -74,14 +74,16 @@ public final class Pipeline {
    * Every file read, parsed and lowered, with what the report counts about them; or, when the
    * cache holds the whole run's report for exactly these files and settings, that report alone.
    *
+   * @param cache the content cache (--cache-dir), or null
    * @param runKey the whole run's cache key, or null when the run is not cached
    */
   private record Inputs(
       LockModel base, int files, List<TranslationUnit> units, List<Diagnostic> diagnostics,
-      List<SuppressionMarker> suppressions, long lines, int bodies, int bodiesParsed, String runKey, Report cached) {
+      List<SuppressionMarker> suppressions, long lines, int bodies, int bodiesParsed, ParseCache cache, String runKey,
+      Report cached) {
 
     static Inputs hit(Report cached) {
-      return new Inputs(null, 0, List.of(), List.of(), List.of(), 0, 0, 0, null, cached);
+      return new Inputs(null, 0, List.of(), List.of(), List.of(), 0, 0, 0, null, null, cached);
     }
   }
 
@@ -121,7 +123,7 @@ public final class Pipeline {
       bodiesParsed += p.unit().stats().functionBodiesParsed();
     }
     diagnostics.sort(Comparator.naturalOrder());
-    return new Inputs(base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed, runKey, null);
+    return new Inputs(base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed, cache, runKey, null);
   }
 
   /**
@@ -136,7 +138,7 @@ public final class Pipeline {
       return in.cached;
     }
     String runKey = in.runKey;
-    ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
+    ParseCache cache = in.cache;
     LockModel base = in.base;
     List<TranslationUnit> units = in.units;
     List<Diagnostic> diagnostics = in.diagnostics;

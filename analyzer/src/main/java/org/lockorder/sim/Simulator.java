@@ -1,9 +1,7 @@
 package org.lockorder.sim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lockorder.analysis.ProgramView;
@@ -28,7 +26,7 @@ public final class Simulator {
     this.builder = new ThreadBuilder(view, walker);
   }
 
-  /** Each finding with its simulation; a confirmed finding that was a static note becomes a warning. */
+  /** Each finding with its simulation. */
   public List<Finding> simulateAll(List<Finding> findings) {
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) out.add(f.withSimulation(simulate(f)));

@@ -201,20 +201,46 @@ final class ThreadBuilder {
    */
   private SimThread writer(Meeting m, int index) {
     String cls = m.lock.replaceAll(" \\(object \\d+\\)$", "");
-    for (Function fn : view.functions()) {
-      for (Node n : fn.cfg().nodes()) {
-        if (!(n.event() instanceof Event.Acquire a) || a.mode() != Mode.WRITE || a.style() != AcquireStyle.BLOCKING) continue;
-        ProgramView.LockName name = view.resolve(a.lock(), fn);
-        if (name == null || name.lockClass() == null || !name.lockClass().base().toString().equals(cls)) continue;
-        WitnessWalker.Result r = walker.walk(Route.toEvent(fn.name(), fn.location().file(), a.location()));
-        if (!(r instanceof WitnessWalker.Walked w)) continue;
-        Plan p = new Plan(fn.name(), -1, "waiting writer on " + m.lock + ": " + fn.name() + " (in the analyzed code)", w.ops(), null, m.lock);
-        return new SimThread(fn.name(), -1, p.role, name(p, index), -1, null);
-      }
+    Writer found = writers.computeIfAbsent(cls, this::findWriter);
+    if (found.function != null) {
+      Plan p = new Plan(found.function, -1, "waiting writer on " + m.lock + ": " + found.function + " (in the analyzed code)", found.ops, null, m.lock);
+      return new SimThread(found.function, -1, p.role, name(p, index), -1, null);
     }
     SimThread.Op op = new SimThread.Op(LockOp.Kind.ACQUIRE, m.lock, Mode.WRITE, AcquireStyle.BLOCKING, "write lock (synthetic)", "<writer>", new org.lockorder.ir.Location("<simulator>", 0, 0), -1, null, false, true);
     return new SimThread("<writer>", -1, "waiting writer on " + m.lock + ": synthetic (no function in the analyzed code takes " + cls + " for write)", List.of(op), -1, null);
   }
+
+  /** The writer of a class: the function and its walk up to the write acquisition; function null when there is none. */
+  private record Writer(String function, List<LockOp> ops) {}
+
+  /** Writers found so far, by class: every finding on the same class gets the same one, found once. */
+  private final Map<String, Writer> writers = new HashMap<>();
+
+  private record WriteSite(Function fn, org.lockorder.ir.Location at) {}
+
+  /** Blocking write acquisitions by class, in program order; indexed on first use. */
+  private Map<String, List<WriteSite>> writeSites;
+
+  private Writer findWriter(String cls) {
+    if (writeSites == null) {
+      writeSites = new HashMap<>();
+      for (Function fn : view.functions()) {
+        for (Node n : fn.cfg().nodes()) {
+          if (!(n.event() instanceof Event.Acquire a) || a.mode() != Mode.WRITE || a.style() != AcquireStyle.BLOCKING) continue;
+          ProgramView.LockName name = view.resolve(a.lock(), fn);
+          if (name == null || name.lockClass() == null) continue;
+          writeSites.computeIfAbsent(name.lockClass().base().toString(), k -> new ArrayList<>()).add(new WriteSite(fn, a.location()));
+        }
+      }
+    }
+    for (WriteSite site : writeSites.getOrDefault(cls, List.of())) {
+      Function fn = site.fn();
+      WitnessWalker.Result r = walker.walk(Route.toEvent(fn.name(), fn.location().file(), site.at()));
+      if (r instanceof WitnessWalker.Walked w) return new Writer(fn.name(), w.ops());
+    }
+    return new Writer(null, List.of());
+  }
+
 
   /**
    * Drops operations on locks only one thread touches (they cannot make anyone wait) and interrupt

@@ -51,14 +51,12 @@ final class WitnessWalker {
    */
   private boolean distinctPaths;
   private String brokenRoute;
-  private Waypoint unheldFinal;
+  private Route.Waypoint unheldFinal;
 
   WitnessWalker(ProgramView view, SimulationBounds bounds) {
     this.view = view;
     this.bounds = bounds;
   }
-
-  private record Waypoint(Route.Waypoint w) {}
 
   /** The outcome of a walk. */
   sealed interface Result permits Walked, Failed {}
@@ -118,7 +116,7 @@ final class WitnessWalker {
       if (e.stopped || r.waypoints().isEmpty()) return new Walked(e.ops.toList(), truncated);
     }
     if (unheldFinal != null) {
-      Route.Waypoint w = unheldFinal.w();
+      Route.Waypoint w = unheldFinal;
       return new Failed(
           "internal inconsistency: the walk reaches the acquisition at " + w.location() + " in " + w.function()
               + " only without holding the witness's held lock, which the analysis says is held there", true);
@@ -373,7 +371,7 @@ final class WitnessWalker {
   /** The final acquisition: a stop if the held lock is still held, else a dead end worth reporting. */
   private List<Item> finalAcquire(Route.Waypoint w, WalkState s, Ops ops, int wp) {
     if (needsHeld && !s.holdsRole(Route.Role.HELD)) {
-      if (unheldFinal == null) unheldFinal = new Waypoint(w);
+      if (unheldFinal == null) unheldFinal = w;
       return List.of();
     }
     return List.of(new Item(-1, wp, s, ops));
