@@ -67,7 +67,8 @@ public final class LockApiLowering {
     if (found.isEmpty()) return call;
     Primitive p = found.get();
     List<Arg> args = call.args();
-    String api = call.callee();
+    // Reports name the primitive and, for a call a lock wrapper macro made, the macro written.
+    String api = call.macro() == null ? call.callee() : call.callee() + " in " + call.macro();
     switch (p.op()) {
       case ACQUIRE, RELEASE, ASSERT_HELD -> {
         LockRef ref = lockRef(p, args);

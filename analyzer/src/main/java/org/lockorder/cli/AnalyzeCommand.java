@@ -84,6 +84,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--no-simulate", description = "Do not run the simulator: every finding's verdict is 'unchecked' (and fails as before verdicts existed).")
   boolean noSimulate;
 
+  @Option(names = "--simulation-budget", paramLabel = "STATES", description = "Path and schedule states the simulator may spend on all findings of a program together (default: ${DEFAULT-VALUE}). Cycles are simulated before interrupt inversions; findings left when it is spent are 'unchecked' and say so.")
+  long simulationBudget = org.lockorder.sim.SimulationBounds.DEFAULT.runWork();
+
   @CommandLine.Mixin PreMergeOptions preMerge = new PreMergeOptions();
 
   @Override
@@ -171,6 +174,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     if (sourceRoot != null && !Files.isDirectory(sourceRoot)) return "--source-root " + sourceRoot + " is not a directory";
+    if (simulationBudget < 0) return "--simulation-budget must be 0 or more, not " + simulationBudget;
     return preMerge.problem();
   }
 
@@ -178,7 +182,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     PipelineOptions defaults = PipelineOptions.defaults();
     return new PipelineOptions(
         profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
-        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true)
+        defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true,
+        simulationBudget)
         .withSimulate(!noSimulate);
   }
 

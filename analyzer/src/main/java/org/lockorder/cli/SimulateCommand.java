@@ -79,7 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationBounds d = SimulationBounds.DEFAULT;
     Simulation s;
     try {
-      s = new EntrySimulation(program.result().program(), new SimulationBounds(d.walkItems(), d.walkBudget(), d.offRouteItems(), d.callDepth(), d.exitsPerCall(), maxStates, d.millis()))
+      s = new EntrySimulation(program.result().program(), d.withStates(maxStates))
           .run(threads);
     } catch (IllegalArgumentException e) {
       return usage(err, e.getMessage());

@@ -25,10 +25,19 @@ public sealed interface Event
 
   Location location();
 
-  /** A call of a named function or function-like macro, known or not. */
-  record Call(String callee, List<Arg> args, Location location) implements Event {
+  /**
+   * A call of a named function or function-like macro, known or not.
+   *
+   * @param macro the lock-wrapping macro whose expansion made this call ({@code xa_lock_irq} for
+   *     its {@code spin_lock_irq}), or null for a call written in the source
+   */
+  record Call(String callee, List<Arg> args, Location location, String macro) implements Event {
     public Call {
       args = List.copyOf(args);
+    }
+
+    public Call(String callee, List<Arg> args, Location location) {
+      this(callee, args, location, null);
     }
   }
 

@@ -15,6 +15,7 @@ import org.lockorder.analysis.Analyzer;
 import org.lockorder.analysis.LockApiLowering;
 import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.frontend.c.CFrontend;
+import org.lockorder.frontend.c.LockMacros;
 import org.lockorder.graph.CycleSearchResult;
 import org.lockorder.graph.LockOrderGraph;
 import org.lockorder.ir.TranslationUnit;
@@ -99,14 +100,15 @@ public final class Pipeline {
         models.put(f.configs(), f.configs().isEmpty() ? base : LockModel.load(options.profiles(), all));
       }
     }
+    Map<LockModel, LockMacros> macros = HeaderMacros.collect(walked.files(), models.values(), options.threads());
     ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
-    List<String> fileKeys = cache == null ? null : fileKeys(walked.files(), models, cache);
+    List<String> fileKeys = cache == null ? null : fileKeys(walked.files(), models, macros, cache);
     String runKey = !useRunCache || fileKeys == null || fileKeys.contains(null) ? null : cache.runKey(fileKeys, settings(base, walked));
     if (runKey != null) {
       Report hit = cache.getReport(runKey);
       if (hit != null) return Inputs.hit(hit);
     }
-    List<ParsedFile> parsed = parseAll(walked.files(), models, cache, fileKeys);
+    List<ParsedFile> parsed = parseAll(walked.files(), models, macros, cache, fileKeys);
     List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
     long lines = 0;
     int bodies = 0;
@@ -175,7 +177,7 @@ public final class Pipeline {
       List<Finding> found =
           new FindingAssembler(result.entryReasons())
               .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages()));
-      if (options.simulate()) found = new Simulator(result.program(), SimulationBounds.DEFAULT).simulateAll(found);
+      if (options.simulate()) found = new Simulator(result.program(), SimulationBounds.DEFAULT.withRunWork(options.simulationBudget())).simulateAll(found);
       findings.addAll(found);
       graphs.add(GraphAssembler.program(options.perFile() ? program.get(0).file() : "program", graph, found));
       functions += result.functions();
@@ -204,12 +206,14 @@ public final class Pipeline {
    * Each file's parse-cache key (null for a file that cannot be read: its diagnostics come from
    * reading it), computed on the parser threads.
    */
-  private List<String> fileKeys(List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache) {
+  private List<String> fileKeys(
+      List<InputFile> files, Map<List<Path>, LockModel> models, Map<LockModel, LockMacros> macros, ParseCache cache) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
     try {
       List<Future<String>> futures = new ArrayList<>();
       for (InputFile f : files) {
-        String model = models.get(f.configs()).fingerprint();
+        LockModel m = models.get(f.configs());
+        String model = parseSettings(m, macros.get(m));
         futures.add(pool.submit(() -> {
           try {
             return cache.key(f.displayPath(), model, java.nio.file.Files.readAllBytes(f.path()));
@@ -241,6 +245,7 @@ public final class Pipeline {
     out.add("bounds=" + options.bounds());
     out.add("maxStatesPerNode=" + options.maxStatesPerNode());
     out.add("simulate=" + options.simulate());
+    out.add("simulationBudget=" + options.simulationBudget());
     for (Diagnostic d : walked.diagnostics()) out.add("walk=" + d);
     return out;
   }
@@ -256,8 +261,14 @@ public final class Pipeline {
     return n;
   }
 
+  /** What parsing a file depends on besides its bytes: the lock model and the headers' lock macros. */
+  private static String parseSettings(LockModel model, LockMacros macros) {
+    return model.fingerprint() + " macros=" + macros.fingerprint();
+  }
+
   private List<ParsedFile> parseAll(
-      List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache, List<String> fileKeys) {
+      List<InputFile> files, Map<List<Path>, LockModel> models, Map<LockModel, LockMacros> macros, ParseCache cache,
+      List<String> fileKeys) {
     CFrontend frontend = new CFrontend(java.util.Set.of());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
     try {
@@ -267,7 +278,10 @@ public final class Pipeline {
         LockModel model = models.get(f.configs());
         LockApiLowering lowering = new LockApiLowering(model);
         String key = fileKeys == null ? null : fileKeys.get(i);
-        futures.add(pool.submit(() -> cache == null ? parseOne(f, frontend, lowering) : parseCached(f, frontend, lowering, cache, model, key)));
+        LockMacros lockMacros = macros.get(model);
+        futures.add(pool.submit(() -> cache == null
+            ? parseOne(f, frontend, lowering, lockMacros)
+            : parseCached(f, frontend, lowering, lockMacros, cache, parseSettings(model, lockMacros), key)));
       }
       List<ParsedFile> out = new ArrayList<>();
       progress.stage("parsing", futures.size());
@@ -292,7 +306,8 @@ public final class Pipeline {
 
   /** {@link #parseOne} through the cache: a file whose bytes, model and build are unchanged is not parsed again. */
   private ParsedFile parseCached(
-      InputFile f, CFrontend frontend, LockApiLowering lowering, ParseCache cache, LockModel model, String knownKey) {
+      InputFile f, CFrontend frontend, LockApiLowering lowering, LockMacros macros, ParseCache cache, String settings,
+      String knownKey) {
     if (knownKey != null) {
       ParsedFile hit = cache.get(knownKey);
       if (hit != null) return hit;
@@ -302,18 +317,18 @@ public final class Pipeline {
       content = java.nio.file.Files.readAllBytes(f.path());
     } catch (java.io.IOException | RuntimeException e) {
       if (knownKey != null) changed.set(true);
-      return parseOne(f, frontend, lowering); // the reader reports the problem
+      return parseOne(f, frontend, lowering, macros); // the reader reports the problem
     }
-    String key = cache.key(f.displayPath(), model.fingerprint(), content);
+    String key = cache.key(f.displayPath(), settings, content);
     if (knownKey != null && !knownKey.equals(key)) changed.set(true); // edited during the run
     ParsedFile hit = cache.get(key);
     if (hit != null) return hit;
-    ParsedFile parsed = parseOne(f, frontend, lowering);
+    ParsedFile parsed = parseOne(f, frontend, lowering, macros);
     cache.put(key, parsed);
     return parsed;
   }
 
-  private static ParsedFile parseOne(InputFile f, CFrontend frontend, LockApiLowering lowering) {
+  private static ParsedFile parseOne(InputFile f, CFrontend frontend, LockApiLowering lowering, LockMacros macros) {
     SourceReader.Result read = new SourceReader().read(f);
     List<Diagnostic> diags = new ArrayList<>(read.diagnostics());
     SourceText text = read.text();
@@ -321,7 +336,7 @@ public final class Pipeline {
     SuppressionScanner.Result suppressions = SuppressionScanner.scan(text);
     diags.addAll(suppressions.diagnostics());
     try {
-      TranslationUnit tu = lowering.lower(frontend.parse(text));
+      TranslationUnit tu = lowering.lower(frontend.parse(text, macros));
       diags.addAll(tu.diagnostics());
       return new ParsedFile(f.displayPath(), tu, diags, tu.stats().lines(), suppressions.markers());
     } catch (RuntimeException | StackOverflowError e) {

@@ -14,6 +14,8 @@ import org.lockorder.graph.SearchBounds;
  * @param threads parser threads; output does not depend on it
  * @param cacheDir where parsed files are kept between runs (keyed by content), or null for none
  * @param simulate run the simulator on every finding (false: verdicts stay "unchecked")
+ * @param simulationBudget path and schedule states the simulator may spend on one program's
+ *     findings together ({@link org.lockorder.sim.SimulationBounds#runWork})
  */
 public record PipelineOptions(
     List<String> profiles,
@@ -23,7 +25,8 @@ public record PipelineOptions(
     int maxStatesPerNode,
     int threads,
     Path cacheDir,
-    boolean simulate) {
+    boolean simulate,
+    long simulationBudget) {
 
   public PipelineOptions {
     profiles = List.copyOf(profiles);
@@ -32,11 +35,12 @@ public record PipelineOptions(
 
   public PipelineOptions(
       List<String> profiles, List<Path> configs, boolean perFile, SearchBounds bounds, int maxStatesPerNode, int threads) {
-    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, null, true);
+    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, null, true,
+        org.lockorder.sim.SimulationBounds.DEFAULT.runWork());
   }
 
   public PipelineOptions withCacheDir(Path dir) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir, simulate);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir, simulate, simulationBudget);
   }
 
   public static PipelineOptions defaults() {
@@ -46,10 +50,14 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withPerFile(boolean value) {
-    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate);
+    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget);
+  }
+
+  public PipelineOptions withSimulationBudget(long value) {
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, value);
   }
 
   public PipelineOptions withSimulate(boolean value) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, value);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, value, simulationBudget);
   }
 }

@@ -21,9 +21,21 @@ public record Simulation(
     schedule = List.copyOf(schedule);
   }
 
+  private static final String DISABLED = "not simulated (--no-simulate)";
+
   /** No simulation ran. */
   public static Simulation unchecked() {
-    return new Simulation(Verdict.UNCHECKED, "not simulated (--no-simulate)", List.of(), List.of(), 0);
+    return new Simulation(Verdict.UNCHECKED, DISABLED, List.of(), List.of(), 0);
+  }
+
+  /** The simulator ran, but not on this finding, for {@code reason} (the run's budget was spent). */
+  public static Simulation notRun(String reason) {
+    return new Simulation(Verdict.UNCHECKED, reason, List.of(), List.of(), 0);
+  }
+
+  /** Whether this is the simulation of a run with the simulator turned off. */
+  public boolean disabled() {
+    return verdict == Verdict.UNCHECKED && DISABLED.equals(reason);
   }
 
   /**

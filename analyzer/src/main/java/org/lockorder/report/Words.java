@@ -22,10 +22,11 @@ public final class Words {
 
   /**
    * The verdict as every report says it: "confirmed — reason", "not-reproduced — reason",
-   * or "unchecked (simulation disabled)", whose stored reason only names the option.
+   * "unchecked (simulation disabled)", whose stored reason only names the option, or
+   * "unchecked — reason" when the simulator ran but not on this finding.
    */
   public static String verdict(Simulation sim) {
-    if (sim.verdict() == Verdict.UNCHECKED) return "unchecked (simulation disabled)";
+    if (sim.disabled()) return "unchecked (simulation disabled)";
     String reason = sim.reason() == null ? "" : sim.reason().strip();
     return sim.verdict().label() + (reason.isEmpty() ? "" : " \u2014 " + reason);
   }

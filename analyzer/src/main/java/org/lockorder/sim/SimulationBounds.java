@@ -12,8 +12,20 @@ package org.lockorder.sim;
  * @param exitsPerCall distinct ways one call may return that the walk keeps
  * @param states scheduler states per finding
  * @param millis wall-clock time per finding's schedule search
+ * @param runWork path states and scheduler states all findings of one run may use together; the
+ *     findings left when it is spent stay {@code unchecked}, so a tree with thousands of findings
+ *     costs a bounded time, and which findings those are does not depend on the machine
  */
 public record SimulationBounds(
-    int walkItems, int walkBudget, int offRouteItems, int callDepth, int exitsPerCall, int states, long millis) {
-  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 2_000);
+    int walkItems, int walkBudget, int offRouteItems, int callDepth, int exitsPerCall, int states, long millis,
+    long runWork) {
+  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 2_000, 20_000_000L);
+
+  public SimulationBounds withStates(int value) {
+    return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, value, millis, runWork);
+  }
+
+  public SimulationBounds withRunWork(long value) {
+    return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, states, millis, value);
+  }
 }

@@ -26,11 +26,36 @@ public final class Simulator {
     this.builder = new ThreadBuilder(view, walker);
   }
 
-  /** Each finding with its simulation. */
+  /**
+   * Each finding with its simulation, in the order given. Lock-order cycles (LO001, LO002) are
+   * simulated before interrupt inversions (LO003), each in report order, until the run's budget
+   * ({@link SimulationBounds#runWork}) is spent; the rest stay unchecked and say why.
+   */
   public List<Finding> simulateAll(List<Finding> findings) {
+    Simulation[] done = new Simulation[findings.size()];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) if (!isIrqInversion(findings.get(i))) order.add(i);
+    for (int i = 0; i < findings.size(); i++) if (isIrqInversion(findings.get(i))) order.add(i);
+    long work = 0;
+    int simulated = 0;
+    for (int i : order) {
+      if (work >= bounds.runWork()) {
+        done[i] = Simulation.notRun("not simulated: the run's simulation budget (" + String.format(java.util.Locale.ROOT, "%,d", bounds.runWork())
+            + " path and schedule states) went to the " + simulated + " findings simulated before it (raise it with --simulation-budget)");
+        continue;
+      }
+      long before = walker.spentByAllWalks();
+      done[i] = simulate(findings.get(i));
+      work += walker.spentByAllWalks() - before + done[i].states();
+      simulated++;
+    }
     List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) out.add(f.withSimulation(simulate(f)));
+    for (int i = 0; i < findings.size(); i++) out.add(findings.get(i).withSimulation(done[i]));
     return out;
+  }
+
+  private static boolean isIrqInversion(Finding f) {
+    return f.rule().equals(org.lockorder.report.Rule.LO003.id());
   }
 
   public Simulation simulate(Finding f) {

@@ -44,6 +44,8 @@ final class WitnessWalker {
   private boolean truncated;
   /** Path states visited by the current walk, against {@link SimulationBounds#walkBudget}. */
   private int spent;
+  /** Path states visited by every walk so far, against {@link SimulationBounds#runWork}. */
+  private long spentByAllWalks;
   /**
    * Keep paths apart when their operations differ, even in the same state (lockorder simulate):
    * a branch that takes and drops a lock matters to another thread although it ends where the
@@ -86,10 +88,24 @@ final class WitnessWalker {
       return out;
     } finally {
       this.distinctPaths = false;
+      spentByAllWalks += spent;
     }
   }
 
+  /** Path states all walks of this walker visited. */
+  long spentByAllWalks() {
+    return spentByAllWalks;
+  }
+
   Result walk(Route r) {
+    try {
+      return walkRoute(r);
+    } finally {
+      spentByAllWalks += spent;
+    }
+  }
+
+  private Result walkRoute(Route r) {
     this.route = r;
     this.spent = 0;
     if (memo.size() > MEMO_LIMIT) memo.clear();

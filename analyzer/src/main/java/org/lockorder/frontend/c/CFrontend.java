@@ -18,6 +18,21 @@ public final class CFrontend {
    * be called from several threads on different files).
    */
   public TranslationUnit parse(SourceText src) {
-    return new TranslationUnitBuilder(src, extraTypeNames).build();
+    return parse(src, LockMacros.none());
+  }
+
+  /**
+   * Parses with the lock-wrapping macros of {@code headerMacros} expanded, plus those the file
+   * defines itself (a header's own are already among the headers').
+   */
+  public TranslationUnit parse(SourceText src, LockMacros headerMacros) {
+    LockMacros macros =
+        isHeader(src.path()) ? headerMacros : headerMacros.withLocal(MacroDefinition.scan(src.path(), src.text()));
+    return new TranslationUnitBuilder(src, extraTypeNames, macros).build();
+  }
+
+  /** Files whose function-like macros are offered to every other file. */
+  public static boolean isHeader(String path) {
+    return path.endsWith(".h");
   }
 }

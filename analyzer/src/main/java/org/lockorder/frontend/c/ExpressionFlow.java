@@ -141,7 +141,7 @@ final class ExpressionFlow {
         }
         Event e;
         if (i == 0 && name != null && !functionPointers.contains(name.getText())) {
-          e = new Event.Call(name.getText(), args, source.loc(first));
+          e = new Event.Call(name.getText(), args, source.loc(first), ExpandedToken.macro(name));
         } else {
           AccessPath target =
               primary != null ? paths.ofChain(whole, primary, suffixes.subList(0, i))
@@ -149,7 +149,7 @@ final class ExpressionFlow {
           // '(fn)(x)' and '(*fn)(x)' through a name that is no local: a direct call
           if (i == 0 && target.root() instanceof AccessPath.Var v && target.fields().isEmpty()
               && !target.indexed() && !functionPointers.contains(v.name())) {
-            e = new Event.Call(v.name(), args, source.loc(first));
+            e = new Event.Call(v.name(), args, source.loc(first), ExpandedToken.macro(first));
           } else {
             e = new Event.IndirectCall(target, args, source.loc(first));
           }

@@ -20,9 +20,16 @@ final class FileParser {
   private final Set<String> extraTypeNames;
   private final ItemParser itemParser;
 
+  private final MacroExpander expander;
+
   FileParser(Set<String> extraTypeNames, Consumer<CParser> diagnosticMode) {
+    this(extraTypeNames, diagnosticMode, LockMacros.none());
+  }
+
+  FileParser(Set<String> extraTypeNames, Consumer<CParser> diagnosticMode, LockMacros macros) {
     this.extraTypeNames = extraTypeNames;
     this.itemParser = new ItemParser(diagnosticMode);
+    this.expander = new MacroExpander(macros);
   }
 
   Result parse(String text) {
@@ -50,7 +57,18 @@ final class FileParser {
       if (item.unclosedBrace() != null) {
         outcome = new ItemParser.Outcome(null, item.unclosedBrace());
       } else {
-        outcome = itemParser.parse(itemTokens);
+        outcome = null;
+        List<Token> expanded = expander.expand(itemTokens);
+        if (expanded != itemTokens) {
+          // An expansion the grammar cannot read costs the item its lock wrappers, not its body.
+          List<Token> retagged = typedefs.retag(expanded, 0, expanded.size());
+          ItemParser.Outcome e = itemParser.parse(retagged);
+          if (e.ok()) {
+            outcome = e;
+            itemTokens = retagged;
+          }
+        }
+        if (outcome == null) outcome = itemParser.parse(itemTokens);
       }
       learnNames(outcome.tree(), itemTokens, typedefs);
       items.add(new ParsedItem(

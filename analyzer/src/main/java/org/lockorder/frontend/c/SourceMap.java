@@ -31,6 +31,11 @@ record SourceMap(String path, String text) {
     if (first == null || last == null) return "";
     int from = first.getStartIndex();
     int to = last.getStopIndex() + 1;
+    if (first instanceof ExpandedToken || last instanceof ExpandedToken) {
+      // Part of a macro expansion: the text is the invocation the user wrote.
+      from = Math.min(ExpandedToken.spanStart(first), ExpandedToken.spanStart(last));
+      to = Math.max(ExpandedToken.spanStop(first), ExpandedToken.spanStop(last)) + 1;
+    }
     if (from < 0 || to > text.length() || from >= to) return first.getText();
     return normalize(text.substring(from, to));
   }

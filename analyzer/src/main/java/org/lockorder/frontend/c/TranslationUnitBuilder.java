@@ -19,16 +19,19 @@ final class TranslationUnitBuilder {
   private final UnitParts parts = new UnitParts();
   private final TypeNames types = new TypeNames();
 
-  TranslationUnitBuilder(SourceText src, Set<String> extraTypeNames) {
+  private final LockMacros macros;
+
+  TranslationUnitBuilder(SourceText src, Set<String> extraTypeNames, LockMacros macros) {
     this.src = src;
     this.extraTypeNames = extraTypeNames;
+    this.macros = macros;
   }
 
   TranslationUnit build() {
     int bodies = 0;
     int parsed = 0;
     try {
-      FileParser.Result result = new FileParser(extraTypeNames, null).parse(src.text());
+      FileParser.Result result = new FileParser(extraTypeNames, null, macros).parse(src.text());
       for (Token t : result.strayBraces()) {
         diagnostics.add(error(t, "unbalanced '}' at file scope"));
       }

@@ -44,6 +44,13 @@ final class TypedefTracker {
   }
 
   /** Copies of tokens [start, end) with type names re-tagged. */
+  private static Token withType(Token t, int type) {
+    if (t instanceof ExpandedToken e) return e.withType(type);
+    CommonToken copy = new CommonToken(t);
+    copy.setType(type);
+    return copy;
+  }
+
   List<Token> retag(List<Token> tokens, int start, int end) {
     Token[] out = new Token[end - start];
     for (int i = start; i < end; i++) {
@@ -54,13 +61,9 @@ final class TypedefTracker {
               && (i == start || !isNameContext(tokens.get(i - 1).getType()))
               && (i + 1 >= end || !isValueFollower(tokens.get(i + 1).getType(), t.getText()));
       if (t.getType() == CLexer.TypedefName && !typeName) {
-        CommonToken copy = new CommonToken(t);
-        copy.setType(CLexer.Identifier);
-        out[i - start] = copy;
+        out[i - start] = withType(t, CLexer.Identifier);
       } else if (typeName) {
-        CommonToken copy = new CommonToken(t);
-        copy.setType(CLexer.TypedefName);
-        out[i - start] = copy;
+        out[i - start] = withType(t, CLexer.TypedefName);
       } else {
         out[i - start] = t;
       }

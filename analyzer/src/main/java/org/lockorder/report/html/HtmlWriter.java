@@ -166,7 +166,7 @@ public final class HtmlWriter {
       default -> "note";
     };
     // An unchecked simulation's stored reason only names the option; say what it means.
-    String reason = v == Verdict.UNCHECKED ? "simulation disabled" : f.simulation().reason() == null ? "" : f.simulation().reason().strip();
+    String reason = f.simulation().disabled() ? "simulation disabled" : f.simulation().reason() == null ? "" : f.simulation().reason().strip();
     sb.append("<p class=\"verdict\">Verdict: <span class=\"badge ").append(badge).append("\">").append(Html.esc(v.label())).append("</span>")
         .append(Html.esc(reason)).append("</p>\n");
     if (v == Verdict.CONFIRMED) TimelineTable.render(f.simulation(), sb);

@@ -1,0 +1,167 @@
+package org.lockorder.frontend.c;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Node;
+import org.lockorder.ir.TranslationUnit;
+import org.lockorder.source.SourceText;
+
+/** Lock-wrapping macros: found in headers, selected by what they call, expanded at their call sites. */
+class LockMacrosTest {
+  private static final Set<String> API = Set.of("spin_lock", "spin_unlock", "spin_lock_irq", "spin_unlock_irq", "mutex_lock");
+
+  private static final String XARRAY_H = """
+      struct xarray { spinlock_t xa_lock; void *head; };
+      #define xa_lock(xa)		spin_lock(&(xa)->xa_lock)
+      #define xa_unlock(xa)		spin_unlock(&(xa)->xa_lock)
+      #define xa_lock_irq(xa)		\\
+      	spin_lock_irq(&(xa)->xa_lock)	/* the i_pages lock */
+      #define xa_lock_twice(xa)	do { xa_lock(xa); xa_unlock(xa); } while (0)
+      #define xa_name(xa)		#xa
+      #define xa_marked(xa, m)	((xa)->head != 0)
+      #define spin_lock(l)		raw_spin_lock(&(l)->rlock)
+      """;
+
+  private static LockMacros macros(String header) {
+    return LockMacros.select(MacroDefinition.scan("include/linux/xarray.h", header), API);
+  }
+
+  private static List<Event.Call> calls(Function f) {
+    List<Event.Call> out = new ArrayList<>();
+    for (Node n : f.cfg().nodes()) if (n.event() instanceof Event.Call c) out.add(c);
+    return out;
+  }
+
+  private static Function parse(String code, LockMacros macros) {
+    TranslationUnit tu = new CFrontend(Set.of()).parse(new SourceText("mm/filemap.c", code), macros);
+    assertEquals(List.of(), tu.diagnostics(), "diagnostics");
+    return tu.functions().get(tu.functions().size() - 1);
+  }
+
+  @Test
+  void scanReadsFunctionLikeDefinitionsAcrossContinuationsAndComments() {
+    List<MacroDefinition> defs = MacroDefinition.scan("x.h", XARRAY_H + "#define OBJECT_LIKE (1)\n#define va(fmt, args...) pr(fmt, ##args)\n");
+    assertEquals(List.of("xa_lock", "xa_unlock", "xa_lock_irq", "xa_lock_twice", "xa_name", "xa_marked", "spin_lock", "va"),
+        defs.stream().map(MacroDefinition::name).toList());
+    MacroDefinition irq = defs.get(2);
+    assertEquals("spin_lock_irq(&(xa)->xa_lock)", irq.body());
+    assertEquals(4, irq.line());
+    assertTrue(defs.get(7).variadic());
+    assertEquals(List.of("fmt", "args"), defs.get(7).params());
+  }
+
+  @Test
+  void scanFollowsTheParsersConditionalPolicy() {
+    String text = """
+        #if 0
+        #define lock_a(x) spin_lock(x)
+        #elif defined(CONFIG_SMP)
+        #define lock_a(x) mutex_lock(x)
+        #else
+        #define lock_a(x) do { } while (0)
+        #endif
+        #ifdef CONFIG_X
+        # ifndef Y
+        #  define lock_b(x) spin_lock(x)
+        # endif
+        #else
+        #define lock_b(x) (void)(x)
+        #endif
+        """;
+    List<MacroDefinition> defs = MacroDefinition.scan("x.h", text);
+    assertEquals(List.of("mutex_lock(x)", "spin_lock(x)"), defs.stream().map(MacroDefinition::body).toList());
+  }
+
+  @Test
+  void onlyMacrosThatReachTheLockApiAreSelectedAndPrimitivesNeverAre() {
+    LockMacros m = macros(XARRAY_H);
+    // xa_name uses '#', xa_marked calls nothing of the API, spin_lock is a primitive.
+    assertEquals(Set.of("xa_lock", "xa_unlock", "xa_lock_irq", "xa_lock_twice"), m.names());
+    LockMacros param = LockMacros.select(MacroDefinition.scan("y.h", "#define call_it(spin_lock, x) spin_lock(x)\n"), API);
+    assertTrue(param.isEmpty(), "a parameter named like a primitive is not a call of it");
+  }
+
+  @Test
+  void anInvocationBecomesTheWrappedPrimitiveAtTheInvocationsPosition() {
+    Function f = parse("""
+        struct address_space { struct xarray i_pages; };
+        void f(struct address_space *mapping)
+        {
+        	xa_lock_irq(&mapping->i_pages);
+        }
+        """, macros(XARRAY_H));
+    Event.Call c = calls(f).get(0);
+    assertEquals("spin_lock_irq", c.callee());
+    assertEquals("xa_lock_irq", c.macro(), "the call remembers the macro written");
+    assertEquals(4, c.location().line());
+    assertEquals(2, c.location().column());
+    assertEquals(List.of("i_pages", "xa_lock"), c.args().get(0).path().fields());
+    assertEquals("xa_lock_irq(&mapping->i_pages)", c.args().get(0).text(), "the text shown is what the user wrote");
+  }
+
+  @Test
+  void nestedWrappersAndStatementMacrosExpandFully() {
+    Function f = parse("""
+        void f(struct xarray *xa)
+        {
+        	xa_lock_twice(xa);
+        }
+        """, macros(XARRAY_H));
+    assertEquals(List.of("spin_lock", "spin_unlock"), calls(f).stream().map(Event.Call::callee).toList());
+  }
+
+  @Test
+  void helperMacrosAndStatementArgumentsExpandInsideAWrapper() {
+    String header = """
+        #define ___wait(wq, cond, cmd) do { for (;;) { if (cond) break; cmd; } } while (0)
+        #define wait_event_lock_irq(wq, cond, lock) ___wait(wq, cond, spin_unlock_irq(&lock); schedule(); spin_lock_irq(&lock))
+        """;
+    Function f = parse("""
+        void f(struct foo *q)
+        {
+        	wait_event_lock_irq(q->wq, q->ready, q->lock);
+        }
+        """, LockMacros.select(MacroDefinition.scan("wait.h", header), API));
+    assertEquals(List.of("spin_unlock_irq", "schedule", "spin_lock_irq"), calls(f).stream().map(Event.Call::callee).toList());
+    assertEquals(java.util.Arrays.asList("wait_event_lock_irq", "wait_event_lock_irq", "wait_event_lock_irq"),
+        calls(f).stream().map(Event.Call::macro).toList(), "the outermost macro, through the helper");
+  }
+
+  @Test
+  void anExpansionTheGrammarCannotReadLeavesTheCallAsWritten() {
+    LockMacros m = LockMacros.select(MacroDefinition.scan("x.h", "#define odd_lock(l) spin_lock(l) ] [\n"), API);
+    assertFalse(m.isEmpty());
+    Function f = parse("void f(spinlock_t *l)\n{\n\todd_lock(l);\n}\n", m);
+    assertEquals(List.of("odd_lock"), calls(f).stream().map(Event.Call::callee).toList());
+  }
+
+  @Test
+  void aFilesOwnDefinitionsWinOverTheHeaders() {
+    Function f = parse("""
+        #define xa_lock(xa) mutex_lock(&(xa)->xa_lock)
+        #define my_lock(p) spin_lock(&(p)->lock)
+        void f(struct xarray *xa, struct foo *p)
+        {
+        	xa_lock(xa);
+        	my_lock(p);
+        }
+        """, macros(XARRAY_H));
+    assertEquals(List.of("mutex_lock", "spin_lock"), calls(f).stream().map(Event.Call::callee).toList());
+  }
+
+  @Test
+  void theFingerprintChangesWithAnySelectedDefinition() {
+    String changed = XARRAY_H.replace("spin_lock_irq(&(xa)->xa_lock)", "spin_lock(&(xa)->xa_lock)");
+    assertNotEquals(macros(XARRAY_H).fingerprint(), macros(changed).fingerprint());
+    assertEquals(macros(XARRAY_H).fingerprint(), macros(XARRAY_H + "#define unrelated(x) (x)\n").fingerprint());
+  }
+}
