@@ -97,13 +97,25 @@ final class WitnessWalker {
     return spentByAllWalks;
   }
 
+  /**
+   * Walks one witness route. Findings share edges, and so routes (a hub edge lies on hundreds of
+   * cycles): a route already walked is answered from the first walk, at no cost to the budgets.
+   */
   Result walk(Route r) {
+    Result known = routes.get(r);
+    if (known != null) return known;
     try {
-      return walkRoute(r);
+      Result out = walkRoute(r);
+      if (routes.size() >= ROUTE_LIMIT) routes.clear();
+      routes.put(r, out);
+      return out;
     } finally {
       spentByAllWalks += spent;
     }
   }
+
+  private final Map<Route, Result> routes = new HashMap<>();
+  private static final int ROUTE_LIMIT = 20_000;
 
   private Result walkRoute(Route r) {
     this.route = r;
