@@ -276,7 +276,12 @@ final class CallGraph {
     }
   }
 
+  /** Field name → the struct types whose member of that name has functions stored in it. */
+  private final Map<String, java.util.Set<String>> slotOwners = new HashMap<>();
+
   private void addSlot(String slot, CallTarget t) {
+    int dot = slot.lastIndexOf('.');
+    if (dot > 0) slotOwners.computeIfAbsent(slot.substring(dot + 1), k -> new java.util.TreeSet<>()).add(slot.substring(0, dot));
     List<CallTarget> list = slots.computeIfAbsent(slot, k -> new ArrayList<>());
     for (CallTarget old : list) if (old.function() == t.function()) return;
     list.add(t);
@@ -317,6 +322,11 @@ final class CallGraph {
       String tag = program.ownerTag(p, f);
       List<CallTarget> typed = tag == null ? null : slots.get(tag + "." + field);
       if (typed != null) return typed;
+      // Without the owner's type, the field name alone decides only when one struct type has a
+      // member of that name with functions in it: '->free' or '->release' of an unknown type
+      // would otherwise reach every ops table's free and release (mempool_t's pool->free reached
+      // zpool drivers' page locks on Linux 6.1), closing false cycles and one huge recursion.
+      if (slotOwners.getOrDefault(field, java.util.Set.of()).size() > 1) return List.of();
       List<CallTarget> byName = slots.getOrDefault("." + field, List.of());
       List<CallTarget> out = new ArrayList<>();
       for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only", t.storedAt()));

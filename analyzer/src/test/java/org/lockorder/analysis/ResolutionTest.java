@@ -48,6 +48,23 @@ class ResolutionTest {
   }
 
   @Test
+  void aMemberOfUnknownTypeIsMatchedByNameOnlyWhenOneStructHasIt() throws Exception {
+    String tables = "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
+        + "struct pool_ops { void (*release)(void *); };\n"
+        + "static void pool_release(void *p) { mutex_lock(&b); mutex_unlock(&b); }\n"
+        + "static const struct pool_ops pops = { .release = pool_release };\n"
+        + "void g(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n"
+        // 'p' has no declared type: only the member's name says what it calls.
+        + "void f(p) { mutex_lock(&a); p->release(0); mutex_unlock(&a); }\n";
+    assertEquals(List.of("LO001 a -> b"), findings(dir, tables), "one struct has a 'release' member: it is the one");
+    String twoOwners = tables
+        + "struct file_ops2 { void (*release)(void *); };\n"
+        + "static void file_release(void *p) { }\n"
+        + "static const struct file_ops2 fops2 = { .release = file_release };\n";
+    assertEquals(List.of(), findings(dir, twoOwners), "two structs have one: the call stays unresolved");
+  }
+
+  @Test
   void functionPointersAssignedInCodeAreCalls() throws Exception {
     assertEquals(List.of("LO001 a -> b"), findings(dir,
         "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
