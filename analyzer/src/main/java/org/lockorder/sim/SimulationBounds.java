@@ -19,7 +19,7 @@ package org.lockorder.sim;
 public record SimulationBounds(
     int walkItems, int walkBudget, int offRouteItems, int callDepth, int exitsPerCall, int states, long millis,
     long runWork) {
-  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 2_000, 20_000_000L);
+  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 2_000, 5_000_000L);
 
   public SimulationBounds withStates(int value) {
     return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, value, millis, runWork);
