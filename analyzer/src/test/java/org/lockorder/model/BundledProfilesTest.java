@@ -147,6 +147,17 @@ class BundledProfilesTest {
     "write_sequnlock_irqrestore, RELEASE, -, -, 0, -1, seqlock, -",
     "read_seqlock_excl, ACQUIRE, WRITE, BLOCKING, 0, -1, seqlock, -",
     "read_sequnlock_excl_bh, RELEASE, -, -, 0, -1, seqlock, -",
+    "mrupdate_nested, ACQUIRE, WRITE, BLOCKING, 0, -1, rwsem, -",
+    "mraccess_nested, ACQUIRE, READ, BLOCKING, 0, -1, rwsem, -",
+    "mrtryupdate, ACQUIRE, WRITE, TRY, 0, -1, rwsem, -",
+    "mrtryaccess, ACQUIRE, READ, TRY, 0, -1, rwsem, -",
+    "mrunlock_shared, RELEASE, -, -, 0, -1, rwsem, -",
+    "f2fs_down_read, ACQUIRE, READ, BLOCKING, 0, -1, rwsem, -",
+    "f2fs_down_read_nested, ACQUIRE, READ, BLOCKING, 0, 1, rwsem, -",
+    "f2fs_down_write_trylock, ACQUIRE, WRITE, TRY, 0, -1, rwsem, -",
+    "f2fs_up_write, RELEASE, -, -, 0, -1, rwsem, -",
+    "ocfs2_inode_lock_full_nested, ACQUIRE, WRITE, CHECKED, 0, 4, cluster_lock, ocfs2_inode_info.ip_inode_lockres",
+    "ocfs2_inode_unlock, RELEASE, -, -, 0, -1, cluster_lock, ocfs2_inode_info.ip_inode_lockres",
   })
   void linuxLockPrimitives(
       String function, Op op, String mode, String style, int lockArg, int subclassArg, String kind,
