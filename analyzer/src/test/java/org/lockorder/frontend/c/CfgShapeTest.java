@@ -123,6 +123,17 @@ class CfgShapeTest {
   }
 
   @Test
+  void doWhileZeroRunsBodyExactlyOnce() {
+    Cfg cfg = only("void f(void) { do { body(); } while (0); after(); }").cfg();
+    assertTrue(dominatesExit(cfg, call(cfg, "body")), render(cfg));
+    assertFalse(reaches(cfg, call(cfg, "after"), call(cfg, "body"), -1), render(cfg));
+    int body = call(cfg, "body");
+    for (var n : cfg.nodes()) {
+      if (n.id() != body && reaches(cfg, body, n.id(), -1)) assertFalse(n.successors().contains(body), "back edge into the body:\n" + render(cfg));
+    }
+  }
+
+  @Test
   void iteratorMacroIsALoopThatMayNotRun() {
     Cfg cfg = only("""
         void f(struct list_head *head) {
