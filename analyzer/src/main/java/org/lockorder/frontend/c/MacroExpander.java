@@ -37,13 +37,14 @@ final class MacroExpander {
     while (i < in.size()) {
       Token t = in.get(i);
       LockMacros.Macro m = candidate(in, i, active, depth);
-      List<List<Token>> args = m == null ? null : arguments(in, i + 1);
-      int close = args == null ? -1 : closeIndex;
+      Arguments a = m == null ? null : arguments(in, i + 1);
+      List<List<Token>> args = a == null ? null : a.args();
       if (args == null || !fits(m.definition(), args)) {
         if (out != null) out.add(t);
         i++;
         continue;
       }
+      int close = a.close();
       if (out == null) out = new ArrayList<>(in.subList(0, i));
       int spanStart = Math.min(ExpandedToken.spanStart(t), ExpandedToken.spanStart(in.get(close)));
       int spanStop = Math.max(ExpandedToken.spanStop(t), ExpandedToken.spanStop(in.get(close)));
@@ -64,11 +65,11 @@ final class MacroExpander {
     return depth == 0 ? macros.topLevel(t.getText()) : macros.inside(t.getText());
   }
 
-  /** Index of the ')' closing the last argument list that {@link #arguments} read. */
-  private int closeIndex;
+  /** An invocation's arguments and the index of its closing ')'. */
+  private record Arguments(List<List<Token>> args, int close) {}
 
   /** The arguments of the parenthesized list at {@code open}, split at top-level commas; null when unclosed. */
-  private List<List<Token>> arguments(List<Token> in, int open) {
+  private static Arguments arguments(List<Token> in, int open) {
     List<List<Token>> args = new ArrayList<>();
     List<Token> current = new ArrayList<>();
     int depth = 0;
@@ -78,8 +79,7 @@ final class MacroExpander {
       if (type == CLexer.LeftParen && depth++ == 0) continue;
       if (type == CLexer.RightParen && --depth == 0) {
         args.add(current);
-        closeIndex = k;
-        return args;
+        return new Arguments(args, k);
       }
       if (type == CLexer.Comma && depth == 1) {
         args.add(current);
@@ -122,9 +122,7 @@ final class MacroExpander {
   }
 
   private List<Token> expandedArgument(List<Token> arg, Set<String> active, int depth) {
-    int saved = closeIndex;
     List<Token> e = expand(arg, active, depth);
-    closeIndex = saved;
     return e == null ? arg : e;
   }
 }
