@@ -114,7 +114,7 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.IndirectCall c) {
       after = call(n, c.args(), s);
     } else if (e instanceof Event.Return r) {
-      after = List.of(s.returning(ReturnKind.of(r.value(), ctx.program())));
+      after = List.of(s.returning(ReturnKind.of(r.value(), ctx.program(), lockedHere(s))));
     } else {
       // SpawnThread, IrqHandler: the function runs as an entry point of its own (CallGraph).
       // SetClass: applied to the whole program before any summary (ClassKeys).
@@ -123,6 +123,16 @@ final class FunctionAnalyzer {
     List<Out> outs = new ArrayList<>();
     for (LockState st : after) for (int succ : n.successors()) outs.add(new Out(succ, st));
     return outs;
+  }
+
+  /** The lock expressions of the locks this function took itself and {@code s} still holds. */
+  private List<String> lockedHere(LockState s) {
+    if (s.held().isEmpty()) return List.of();
+    List<String> out = new ArrayList<>(s.held().size());
+    for (HeldLock h : s.held()) {
+      if (!h.fromEntry() && h.site().calls().isEmpty() && h.site().function().equals(fn.name())) out.add(h.site().instance());
+    }
+    return out;
   }
 
   private List<Out> branch(Node n, LockState s) {

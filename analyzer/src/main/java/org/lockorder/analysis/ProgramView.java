@@ -132,9 +132,13 @@ public final class ProgramView {
     return graph.irqHandlerLevel(f);
   }
 
-  /** What a {@code return value;} tells a caller's test: TRUE non-zero, FALSE zero, null unknown. */
-  public Boolean returnsNonzero(Arg value) {
-    return switch (ReturnKind.of(value, program)) {
+  /**
+   * What a {@code return value;} tells a caller's test: TRUE non-zero, FALSE zero, null unknown.
+   * {@code lockedInstances}: the lock expressions of the locks held there (a returned pointer whose
+   * object is locked is not NULL; see {@link ReturnKind#of(Arg, Program, Iterable)}).
+   */
+  public Boolean returnsNonzero(Arg value, Iterable<String> lockedInstances) {
+    return switch (ReturnKind.of(value, program, lockedInstances)) {
       case ZERO -> false;
       case NONZERO -> true;
       case UNKNOWN -> null;

@@ -28,6 +28,32 @@ enum ReturnKind {
     return UNKNOWN;
   }
 
+  /**
+   * {@link #of}, and one more rule: a path that returns a plain variable whose object it holds
+   * locked ({@code folio_lock(folio); ... return folio;}) returns non-NULL, so the caller's
+   * {@code if (!folio)} cannot see that lock held. {@code lockedInstances} are the lock
+   * expressions as written ("folio", "&inode->i_lock") of the locks this path took itself and
+   * still holds.
+   */
+  static ReturnKind of(Arg value, Program program, Iterable<String> lockedInstances) {
+    ReturnKind kind = of(value, program);
+    if (kind != UNKNOWN || value == null) return kind;
+    AccessPath p = value.path();
+    if (p == null || !p.fields().isEmpty() || !(p.root() instanceof AccessPath.Var v)) return kind;
+    for (String instance : lockedInstances) if (v.name().equals(rootVariable(instance))) return NONZERO;
+    return kind;
+  }
+
+  /** The variable a lock expression starts from: "folio" for "folio", "&folio->flags", "&(*pp)->lock". */
+  static String rootVariable(String instance) {
+    if (instance == null) return null;
+    int i = 0;
+    while (i < instance.length() && "&*( ".indexOf(instance.charAt(i)) >= 0) i++;
+    int start = i;
+    while (i < instance.length() && (Character.isLetterOrDigit(instance.charAt(i)) || instance.charAt(i) == '_')) i++;
+    return i == start || Character.isDigit(instance.charAt(start)) ? null : instance.substring(start, i);
+  }
+
   /** Can a result of this kind take the branch edge that needs a (non-)zero result? */
   boolean allows(boolean nonzero) {
     return this == UNKNOWN || (this == NONZERO) == nonzero;

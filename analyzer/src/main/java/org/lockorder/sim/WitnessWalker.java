@@ -318,7 +318,13 @@ final class WitnessWalker {
       return successors(n, it.wp, after, ops);
     }
     if (e instanceof Event.MayReclaim r) return mayReclaim(f, n, r, it);
-    if (e instanceof Event.Return r) return successors(n, it.wp, s.withReturning(view.returnsNonzero(r.value())), it.ops);
+    if (e instanceof Event.Return r) {
+      // The thread's held locks, whichever frame took them: a name that only a caller's lock shares
+      // is a rare coincidence, and it only narrows which branch the caller walks.
+      List<String> locked = new ArrayList<>(s.held().size());
+      for (LockOp.Held h : s.held()) locked.add(h.text());
+      return successors(n, it.wp, s.withReturning(view.returnsNonzero(r.value(), locked)), it.ops);
+    }
     if (e instanceof Event.MayFault && s.faultsOff() > 0) return successors(n, it.wp, s, it.ops);
     if (e instanceof Event.Call || e instanceof Event.IndirectCall || e instanceof Event.MayFault) return call(f, n, it);
     return successors(n, it.wp, s, it.ops); // spawn, irq handler registration, set-class: no lock operation here
