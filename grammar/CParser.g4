@@ -298,6 +298,7 @@ unaryExpression
     | unaryOperator castExpression
     | Sizeof unaryExpression
     | Sizeof LeftParen typeName RightParen
+    | Sizeof LeftParen Identifier pointer RightParen   // 'sizeof(foo_type *)': 'a *' ends no expression
     | Alignof LeftParen typeName RightParen
     | Alignof LeftParen expression RightParen
     | AndAnd Identifier
