@@ -233,7 +233,10 @@ forInit: declaration | expression? Semi;
 // that cannot continue an expression.
 iteratorStatement: Identifier LeftParen argumentList RightParen iteratorBody;
 
-iteratorBody
+iteratorBody: statementHead | identifierStatement;
+
+// A statement that cannot be the start of an expression.
+statementHead
     : compoundStatement
     | ifStatement
     | switchStatement
@@ -245,7 +248,6 @@ iteratorBody
     | continueStatement
     | breakStatement
     | returnStatement
-    | identifierStatement
     ;
 
 // An expression statement that starts with a name: 'foo(x);' 'p->n = 1;' 'i++;'
@@ -333,14 +335,28 @@ primaryExpression
 offsetofMember: Identifier (Dot Identifier | LeftBracket expression RightBracket)*;
 
 // Arguments of calls and of macros: expressions, type names ('container_of(p, struct x, m)'),
-// or nothing ('FOO(a, , b)').
+// declarations, code (below), or nothing ('FOO(a, , b)').
 argumentList: argument? (Comma argument?)*;
 
 argument
-    : assignmentExpression
+    : assignmentExpression (Semi blockItem*)?   // with ';': code, 'DLM_ASSERT(c, dump(r););'
     | storageClassSpecifier* typeName
+    | declarationSpecifiers declarator       // 'TP_PROTO(struct inode *inode)' 'D2(int i)'
+    | Identifier pointer                     // 'SYSCALL_DEFINE1(f, fd_set *, p)': 'a *' ends no expression
     | storageClassSpecifier+
     | operatorArgument
+    | codeArgument
+    ;
+
+// Statements a macro pastes into the body: 'D1(if (x) { ... })', 'D2({ ... })',
+// 'D2(list_for_each_entry(p, h, m) { ... })', and, as the macro may supply the last ';',
+// 'D1(if (x) f(y))' and 'D1(continue)'. None can start an expression; an argument that starts
+// with an expression is code once a ';' follows it (above).
+codeArgument
+    : statementHead blockItem*
+    | If LeftParen expression RightParen assignmentExpression
+    | Continue
+    | Break
     ;
 
 // 'ASSERTCMP(x, ==, 0)': an operator passed to a macro.

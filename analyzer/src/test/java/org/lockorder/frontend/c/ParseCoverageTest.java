@@ -1,6 +1,8 @@
 package org.lockorder.frontend.c;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lockorder.frontend.c.Fixtures.callees;
 import static org.lockorder.frontend.c.Fixtures.function;
 
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Cfg;
 import org.lockorder.ir.Event;
 import org.lockorder.ir.TranslationUnit;
 import org.lockorder.source.SourceText;
@@ -44,5 +47,21 @@ class ParseCoverageTest {
     assertEquals(new AccessPath.Var("visit_node"), call(tu, "reset_cursor", "walk_tree").args().get(1).path().root());
     // '(handler)(a)' stays a direct call of 'handler'
     assertEquals(List.of("handler"), callees(function(tu, "not_casts").cfg()));
+  }
+
+  @Test
+  void codeAsMacroArguments() throws IOException {
+    TranslationUnit tu = corpus("code_macro_arguments.c");
+    assertEquals(List.of("check_state", "scan_items", "DEFINE_SYSCALL2"), Fixtures.names(tu));
+    Cfg check = function(tu, "check_state").cfg();
+    assertEquals(List.of("dump_item", "MY_ASSERT", "dump_item", "MY_ASSERT", "report", "release_item"), callees(check));
+    // the macro decides whether its code runs: release_item is reached without dump_item
+    assertTrue(Fixtures.reaches(check, Cfg.ENTRY, Fixtures.call(check, "release_item"), Fixtures.call(check, "dump_item")));
+    Cfg scan = function(tu, "scan_items").cfg();
+    assertEquals(List.of("DEBUG1", "report", "DEBUG1", "report", "DEBUG2", "count_item", "DEBUG2", "DEBUG1", "report",
+        "for_each_item", "DEBUG2", "spin_unlock", "report"), callees(scan)); // in node order
+    // 'DEBUG2(...)' without ';' is no loop head: the unlock after it always runs
+    assertFalse(Fixtures.reaches(scan, Cfg.ENTRY, Cfg.EXIT, Fixtures.call(scan, "spin_unlock")));
+    assertEquals(List.of("IF_DEBUG", "do_pick"), callees(function(tu, "DEFINE_SYSCALL2").cfg()));
   }
 }
