@@ -51,7 +51,8 @@ staticAssertDeclaration: StaticAssert LeftParen argumentList RightParen Semi;
 // words before the type ('static __net_init int', 'EXPORT_FOR_TESTS int') are attribute macros.
 declarationSpecifiers: (storageClassSpecifier | attributeMacro)* typeSpecifier (storageClassSpecifier | typeSpecifier)*;
 
-attributeMacro: Identifier;
+// 'EXPORT_FOR_TESTS', '__diagnose_as(f, 1, 2)': a macro call cannot stand before a type either.
+attributeMacro: Identifier (LeftParen argumentList RightParen)?;
 
 storageClassSpecifier: Typedef | Extern | Static | ThreadLocal | Auto;
 
@@ -102,7 +103,11 @@ initDeclarator: declarator initTail;
 
 initTail: (Assign initializer)?;
 
-declarator: pointer? directDeclarator;
+// 'char * POS p': between the '*' and the name only qualifiers and attributes can stand, so a
+// name there that is followed by another is an attribute macro.
+declarator: (pointer pointerAttribute*)? directDeclarator;
+
+pointerAttribute: Identifier;
 
 // A declarator that starts with a name (after stars): used after an unknown type name,
 // where '(' would make it a macro call.

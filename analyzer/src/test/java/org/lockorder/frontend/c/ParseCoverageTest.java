@@ -64,4 +64,13 @@ class ParseCoverageTest {
     assertFalse(Fixtures.reaches(scan, Cfg.ENTRY, Cfg.EXIT, Fixtures.call(scan, "spin_unlock")));
     assertEquals(List.of("IF_DEBUG", "do_pick"), callees(function(tu, "DEFINE_SYSCALL2").cfg()));
   }
+
+  @Test
+  void attributeMacrosInDeclarators() throws IOException {
+    TranslationUnit tu = corpus("attribute_macros.c");
+    assertEquals(List.of("copy_name", "fill_buffer"), Fixtures.names(tu));
+    assertEquals(List.of("dst", "src"), function(tu, "copy_name").params().stream().map(p -> p.name()).toList());
+    assertEquals(List.of("b", "out", "n"), function(tu, "fill_buffer").params().stream().map(p -> p.name()).toList());
+    assertEquals(List.of("mutex_lock", "copy_out", "mutex_unlock"), callees(function(tu, "fill_buffer").cfg()));
+  }
 }
