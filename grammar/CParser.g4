@@ -364,5 +364,9 @@ codeArgument
     | Break
     ;
 
-// 'ASSERTCMP(x, ==, 0)': an operator passed to a macro.
-operatorArgument: Equal | NotEqual | Less | Greater | LessEqual | GreaterEqual | OrOr | Or | Caret | Div | Mod;
+// 'ASSERTCMP(x, ==, 0)', 'BOP(d, a, b, &~)': an operator passed to a macro. '&' and '~' are
+// operators only when no operand follows them.
+operatorArgument
+    : Equal | NotEqual | Less | Greater | LessEqual | GreaterEqual | OrOr | Or | Caret | Div | Mod
+    | And Tilde? | Tilde
+    ;

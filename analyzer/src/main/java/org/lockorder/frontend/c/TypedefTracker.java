@@ -119,7 +119,7 @@ final class TypedefTracker {
     };
   }
 
-  /** After these tokens an identifier is a member, tag, label or declared name, never a type. */
+  /** After these tokens an identifier is a member, tag, label, declared name or operand, never a type. */
   private static boolean isNameContext(int previousType) {
     return previousType == CLexer.Dot
         || previousType == CLexer.Arrow
@@ -127,6 +127,7 @@ final class TypedefTracker {
         || previousType == CLexer.Union
         || previousType == CLexer.Enum
         || previousType == CLexer.Goto
-        || previousType == CLexer.Star;
+        || previousType == CLexer.Star
+        || previousType == CLexer.And; // '&fops_size_t': no type is ever addressed
   }
 }

@@ -73,4 +73,12 @@ class ParseCoverageTest {
     assertEquals(List.of("b", "out", "n"), function(tu, "fill_buffer").params().stream().map(p -> p.name()).toList());
     assertEquals(List.of("mutex_lock", "copy_out", "mutex_unlock"), callees(function(tu, "fill_buffer").cfg()));
   }
+
+  @Test
+  void operatorArgumentsAndAddressedNames() throws IOException {
+    TranslationUnit tu = corpus("operator_arguments.c");
+    assertEquals(List.of("BITS_OP", "BITS_OP", "BITS_UNARY", "CHECK_CMP", "register_ops"),
+        callees(function(tu, "mask_bits").cfg()));
+    assertEquals(new AccessPath.Var("ops_size_t"), call(tu, "mask_bits", "register_ops").args().get(1).path().root());
+  }
 }
