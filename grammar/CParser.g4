@@ -51,7 +51,8 @@ staticAssertDeclaration: StaticAssert LeftParen argumentList RightParen Semi;
 // words before the type ('static __net_init int', 'EXPORT_FOR_TESTS int') are attribute macros.
 declarationSpecifiers: (storageClassSpecifier | attributeMacro)* typeSpecifier (storageClassSpecifier | typeSpecifier)*;
 
-attributeMacro: Identifier;
+// 'EXPORT_FOR_TESTS', '__diagnose_as(f, 1, 2)': a macro call cannot stand before a type either.
+attributeMacro: Identifier (LeftParen argumentList RightParen)?;
 
 storageClassSpecifier: Typedef | Extern | Static | ThreadLocal | Auto;
 
@@ -102,7 +103,11 @@ initDeclarator: declarator initTail;
 
 initTail: (Assign initializer)?;
 
-declarator: pointer? directDeclarator;
+// 'char * POS p': between the '*' and the name only qualifiers and attributes can stand, so a
+// name there that is followed by another is an attribute macro.
+declarator: (pointer pointerAttribute*)? directDeclarator;
+
+pointerAttribute: Identifier;
 
 // A declarator that starts with a name (after stars): used after an unknown type name,
 // where '(' would make it a macro call.
@@ -233,7 +238,10 @@ forInit: declaration | expression? Semi;
 // that cannot continue an expression.
 iteratorStatement: Identifier LeftParen argumentList RightParen iteratorBody;
 
-iteratorBody
+iteratorBody: statementHead | identifierStatement;
+
+// A statement that cannot be the start of an expression.
+statementHead
     : compoundStatement
     | ifStatement
     | switchStatement
@@ -245,7 +253,6 @@ iteratorBody
     | continueStatement
     | breakStatement
     | returnStatement
-    | identifierStatement
     ;
 
 // An expression statement that starts with a name: 'foo(x);' 'p->n = 1;' 'i++;'
@@ -298,6 +305,7 @@ unaryExpression
     | unaryOperator castExpression
     | Sizeof unaryExpression
     | Sizeof LeftParen typeName RightParen
+    | Sizeof LeftParen Identifier pointer RightParen   // 'sizeof(foo_type *)': 'a *' ends no expression
     | Alignof LeftParen typeName RightParen
     | Alignof LeftParen expression RightParen
     | AndAnd Identifier
@@ -332,15 +340,33 @@ primaryExpression
 offsetofMember: Identifier (Dot Identifier | LeftBracket expression RightBracket)*;
 
 // Arguments of calls and of macros: expressions, type names ('container_of(p, struct x, m)'),
-// or nothing ('FOO(a, , b)').
+// declarations, code (below), or nothing ('FOO(a, , b)').
 argumentList: argument? (Comma argument?)*;
 
 argument
-    : assignmentExpression
+    : assignmentExpression (Semi blockItem*)?   // with ';': code, 'DLM_ASSERT(c, dump(r););'
     | storageClassSpecifier* typeName
+    | declarationSpecifiers declarator       // 'TP_PROTO(struct inode *inode)' 'D2(int i)'
+    | Identifier pointer                     // 'SYSCALL_DEFINE1(f, fd_set *, p)': 'a *' ends no expression
     | storageClassSpecifier+
     | operatorArgument
+    | codeArgument
     ;
 
-// 'ASSERTCMP(x, ==, 0)': an operator passed to a macro.
-operatorArgument: Equal | NotEqual | Less | Greater | LessEqual | GreaterEqual | OrOr | Or | Caret | Div | Mod;
+// Statements a macro pastes into the body: 'D1(if (x) { ... })', 'D2({ ... })',
+// 'D2(list_for_each_entry(p, h, m) { ... })', and, as the macro may supply the last ';',
+// 'D1(if (x) f(y))' and 'D1(continue)'. None can start an expression; an argument that starts
+// with an expression is code once a ';' follows it (above).
+codeArgument
+    : statementHead blockItem*
+    | If LeftParen expression RightParen assignmentExpression
+    | Continue
+    | Break
+    ;
+
+// 'ASSERTCMP(x, ==, 0)', 'BOP(d, a, b, &~)': an operator passed to a macro. '&' and '~' are
+// operators only when no operand follows them.
+operatorArgument
+    : Equal | NotEqual | Less | Greater | LessEqual | GreaterEqual | OrOr | Or | Caret | Div | Mod
+    | And Tilde? | Tilde
+    ;

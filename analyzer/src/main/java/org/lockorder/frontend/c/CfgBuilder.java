@@ -74,6 +74,9 @@ final class CfgBuilder {
     if (s instanceof Stmt.For f) return forStmt(f, cur);
     if (s instanceof Stmt.Iterator it) {
       cur = flow.call(it.macro(), it.args(), cur);
+      // 'D2({ ... })' with no ';' is read as an iterator head, but a macro that takes code is
+      // a statement of its own: what follows it is the next statement, run once.
+      if (it.args().argument().stream().anyMatch(StatementTreeBuilder::isCode)) return stmt(it.body(), cur);
       int head = graph.join();
       graph.edge(cur, head);
       int body = graph.join();

@@ -88,6 +88,15 @@ final class ExpressionFlow {
         return cur;
       }
     }
+    if (t instanceof CParser.ArgumentContext a && StatementTreeBuilder.isCode(a)) {
+      // Code passed to a macro ('DLM_ASSERT(c, dump(r););', 'D1(if (x) f(y))'): the macro
+      // decides whether it runs (on failure, in debug builds), so it runs zero times or once.
+      int run = graph.join();
+      int after = graph.join();
+      graph.branch(cur, run, after, null);
+      graph.edge(statements.stmt(StatementTreeBuilder.code(a), run), after);
+      return after;
+    }
     if (t instanceof CParser.AssignmentExpressionContext a && a.assignmentOperator() != null) {
       cur = expr(a.conditionalExpression(), cur);
       cur = expr(a.assignmentExpression(), cur);

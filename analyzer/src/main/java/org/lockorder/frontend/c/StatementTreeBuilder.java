@@ -13,8 +13,34 @@ final class StatementTreeBuilder {
   private StatementTreeBuilder() {}
 
   static Stmt.Block block(CParser.CompoundStatementContext c) {
-    List<Stmt> items = new ArrayList<>();
-    for (CParser.BlockItemContext b : c.blockItem()) {
+    return block(new ArrayList<>(), c.blockItem());
+  }
+
+  /** True when a macro argument is code ('DLM_ASSERT(c, dump(r););', 'D1(if (x) f(y))'). */
+  static boolean isCode(CParser.ArgumentContext a) {
+    return a.codeArgument() != null || a.Semi() != null;
+  }
+
+  /** The statements of a code argument (see isCode). */
+  static Stmt.Block code(CParser.ArgumentContext a) {
+    List<Stmt> first = new ArrayList<>();
+    CParser.CodeArgumentContext c = a.codeArgument();
+    if (c == null) {
+      first.add(new Stmt.Eval(a.assignmentExpression()));
+      return block(first, a.blockItem());
+    }
+    if (c.statementHead() != null) {
+      first.add(head(c.statementHead()));
+    } else if (c.If() != null) {
+      first.add(new Stmt.If(c.expression(), new Stmt.Eval(c.assignmentExpression()), null));
+    } else {
+      first.add(c.Continue() != null ? new Stmt.Continue() : new Stmt.Break());
+    }
+    return block(first, c.blockItem());
+  }
+
+  private static Stmt.Block block(List<Stmt> items, List<CParser.BlockItemContext> blockItems) {
+    for (CParser.BlockItemContext b : blockItems) {
       if (b.elseClause() != null) {
         Stmt e = statement(b.elseClause().statement());
         Stmt attached = items.isEmpty() ? null : attachElse(items.get(items.size() - 1), e);
@@ -109,20 +135,25 @@ final class StatementTreeBuilder {
 
   private static Stmt iterator(CParser.IteratorStatementContext it) {
     CParser.IteratorBodyContext b = it.iteratorBody();
-    Stmt body;
-    if (b.compoundStatement() != null) body = block(b.compoundStatement());
-    else if (b.ifStatement() != null) body = ifStatement(b.ifStatement());
-    else if (b.switchStatement() != null) {
-      body = new Stmt.Switch(b.switchStatement().expression(), statement(b.switchStatement().statement()));
-    } else if (b.whileStatement() != null) {
-      body = new Stmt.While(b.whileStatement().expression(), statement(b.whileStatement().statement()));
-    } else if (b.doStatement() != null) {
-      body = new Stmt.DoWhile(statement(b.doStatement().statement()), b.doStatement().expression());
-    } else if (b.forStatement() != null) body = forStatement(b.forStatement());
-    else if (b.iteratorStatement() != null) body = iterator(b.iteratorStatement());
-    else if (b.identifierStatement() != null) body = new Stmt.Eval(b.identifierStatement());
-    else body = jump(b.gotoStatement(), b.continueStatement(), b.breakStatement(), b.returnStatement());
+    Stmt body = b.statementHead() != null ? head(b.statementHead()) : new Stmt.Eval(b.identifierStatement());
     return new Stmt.Iterator(it.Identifier().getSymbol(), it.argumentList(), body);
+  }
+
+  private static Stmt head(CParser.StatementHeadContext b) {
+    if (b.compoundStatement() != null) return block(b.compoundStatement());
+    if (b.ifStatement() != null) return ifStatement(b.ifStatement());
+    if (b.switchStatement() != null) {
+      return new Stmt.Switch(b.switchStatement().expression(), statement(b.switchStatement().statement()));
+    }
+    if (b.whileStatement() != null) {
+      return new Stmt.While(b.whileStatement().expression(), statement(b.whileStatement().statement()));
+    }
+    if (b.doStatement() != null) {
+      return new Stmt.DoWhile(statement(b.doStatement().statement()), b.doStatement().expression());
+    }
+    if (b.forStatement() != null) return forStatement(b.forStatement());
+    if (b.iteratorStatement() != null) return iterator(b.iteratorStatement());
+    return jump(b.gotoStatement(), b.continueStatement(), b.breakStatement(), b.returnStatement());
   }
 
   private static Stmt jump(

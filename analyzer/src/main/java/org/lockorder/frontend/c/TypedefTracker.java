@@ -60,6 +60,7 @@ final class TypedefTracker {
               && isType(t.getText())
               && (i == start || !isNameContext(tokens.get(i - 1).getType()))
               && (i + 1 >= end || !isValueFollower(tokens.get(i + 1).getType(), t.getText()));
+      typeName |= t.getType() == CLexer.Identifier && isCastToName(tokens, i, start, end);
       if (t.getType() == CLexer.TypedefName && !typeName) {
         out[i - start] = withType(t, CLexer.Identifier);
       } else if (typeName) {
@@ -69,6 +70,40 @@ final class TypedefTracker {
       }
     }
     return List.of(out);
+  }
+
+  /**
+   * '(fs32)x', '(LCN)0', '~(foo)0', '(foo){ .a = 1 }': a lone name in parentheses followed by an
+   * operand is a cast to a type we were not told about, because a parenthesized expression is
+   * never followed by a name, a literal, '~', '!', 'sizeof' or '{'. The '(' must stand where an
+   * operand starts (after an operator, ',', '(', 'return' ...), not after a callee, 'if', 'while',
+   * 'typeof' or a macro ('FOO(x) y;' is an iterator head, 'if (x) y();' a condition). Followers
+   * that could continue an expression ('(x)(y)', '(x)-y', '(x)*y', '(x)&y') stay expressions.
+   */
+  private static boolean isCastToName(List<Token> tokens, int i, int start, int end) {
+    if (i - 2 < start || i + 2 >= end) return false;
+    if (tokens.get(i - 1).getType() != CLexer.LeftParen || tokens.get(i + 1).getType() != CLexer.RightParen) {
+      return false;
+    }
+    boolean operandFollows = switch (tokens.get(i + 2).getType()) {
+      case CLexer.Identifier, CLexer.Constant, CLexer.CharacterConstant, CLexer.Tilde, CLexer.Not,
+          CLexer.Sizeof, CLexer.LeftBrace -> true;
+      default -> false;
+    };
+    return operandFollows && startsOperand(tokens.get(i - 2).getType());
+  }
+
+  /** Tokens after which a '(' opens an operand, never a call's arguments or a statement's head. */
+  private static boolean startsOperand(int previousType) {
+    return switch (previousType) {
+      case CLexer.Identifier, CLexer.TypedefName, CLexer.Constant, CLexer.CharacterConstant,
+          CLexer.StringLiteral, CLexer.RightParen, CLexer.RightBracket, CLexer.PlusPlus,
+          CLexer.MinusMinus -> false;
+      case CLexer.Return, CLexer.Case, CLexer.Else, CLexer.Do -> true;
+      // Other keywords ('if', 'while', 'sizeof', 'typeof', 'int' ...) take a '(' of their own; the
+      // punctuators are declared together in CLexer.g4, from '(' to '.'.
+      default -> previousType >= CLexer.LeftParen && previousType <= CLexer.Dot;
+    };
   }
 
   /**
@@ -84,7 +119,7 @@ final class TypedefTracker {
     };
   }
 
-  /** After these tokens an identifier is a member, tag, label or declared name, never a type. */
+  /** After these tokens an identifier is a member, tag, label, declared name or operand, never a type. */
   private static boolean isNameContext(int previousType) {
     return previousType == CLexer.Dot
         || previousType == CLexer.Arrow
@@ -92,6 +127,7 @@ final class TypedefTracker {
         || previousType == CLexer.Union
         || previousType == CLexer.Enum
         || previousType == CLexer.Goto
-        || previousType == CLexer.Star;
+        || previousType == CLexer.Star
+        || previousType == CLexer.And; // '&fops_size_t': no type is ever addressed
   }
 }
