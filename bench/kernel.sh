@@ -129,7 +129,10 @@ if [ "$scaling" = 1 ]; then
       have=$((have + $(find "$src/fs/${d#./}" -name '*.c' -exec cat {} + | wc -l)))
     done
     rm -rf "$cache"
-    run "fs-1of$part" "${pick[@]}" | head -1
+    # The whole summary goes to a file: a pipe into head would stop the printer early (and, with
+    # pipefail, the script).
+    run "fs-1of$part" "${pick[@]}" > "$work/fs-1of$part.summary"
+    head -1 "$work/fs-1of$part.summary"
   done
 fi
 
