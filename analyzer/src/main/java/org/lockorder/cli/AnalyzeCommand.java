@@ -69,7 +69,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--max-cycle-length", defaultValue = "6", paramLabel = "N", description = "Longest lock-order cycle searched for, in classes (default: ${DEFAULT-VALUE}).")
   int maxCycleLength;
 
-  @Option(names = "--max-cycles", defaultValue = "1000", paramLabel = "N", description = "Most cycles reported before the search stops (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-cycles", defaultValue = "1000", paramLabel = "N", description = "Most cycles reported before the search stops, shortest first (default: ${DEFAULT-VALUE}).")
   int maxCycles;
 
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores). Output does not depend on it.")

@@ -13,7 +13,9 @@ import org.lockorder.analysis.LockOrderEdge;
 /**
  * Enumerates elementary cycles inside strongly connected components, each from its smallest class
  * only (so every cycle appears once, already in canonical rotation), within {@link SearchBounds},
- * and keeps those that are strong.
+ * and keeps those that are strong. Shortest first: one pass per cycle length, so that when a
+ * bound cuts the search on a dense graph (a kernel tree), the cycles reported are the shortest
+ * ones of every component, not the long variants around the first class in name order.
  */
 final class CycleSearch {
 
@@ -31,20 +33,34 @@ final class CycleSearch {
   }
 
   CycleSearchResult run(List<Set<LockClass>> components) {
-    for (Set<LockClass> scc : components) {
-      for (LockClass start : scc) {
-        if (cut != null) break;
-        List<LockClass> path = new ArrayList<>();
-        path.add(start);
-        dfs(scc, start, path);
+    for (int length = 1; length <= bounds.maxLength() && cut == null; length++) {
+      for (Set<LockClass> scc : components) {
+        if (scc.size() < length) continue;
+        for (LockClass start : scc) {
+          if (cut != null) break;
+          List<LockClass> path = new ArrayList<>();
+          path.add(start);
+          dfs(scc, start, path, length);
+        }
       }
     }
     if (cut == null && depthLimited) cut = "cycle length (" + bounds.maxLength() + " classes)";
     return new CycleSearchResult(found, cut != null, cut, components.size());
   }
 
-  private void dfs(Set<LockClass> scc, LockClass start, List<LockClass> path) {
+  /** Extends {@code path} to cycles of exactly {@code length} classes. */
+  private void dfs(Set<LockClass> scc, LockClass start, List<LockClass> path, int length) {
     LockClass last = path.get(path.size() - 1);
+    if (path.size() == length) {
+      // The last step can only be the edge back to the start: one lookup, not a scan.
+      if (++steps > bounds.maxSteps()) {
+        cut = "search steps (" + bounds.maxSteps() + ")";
+      } else if (graph.containsEdge(last, start)) {
+        consider(path);
+      }
+      if (length == bounds.maxLength() && !depthLimited) depthLimited = hasLongerPath(scc, start, path);
+      return;
+    }
     Set<LockClass> next = new TreeSet<>();
     for (LockOrderEdge e : graph.outgoingEdgesOf(last)) next.add(e.to());
     for (LockClass v : next) {
@@ -53,18 +69,21 @@ final class CycleSearch {
         cut = "search steps (" + bounds.maxSteps() + ")";
         return;
       }
-      if (v.equals(start)) {
-        consider(path);
-      } else if (scc.contains(v) && v.compareTo(start) > 0 && !path.contains(v)) {
-        if (path.size() < bounds.maxLength()) {
-          path.add(v);
-          dfs(scc, start, path);
-          path.remove(path.size() - 1);
-        } else {
-          depthLimited = true;
-        }
+      if (!v.equals(start) && scc.contains(v) && v.compareTo(start) > 0 && !path.contains(v)) {
+        path.add(v);
+        dfs(scc, start, path, length);
+        path.remove(path.size() - 1);
       }
     }
+  }
+
+  /** Whether {@code path} (at the longest length searched) could go on inside the component. */
+  private boolean hasLongerPath(Set<LockClass> scc, LockClass start, List<LockClass> path) {
+    for (LockOrderEdge e : graph.outgoingEdgesOf(path.get(path.size() - 1))) {
+      LockClass v = e.to();
+      if (!v.equals(start) && scc.contains(v) && v.compareTo(start) > 0 && !path.contains(v)) return true;
+    }
+    return false;
   }
 
   private void consider(List<LockClass> path) {

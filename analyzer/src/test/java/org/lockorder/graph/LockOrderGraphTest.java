@@ -115,4 +115,29 @@ class LockOrderGraphTest {
     CycleSearchResult small = new LockOrderGraph(List.of(edge("a", "b", EdgeType.EN), edge("b", "a", EdgeType.EN))).strongCycles(SearchBounds.DEFAULT);
     assertFalse(small.truncated());
   }
+  @Test
+  void aCutSearchReportsTheShortestCyclesFirst() {
+    // A 5-cycle through the first class in name order, and a 2-cycle among later classes. With
+    // room for one cycle, the 2-cycle is reported (depth-first from "a" found the 5-cycle first).
+    List<LockOrderEdge> edges = List.of(
+        edge("a", "b", EdgeType.EN), edge("b", "c", EdgeType.EN), edge("c", "d", EdgeType.EN),
+        edge("d", "e", EdgeType.EN), edge("e", "a", EdgeType.EN),
+        edge("x", "y", EdgeType.EN), edge("y", "x", EdgeType.EN));
+    CycleSearchResult r = new LockOrderGraph(edges).strongCycles(new SearchBounds(6, 1, 1_000_000));
+    assertTrue(r.truncated());
+    assertEquals(List.of("x -> y -> x"), r.cycles().stream().map(Cycle::describe).toList());
+    CycleSearchResult all = new LockOrderGraph(edges).strongCycles(SearchBounds.DEFAULT);
+    assertEquals(List.of("x -> y -> x", "a -> b -> c -> d -> e -> a"), all.cycles().stream().map(Cycle::describe).toList());
+  }
+
+  @Test
+  void aCycleLongerThanTheLengthBoundSaysSo() {
+    List<LockOrderEdge> edges = List.of(
+        edge("a", "b", EdgeType.EN), edge("b", "c", EdgeType.EN), edge("c", "d", EdgeType.EN),
+        edge("d", "a", EdgeType.EN));
+    CycleSearchResult r = new LockOrderGraph(edges).strongCycles(new SearchBounds(3, 100, 1_000_000));
+    assertTrue(r.cycles().isEmpty());
+    assertEquals("cycle length (3 classes)", r.reason());
+    assertFalse(new LockOrderGraph(edges).strongCycles(new SearchBounds(4, 100, 1_000_000)).truncated());
+  }
 }
