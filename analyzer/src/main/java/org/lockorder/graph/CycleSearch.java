@@ -69,7 +69,7 @@ final class CycleSearch {
         cut = "search steps (" + bounds.maxSteps() + ")";
         return;
       }
-      if (!v.equals(start) && scc.contains(v) && v.compareTo(start) > 0 && !path.contains(v)) {
+      if (canExtend(scc, start, path, v)) {
         path.add(v);
         dfs(scc, start, path, length);
         path.remove(path.size() - 1);
@@ -80,10 +80,17 @@ final class CycleSearch {
   /** Whether {@code path} (at the longest length searched) could go on inside the component. */
   private boolean hasLongerPath(Set<LockClass> scc, LockClass start, List<LockClass> path) {
     for (LockOrderEdge e : graph.outgoingEdgesOf(path.get(path.size() - 1))) {
-      LockClass v = e.to();
-      if (!v.equals(start) && scc.contains(v) && v.compareTo(start) > 0 && !path.contains(v)) return true;
+      if (canExtend(scc, start, path, e.to())) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether {@code v} may come next on {@code path}: inside the component, after the start in
+   * class order (each cycle is found from its smallest class only), not on the path yet.
+   */
+  private static boolean canExtend(Set<LockClass> scc, LockClass start, List<LockClass> path, LockClass v) {
+    return !v.equals(start) && scc.contains(v) && v.compareTo(start) > 0 && !path.contains(v);
   }
 
   private void consider(List<LockClass> path) {

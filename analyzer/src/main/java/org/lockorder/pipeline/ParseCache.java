@@ -43,17 +43,10 @@ final class ParseCache {
 
   /** The entry key for one file's bytes under one lock model. */
   String key(String displayPath, String modelFingerprint, byte[] content) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String s : new String[] {FORMAT, build, modelFingerprint, displayPath}) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      md.update(content);
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing", e);
-    }
+    MessageDigest md = sha256();
+    update(md, List.of(FORMAT, build, modelFingerprint, displayPath));
+    md.update(content);
+    return HexFormat.of().formatHex(md.digest());
   }
 
   /** The cached result, or null on a miss or an unusable entry. */
@@ -71,24 +64,27 @@ final class ParseCache {
    * model, and the build) in order, plus {@code settings}, everything else the report depends on.
    */
   String runKey(List<String> fileKeys, List<String> settings) {
+    MessageDigest md = sha256();
+    update(md, List.of(RUN_FORMAT, build));
+    update(md, settings);
+    md.update((byte) 1);
+    update(md, fileKeys);
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String s : new String[] {RUN_FORMAT, build}) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      for (String s : settings) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      md.update((byte) 1);
-      for (String k : fileKeys) {
-        md.update(k.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(md.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  /** Each string, then a 0 byte: no two lists of strings feed the digest the same bytes. */
+  private static void update(MessageDigest md, List<String> parts) {
+    for (String s : parts) {
+      md.update(s.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
     }
   }
 
@@ -154,8 +150,8 @@ final class ParseCache {
    * For a build run from a classes directory (tests, development): a digest of every class file's
    * name, size and time, so that changed analysis code does not read reports of the old one.
    */
-  private static String classesStamp(Path dir) throws IOException, NoSuchAlgorithmException {
-    MessageDigest md = MessageDigest.getInstance("SHA-256");
+  private static String classesStamp(Path dir) throws IOException {
+    MessageDigest md = sha256();
     List<Path> files;
     try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
       files = s.filter(p -> p.toString().endsWith(".class")).sorted().toList();
