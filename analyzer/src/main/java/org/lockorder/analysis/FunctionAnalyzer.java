@@ -77,7 +77,9 @@ final class FunctionAnalyzer {
         }
       }
     }
-    for (LockState s : seen.get(Cfg.EXIT).values()) summary.addExit(exitEffect(s));
+    List<Summary.ExitEffect> exits = new ArrayList<>();
+    for (LockState s : seen.get(Cfg.EXIT).values()) exits.add(exitEffect(s));
+    for (Summary.ExitEffect e : lockedOrNull(exits)) summary.addExit(e);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
     transferKeys = null;
@@ -525,6 +527,33 @@ final class FunctionAnalyzer {
       if (h != null && !s.holds(h.key())) added.add(h);
     }
     return new Summary.ExitEffect(added, s.released(), s.returning());
+  }
+
+  /**
+   * A function returning a pointer that returns NULL on some paths and, on others, an unknown
+   * pointer while holding a lock that none of the NULL paths holds, is read as "locked, or NULL"
+   * (page_ext_get: RCU held with the page_ext, NULL after dropping it): those exits return
+   * non-NULL, so the caller's {@code if (!p) return;} cannot see the lock held with a NULL result.
+   */
+  private List<Summary.ExitEffect> lockedOrNull(List<Summary.ExitEffect> exits) {
+    if (fn.returnType() == null || fn.returnType().pointers() == 0 || exits.size() < 2) return exits;
+    Set<LockKey> heldWithNull = new HashSet<>();
+    boolean returnsNull = false;
+    for (Summary.ExitEffect e : exits) {
+      if (e.returned() != ReturnKind.ZERO) continue;
+      returnsNull = true;
+      for (HeldLock h : e.added()) heldWithNull.add(h.key());
+    }
+    if (!returnsNull) return exits;
+    List<Summary.ExitEffect> out = new ArrayList<>(exits.size());
+    for (Summary.ExitEffect e : exits) {
+      boolean lockedHere = false;
+      if (e.returned() == ReturnKind.UNKNOWN) {
+        for (HeldLock h : e.added()) lockedHere |= !heldWithNull.contains(h.key());
+      }
+      out.add(lockedHere ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO) : e);
+    }
+    return out;
   }
 
   /** The class for witnesses; parameter locks get a placeholder until a caller substitutes. */

@@ -150,4 +150,46 @@ class HeldLocksTest {
     var small = Snippets.analyze(dir, LOCKS + "void f(int x) { if (x) mutex_lock(&a); work(); }\n");
     assertEquals(0, small.stats().boundedFunctions());
   }
+
+  /** Returns its object with {@code a} held, or NULL after dropping it; a different lock than the object's own. */
+  static final String LOCKED_OR_NULL_GETTER =
+      """
+      struct obj { int v; };
+      struct obj *lookup(int key);
+
+      static struct obj *get_obj(int key)
+      {
+      	struct obj *o;
+
+      	mutex_lock(&a);
+      	o = lookup(key);
+      	if (!o) {
+      		mutex_unlock(&a);
+      		return NULL;
+      	}
+      	return o;
+      }
+      """;
+
+  @Test
+  void aPointerReturnedWithALockThatNoNullReturnHoldsIsNotNull() throws Exception {
+    // get_obj's NULL exit holds nothing and its other exit holds a: the caller's NULL test
+    // tells them apart, so the jump to out holds nothing and a is not ordered before b.
+    assertEquals(List.of(), withReverse(LOCKED_OR_NULL_GETTER
+        + "void f(int key) { struct obj *o = get_obj(key); if (!o) goto out; o->v++; mutex_unlock(&a); out: mutex_lock(&b); mutex_unlock(&b); }"));
+  }
+
+  @Test
+  void theNonNullPathOfALockedOrNullGetterStillHoldsTheLock() throws Exception {
+    assertEquals(List.of("LO001 a -> b"), withReverse(LOCKED_OR_NULL_GETTER
+        + "void f(int key) { struct obj *o = get_obj(key); if (!o) return; mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }"));
+  }
+
+  @Test
+  void anIntegerResultIsNotReadAsLockedOrNull() throws Exception {
+    // Only pointer results: an int function returning 0 or an error code says nothing of the kind.
+    assertEquals(List.of("LO001 a -> b"), withReverse(LOCKED_OR_NULL_GETTER.replace("struct obj *get_obj", "int get_obj")
+        .replace("return o;", "return o->v;")
+        + "void g(int key) { int r = get_obj(key); if (r) { mutex_unlock(&a); return; } mutex_lock(&b); mutex_unlock(&b); }"));
+  }
 }
