@@ -3,7 +3,8 @@
  * page lists are locked through pcp_spin_trylock(ptr), a statement-expression
  * macro in mm/page_alloc.c that yields ptr with ptr->lock taken, or NULL; the
  * caller tests the pointer.  page_ext_get() returns the page's extension with
- * RCU held, or NULL without it, until page_ext_put().
+ * RCU held, or NULL without it, until page_ext_put() (the get is read through
+ * its body, the put from the profile).
  *
  * Read through the macro's body, free_page_ish would keep the per-CPU lock on
  * the path where the trylock failed and the pointer is NULL, and

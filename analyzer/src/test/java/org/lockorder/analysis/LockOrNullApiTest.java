@@ -9,10 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lockorder.report.LockGraph;
 
 /**
- * Functions the linux profile declares as "held iff the returned pointer is non-NULL"
- * (page_ext_get, pcp_spin_trylock): a caller that tests the pointer and releases on the non-NULL
- * path leaves nothing held, so nothing it takes afterwards is ordered after the lock. Read through
- * their bodies, the NULL path would keep the lock and order it before everything after the call.
+ * Lock-or-NULL pointers (page_ext_get read through its body, page_ext_put from the linux
+ * profile): a caller that tests the pointer and releases on the non-NULL path leaves nothing held,
+ * so nothing it takes afterwards is ordered after the lock. Without either, the NULL path would
+ * keep the lock and order it before everything after the call.
  */
 class LockOrNullApiTest {
   @TempDir Path dir;
