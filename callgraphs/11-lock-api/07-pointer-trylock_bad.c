@@ -15,7 +15,6 @@ struct mutex { long owner; };
 struct per_cpu_pages { struct spinlock lock; int count; };
 struct zone { struct spinlock lock; struct per_cpu_pages *per_cpu_pageset; long free; };
 struct page { unsigned long flags; struct zone *zone; };
-struct page_ext { unsigned long flags; };
 
 /* As in mm/page_alloc.c (the profile's entries take precedence over the bodies). */
 #define pcp_spin_trylock(ptr)					\
@@ -29,28 +28,6 @@ struct page_ext { unsigned long flags; };
 #define pcp_spin_unlock(ptr)	spin_unlock(&(ptr)->lock)
 
 static struct mutex pcp_batch_high_lock;
-
-struct page_ext *lookup_page_ext(struct page *page);
-
-struct page_ext *page_ext_get(struct page *page)
-{
-	struct page_ext *page_ext;
-
-	rcu_read_lock();
-	page_ext = lookup_page_ext(page);
-	if (!page_ext) {
-		rcu_read_unlock();
-		return NULL;
-	}
-	return page_ext;
-}
-
-void page_ext_put(struct page_ext *page_ext)
-{
-	if (!page_ext)
-		return;
-	rcu_read_unlock();
-}
 
 static void refill_batch_ish(struct zone *zone)
 {
@@ -76,19 +53,8 @@ static void free_page_ish(struct page *page)
 	}
 }
 
-static void clear_page_owner_ish(struct page *page)
-{
-	struct page_ext *page_ext = page_ext_get(page);
-
-	if (!page_ext)
-		return;
-	page_ext->flags = 0;
-	page_ext_put(page_ext);
-}
-
 void free_then_resize_ish(struct page *page)
 {
-	clear_page_owner_ish(page);
 	free_page_ish(page);
 	mutex_lock(&pcp_batch_high_lock);
 	page->zone->free = 0;

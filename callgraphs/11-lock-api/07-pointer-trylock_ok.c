@@ -2,9 +2,8 @@
  * Lock-or-NULL pointers the lock model declares (linux profile): mm's per-CPU
  * page lists are locked through pcp_spin_trylock(ptr), a statement-expression
  * macro in mm/page_alloc.c that yields ptr with ptr->lock taken, or NULL; the
- * caller tests the pointer.  page_ext_get() returns the page's extension with
- * RCU held, or NULL without it, until page_ext_put() (the get is read through
- * its body, the put from the profile).
+ * caller tests the pointer (page_ext_get/page_ext_put, the other lock-or-NULL
+ * pair, is covered by LockOrNullApiTest).
  *
  * Read through the macro's body, free_page_ish would keep the per-CPU lock on
  * the path where the trylock failed and the pointer is NULL, and
@@ -20,7 +19,6 @@ struct mutex { long owner; };
 struct per_cpu_pages { struct spinlock lock; int count; };
 struct zone { struct spinlock lock; struct per_cpu_pages *per_cpu_pageset; long free; };
 struct page { unsigned long flags; struct zone *zone; };
-struct page_ext { unsigned long flags; };
 
 /* As in mm/page_alloc.c (the profile's entries take precedence over the bodies). */
 #define pcp_spin_trylock(ptr)					\
@@ -34,28 +32,6 @@ struct page_ext { unsigned long flags; };
 #define pcp_spin_unlock(ptr)	spin_unlock(&(ptr)->lock)
 
 static struct mutex pcp_batch_high_lock;
-
-struct page_ext *lookup_page_ext(struct page *page);
-
-struct page_ext *page_ext_get(struct page *page)
-{
-	struct page_ext *page_ext;
-
-	rcu_read_lock();
-	page_ext = lookup_page_ext(page);
-	if (!page_ext) {
-		rcu_read_unlock();
-		return NULL;
-	}
-	return page_ext;
-}
-
-void page_ext_put(struct page_ext *page_ext)
-{
-	if (!page_ext)
-		return;
-	rcu_read_unlock();
-}
 
 static void free_page_ish(struct page *page)
 {
@@ -73,19 +49,8 @@ static void free_page_ish(struct page *page)
 	}
 }
 
-static void clear_page_owner_ish(struct page *page)
-{
-	struct page_ext *page_ext = page_ext_get(page);
-
-	if (!page_ext)
-		return;
-	page_ext->flags = 0;
-	page_ext_put(page_ext);
-}
-
 void free_then_resize_ish(struct page *page)
 {
-	clear_page_owner_ish(page);
 	free_page_ish(page);
 	mutex_lock(&pcp_batch_high_lock);
 	page->zone->free = 0;
