@@ -156,7 +156,7 @@ final class FunctionAnalyzer {
     }
     Event.Acquire a = (Event.Acquire) ctx.nodeEvent(fn, n.test().callNode());
     // A trylock succeeds when it returns non-zero; a killable/interruptible lock when it returns 0.
-    boolean successWhenNonzero = a.style() == AcquireStyle.TRY;
+    boolean successWhenNonzero = a.style().heldWhenNonzero();
     boolean trueIsSuccess = n.test().trueWhenNonzero() == successWhenNonzero;
     LockState held = s.push(pending);
     outs.add(new Out(n.successors().get(0), trueIsSuccess ? held : s));
@@ -172,7 +172,7 @@ final class FunctionAnalyzer {
     Mode mode = ctx.lockerMode(fn, a);
     Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
     HeldLock lock = new HeldLock(r.key(), mode, site, false);
-    if (a.style() != AcquireStyle.TRY && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0);
+    if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0);
     if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
       deferred.put(n.id(), lock);

@@ -9,8 +9,23 @@ public enum AcquireStyle {
   /** Waits, but may give up; holds the lock only when it returned 0 (mutex_lock_killable). */
   CHECKED,
   /**
+   * Takes the lock only in some cases, waiting for it then; holds it only when it returned
+   * non-zero (atomic_dec_and_lock: when the count drops to zero).
+   */
+  CONDITIONAL,
+  /**
    * Taken and released at once: orders after every held lock but is not held afterwards
    * (might_lock, an allocation's fs_reclaim, waiting for a folio's writeback).
    */
-  MOMENTARY
+  MOMENTARY;
+
+  /** Whether it may wait for the lock, and so orders after the locks held (all but try). */
+  public boolean waits() {
+    return this != TRY;
+  }
+
+  /** For a tested result: whether a non-zero result (rather than 0) means the lock is held. */
+  public boolean heldWhenNonzero() {
+    return this == TRY || this == CONDITIONAL;
+  }
 }

@@ -344,7 +344,7 @@ final class WitnessWalker {
       if (s.pending() != null && s.pending().node() == call) {
         WalkState.Pending p = s.pending();
         WalkState cleared = s.withPending(null);
-        boolean successWhenNonzero = p.style() == AcquireStyle.TRY;
+        boolean successWhenNonzero = p.style().heldWhenNonzero();
         boolean trueIsSuccess = trueNonzero == successWhenNonzero;
         WalkState held = cleared.push(p.lock());
         Ops took = it.ops.add(LockOp.acquire(p.lock(), p.style(), p.api(), p.function(), p.at(), p.stepIndex()));
