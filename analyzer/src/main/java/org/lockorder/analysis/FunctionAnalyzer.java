@@ -82,7 +82,8 @@ final class FunctionAnalyzer {
     for (Summary.ExitEffect e : lockedOrNull(exits)) summary.addExit(e);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
-    transferKeys = null;
+    orderKeys = null;
+    summaryKeys = null;
     callSteps = null;
     return summary;
   }
@@ -269,6 +270,12 @@ final class FunctionAnalyzer {
   }
 
   private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
+    orderAfterHeld(s, lock, releasedBefore, cuts);
+    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
+  }
+
+  /** The edges (pending edges for parameter locks) from each lock {@code s} holds to {@code lock}. */
+  private void orderAfterHeld(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
     for (HeldLock h : s.held()) {
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
       boolean same = h.key().equals(lock.key());
@@ -280,7 +287,6 @@ final class FunctionAnalyzer {
         summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
       }
     }
-    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
   }
 
   /**
@@ -341,9 +347,11 @@ final class FunctionAnalyzer {
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
-      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts);
-      if (!transferKeys.add(new TransferKey(tr, args))) {
-        // Applied already, from another call or another state with the same held locks.
+      boolean orders = orderKeys.add(new OrderKey(t.function(), args, s));
+      boolean extendsSummary = summaryKeys.add(new SummaryKey(t.function(), args, s));
+      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts, orders, extendsSummary);
+      if (!orders && !extendsSummary) {
+        // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
         // Solving a recursion: the callee's acquisitions are applied once the states are final
         // and its summary complete (Analyzer), through this transfer.
@@ -372,30 +380,63 @@ final class FunctionAnalyzer {
   /**
    * One call in one held state: what applying a callee's acquisitions and pending edges needs.
    * {@code callCuts} is {@link Scopes#VIA_FAULT} for the implicit call into the page-fault handler.
+   * A transfer does one or both of two jobs, each only when no earlier transfer of the analysis
+   * did it already (see {@link OrderKey}, {@link SummaryKey}): {@code orders}, record the edges
+   * and pending edges from the held locks to the callee's; {@code extendsSummary}, make the
+   * callee's acquisitions this function's.
    */
-  record Transfer(Function target, CallStep step, Substitution sub, LockState state, int callCuts) {}
+  record Transfer(
+      Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders, boolean extendsSummary) {}
 
   /**
-   * Transfers that would have the same effect: same callee, arguments, held locks (by reference,
-   * so with the same sites), released locks and scopes. The first one found is kept, as the
-   * first of equally short witnesses is.
+   * What the edges a transfer records depend on: the callee, the arguments, the scopes and the
+   * held locks' keys, modes, origin and witness lengths in order. Their sites are not part of it: a
+   * later state at another call of the same callee, holding the same locks taken elsewhere by
+   * paths as long, records the same edges with witnesses as short, and the first of equally short
+   * witnesses is kept anyway. Nor are the released locks: they only decide what the acquisitions
+   * tell this function's callers.
    */
-  private record TransferKey(Transfer t, List<Arg> args) {
+  private record OrderKey(Function target, List<Arg> args, LockState state) {
     @Override
     public boolean equals(Object o) {
-      if (!(o instanceof TransferKey k) || k.t.target() != t.target()) return false;
-      LockState a = t.state();
-      LockState b = k.t.state();
-      if (!a.scopes().equals(b.scopes()) || a.held().size() != b.held().size()) return false;
-      for (int i = 0; i < a.held().size(); i++) if (a.held().get(i) != b.held().get(i)) return false;
-      return a.released().equals(b.released()) && args.equals(k.args);
+      if (!(o instanceof OrderKey k) || k.target != target || !k.state.scopes().equals(state.scopes())) return false;
+      List<HeldLock> a = state.held();
+      List<HeldLock> b = k.state.held();
+      if (a.size() != b.size()) return false;
+      for (int i = 0; i < a.size(); i++) {
+        HeldLock x = a.get(i);
+        HeldLock y = b.get(i);
+        if (x != y && (x.mode() != y.mode() || x.fromEntry() != y.fromEntry() || !x.key().equals(y.key())
+            || x.site().calls().size() != y.site().calls().size())) {
+          return false;
+        }
+      }
+      return args.equals(k.args);
     }
 
     @Override
     public int hashCode() {
-      int h = System.identityHashCode(t.target());
-      for (HeldLock l : t.state().held()) h = h * 31 + System.identityHashCode(l);
-      return (h * 31 + t.state().released().hashCode()) * 31 + args.hashCode();
+      int h = System.identityHashCode(target);
+      for (HeldLock l : state.held()) h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal();
+      return (h * 31 + state.scopes().hashCode()) * 31 + args.hashCode();
+    }
+  }
+
+  /**
+   * What the acquisitions a transfer adds to this summary depend on: the callee, the arguments,
+   * the scopes and the caller's locks released before the call (not the held locks).
+   */
+  private record SummaryKey(Function target, List<Arg> args, LockState state) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SummaryKey k && k.target == target && k.state.scopes().equals(state.scopes())
+          && k.state.released().equals(state.released()) && args.equals(k.args);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = System.identityHashCode(target);
+      return ((h * 31 + state.released().hashCode()) * 31 + state.scopes().hashCode()) * 31 + args.hashCode();
     }
   }
 
@@ -403,7 +444,8 @@ final class FunctionAnalyzer {
   private Map<Integer, CallStep[]> callSteps = new HashMap<>();
 
   private final List<Transfer> transfers = new ArrayList<>();
-  private Set<TransferKey> transferKeys = new HashSet<>();
+  private Set<OrderKey> orderKeys = new HashSet<>();
+  private Set<SummaryKey> summaryKeys = new HashSet<>();
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
@@ -423,21 +465,33 @@ final class FunctionAnalyzer {
     int cuts = tr.callCuts() | a.cuts();
     LockState s = tr.state();
     if (s.scopes().cuts(cuts)) return;
-    if (s.held().isEmpty() && a.key() instanceof LockKey.OfClass) {
-      // Nothing held: no edge, only this summary's acquisition, which is left as it is when it
-      // already has a path no longer and releases no more locks first (Summary.addAcquisition).
-      Set<LockKey> rel = union(s.released(), tr.sub().keys(a.releasedBefore()));
+    boolean orders = tr.orders() && !s.held().isEmpty();
+    if (!orders && !tr.extendsSummary()) return;
+    Set<LockKey> releasedBefore = tr.sub().keys(a.releasedBefore());
+    HeldLock lock = null;
+    if (tr.extendsSummary()) {
+      // The summary's acquisition is left as it is when it already has a path no longer and
+      // releases no more locks first (Summary.addAcquisition): the common case in a recursion.
+      Set<LockKey> rel = union(s.released(), releasedBefore);
       int irqsOn = a.irqsOn() & s.scopes().irqsOn();
-      if (summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, rel)) return;
+      boolean covered = a.key() instanceof LockKey.OfClass
+          && summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, rel);
+      if (!covered) {
+        lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
+        if (lock == null) return;
+        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, cuts, irqsOn));
+      }
     }
-    HeldLock lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
-    if (lock == null) return;
-    order(tr.state(), lock, tr.sub().keys(a.releasedBefore()), cuts, a.irqsOn() & tr.state().scopes().irqsOn());
+    if (!orders) return;
+    if (lock == null) lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
+    if (lock != null) orderAfterHeld(s, lock, releasedBefore, cuts);
   }
 
   /** A callee's pending edge, seen through one call. */
   void apply(Transfer tr, Summary.PendingEdge pe) {
-    if (!tr.state().scopes().cuts(tr.callCuts() | pe.cuts())) applyPending(pe, tr.step(), tr.sub(), tr.state(), tr.callCuts());
+    if (tr.orders() && !tr.state().scopes().cuts(tr.callCuts() | pe.cuts())) {
+      applyPending(pe, tr.step(), tr.sub(), tr.state(), tr.callCuts());
+    }
   }
 
   private void applyPending(

@@ -137,6 +137,35 @@ class HeldLocksTest {
   }
 
   @Test
+  void everyHeldStateAtACallOfTheSameCalleeOrdersItsLocks() throws Exception {
+    // take_c() is called holding a, then holding b, nothing released either time: its
+    // acquisitions reach f's summary once, but both held locks order before c.
+    String code = LOCKS + "static DEFINE_MUTEX(c);\n"
+        + "static void take_c(void) { mutex_lock(&c); mutex_unlock(&c); }\n"
+        + "void f(void) { mutex_lock(&a); take_c(); mutex_unlock(&a); mutex_lock(&b); take_c(); mutex_unlock(&b); }\n"
+        + "void ca(void) { mutex_lock(&c); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&c); }\n"
+        + "void cb(void) { mutex_lock(&c); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&c); }\n";
+    assertEquals(List.of("LO001 a -> c", "LO001 b -> c"), findings(dir, code));
+    // The same in a recursion, whose calls are applied once its held states are final.
+    String recursive = code.replace("void f(void) {", "void f(int n) { if (n) f(n - 1);");
+    assertEquals(List.of("LO001 a -> c", "LO001 b -> c"), findings(dir, recursive));
+  }
+
+  @Test
+  void everyReleasedSetAtACallOfTheSameCalleeShapesTheSummary() throws Exception {
+    // take_b() is called once after dropping the caller's a and once without, holding nothing
+    // either time: on the second path b is taken under the caller's a. The paths differ in
+    // length, so that either one is the first to reach its call.
+    String releasedFirst = "static void g(int x) { if (x) { mutex_unlock(&a); take_b(); mutex_lock(&a); return; } work(); work(); take_b(); }\n";
+    String releasedLast = "static void g(int x) { if (x) { mutex_unlock(&a); work(); work(); take_b(); mutex_lock(&a); return; } take_b(); }\n";
+    for (String g : List.of(releasedFirst, releasedLast)) {
+      String code = "static void take_b(void) { mutex_lock(&b); mutex_unlock(&b); }\n" + g
+          + "void f(int x) { mutex_lock(&a); g(x); mutex_unlock(&a); }\n";
+      assertEquals(List.of("LO001 a -> b"), withReverse(code), g);
+    }
+  }
+
+  @Test
   void aFunctionWithTooManyHeldLockStatesIsCountedAsBounded() throws Exception {
     StringBuilder code = new StringBuilder();
     StringBuilder body = new StringBuilder("void f(int x) {\n");
