@@ -91,6 +91,7 @@ public final class Analyzer {
       FunctionAnalyzer fa = new FunctionAnalyzer(ctx, f);
       Summary s = fa.run();
       if (ctx.hasSummary(f)) s.keepExits(ctx.summary(f));
+      if (s.exitsDropped) ctx.noteStateBound(f);
       last.put(f, fa);
       ctx.setSummary(f, s);
       if (s.exitSignature() == before) continue;

@@ -80,6 +80,7 @@ final class FunctionAnalyzer {
     List<Summary.ExitEffect> exits = new ArrayList<>();
     for (LockState s : seen.get(Cfg.EXIT).values()) exits.add(exitEffect(s));
     for (Summary.ExitEffect e : lockedOrNull(exits)) summary.addExit(e);
+    if (summary.exitsDropped) ctx.noteStateBound(fn);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
     orderKeys = null;

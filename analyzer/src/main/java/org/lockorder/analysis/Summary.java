@@ -139,8 +139,23 @@ final class Summary {
    */
   List<Object> changes;
 
+  /**
+   * Whether {@link #MAX_EXITS} left out an exit effect: callers then do not follow some of the
+   * function's return paths, and the function counts as bounded like one that hit the state bound.
+   */
+  boolean exitsDropped;
+
   void addExit(ExitEffect e) {
-    if (exits.size() < MAX_EXITS) exits.putIfAbsent(e.identity(), e);
+    keep(exits, e.identity(), e);
+  }
+
+  private void keep(Map<String, ExitEffect> into, String identity, ExitEffect e) {
+    if (into.containsKey(identity)) return;
+    if (into.size() < MAX_EXITS) {
+      into.put(identity, e);
+    } else {
+      exitsDropped = true;
+    }
   }
 
   /**
@@ -150,9 +165,8 @@ final class Summary {
    */
   void keepExits(Summary earlier) {
     Map<String, ExitEffect> merged = new LinkedHashMap<>(earlier.exits);
-    for (Map.Entry<String, ExitEffect> e : exits.entrySet()) {
-      if (merged.size() < MAX_EXITS) merged.putIfAbsent(e.getKey(), e.getValue());
-    }
+    exitsDropped |= earlier.exitsDropped;
+    for (Map.Entry<String, ExitEffect> e : exits.entrySet()) keep(merged, e.getKey(), e.getValue());
     exits.clear();
     exits.putAll(merged);
   }

@@ -180,6 +180,24 @@ class HeldLocksTest {
     assertEquals(0, small.stats().boundedFunctions());
   }
 
+  @Test
+  void aFunctionWithTooManyExitEffectsIsCountedAsBounded() throws Exception {
+    // 2^n paths, each returning with a different set of locks held: 32 exit effects exceed the
+    // bound of 16 (the held-lock states, 32 at most per node, stay within theirs); 16 do not.
+    assertEquals(1, Snippets.analyze(dir, conditionalLocks(5)).stats().boundedFunctions());
+    assertEquals(0, Snippets.analyze(dir, conditionalLocks(4)).stats().boundedFunctions());
+  }
+
+  private static String conditionalLocks(int n) {
+    StringBuilder code = new StringBuilder();
+    StringBuilder body = new StringBuilder("void f(int x) {\n");
+    for (int i = 0; i < n; i++) {
+      code.append("static DEFINE_MUTEX(l").append(i).append(");\n");
+      body.append("\tif (x & ").append(1 << i).append(") mutex_lock(&l").append(i).append(");\n");
+    }
+    return code.append(body).append("}\n").toString();
+  }
+
   /** Returns its object with {@code a} held, or NULL after dropping it; a different lock than the object's own. */
   static final String LOCKED_OR_NULL_GETTER =
       """
