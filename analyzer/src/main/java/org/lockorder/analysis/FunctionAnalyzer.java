@@ -84,6 +84,7 @@ final class FunctionAnalyzer {
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
     orderKeys = null;
+    heldOrderKeys = null;
     summaryKeys = null;
     callSteps = null;
     return summary;
@@ -271,13 +272,13 @@ final class FunctionAnalyzer {
   }
 
   private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
-    orderAfterHeld(s, lock, releasedBefore, cuts);
+    orderAfter(s.held(), s, lock, releasedBefore, cuts);
     summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
   }
 
-  /** The edges (pending edges for parameter locks) from each lock {@code s} holds to {@code lock}. */
-  private void orderAfterHeld(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
-    for (HeldLock h : s.held()) {
+  /** The edges (pending edges for parameter locks) from each of {@code held}, held in {@code s}, to {@code lock}. */
+  private void orderAfter(List<HeldLock> held, LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
+    for (HeldLock h : held) {
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
       boolean same = h.key().equals(lock.key());
       if (same && lock.mode() == Mode.RECURSIVE_READ && h.mode().shared()) continue;
@@ -349,8 +350,9 @@ final class FunctionAnalyzer {
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
       boolean orders = orderKeys.add(new OrderKey(t.function(), args, s));
+      List<HeldLock> ordering = orders ? freshlyOrdering(t.function(), args, s) : List.of();
       boolean extendsSummary = summaryKeys.add(new SummaryKey(t.function(), args, s));
-      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts, orders, extendsSummary);
+      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts, orders, ordering, extendsSummary);
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -383,11 +385,67 @@ final class FunctionAnalyzer {
    * {@code callCuts} is {@link Scopes#VIA_FAULT} for the implicit call into the page-fault handler.
    * A transfer does one or both of two jobs, each only when no earlier transfer of the analysis
    * did it already (see {@link OrderKey}, {@link SummaryKey}): {@code orders}, record the edges
-   * and pending edges from the held locks to the callee's; {@code extendsSummary}, make the
+   * and pending edges from the held locks to the callee's (for its acquisitions, only from the
+   * held locks in {@code ordering}, see {@link HeldOrderKey}); {@code extendsSummary}, make the
    * callee's acquisitions this function's.
    */
   record Transfer(
-      Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders, boolean extendsSummary) {}
+      Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
+      List<HeldLock> ordering, boolean extendsSummary) {}
+
+  /**
+   * The held locks of {@code s} whose edges to the callee's acquisitions no earlier transfer of
+   * this analysis records: states at calls of one callee mostly share held locks ({a}, {a, b},
+   * {a, c}), and each held lock's edges are recorded once.
+   */
+  private List<HeldLock> freshlyOrdering(Function target, List<Arg> args, LockState s) {
+    List<HeldLock> held = s.held();
+    if (held.isEmpty()) return held;
+    List<HeldLock> single = s.singleInstanceHeld(ctx.resolver());
+    List<HeldLock> fresh = null;
+    for (int i = 0; i < held.size(); i++) {
+      HeldLock h = held.get(i);
+      if (heldOrderKeys.add(new HeldOrderKey(target, args, s.scopes(), h, gateCandidates(single, h)))) {
+        if (fresh != null) fresh.add(h);
+      } else if (fresh == null) {
+        fresh = new ArrayList<>(held.subList(0, i));
+      }
+    }
+    return fresh == null ? held : fresh;
+  }
+
+  /** The keys of the single-instance locks held besides {@code h}, in order. */
+  private static List<LockKey> gateCandidates(List<HeldLock> single, HeldLock h) {
+    if (single.isEmpty() || single.size() == 1 && single.get(0) == h) return List.of();
+    List<LockKey> keys = new ArrayList<>(single.size());
+    for (HeldLock g : single) if (g != h) keys.add(g.key());
+    return keys;
+  }
+
+  /**
+   * What the edges from one held lock to a callee's acquisitions depend on: the callee, the
+   * arguments, the scopes, the lock's key, mode, origin and witness length, and the other
+   * single-instance locks held, which may gate them ({@link #gates}). Two states equal in these
+   * record the same edges from it, with witnesses as short, through any call of the callee.
+   */
+  private record HeldOrderKey(Function target, List<Arg> args, Scopes scopes, HeldLock held, List<LockKey> gateCandidates) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof HeldOrderKey k) || k.target != target) return false;
+      HeldLock x = held;
+      HeldLock y = k.held;
+      return (x == y || x.mode() == y.mode() && x.fromEntry() == y.fromEntry() && x.key().equals(y.key())
+              && x.site().calls().size() == y.site().calls().size())
+          && scopes.equals(k.scopes) && gateCandidates.equals(k.gateCandidates) && args.equals(k.args);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = System.identityHashCode(target);
+      h = (h * 31 + held.key().hashCode()) * 31 + held.mode().ordinal();
+      return ((h * 31 + scopes.hashCode()) * 31 + gateCandidates.hashCode()) * 31 + args.hashCode();
+    }
+  }
 
   /**
    * What the edges a transfer records depend on: the callee, the arguments, the scopes and the
@@ -446,6 +504,7 @@ final class FunctionAnalyzer {
 
   private final List<Transfer> transfers = new ArrayList<>();
   private Set<OrderKey> orderKeys = new HashSet<>();
+  private Set<HeldOrderKey> heldOrderKeys = new HashSet<>();
   private Set<SummaryKey> summaryKeys = new HashSet<>();
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
@@ -466,7 +525,7 @@ final class FunctionAnalyzer {
     int cuts = tr.callCuts() | a.cuts();
     LockState s = tr.state();
     if (s.scopes().cuts(cuts)) return;
-    boolean orders = tr.orders() && !s.held().isEmpty();
+    boolean orders = !tr.ordering().isEmpty();
     if (!orders && !tr.extendsSummary()) return;
     Set<LockKey> releasedBefore = tr.sub().keys(a.releasedBefore());
     HeldLock lock = null;
@@ -485,7 +544,7 @@ final class FunctionAnalyzer {
     }
     if (!orders) return;
     if (lock == null) lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
-    if (lock != null) orderAfterHeld(s, lock, releasedBefore, cuts);
+    if (lock != null) orderAfter(tr.ordering(), s, lock, releasedBefore, cuts);
   }
 
   /** A callee's pending edge, seen through one call. */

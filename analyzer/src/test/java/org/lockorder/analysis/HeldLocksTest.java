@@ -152,6 +152,18 @@ class HeldLocksTest {
   }
 
   @Test
+  void aHeldLockOrdersAgainWhereOtherLocksMayGateItsEdges() throws Exception {
+    // a is held at both calls of take_c(), once under the global g and once not: the edge a -> c
+    // is recorded from both, so that g is not taken for a lock that serializes every a -> c.
+    String code = LOCKS + "static DEFINE_MUTEX(c);\nstatic DEFINE_MUTEX(g);\n"
+        + "static void take_c(void) { mutex_lock(&c); mutex_unlock(&c); }\n"
+        + "void f(void) { mutex_lock(&g); mutex_lock(&a); take_c(); mutex_unlock(&a); mutex_unlock(&g);"
+        + " mutex_lock(&a); take_c(); mutex_unlock(&a); }\n"
+        + "void r(void) { mutex_lock(&g); mutex_lock(&c); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&c); mutex_unlock(&g); }\n";
+    assertEquals(List.of("LO001 a -> c"), findings(dir, code));
+  }
+
+  @Test
   void everyReleasedSetAtACallOfTheSameCalleeShapesTheSummary() throws Exception {
     // take_b() is called once after dropping the caller's a and once without, holding nothing
     // either time: on the second path b is taken under the caller's a. The paths differ in
