@@ -532,14 +532,13 @@ final class FunctionAnalyzer {
     if (tr.extendsSummary()) {
       // The summary's acquisition is left as it is when it already has a path no longer and
       // releases no more locks first (Summary.addAcquisition): the common case in a recursion.
-      Set<LockKey> rel = union(s.released(), releasedBefore);
       int irqsOn = a.irqsOn() & s.scopes().irqsOn();
       boolean covered = a.key() instanceof LockKey.OfClass
-          && summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, rel);
+          && summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, s.released(), releasedBefore);
       if (!covered) {
         lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
         if (lock == null) return;
-        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), rel, cuts, irqsOn));
+        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
       }
     }
     if (!orders) return;

@@ -120,11 +120,14 @@ final class Summary {
 
   /**
    * Whether {@link #addAcquisition} of an acquisition with this identity, a path of {@code pathLength}
-   * calls and {@code releasedBefore} would leave this summary as it is.
+   * calls and the union of {@code released} and {@code alsoReleased} released first would leave this
+   * summary as it is (the union is not made: this is asked far more often than the answer is no).
    */
-  boolean covers(AcquisitionId id, int pathLength, Set<LockKey> releasedBefore) {
+  boolean covers(AcquisitionId id, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased) {
     Acquisition old = acquisitions.get(id);
-    return old != null && pathLength >= old.site().calls().size() && releasedBefore.containsAll(old.releasedBefore());
+    if (old == null || pathLength < old.site().calls().size()) return false;
+    for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;
+    return true;
   }
 
   void addPending(PendingEdge e) {
