@@ -35,6 +35,7 @@ final class FunctionAnalyzer {
   FunctionAnalyzer(AnalysisContext ctx, Function fn) {
     this.ctx = ctx;
     this.fn = fn;
+    this.jobs = new CallJobs(ctx.resolver());
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
   }
 
@@ -83,9 +84,7 @@ final class FunctionAnalyzer {
     if (summary.exitsDropped) ctx.noteStateBound(fn);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
-    orderKeys = null;
-    heldOrderKeys = null;
-    summaryKeys = null;
+    jobs = null;
     callSteps = null;
     return summary;
   }
@@ -349,9 +348,9 @@ final class FunctionAnalyzer {
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
-      boolean orders = orderKeys.add(new OrderKey(t.function(), args, s));
-      List<HeldLock> ordering = orders ? freshlyOrdering(t.function(), args, s) : List.of();
-      boolean extendsSummary = summaryKeys.add(new SummaryKey(t.function(), args, s));
+      boolean orders = jobs.orders(t.function(), args, s);
+      List<HeldLock> ordering = orders ? jobs.freshlyOrdering(t.function(), args, s) : List.of();
+      boolean extendsSummary = jobs.extendsSummary(t.function(), args, s);
       Transfer tr = new Transfer(t.function(), step, sub, s, callCuts, orders, ordering, extendsSummary);
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
@@ -384,128 +383,19 @@ final class FunctionAnalyzer {
    * One call in one held state: what applying a callee's acquisitions and pending edges needs.
    * {@code callCuts} is {@link Scopes#VIA_FAULT} for the implicit call into the page-fault handler.
    * A transfer does one or both of two jobs, each only when no earlier transfer of the analysis
-   * did it already (see {@link OrderKey}, {@link SummaryKey}): {@code orders}, record the edges
-   * and pending edges from the held locks to the callee's (for its acquisitions, only from the
-   * held locks in {@code ordering}, see {@link HeldOrderKey}); {@code extendsSummary}, make the
-   * callee's acquisitions this function's.
+   * did it already ({@link CallJobs}): {@code orders}, record the edges and pending edges from the
+   * held locks to the callee's (for its acquisitions, only from the held locks in {@code
+   * ordering}); {@code extendsSummary}, make the callee's acquisitions this function's.
    */
   record Transfer(
       Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
       List<HeldLock> ordering, boolean extendsSummary) {}
 
-  /**
-   * The held locks of {@code s} whose edges to the callee's acquisitions no earlier transfer of
-   * this analysis records: states at calls of one callee mostly share held locks ({a}, {a, b},
-   * {a, c}), and each held lock's edges are recorded once.
-   */
-  private List<HeldLock> freshlyOrdering(Function target, List<Arg> args, LockState s) {
-    List<HeldLock> held = s.held();
-    if (held.isEmpty()) return held;
-    List<HeldLock> single = s.singleInstanceHeld(ctx.resolver());
-    List<HeldLock> fresh = null;
-    for (int i = 0; i < held.size(); i++) {
-      HeldLock h = held.get(i);
-      if (heldOrderKeys.add(new HeldOrderKey(target, args, s.scopes(), h, gateCandidates(single, h)))) {
-        if (fresh != null) fresh.add(h);
-      } else if (fresh == null) {
-        fresh = new ArrayList<>(held.subList(0, i));
-      }
-    }
-    return fresh == null ? held : fresh;
-  }
-
-  /** The keys of the single-instance locks held besides {@code h}, in order. */
-  private static List<LockKey> gateCandidates(List<HeldLock> single, HeldLock h) {
-    if (single.isEmpty() || single.size() == 1 && single.get(0) == h) return List.of();
-    List<LockKey> keys = new ArrayList<>(single.size());
-    for (HeldLock g : single) if (g != h) keys.add(g.key());
-    return keys;
-  }
-
-  /**
-   * What the edges from one held lock to a callee's acquisitions depend on: the callee, the
-   * arguments, the scopes, the lock's key, mode, origin and witness length, and the other
-   * single-instance locks held, which may gate them ({@link #gates}). Two states equal in these
-   * record the same edges from it, with witnesses as short, through any call of the callee.
-   */
-  private record HeldOrderKey(Function target, List<Arg> args, Scopes scopes, HeldLock held, List<LockKey> gateCandidates) {
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof HeldOrderKey k) || k.target != target) return false;
-      HeldLock x = held;
-      HeldLock y = k.held;
-      return (x == y || x.mode() == y.mode() && x.fromEntry() == y.fromEntry() && x.key().equals(y.key())
-              && x.site().calls().size() == y.site().calls().size())
-          && scopes.equals(k.scopes) && gateCandidates.equals(k.gateCandidates) && args.equals(k.args);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = System.identityHashCode(target);
-      h = (h * 31 + held.key().hashCode()) * 31 + held.mode().ordinal();
-      return ((h * 31 + scopes.hashCode()) * 31 + gateCandidates.hashCode()) * 31 + args.hashCode();
-    }
-  }
-
-  /**
-   * What the edges a transfer records depend on: the callee, the arguments, the scopes and the
-   * held locks' keys, modes, origin and witness lengths in order. Their sites are not part of it: a
-   * later state at another call of the same callee, holding the same locks taken elsewhere by
-   * paths as long, records the same edges with witnesses as short, and the first of equally short
-   * witnesses is kept anyway. Nor are the released locks: they only decide what the acquisitions
-   * tell this function's callers.
-   */
-  private record OrderKey(Function target, List<Arg> args, LockState state) {
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof OrderKey k) || k.target != target || !k.state.scopes().equals(state.scopes())) return false;
-      List<HeldLock> a = state.held();
-      List<HeldLock> b = k.state.held();
-      if (a.size() != b.size()) return false;
-      for (int i = 0; i < a.size(); i++) {
-        HeldLock x = a.get(i);
-        HeldLock y = b.get(i);
-        if (x != y && (x.mode() != y.mode() || x.fromEntry() != y.fromEntry() || !x.key().equals(y.key())
-            || x.site().calls().size() != y.site().calls().size())) {
-          return false;
-        }
-      }
-      return args.equals(k.args);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = System.identityHashCode(target);
-      for (HeldLock l : state.held()) h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal();
-      return (h * 31 + state.scopes().hashCode()) * 31 + args.hashCode();
-    }
-  }
-
-  /**
-   * What the acquisitions a transfer adds to this summary depend on: the callee, the arguments,
-   * the scopes and the caller's locks released before the call (not the held locks).
-   */
-  private record SummaryKey(Function target, List<Arg> args, LockState state) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof SummaryKey k && k.target == target && k.state.scopes().equals(state.scopes())
-          && k.state.released().equals(state.released()) && args.equals(k.args);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = System.identityHashCode(target);
-      return ((h * 31 + state.released().hashCode()) * 31 + state.scopes().hashCode()) * 31 + args.hashCode();
-    }
-  }
-
   /** By call node: the step into each target, made once per analysis rather than per state. */
   private Map<Integer, CallStep[]> callSteps = new HashMap<>();
 
   private final List<Transfer> transfers = new ArrayList<>();
-  private Set<OrderKey> orderKeys = new HashSet<>();
-  private Set<HeldOrderKey> heldOrderKeys = new HashSet<>();
-  private Set<SummaryKey> summaryKeys = new HashSet<>();
+  private CallJobs jobs;
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
