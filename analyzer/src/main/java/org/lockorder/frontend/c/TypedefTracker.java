@@ -59,7 +59,8 @@ final class TypedefTracker {
           (t.getType() == CLexer.Identifier || t.getType() == CLexer.TypedefName)
               && isType(t.getText())
               && (i == start || !isNameContext(tokens.get(i - 1).getType()))
-              && (i + 1 >= end || !isValueFollower(tokens.get(i + 1).getType(), t.getText()));
+              && (i + 1 >= end || !isValueFollower(tokens.get(i + 1).getType(), t.getText()))
+              && !isParenthesizedTypedefName(tokens, i, start, end);
       typeName |= t.getType() == CLexer.Identifier && isCastToName(tokens, i, start, end);
       if (t.getType() == CLexer.TypedefName && !typeName) {
         out[i - start] = withType(t, CLexer.Identifier);
@@ -70,6 +71,23 @@ final class TypedefTracker {
       }
     }
     return List.of(out);
+  }
+
+  /**
+   * 'typedef void (bh_end_io_t)(struct buffer_head *, int);' and 'typedef void *(mempool_alloc_t)(…)':
+   * in a typedef, a lone name in parentheses followed by a parameter list is the name being
+   * declared, even when it ends in '_t' or was declared before. A cast or a 'typeof(T)' is never
+   * followed by '(' in a typedef's specifiers; 'typeof (T)' keeps its type.
+   */
+  private static boolean isParenthesizedTypedefName(List<Token> tokens, int i, int start, int end) {
+    if (tokens.get(start).getType() != CLexer.Typedef || i - 2 < start || i + 2 >= end) return false;
+    if (tokens.get(i - 1).getType() != CLexer.LeftParen
+        || tokens.get(i + 1).getType() != CLexer.RightParen
+        || tokens.get(i + 2).getType() != CLexer.LeftParen) {
+      return false;
+    }
+    int before = tokens.get(i - 2).getType();
+    return before != CLexer.Typeof && before != CLexer.Sizeof;
   }
 
   /**

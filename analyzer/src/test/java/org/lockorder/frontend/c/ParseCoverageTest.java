@@ -81,4 +81,12 @@ class ParseCoverageTest {
         callees(function(tu, "mask_bits").cfg()));
     assertEquals(new AccessPath.Var("ops_size_t"), call(tu, "mask_bits", "register_ops").args().get(1).path().root());
   }
+
+  @Test
+  void functionTypedefsWithTheNameInParentheses() throws IOException {
+    TranslationUnit tu = corpus("function_typedefs.c");
+    assertEquals(Set.of("item_done_t", "pool_alloc_t", "fill_fn", "pool_t", "visit_fn"), tu.typedefs().keySet());
+    assertEquals("pool_s", tu.typedefs().get("pool_t").tag());
+    assertEquals(List.of("finish"), Fixtures.names(tu));
+  }
 }
