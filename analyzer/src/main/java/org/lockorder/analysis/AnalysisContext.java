@@ -22,7 +22,6 @@ final class AnalysisContext {
   private final Map<Function, Summary> summaries = new IdentityHashMap<>();
   private final EdgeStore edges = new EdgeStore();
   private final int maxStatesPerNode;
-  private final Set<String> stateBoundHits = new TreeSet<>();
   /** callee → (caller, call node) → locks held at that call, intersected over states. */
   private final Map<Function, Map<CallSite, CallContext>> callContexts = new IdentityHashMap<>();
 
@@ -141,22 +140,52 @@ final class AnalysisContext {
     return summaries.containsKey(f);
   }
 
-  void noteRecursionBound(Function first, int size) {
-    stateBoundHits.add("recursion of " + size + " functions around " + first.name() + " (" + first.location() + ") stopped before a fixpoint");
+  /** Bound names in {@link AnalysisBounds.Recursion#stoppedBy()}. */
+  static final String HELD_STATE_ROUNDS = "held-state rounds";
+  static final String PROPAGATION_STEPS = "propagation steps";
+
+  /** A recursion stopped before its fixpoint: {@code bound} is one of the names above. */
+  void noteRecursionBound(List<Function> scc, String bound, long limit) {
+    recursionMembers.addAll(scc);
+    Function first = scc.get(0);
+    String label = bound + " (" + limit + ")";
+    for (int i = 0; i < recursions.size(); i++) {
+      AnalysisBounds.Recursion r = recursions.get(i);
+      if (r.around().equals(first.name() + " (" + first.location() + ")")) {
+        List<String> by = new ArrayList<>(r.stoppedBy());
+        if (!by.contains(label)) by.add(label);
+        recursions.set(i, new AnalysisBounds.Recursion(r.functions(), r.around(), by));
+        return;
+      }
+    }
+    recursions.add(new AnalysisBounds.Recursion(scc.size(), first.name() + " (" + first.location() + ")", List.of(label)));
   }
 
   void setSummary(Function f, Summary s) {
     summaries.put(f, s);
   }
 
-  void noteStateBound(Function f) {
-    if (stateBounded.add(f)) stateBoundHits.add(f.name() + " (" + f.location() + ")");
+  /** A program point of {@code f} had more held-lock states than the per-node bound. */
+  void noteHeldStateBound(Function f) {
+    heldStateBounded.add(f);
   }
 
-  private final Set<Function> stateBounded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /** {@code f} had more distinct exit effects than a summary keeps ({@link Summary#MAX_EXITS}). */
+  void noteExitBound(Function f) {
+    exitBounded.add(f);
+  }
 
-  Set<String> stateBoundHits() {
-    return stateBoundHits;
+  private final Set<Function> heldStateBounded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Function> exitBounded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Function> recursionMembers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final List<AnalysisBounds.Recursion> recursions = new ArrayList<>();
+
+  AnalysisBounds bounds() {
+    Set<Function> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    all.addAll(heldStateBounded);
+    all.addAll(exitBounded);
+    all.addAll(recursionMembers);
+    return new AnalysisBounds(all.size(), heldStateBounded.size(), exitBounded.size(), recursions);
   }
 
   /** Notes the classes held at a call; {@code held} is not modified nor kept. */

@@ -8,7 +8,7 @@ import java.util.Map;
  * start a thread, and figures for the run.
  *
  * @param entryReasons entry function name → why it can start a thread
- * @param stateBoundHits functions where the per-node state bound dropped states
+ * @param bounds where bounds cut the held-lock analysis
  * @param irqUsages lockdep's interrupt usage states of classes, with witnesses (empty when the
  *     program registers no interrupt handler)
  * @param program the analyzed program, for the simulator (functions, call targets, class naming)
@@ -18,14 +18,13 @@ public record AnalysisResult(
     Map<String, String> entryReasons,
     int functions,
     int classes,
-    List<String> stateBoundHits,
+    AnalysisBounds bounds,
     List<IrqUsage> irqUsages,
     ProgramView program) {
 
   public AnalysisResult {
     edges = List.copyOf(edges);
     entryReasons = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(entryReasons));
-    stateBoundHits = List.copyOf(stateBoundHits);
     irqUsages = List.copyOf(irqUsages);
   }
 }

@@ -82,7 +82,7 @@ public final class Analyzer {
         if (work.isEmpty()) break;
       }
       if (budget-- <= 0) {
-        ctx.noteRecursionBound(scc.get(0), scc.size());
+        ctx.noteRecursionBound(scc, AnalysisContext.HELD_STATE_ROUNDS, (long) MAX_SCC_ROUNDS * scc.size());
         break;
       }
       Function f = work.poll();
@@ -91,7 +91,7 @@ public final class Analyzer {
       FunctionAnalyzer fa = new FunctionAnalyzer(ctx, f);
       Summary s = fa.run();
       if (ctx.hasSummary(f)) s.keepExits(ctx.summary(f));
-      if (s.exitsDropped) ctx.noteStateBound(f);
+      if (s.exitsDropped) ctx.noteExitBound(f);
       last.put(f, fa);
       ctx.setSummary(f, s);
       if (s.exitSignature() == before) continue;
@@ -189,7 +189,7 @@ public final class Analyzer {
     // Then each change travels up to the callers' deferred calls, until nothing changes.
     while (!work.isEmpty()) {
       if (steps > MAX_PROPAGATION_STEPS) {
-        ctx.noteRecursionBound(scc.get(0), scc.size());
+        ctx.noteRecursionBound(scc, AnalysisContext.PROPAGATION_STEPS, MAX_PROPAGATION_STEPS);
         break;
       }
       Change c = work.poll();
@@ -256,7 +256,7 @@ public final class Analyzer {
     }
     List<IrqUsage> usages = irqUsages(ctx, graph, reasons);
     return new AnalysisResult(
-        edges, reasons, graph.functions().size(), classes.size(), new ArrayList<>(ctx.stateBoundHits()), usages, new ProgramView(ctx));
+        edges, reasons, graph.functions().size(), classes.size(), ctx.bounds(), usages, new ProgramView(ctx));
   }
 
   /**

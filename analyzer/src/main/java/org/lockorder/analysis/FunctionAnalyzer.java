@@ -65,7 +65,7 @@ final class FunctionAnalyzer {
         for (Out out : transfer(node, s)) {
           Map<Object, LockState> at = seen.get(out.node());
           if (at.size() >= ctx.maxStatesPerNode()) {
-            ctx.noteStateBound(fn);
+            ctx.noteHeldStateBound(fn);
             continue;
           }
           if (at.putIfAbsent(out.state().identity(), out.state()) == null) {
@@ -81,7 +81,7 @@ final class FunctionAnalyzer {
     List<Summary.ExitEffect> exits = new ArrayList<>();
     for (LockState s : seen.get(Cfg.EXIT).values()) exits.add(exitEffect(s));
     for (Summary.ExitEffect e : lockedOrNull(exits)) summary.addExit(e);
-    if (summary.exitsDropped) ctx.noteStateBound(fn);
+    if (summary.exitsDropped) ctx.noteExitBound(fn);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
     jobs = null;

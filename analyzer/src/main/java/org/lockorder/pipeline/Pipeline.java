@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.lockorder.analysis.AnalysisBounds;
 import org.lockorder.analysis.AnalysisResult;
 import org.lockorder.analysis.Analyzer;
 import org.lockorder.analysis.LockApiLowering;
@@ -157,7 +158,7 @@ public final class Pipeline {
     boolean truncated = false;
     String reason = null;
     java.util.Set<String> unresolved = new java.util.TreeSet<>();
-    int bounded = 0;
+    AnalysisBounds bounds = AnalysisBounds.NONE;
     List<LockGraph.Program> graphs = new ArrayList<>();
     progress.stage("analyzing", programs.size());
     for (List<TranslationUnit> program : programs) {
@@ -183,7 +184,7 @@ public final class Pipeline {
       functions += result.functions();
       classes += result.classes();
       edges += result.edges().size();
-      bounded += result.stateBoundHits().size();
+      bounds = bounds.plus(result.bounds());
       progress.advance(graphs.size());
       if (cycles.truncated() && !truncated) {
         truncated = true;
@@ -193,7 +194,7 @@ public final class Pipeline {
     progress.finish();
     Report.Stats stats =
         new Report.Stats(
-            in.files, in.lines, in.bodies, in.bodiesParsed, functions, classes, edges, unresolved.size(), bounded,
+            in.files, in.lines, in.bodies, in.bodiesParsed, functions, classes, edges, unresolved.size(), bounds.functions(), bounds,
             new Report.CycleSearchStats(options.bounds().maxLength(), options.bounds().maxCycles(), truncated, reason),
             acquisitions(units));
     Report report = new Report("lockorder", Version.get(), Suppressions.apply(findings, in.suppressions), diagnostics, stats)

@@ -1,6 +1,7 @@
 package org.lockorder.report;
 
 import java.util.List;
+import org.lockorder.analysis.AnalysisBounds;
 import org.lockorder.source.Diagnostic;
 
 /**
@@ -32,7 +33,9 @@ public record Report(
    * @param unresolvedClasses member-lock classes whose owning struct is unknown ("?.lock"); they
    *     are left out of the lock-order graph
    * @param boundedFunctions functions where a bound cut the analysis (too many held-lock states at
-   *     one point, or a recursion that did not settle), so some paths there were not followed
+   *     one point, too many exit effects, or a recursion that did not settle), so some paths there
+   *     were not followed
+   * @param bounds the same, by bound
    * @param cycleSearch how the bounded cycle search went
    * @param lockAcquisitions lock acquisitions the lock model recognised in the parsed code (calls of
    *     acquiring primitives, before any call-graph reasoning)
@@ -47,6 +50,7 @@ public record Report(
       int lockOrderEdges,
       int unresolvedClasses,
       int boundedFunctions,
+      AnalysisBounds bounds,
       CycleSearchStats cycleSearch,
       int lockAcquisitions) {}
 

@@ -1,6 +1,9 @@
 package org.lockorder.report;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.lockorder.analysis.AnalysisBounds;
 import org.lockorder.source.Diagnostic;
 
 /**
@@ -30,15 +33,28 @@ public final class TextWriter {
           "lockorder: note: %d member-lock class%s with an unknown owning struct (\"?.field\") left out of the graph; analyze the headers that declare them too%n",
           s.unresolvedClasses(), s.unresolvedClasses() == 1 ? "" : "es");
     }
-    if (s.boundedFunctions() > 0) {
-      out.printf(
-          "lockorder: note: in %d function%s a bound cut the held-lock analysis; some paths there were not followed%n",
-          s.boundedFunctions(), plural(s.boundedFunctions()));
-    }
+    if (s.boundedFunctions() > 0) writeBounds(s.boundedFunctions(), s.bounds(), out);
     if (s.cycleSearch().truncated()) {
       out.printf("lockorder: note: cycle search stopped at its bound on %s; more cycles may exist%n", s.cycleSearch().reason());
     }
     out.flush();
+  }
+
+  /** Which bounds cut the analysis and how often: the user judges from this how much is cut off. */
+  private static void writeBounds(int functions, AnalysisBounds b, PrintWriter out) {
+    List<String> by = new ArrayList<>();
+    if (b.heldStates() > 0) by.add(b.heldStates() + " with too many held-lock states at one point");
+    if (b.exitEffects() > 0) by.add(b.exitEffects() + " with too many distinct lock effects at their returns");
+    int inRecursions = b.recursions().stream().mapToInt(AnalysisBounds.Recursion::functions).sum();
+    if (inRecursions > 0) by.add(inRecursions + " in recursions that did not settle");
+    out.printf(
+        "lockorder: note: in %d function%s a bound cut the held-lock analysis (%s); some paths there were not followed%n",
+        functions, plural(functions), String.join(", ", by));
+    for (AnalysisBounds.Recursion r : b.recursions()) {
+      out.printf(
+          "lockorder: note: the recursion of %d functions around %s stopped at its bound on %s before a fixpoint: findings through it depend on where it stopped%n",
+          r.functions(), r.around(), String.join(" and ", r.stoppedBy()));
+    }
   }
 
   private static void writeReview(RunReview review, PrintWriter out) {

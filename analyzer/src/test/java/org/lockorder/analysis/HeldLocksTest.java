@@ -188,6 +188,9 @@ class HeldLocksTest {
     body.append("\twork();\n}\n");
     var report = Snippets.analyze(dir, code.append(body).toString());
     assertEquals(1, report.stats().boundedFunctions(), "2^7 lock states exceed the bound of 64");
+    // The 64 states that reach the return are also more exit effects than the 16 kept: both
+    // bounds, one function.
+    assertEquals(new org.lockorder.analysis.AnalysisBounds(1, 1, 1, java.util.List.of()), report.stats().bounds());
     var small = Snippets.analyze(dir, LOCKS + "void f(int x) { if (x) mutex_lock(&a); work(); }\n");
     assertEquals(0, small.stats().boundedFunctions());
   }
@@ -196,7 +199,9 @@ class HeldLocksTest {
   void aFunctionWithTooManyExitEffectsIsCountedAsBounded() throws Exception {
     // 2^n paths, each returning with a different set of locks held: 32 exit effects exceed the
     // bound of 16 (the held-lock states, 32 at most per node, stay within theirs); 16 do not.
-    assertEquals(1, Snippets.analyze(dir, conditionalLocks(5)).stats().boundedFunctions());
+    var bounded = Snippets.analyze(dir, conditionalLocks(5)).stats();
+    assertEquals(1, bounded.boundedFunctions());
+    assertEquals(new org.lockorder.analysis.AnalysisBounds(1, 0, 1, java.util.List.of()), bounded.bounds(), "only the exit bound");
     assertEquals(0, Snippets.analyze(dir, conditionalLocks(4)).stats().boundedFunctions());
   }
 

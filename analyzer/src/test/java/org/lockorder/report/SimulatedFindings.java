@@ -86,7 +86,7 @@ public final class SimulatedFindings {
 
   /** One finding per verdict, in a report: confirmed, not-reproduced, inconclusive, unchecked. */
   public static Report report() {
-    Report.Stats stats = new Report.Stats(1, 160, 9, 9, 10, 2, 2, 0, 0, new Report.CycleSearchStats(6, 1000, false, null), 4);
+    Report.Stats stats = new Report.Stats(1, 160, 9, 9, 10, 2, 2, 0, 0, org.lockorder.analysis.AnalysisBounds.NONE, new Report.CycleSearchStats(6, 1000, false, null), 4);
     return new Report("lockorder", "test", List.of(confirmed(), notReproduced(), inconclusive(), unchecked()), List.of(), stats);
   }
 }
