@@ -6,15 +6,16 @@
  * the function returns, and ocfs2-like callers that lock another folio next
  * order nothing after BH_Lock.
  *
- * lockorder does not relate the two loops' trip counts: on the path where
- * the first loop ran and the second did not, a buffer lock is still held at
- * the return.  That path is infeasible (both loops test i < nr from i = 0).
+ * lockorder relates the two loops: they have the same header (i = 0; i < nr)
+ * and nothing between their starts may change nr, so the second loop's first
+ * test has the first loop's outcome, and no path runs the first without the
+ * second.  10-submit-bh-batch_bad.c changes nr in between.
  *
  * The first loop also locks several buffers of one class, which LO002 reads
  * as the same lock taken twice; they are distinct buffers of a folio the
  * caller holds locked (the kernel's read_folio contract).
  *
- * Must report nothing; lockorder reports the two false findings marked below.
+ * Must report nothing; lockorder reports the false LO002 marked below.
  */
 
 struct folio { unsigned long flags; struct buffer_head *private; };
@@ -50,7 +51,7 @@ static int read_folio_buffers_ish(struct folio *folio)
 int duplicate_folio_ish(struct folio *old, struct folio *new)
 {
 	read_folio_buffers_ish(old);
-	folio_lock(new);	/* expect-fp LO001: BH_Lock -> PG_locked — the two loops' trip counts are not related */
+	folio_lock(new);
 	folio_unlock(new);
 	return 0;
 }

@@ -3,6 +3,7 @@ package org.lockorder.frontend.c;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lockorder.frontend.c.antlr.CParser;
@@ -44,7 +45,16 @@ final class CfgBuilder {
   /** Lowers s starting at node 'cur' (-1: unreachable); returns where control continues. */
   int stmt(Stmt s, int cur) {
     if (s instanceof Stmt.Block b) {
-      for (Stmt item : b.items()) cur = stmt(item, cur);
+      List<Stmt> items = b.items();
+      for (int k = 0; k < items.size(); k++) {
+        int partner = CountedLoops.partner(items, k);
+        if (partner < 0) {
+          cur = stmt(items.get(k), cur);
+        } else {
+          cur = countedLoopPair(items, k, partner, cur);
+          k = partner;
+        }
+      }
       return cur;
     }
     if (s instanceof Stmt.Eval e) return flow.expr(e.tree(), cur);
@@ -152,6 +162,48 @@ final class CfgBuilder {
     int stepEnd = f.step() == null ? next : flow.expr(f.step(), next);
     graph.edge(stepEnd, head);
     return after;
+  }
+
+  /**
+   * items[first] and items[second] are counted loops over the same range (CountedLoops): the
+   * second loop's first test is the first loop's. The code between them is lowered twice, once
+   * after a first loop that ran (the second then runs at least once) and once after one that did
+   * not (the second does not run either).
+   */
+  private int countedLoopPair(List<Stmt> items, int first, int second, int cur) {
+    Stmt.For f1 = (Stmt.For) items.get(first);
+    Stmt.For f2 = (Stmt.For) items.get(second);
+    cur = stmt(f1.init(), cur);
+    flow.forgetCallResults();
+    int body1 = graph.join();
+    int zeroTrips = graph.join();
+    int ran = graph.join();
+    flow.cond(f1.cond(), cur, body1, zeroTrips);
+    int head1 = graph.join();
+    flow.cond(f1.cond(), head1, body1, ran);
+    int next1 = graph.join();
+    graph.edge(loopBody(f1.body(), body1, ran, next1), next1);
+    graph.edge(f1.step() == null ? next1 : flow.expr(f1.step(), next1), head1);
+
+    int after = graph.join();
+    int body2 = graph.join();
+    graph.edge(between(items, first, second, ran), body2);
+    int head2 = graph.join();
+    flow.cond(f2.cond(), head2, body2, after);
+    int next2 = graph.join();
+    graph.edge(loopBody(f2.body(), body2, after, next2), next2);
+    graph.edge(f2.step() == null ? next2 : flow.expr(f2.step(), next2), head2);
+
+    graph.edge(between(items, first, second, zeroTrips), after);
+    flow.forgetCallResults();
+    return after;
+  }
+
+  /** The items strictly between two loops, then the second loop's init. */
+  private int between(List<Stmt> items, int first, int second, int cur) {
+    flow.forgetCallResults();
+    for (int k = first + 1; k < second; k++) cur = stmt(items.get(k), cur);
+    return stmt(((Stmt.For) items.get(second)).init(), cur);
   }
 
   private int loopBody(Stmt body, int start, int breakTo, int continueTo) {

@@ -78,7 +78,7 @@ final class StatementTreeBuilder {
     }
     if (s instanceof Stmt.For f) {
       Stmt inner = attachElse(f.body(), e);
-      return inner == null ? null : new Stmt.For(f.init(), f.cond(), f.step(), inner);
+      return inner == null ? null : new Stmt.For(f.header(), f.init(), f.cond(), f.step(), inner);
     }
     if (s instanceof Stmt.Iterator it) {
       Stmt inner = attachElse(it.body(), e);
@@ -130,7 +130,7 @@ final class StatementTreeBuilder {
       if (e.getStart().getTokenIndex() < semi) cond = e;
       else step = e;
     }
-    return new Stmt.For(initStmt, cond, step, statement(f.statement()));
+    return new Stmt.For(init, initStmt, cond, step, statement(f.statement()));
   }
 
   private static Stmt iterator(CParser.IteratorStatementContext it) {

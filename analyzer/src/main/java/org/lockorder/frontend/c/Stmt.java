@@ -22,7 +22,9 @@ sealed interface Stmt {
 
   record DoWhile(Stmt body, CParser.ExpressionContext cond) implements Stmt {}
 
-  record For(Stmt init, CParser.ExpressionContext cond, CParser.ExpressionContext step, Stmt body)
+  /** {@code header} is the parsed 'init;' part, for comparing two loops' headers. */
+  record For(
+      CParser.ForInitContext header, Stmt init, CParser.ExpressionContext cond, CParser.ExpressionContext step, Stmt body)
       implements Stmt {}
 
   /** 'list_for_each_entry(pos, head, member) body': the body runs zero or more times. */

@@ -304,4 +304,38 @@ class CfgShapeTest {
     assertEquals(3, e.location().line());
     assertEquals(2, e.location().column());
   }
+
+  @Test
+  void twoCountedLoopsOverTheSameRangeRunTogether() {
+    // block_read_full_folio: lock every buffer, then submit every buffer. No path leaves a lock
+    // taken in the first loop without passing the second loop's body.
+    Cfg cfg = only("""
+        void f(struct buffer_head **arr, int nr) {
+          int i;
+          for (i = 0; i < nr; i++) lock(arr[i]);
+          note(arr);
+          for (i = 0; i < nr; i++) submit(arr[i]);
+          done();
+        }""").cfg();
+    assertFalse(reaches(cfg, call(cfg, "lock"), Cfg.EXIT, call(cfg, "submit")), render(cfg));
+    assertTrue(reaches(cfg, Cfg.ENTRY, call(cfg, "done"), call(cfg, "lock")), "both loops may run zero times");
+    assertTrue(reaches(cfg, Cfg.ENTRY, call(cfg, "submit"), -1));
+  }
+
+  @Test
+  void countedLoopsStayApartWhenTheRangeMayChange() {
+    for (String between : List.of("nr = recount(arr);", "nr--;", "shrink(&nr);", "do_div(nr, 2);", "again: note(arr);")) {
+      Cfg cfg = only("void f(struct buffer_head **arr, int nr) { int i;\n"
+          + "  for (i = 0; i < nr; i++) lock(arr[i]);\n  " + between + "\n"
+          + "  for (i = 0; i < nr; i++) submit(arr[i]);\n  done(); }").cfg();
+      assertTrue(reaches(cfg, call(cfg, "lock"), Cfg.EXIT, call(cfg, "submit")), between + "\n" + render(cfg));
+    }
+    // different ranges, or a bound read through memory a callee may change
+    for (String second : List.of("for (i = 1; i < nr; i++)", "for (i = 0; i <= nr; i++)", "for (i = 0; i < s->nr; i++)")) {
+      String first = second.contains("s->nr") ? second : "for (i = 0; i < nr; i++)";
+      Cfg cfg = only("void f(struct s *s, struct buffer_head **arr, int nr) { int i;\n  " + first + " lock(arr[i]);\n  "
+          + second + " submit(arr[i]);\n  done(); }").cfg();
+      assertTrue(reaches(cfg, call(cfg, "lock"), Cfg.EXIT, call(cfg, "submit")), second + "\n" + render(cfg));
+    }
+  }
 }
