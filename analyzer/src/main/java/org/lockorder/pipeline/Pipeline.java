@@ -252,11 +252,16 @@ public final class Pipeline {
   }
 
   /** Acquire events in the lowered units: what the lock model recognised. */
+  /** Acquiring calls in the source: by location, as the CFG may lower a statement twice (CountedLoops). */
   private static int acquisitions(List<TranslationUnit> units) {
     int n = 0;
     for (TranslationUnit u : units) {
       for (org.lockorder.ir.Function f : u.functions()) {
-        for (org.lockorder.ir.Node node : f.cfg().nodes()) if (node.event() instanceof org.lockorder.ir.Event.Acquire) n++;
+        java.util.Set<org.lockorder.ir.Location> sites = new java.util.HashSet<>();
+        for (org.lockorder.ir.Node node : f.cfg().nodes()) {
+          if (node.event() instanceof org.lockorder.ir.Event.Acquire a) sites.add(a.location());
+        }
+        n += sites.size();
       }
     }
     return n;
