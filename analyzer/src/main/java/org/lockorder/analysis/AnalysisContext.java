@@ -148,17 +148,12 @@ final class AnalysisContext {
   void noteRecursionBound(List<Function> scc, String bound, long limit) {
     recursionMembers.addAll(scc);
     Function first = scc.get(0);
+    String around = first.name() + " (" + first.location() + ")";
+    AnalysisBounds.Recursion r = recursions.get(around);
+    List<String> by = new ArrayList<>(r == null ? List.of() : r.stoppedBy());
     String label = bound + " (" + limit + ")";
-    for (int i = 0; i < recursions.size(); i++) {
-      AnalysisBounds.Recursion r = recursions.get(i);
-      if (r.around().equals(first.name() + " (" + first.location() + ")")) {
-        List<String> by = new ArrayList<>(r.stoppedBy());
-        if (!by.contains(label)) by.add(label);
-        recursions.set(i, new AnalysisBounds.Recursion(r.functions(), r.around(), by));
-        return;
-      }
-    }
-    recursions.add(new AnalysisBounds.Recursion(scc.size(), first.name() + " (" + first.location() + ")", List.of(label)));
+    if (!by.contains(label)) by.add(label);
+    recursions.put(around, new AnalysisBounds.Recursion(scc.size(), around, by));
   }
 
   void setSummary(Function f, Summary s) {
@@ -178,14 +173,15 @@ final class AnalysisContext {
   private final Set<Function> heldStateBounded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Function> exitBounded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Function> recursionMembers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  private final List<AnalysisBounds.Recursion> recursions = new ArrayList<>();
+  /** By first function, in the order they stopped. */
+  private final Map<String, AnalysisBounds.Recursion> recursions = new java.util.LinkedHashMap<>();
 
   AnalysisBounds bounds() {
     Set<Function> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     all.addAll(heldStateBounded);
     all.addAll(exitBounded);
     all.addAll(recursionMembers);
-    return new AnalysisBounds(all.size(), heldStateBounded.size(), exitBounded.size(), recursions);
+    return new AnalysisBounds(all.size(), heldStateBounded.size(), exitBounded.size(), new ArrayList<>(recursions.values()));
   }
 
   /** Notes the classes held at a call; {@code held} is not modified nor kept. */

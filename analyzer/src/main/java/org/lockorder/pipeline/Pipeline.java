@@ -251,7 +251,6 @@ public final class Pipeline {
     return out;
   }
 
-  /** Acquire events in the lowered units: what the lock model recognised. */
   /** Acquiring calls in the source: by location, as the CFG may lower a statement twice (CountedLoops). */
   private static int acquisitions(List<TranslationUnit> units) {
     int n = 0;

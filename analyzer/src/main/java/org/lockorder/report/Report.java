@@ -35,7 +35,8 @@ public record Report(
    * @param boundedFunctions functions where a bound cut the analysis (too many held-lock states at
    *     one point, too many exit effects, or a recursion that did not settle), so some paths there
    *     were not followed
-   * @param bounds the same, by bound
+   * @param bounds the same, by bound ({@code bounds.functions()} is {@code boundedFunctions}, which
+   *     stays for JSON readers of earlier versions)
    * @param cycleSearch how the bounded cycle search went
    * @param lockAcquisitions lock acquisitions the lock model recognised in the parsed code (calls of
    *     acquiring primitives, before any call-graph reasoning)

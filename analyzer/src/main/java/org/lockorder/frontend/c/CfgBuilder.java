@@ -179,24 +179,23 @@ final class CfgBuilder {
     int zeroTrips = graph.join();
     int ran = graph.join();
     flow.cond(f1.cond(), cur, body1, zeroTrips);
-    int head1 = graph.join();
-    flow.cond(f1.cond(), head1, body1, ran);
-    int next1 = graph.join();
-    graph.edge(loopBody(f1.body(), body1, ran, next1), next1);
-    graph.edge(f1.step() == null ? next1 : flow.expr(f1.step(), next1), head1);
-
+    loopAfterFirstTest(f1, body1, ran);
     int after = graph.join();
     int body2 = graph.join();
     graph.edge(between(items, first, second, ran), body2);
-    int head2 = graph.join();
-    flow.cond(f2.cond(), head2, body2, after);
-    int next2 = graph.join();
-    graph.edge(loopBody(f2.body(), body2, after, next2), next2);
-    graph.edge(f2.step() == null ? next2 : flow.expr(f2.step(), next2), head2);
-
+    loopAfterFirstTest(f2, body2, after);
     graph.edge(between(items, first, second, zeroTrips), after);
     flow.forgetCallResults();
     return after;
+  }
+
+  /** A for loop's body from {@code body}, its step, and the tests after the first one. */
+  private void loopAfterFirstTest(Stmt.For f, int body, int exit) {
+    int head = graph.join();
+    flow.cond(f.cond(), head, body, exit);
+    int next = graph.join();
+    graph.edge(loopBody(f.body(), body, exit, next), next);
+    graph.edge(f.step() == null ? next : flow.expr(f.step(), next), head);
   }
 
   /** The items strictly between two loops, then the second loop's init. */

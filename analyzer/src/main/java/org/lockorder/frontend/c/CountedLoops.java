@@ -40,13 +40,13 @@ final class CountedLoops {
     if (names == null) return -1;
     String v = loopVariable(f);
     if (mayChange(f.body(), names, v) || (f.step() != null && mayChange(new Stmt.Eval(f.step()), names, v))) return -1;
+    String header = headerText(f);
     int tokens = 0;
     for (int j = k + 1; j < items.size(); j++) {
       Stmt item = items.get(j);
-      if (item instanceof Stmt.For g && sameHeader(f, g)) return j;
-      if (mayChange(item, names, v)) return -1;
+      if (item instanceof Stmt.For g && g.header() != null && header.equals(headerText(g))) return j;
       List<Token> t = new ArrayList<>();
-      collect(item, t);
+      if (!collect(item, t) || changes(t, names, v)) return -1;
       tokens += t.size();
       if (tokens > MAX_TOKENS_BETWEEN) return -1;
     }
@@ -54,7 +54,7 @@ final class CountedLoops {
   }
 
   /** The names a header reads (the loop variable included), or null when it does not qualify. */
-  static Set<String> headerNames(Stmt.For f) {
+  private static Set<String> headerNames(Stmt.For f) {
     if (f.header() == null || f.cond() == null) return null;
     List<Token> init = terminals(f.header());
     List<Token> cond = terminals(f.cond());
@@ -67,10 +67,9 @@ final class CountedLoops {
     return names;
   }
 
-  /** Whether two loops have the same header: the same init and condition, token for token. */
-  static boolean sameHeader(Stmt.For a, Stmt.For b) {
-    return text(terminals(a.header())).equals(text(terminals(b.header())))
-        && text(terminals(a.cond())).equals(text(terminals(b.cond())));
+  /** A loop's init and condition, token by token: two loops with the same text have the same header. */
+  private static String headerText(Stmt.For f) {
+    return text(terminals(f.header())) + "; " + text(terminals(f.cond()));
   }
 
   /**
@@ -78,9 +77,12 @@ final class CountedLoops {
    * second loop's init sets again): an assignment, '++'/'--', or its address taken. Labels and
    * case labels count as a change too: a jump into the code between the loops bypasses the first.
    */
-  static boolean mayChange(Stmt s, Set<String> names, String loopVariable) {
+  private static boolean mayChange(Stmt s, Set<String> names, String loopVariable) {
     List<Token> tokens = new ArrayList<>();
-    if (!collect(s, tokens)) return true;
+    return !collect(s, tokens) || changes(tokens, names, loopVariable);
+  }
+
+  private static boolean changes(List<Token> tokens, Set<String> names, String loopVariable) {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.getType() != CLexer.Identifier || !names.contains(t.getText()) || t.getText().equals(loopVariable)) continue;
@@ -97,7 +99,7 @@ final class CountedLoops {
   }
 
   /** The variable the init assigns: the name just before its '='. */
-  static String loopVariable(Stmt.For f) {
+  private static String loopVariable(Stmt.For f) {
     List<Token> init = terminals(f.header());
     for (int i = 1; i < init.size(); i++) {
       if (init.get(i).getType() == CLexer.Assign) return init.get(i - 1).getText();
