@@ -40,9 +40,5 @@ record LockOp(
   }
 
   /** A lock the walk holds: its class, the expression that took it, how, and its role. */
-  record Held(LockClass lockClass, String text, Mode mode, Route.Role role) {
-    String identity() {
-      return lockClass + "=" + text + "/" + mode.letter() + role.ordinal();
-    }
-  }
+  record Held(LockClass lockClass, String text, Mode mode, Route.Role role) {}
 }

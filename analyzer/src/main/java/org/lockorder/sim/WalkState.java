@@ -25,15 +25,20 @@ record WalkState(
     held = List.copyOf(held);
   }
 
-  String identity() {
-    StringBuilder sb = new StringBuilder();
-    for (LockOp.Held h : held) sb.append(h.identity()).append(';');
-    sb.append('|').append(faultsOff).append(',').append(reclaimOff).append(',').append(hardOff).append(',').append(softOff);
-    if (pending != null) sb.append("|p").append(pending.node()).append(pending.lock().identity());
-    if (resultNode >= 0) sb.append("|r").append(resultNode).append(resultNonzero);
-    if (returning != null) sb.append("|ret").append(returning);
-    return sb.toString();
+  /**
+   * What two paths must share to be merged: the held locks (class, expression, mode, role) in
+   * order, the scope depths, the pending trylock's node and lock, the tested result and the return
+   * kind. A value object, compared field by field (this is the walk's hottest lookup).
+   */
+  Object identity() {
+    return new Identity(held, faultsOff, reclaimOff, hardOff, softOff,
+        pending == null ? -1 : pending.node(), pending == null ? null : pending.lock(),
+        resultNode, resultNode >= 0 ? resultNonzero : null, returning);
   }
+
+  private record Identity(
+      List<LockOp.Held> held, int faultsOff, int reclaimOff, int hardOff, int softOff, int pendingNode,
+      LockOp.Held pendingLock, int resultNode, Boolean resultNonzero, Boolean returning) {}
 
   WalkState push(LockOp.Held h) {
     List<LockOp.Held> next = new ArrayList<>(held);

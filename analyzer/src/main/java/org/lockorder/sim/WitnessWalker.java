@@ -36,7 +36,7 @@ final class WitnessWalker {
   private final ProgramView view;
   private final SimulationBounds bounds;
   /** Off-route calls already walked, by callee, arguments and state; shared by the walks of a program. */
-  private final Map<String, List<Exit>> memo = new HashMap<>();
+  private final Map<OffRouteKey, List<Exit>> memo = new HashMap<>();
   private static final int MEMO_LIMIT = 20_000;
   private final Map<Function, Set<Integer>> tested = new IdentityHashMap<>();
   private Route route;
@@ -170,6 +170,31 @@ final class WitnessWalker {
 
   private record Item(int node, int wp, WalkState state, Ops ops) {}
 
+  /** One distinct operation of a path, for {@link Ops#signature}. */
+  private record OpSignature(LockOp.Kind kind, LockClass lockClass, String text) {}
+
+  /**
+   * What merges two path states in one function's walk: the node, the route position, the state's
+   * identity and, when paths are kept apart, the operations' signature (else null).
+   */
+  private record Seen(int node, int wp, Object state, List<OpSignature> ops) {}
+
+  /** An off-route call's memo key: the callee itself (by reference) and everything its walk depends on. */
+  private record OffRouteKey(boolean distinctPaths, FunctionRef fn, List<LockName> locks, List<String> gfp, int freeDepth, Object state) {}
+
+  /** A function compared by reference: Function's own equality compares whole CFGs. */
+  private record FunctionRef(Function fn) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FunctionRef r && r.fn == fn;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(fn);
+    }
+  }
+
   /** Operations so far, shared between paths (a persistent list, newest first). */
   private record Ops(LockOp head, Ops tail, int size) {
     static final Ops EMPTY = new Ops(null, null, 0);
@@ -188,10 +213,10 @@ final class WitnessWalker {
      * Tells apart operation sequences by the order in which each distinct operation first happens:
      * "a then b" differs from "b then a", but another turn of a loop doing the same adds nothing.
      */
-    String signature() {
-      java.util.LinkedHashSet<String> first = new java.util.LinkedHashSet<>();
-      for (LockOp op : toList()) first.add(op.kind().ordinal() + "" + op.lockClass() + "=" + op.text());
-      return String.join(";", first);
+    List<OpSignature> signature() {
+      java.util.LinkedHashSet<OpSignature> first = new java.util.LinkedHashSet<>();
+      for (LockOp op : toList()) first.add(new OpSignature(op.kind(), op.lockClass(), op.text()));
+      return List.copyOf(first);
     }
 
     List<LockOp> toList() {
@@ -245,10 +270,10 @@ final class WitnessWalker {
     }
     Cfg cfg = f.fn.cfg();
     ArrayDeque<Item> queue = new ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
-    Map<String, Exit> exits = new LinkedHashMap<>();
+    Set<Seen> seen = new HashSet<>();
+    Map<Seen, Exit> exits = new LinkedHashMap<>();
     queue.add(new Item(Cfg.ENTRY, wp, s, ops));
-    seen.add(Cfg.ENTRY + "@" + wp + "@" + s.identity());
+    seen.add(new Seen(Cfg.ENTRY, wp, s.identity(), distinctPaths ? ops.signature() : null));
     int items = 0;
     while (!queue.isEmpty()) {
       if (++items > cap || ++spent > bounds.walkBudget()) {
@@ -261,15 +286,14 @@ final class WitnessWalker {
         Route.Waypoint left = next(f, it.wp);
         boolean done = left == null && (!onRoute(f) || f.depth > 0 || it.wp >= route.waypoints().size());
         if (done && exits.size() < bounds.exitsPerCall()) {
-          String key = it.wp + "@" + it.state.identity() + (distinctPaths ? "@" + it.ops.signature() : "");
+          Seen key = new Seen(Cfg.EXIT, it.wp, it.state.identity(), distinctPaths ? it.ops.signature() : null);
           exits.putIfAbsent(key, new Exit(it.state.withResult(-1, null), it.ops, it.wp, false));
         }
         continue;
       }
       for (Item nextItem : step(f, cfg.node(it.node), it)) {
         if (nextItem.node < 0) return List.of(new Exit(nextItem.state, nextItem.ops, nextItem.wp, true));
-        String key = nextItem.node + "@" + nextItem.wp + "@" + nextItem.state.identity();
-        if (distinctPaths) key += "@" + nextItem.ops.signature();
+        Seen key = new Seen(nextItem.node, nextItem.wp, nextItem.state.identity(), distinctPaths ? nextItem.ops.signature() : null);
         if (seen.add(key)) queue.add(nextItem);
       }
     }
@@ -482,9 +506,9 @@ final class WitnessWalker {
     }
     if (callees.isEmpty()) return successors(n, it.wp, it.state, it.ops);
     List<Item> out = new ArrayList<>();
-    Set<String> distinct = new HashSet<>();
+    Set<Object> distinct = new HashSet<>();
     for (ProgramView.Callee c : callees) {
-      if (f.stack.contains(c.function()) || f.freeDepth >= bounds.callDepth()) {
+      if (onStack(f, c.function()) || f.freeDepth >= bounds.callDepth()) {
         if (f.freeDepth >= bounds.callDepth()) truncated = true;
         if (distinct.add(it.state.identity())) out.addAll(successors(n, it.wp, it.state, it.ops));
         continue;
@@ -492,7 +516,7 @@ final class WitnessWalker {
       Frame inner = frame(f, n, c.function(), f.depth + 1, f.freeDepth + 1);
       for (Exit x : offRoute(inner, it.state)) {
         WalkState after = (testedCall ? x.state.withResult(n.id(), x.state.returning()) : x.state).withReturning(it.state.returning());
-        String key = distinctPaths ? after.identity() + "@" + x.ops.signature() : after.identity();
+        Object key = distinctPaths ? List.of(after.identity(), x.ops.signature()) : after.identity();
         if (distinct.size() >= bounds.exitsPerCall() || !distinct.add(key)) continue;
         out.addAll(successors(n, it.wp, after, it.ops.addAll(x.ops.toList())));
       }
@@ -500,9 +524,15 @@ final class WitnessWalker {
     return out;
   }
 
+  /** Whether {@code fn} is being walked already (by reference: Function's equality compares CFGs). */
+  private static boolean onStack(Frame f, Function fn) {
+    for (Function g : f.stack) if (g == fn) return true;
+    return false;
+  }
+
   /** Every way an off-route call can return, with its operations alone; memoized. */
   private List<Exit> offRoute(Frame f, WalkState s) {
-    String key = distinctPaths + "#" + System.identityHashCode(f.fn) + "#" + f.fn.name() + "#" + f.locks + "#" + f.gfp + "#" + f.freeDepth + "#" + s.identity();
+    OffRouteKey key = new OffRouteKey(distinctPaths, new FunctionRef(f.fn), f.locks, f.gfp, f.freeDepth, s.identity());
     List<Exit> hit = memo.get(key);
     if (hit != null) return hit;
     List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
