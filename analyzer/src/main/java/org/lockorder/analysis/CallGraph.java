@@ -15,6 +15,7 @@ import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.Assignment;
 import org.lockorder.ir.Event;
 import org.lockorder.ir.FieldInit;
+import org.lockorder.ir.Location;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.Node;
 import org.lockorder.ir.Param;
@@ -41,6 +42,7 @@ final class CallGraph {
   /** The fault handlers run by a caller that holds the fault lock already (get_user_pages). */
   private final Function pageFaultLockHeld;
   private final LockModel model;
+  private final FileSystems fileSystems;
   /** slot "struct.field" (or ".field" when the struct is unknown) → functions stored there. */
   private final Map<String, List<CallTarget>> slots = new HashMap<>();
   /** Stand-ins built so far, by the name they stand for. */
@@ -53,6 +55,7 @@ final class CallGraph {
   CallGraph(Program program, LockModel model) {
     this.program = program;
     this.model = model;
+    this.fileSystems = FileSystems.of(program, model.fileSystems());
     functions.addAll(program.functions());
     collectSlots();
     PageFaultModel faultModel = model.pageFault();
@@ -255,8 +258,9 @@ final class CallGraph {
       if (standIns && (f = stub(fi.function())) == null) continue;
       String field = lastComponent(fi.field());
       String via = fi.structType() + "." + fi.field() + " = " + fi.function() + " in " + fi.variable() + " (" + fi.location() + ")";
-      addSlot(fi.structType() + "." + field, new CallTarget(f, via, fi.location()));
-      addSlot("." + field, new CallTarget(f, via, fi.location()));
+      FileSystemSet in = storedIn(fi.location());
+      addSlot(fi.structType() + "." + field, new CallTarget(f, via, fi.location(), in));
+      addSlot("." + field, new CallTarget(f, via, fi.location(), in));
       entryReasons.putIfAbsent(f, "stored in " + fi.structType() + "." + fi.field() + " (" + fi.variable() + ")");
     }
     if (standIns) return;
@@ -270,8 +274,9 @@ final class CallGraph {
         String field = t.fields().get(t.fields().size() - 1);
         String tag = program.ownerTag(t, owner);
         String via = t.text() + " = " + f.name() + " (" + a.location() + ")";
-        if (tag != null) addSlot(tag + "." + field, new CallTarget(f, via, a.location()));
-        addSlot("." + field, new CallTarget(f, via, a.location()));
+        FileSystemSet in = storedIn(a.location());
+        if (tag != null) addSlot(tag + "." + field, new CallTarget(f, via, a.location(), in));
+        addSlot("." + field, new CallTarget(f, via, a.location(), in));
       }
     }
   }
@@ -283,8 +288,25 @@ final class CallGraph {
     int dot = slot.lastIndexOf('.');
     if (dot > 0) slotOwners.computeIfAbsent(slot.substring(dot + 1), k -> new java.util.TreeSet<>()).add(slot.substring(0, dot));
     List<CallTarget> list = slots.computeIfAbsent(slot, k -> new ArrayList<>());
-    for (CallTarget old : list) if (old.function() == t.function()) return;
+    for (int i = 0; i < list.size(); i++) {
+      CallTarget old = list.get(i);
+      if (old.function() != t.function()) continue;
+      // Stored by several file systems' tables: confined to all of them; by shared code too: not confined.
+      FileSystemSet in = old.storedIn() == null || t.storedIn() == null ? null : old.storedIn().union(t.storedIn());
+      if (!java.util.Objects.equals(in, old.storedIn())) list.set(i, new CallTarget(old.function(), old.via(), old.storedAt(), in));
+      return;
+    }
     list.add(t);
+  }
+
+  /** The file system whose code stores a function at {@code at}, as a set; null for shared or stacking code. */
+  private FileSystemSet storedIn(Location at) {
+    int fs = fileSystems.of(at.file());
+    return fs >= 0 ? FileSystemSet.of(fs) : null;
+  }
+
+  FileSystems fileSystems() {
+    return fileSystems;
   }
 
   private Function functionValue(Assignment a, Function owner) {
@@ -329,7 +351,7 @@ final class CallGraph {
       if (slotOwners.getOrDefault(field, java.util.Set.of()).size() > 1) return List.of();
       List<CallTarget> byName = slots.getOrDefault("." + field, List.of());
       List<CallTarget> out = new ArrayList<>();
-      for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only", t.storedAt()));
+      for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only", t.storedAt(), t.storedIn()));
       return out;
     }
     if (e instanceof Event.MayFault mf && pageFault != null) {
@@ -370,7 +392,7 @@ final class CallGraph {
       if (!t.fields().isEmpty() || !(t.root() instanceof AccessPath.Var v) || !v.name().equals(name)) continue;
       Function target = functionValue(a, oa.owner());
       if (target != null && seen.add(target)) {
-        out.add(new CallTarget(target, name + " = " + target.name() + " (" + a.location() + ")", a.location()));
+        out.add(new CallTarget(target, name + " = " + target.name() + " (" + a.location() + ")", a.location(), storedIn(a.location())));
       }
     }
     return out;

@@ -7,11 +7,17 @@ import org.lockorder.ir.Location;
  * A function a call node may reach, and how it was resolved: {@code via} is null for a direct call,
  * otherwise a phrase such as "file_operations.write_iter = ext4_file_write_iter in
  * ext4_file_operations (file.c:90:16)"; {@code storedAt} is where the function was stored into the
- * slot or pointer (null for a direct call).
+ * slot or pointer (null for a direct call). {@code storedIn}: the file systems whose tables or code
+ * stored the function there, when all of them belong to one (ADR-003); null for a direct call, a
+ * stand-in, or a function stored by shared or stacking code as well.
  */
-record CallTarget(Function function, String via, Location storedAt) {
+record CallTarget(Function function, String via, Location storedAt, FileSystemSet storedIn) {
+
+  CallTarget(Function function, String via, Location storedAt) {
+    this(function, via, storedAt, null);
+  }
 
   static CallTarget direct(Function function) {
-    return new CallTarget(function, null, null);
+    return new CallTarget(function, null, null, null);
   }
 }

@@ -36,6 +36,8 @@ final class FunctionAnalyzer {
     this.ctx = ctx;
     this.fn = fn;
     this.jobs = new CallJobs(ctx.resolver());
+    this.ownFileSystem = ctx.callGraph().fileSystems().of(fn.location().file());
+    this.stacking = ctx.callGraph().fileSystems().stacking(fn.location().file());
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
   }
 
@@ -85,6 +87,7 @@ final class FunctionAnalyzer {
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
     jobs = null;
+    jobsByPassage = null;
     callSteps = null;
     return summary;
   }
@@ -348,10 +351,12 @@ final class FunctionAnalyzer {
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
+      Passage passage = passage(t);
+      CallJobs jobs = jobs(passage);
       boolean orders = jobs.orders(t.function(), args, s);
       List<HeldLock> ordering = orders ? jobs.freshlyOrdering(t.function(), args, s) : List.of();
       boolean extendsSummary = jobs.extendsSummary(t.function(), args, s);
-      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts, orders, ordering, extendsSummary);
+      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts, orders, ordering, extendsSummary, passage);
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -389,13 +394,48 @@ final class FunctionAnalyzer {
    */
   record Transfer(
       Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
-      List<HeldLock> ordering, boolean extendsSummary) {}
+      List<HeldLock> ordering, boolean extendsSummary, Passage passage) {}
+
+  /**
+   * What a call does to the file systems of the callee's acquisitions (ADR-003): nothing, make
+   * them {@link FileSystemSet#ANY} again ({@code resets}), or keep only those of {@code confine}.
+   */
+  record Passage(boolean resets, FileSystemSet confine) {
+    static final Passage KEEP = new Passage(false, null);
+    static final Passage RESET = new Passage(true, null);
+  }
+
+  /**
+   * The passage of a call to {@code t}. An ops call into a function stored by one file system's
+   * tables is made on that file system's objects. The page-fault handler works on any file
+   * system's objects, and so do stacking code's calls and a direct call into another file
+   * system's code (an exported helper): those reset.
+   */
+  private Passage passage(CallTarget t) {
+    FileSystems fileSystems = ctx.callGraph().fileSystems();
+    if (fileSystems.size() == 0) return Passage.KEEP;
+    if (stacking || ctx.callGraph().isPageFault(t.function())) return Passage.RESET;
+    int target = fileSystems.of(t.function().location().file());
+    if (t.via() == null) return target >= 0 && target != ownFileSystem ? Passage.RESET : Passage.KEEP;
+    return t.storedIn() == null ? Passage.KEEP : new Passage(false, t.storedIn());
+  }
+
+  /** The jobs done so far by calls with this passage: calls that pass different file systems do different jobs. */
+  private CallJobs jobs(Passage passage) {
+    if (passage == Passage.KEEP) return jobs;
+    return jobsByPassage.computeIfAbsent(passage, p -> new CallJobs(ctx.resolver()));
+  }
 
   /** By call node: the step into each target, made once per analysis rather than per state. */
   private Map<Integer, CallStep[]> callSteps = new HashMap<>();
 
   private final List<Transfer> transfers = new ArrayList<>();
   private CallJobs jobs;
+  private Map<Passage, CallJobs> jobsByPassage = new HashMap<>();
+  /** This function's file system ({@link FileSystems}): its calls work on that file system's objects. */
+  private final int ownFileSystem;
+  /** Whether this function is stacking code: its calls work on any file system's objects. */
+  private final boolean stacking;
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
@@ -417,6 +457,8 @@ final class FunctionAnalyzer {
     if (s.scopes().cuts(cuts)) return;
     boolean orders = !tr.ordering().isEmpty();
     if (!orders && !tr.extendsSummary()) return;
+    FileSystemSet fileSystems = fileSystemsThrough(tr.passage(), a.fileSystems());
+    if (fileSystems == null) return;
     Set<LockKey> releasedBefore = tr.sub().keys(a.releasedBefore());
     HeldLock lock = null;
     if (tr.extendsSummary()) {
@@ -424,16 +466,27 @@ final class FunctionAnalyzer {
       // releases no more locks first (Summary.addAcquisition): the common case in a recursion.
       int irqsOn = a.irqsOn() & s.scopes().irqsOn();
       boolean covered = a.key() instanceof LockKey.OfClass
-          && summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, s.released(), releasedBefore);
+          && summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, s.released(), releasedBefore, fileSystems);
       if (!covered) {
         lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
         if (lock == null) return;
-        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
+        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn, fileSystems));
       }
     }
     if (!orders) return;
     if (lock == null) lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
     if (lock != null) orderAfter(tr.ordering(), s, lock, releasedBefore, cuts);
+  }
+
+  /**
+   * The file systems of a callee's acquisition seen in this function through a call with {@code
+   * passage}; null when there are none left. Code of a file system works on its own objects, so
+   * what the callee reaches only for other file systems does not happen here.
+   */
+  private FileSystemSet fileSystemsThrough(Passage passage, FileSystemSet callee) {
+    FileSystemSet out = passage.resets() ? FileSystemSet.ANY : passage.confine() == null ? callee : callee.intersect(passage.confine());
+    if (out == null || ownFileSystem < 0 || stacking || out.isAny()) return out;
+    return out.contains(ownFileSystem) ? FileSystemSet.of(ownFileSystem) : null;
   }
 
   /** A callee's pending edge, seen through one call. */

@@ -20,8 +20,14 @@ final class Summary {
    * caller that disabled page faults (pagefault_disable) or fs reclaim (memalloc_nofs_save) does
    * not reach it that way. {@code irqsOn} ({@link Scopes#HARDIRQS_ON}, ...) says which interrupt
    * levels were enabled when it was taken, if the function was entered with them enabled.
+   * {@code fileSystems} says for which file systems' objects the path to it can run (ADR-003).
    */
-  record Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
+  record Acquisition(
+      LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
+    Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
+      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY);
+    }
+
     /** One entry per lock, mode, cut and interrupt state keeps summaries small on real trees. */
     AcquisitionId identity() {
       return new AcquisitionId(key, mode, cuts, irqsOn);
@@ -94,8 +100,8 @@ final class Summary {
 
   /**
    * Keeps the shortest path per acquisition identity. Paths that released different caller locks
-   * first are merged by intersecting those sets: a caller then records every edge that some path
-   * could make, never fewer.
+   * first are merged by intersecting those sets, and their file systems by union: a caller then
+   * records every edge that some path could make, never fewer.
    */
   void addAcquisition(Acquisition a) {
     AcquisitionId id = a.identity();
@@ -110,22 +116,33 @@ final class Summary {
       released = new java.util.LinkedHashSet<>(released);
       released.retainAll(a.releasedBefore());
     }
-    Site site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
-    if (site != old.site() || released != old.releasedBefore()) {
-      acquisitions.put(id, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn()));
+    // The witness of the path reached for more file systems, else the shorter: a caller that keeps
+    // the acquisition for its own file system then shows a path that can run for it.
+    FileSystemSet was = old.fileSystems();
+    FileSystemSet fileSystems = was.union(a.fileSystems());
+    boolean grew = !fileSystems.equals(was);
+    boolean newCoversAll = fileSystems.equals(a.fileSystems());
+    Site site;
+    if (grew && newCoversAll) site = a.site();
+    else if (!grew && !newCoversAll) site = old.site();
+    else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
+    if (site != old.site() || released != old.releasedBefore() || grew) {
+      acquisitions.put(id, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), grew ? fileSystems : was));
       // A shorter witness alone changes no caller's edges, as in signature().
-      if (changes != null && released != old.releasedBefore()) changes.add(id);
+      if (changes != null && (released != old.releasedBefore() || grew)) changes.add(id);
     }
   }
 
   /**
    * Whether {@link #addAcquisition} of an acquisition with this identity, a path of {@code pathLength}
-   * calls and the union of {@code released} and {@code alsoReleased} released first would leave this
-   * summary as it is (the union is not made: this is asked far more often than the answer is no).
+   * calls, the union of {@code released} and {@code alsoReleased} released first and these file
+   * systems would leave this summary as it is (the union is not made: this is asked far more often
+   * than the answer is no).
    */
-  boolean covers(AcquisitionId id, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased) {
+  boolean covers(
+      AcquisitionId id, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased, FileSystemSet fileSystems) {
     Acquisition old = acquisitions.get(id);
-    if (old == null || pathLength < old.site().calls().size()) return false;
+    if (old == null || pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;
     return true;
   }

@@ -34,6 +34,7 @@ public final class LockModel {
   private final Map<String, String> definers;
   private final PageFaultModel pageFault;
   private final ReclaimModel reclaim;
+  private final FileSystemsModel fileSystems;
   private final Map<String, StubModel> stubs;
   private final Map<String, Long> constants;
   private final Set<String> nonFaulting;
@@ -45,6 +46,7 @@ public final class LockModel {
       Map<String, String> definers,
       PageFaultModel pageFault,
       ReclaimModel reclaim,
+      FileSystemsModel fileSystems,
       Map<String, StubModel> stubs,
       Map<String, Long> constants,
       Set<String> nonFaulting,
@@ -53,6 +55,7 @@ public final class LockModel {
     this.definers = Collections.unmodifiableMap(new TreeMap<>(definers));
     this.pageFault = pageFault;
     this.reclaim = reclaim;
+    this.fileSystems = fileSystems;
     this.stubs = Collections.unmodifiableMap(new TreeMap<>(stubs));
     this.constants = Collections.unmodifiableMap(new TreeMap<>(constants));
     this.nonFaulting = Collections.unmodifiableSet(new TreeSet<>(nonFaulting));
@@ -91,6 +94,7 @@ public final class LockModel {
     Set<String> nonFaulting = new TreeSet<>();
     PageFaultModel pageFault = null;
     ReclaimModel reclaim = null;
+    FileSystemsModel fileSystems = null;
     Map<String, StubModel> stubs = new TreeMap<>();
     boolean rwlockReadRecursive = false;
     List<String> sources = new ArrayList<>();
@@ -112,6 +116,9 @@ public final class LockModel {
       if (f.reclaim() != null) {
         reclaim = f.reclaim();
       }
+      if (f.fileSystems() != null) {
+        fileSystems = f.fileSystems();
+      }
       stubs.putAll(f.stubs());
       if (f.rwlockReadRecursive() != null) {
         rwlockReadRecursive = f.rwlockReadRecursive();
@@ -119,7 +126,7 @@ public final class LockModel {
       sources.add(f.source());
     }
     LockModel model =
-        new LockModel(primitives, definers, pageFault, reclaim, stubs, constants, nonFaulting, sources);
+        new LockModel(primitives, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, sources);
     return rwlockReadRecursive ? model.withRecursiveRwlockReaders() : model;
   }
 
@@ -181,6 +188,11 @@ public final class LockModel {
   }
 
   /** Null when no loaded profile declares what reclaim does (pthread alone). */
+  /** Null when no model file has a {@code file_systems} section: ops calls are then not confined. */
+  public FileSystemsModel fileSystems() {
+    return fileSystems;
+  }
+
   public ReclaimModel reclaim() {
     return reclaim;
   }
@@ -224,7 +236,7 @@ public final class LockModel {
     }
     List<String> newSources = new ArrayList<>(sources);
     newSources.add("option: rwlock readers recursive");
-    return new LockModel(changed, definers, pageFault, reclaim, stubs, constants, nonFaulting, newSources);
+    return new LockModel(changed, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, newSources);
   }
 
   /** A stable fingerprint of everything loaded (for caches); origins and file names do not count. */
@@ -256,6 +268,7 @@ public final class LockModel {
           .append(' ').append(new TreeSet<>(reclaim.reclaimFlags()))
           .append(' ').append(new TreeSet<>(reclaim.noReclaimFlags())).append('\n');
     }
+    if (fileSystems != null) text.append("file-systems ").append(fileSystems).append('\n');
     stubs.values().forEach(st -> text.append("stub ").append(st).append('\n'));
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param rwlockReadRecursive the {@code options.rwlock_read} setting, null when the file has none
  * @param reclaim null when the file has no {@code reclaim} section
  * @param stubs function name to stub
+ * @param fileSystems null when the file has no {@code file_systems} section
  */
 record ModelFile(
     String source,
@@ -25,7 +26,8 @@ record ModelFile(
     List<String> nonFaulting,
     Boolean rwlockReadRecursive,
     ReclaimModel reclaim,
-    Map<String, StubModel> stubs) {
+    Map<String, StubModel> stubs,
+    FileSystemsModel fileSystems) {
   ModelFile {
     primitives = List.copyOf(primitives);
     definers = Map.copyOf(definers);

@@ -22,7 +22,9 @@ import org.lockorder.model.YamlNode.Sequence;
 final class ModelFileReader {
   static final Set<String> TOP_KEYS =
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
-          "reclaim", "stubs");
+          "reclaim", "stubs", "file_systems");
+  static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking");
+  private static final Pattern DIRECTORY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\\-]*)*");
   static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
   static final Set<String> OPTION_KEYS = Set.of("rwlock_read");
@@ -96,11 +98,32 @@ final class ModelFileReader {
         stubs.put(st.key(), stub(st.key(), st.value()));
       }
     }
+    e = top.entries().get("file_systems");
+    FileSystemsModel fileSystems = e == null ? null : fileSystems(e.value());
     e = top.entries().get("options");
     Boolean rwlockReadRecursive = e == null ? null : rwlockReadOption(e.value());
     return new ModelFile(
         source, primitives, definers, pageFault, constants, nonFaulting, rwlockReadRecursive,
-        reclaim, stubs);
+        reclaim, stubs, fileSystems);
+  }
+
+  /**
+   * {@code file_systems: {definition: file_system_type, under: fs, stacking: [overlayfs, ...]}}:
+   * see {@link FileSystemsModel}.
+   */
+  private static FileSystemsModel fileSystems(YamlNode node) throws LockModelException {
+    Mapping m = mapping(node, "'file_systems'");
+    checkKeys(m, FILE_SYSTEMS_KEYS, "in 'file_systems'");
+    String definition = string(require(m, "definition", "'file_systems'").value(), IDENTIFIER, "a struct type name");
+    String under = string(require(m, "under", "'file_systems'").value(), DIRECTORY, "a directory name");
+    List<String> stacking = new ArrayList<>();
+    Entry e = m.entries().get("stacking");
+    if (e != null) {
+      for (YamlNode item : sequence(e.value(), "'file_systems.stacking'").items()) {
+        stacking.add(string(item, DIRECTORY, "a directory relative to '" + under + "'"));
+      }
+    }
+    return new FileSystemsModel(definition, under, stacking);
   }
 
   /**

@@ -148,4 +148,24 @@ class ConfigErrorTest {
     assertEquals("'always' is not 'recursive' or 'non-recursive'",
         failLoading("options: {rwlock_read: always}\n").getMessage());
   }
+
+  @Test
+  void fileSystemsSection() throws IOException {
+    assertEquals("'file_systems' needs 'under'",
+        failLoading("file_systems: {definition: file_system_type}\n").getMessage());
+    assertEquals("unknown key 'stacked' in 'file_systems' (allowed: definition, stacking, under)",
+        failLoading("file_systems: {definition: file_system_type, under: fs, stacked: [overlayfs]}\n").getMessage());
+    assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, stacking: [../up]}\n")
+        .getMessage().contains("'../up' is not a directory relative to 'fs'"));
+  }
+
+  @Test
+  void aUserFileSystemsSectionReplacesTheProfiles() throws Exception {
+    Path f = Files.writeString(tmp.resolve("lockorder.yaml"),
+        "file_systems: {definition: fs_type, under: filesystems, stacking: [union]}\n");
+    LockModel m = LockModel.load(List.of("linux"), List.of(f));
+    assertEquals(new FileSystemsModel("fs_type", "filesystems", List.of("union")), m.fileSystems());
+    assertEquals("file_system_type", LockModel.load(List.of("linux"), List.of()).fileSystems().definition());
+    assertEquals(null, LockModel.load(List.of("pthread"), List.of()).fileSystems());
+  }
 }

@@ -1,0 +1,103 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.lockorder.ir.FieldInit;
+import org.lockorder.model.FileSystemsModel;
+
+/**
+ * The file systems of the analyzed tree (ADR-003), numbered in path order: a directory strictly
+ * below one named {@link FileSystemsModel#under} that defines an object of the struct type {@link
+ * FileSystemsModel#definition} is a file system, and every file below it belongs to it (the
+ * deepest such directory wins); everything else is shared code. Code in a stacking directory
+ * (overlayfs, cachefiles) works on other file systems' objects as well as its own.
+ */
+final class FileSystems {
+  /** Not in any file system: the VFS, mm/, libraries such as fs/jbd2 or fs/iomap. */
+  static final int SHARED = -1;
+
+  static final FileSystems NONE = new FileSystems(null, List.of());
+
+  private final FileSystemsModel model;
+  /** Directories below {@code under}, as written after it ("ext4", "smb/client"), sorted. */
+  private final List<String> names;
+  private final Map<String, Integer> byDirectory = new HashMap<>();
+  private final Map<String, Boolean> stackingByDirectory = new HashMap<>();
+
+  private FileSystems(FileSystemsModel model, List<String> names) {
+    this.model = model;
+    this.names = List.copyOf(names);
+  }
+
+  /** The file systems the program's initializers define; {@link #NONE} without a model. */
+  static FileSystems of(Program program, FileSystemsModel model) {
+    if (model == null) return NONE;
+    TreeSet<String> names = new TreeSet<>();
+    for (FieldInit fi : program.fieldInits()) {
+      if (!fi.structType().equals(model.definition())) continue;
+      String below = below(directory(fi.location().file()), model.under());
+      if (below != null && !below.isEmpty()) names.add(below);
+    }
+    return new FileSystems(model, new ArrayList<>(names));
+  }
+
+  int size() {
+    return names.size();
+  }
+
+  /** The file system's directory below {@code under} ("ext4"). */
+  String name(int fileSystem) {
+    return names.get(fileSystem);
+  }
+
+  /** The file system a source file belongs to, or {@link #SHARED}. */
+  int of(String file) {
+    if (model == null) return SHARED;
+    return byDirectory.computeIfAbsent(directory(file), dir -> classify(below(dir, model.under())));
+  }
+
+  /** Whether a source file is in one of the model's stacking directories. */
+  boolean stacking(String file) {
+    if (model == null) return false;
+    return stackingByDirectory.computeIfAbsent(directory(file), dir -> {
+      String below = below(dir, model.under());
+      if (below == null) return false;
+      for (String s : model.stacking()) if (below.equals(s) || below.startsWith(s + "/")) return true;
+      return false;
+    });
+  }
+
+  private int classify(String below) {
+    if (below == null || below.isEmpty()) return SHARED;
+    for (String d = below; ; d = d.substring(0, d.lastIndexOf('/'))) {
+      int i = java.util.Collections.binarySearch(names, d);
+      if (i >= 0) return i;
+      if (d.indexOf('/') < 0) return SHARED;
+    }
+  }
+
+  private static String directory(String file) {
+    String f = file.replace('\\', '/');
+    int slash = f.lastIndexOf('/');
+    return slash < 0 ? "" : f.substring(0, slash);
+  }
+
+  /**
+   * The part of {@code dir} after its last component named {@code under} ("" when it is that
+   * directory), or null when no component is.
+   */
+  private static String below(String dir, String under) {
+    String d = "/" + dir;
+    String mark = "/" + under;
+    int at = -1;
+    for (int i = d.indexOf(mark); i >= 0; i = d.indexOf(mark, i + 1)) {
+      int end = i + mark.length();
+      if (end == d.length() || d.charAt(end) == '/') at = end;
+    }
+    if (at < 0) return null;
+    return at == d.length() ? "" : d.substring(at + 1);
+  }
+}

@@ -1,0 +1,144 @@
+package org.lockorder.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.pipeline.Pipeline;
+import org.lockorder.pipeline.PipelineOptions;
+import org.lockorder.report.Report;
+
+/**
+ * ADR-003: an ops call made for one file system's objects reaches that file system's
+ * implementations, not another's. A tree of several files under {@code fs/}, as the kernel lays
+ * them out: the linux profile's {@code file_systems} section names the file systems from their
+ * {@code struct file_system_type} definitions.
+ */
+class FileSystemDispatchTest {
+  @TempDir Path dir;
+
+  /** Every file declares what it uses: '#include' is not followed. */
+  static final String VFS_TYPES =
+      """
+      struct inode;
+      struct super_operations { void (*evict_inode)(struct inode *); };
+      struct super_block { const struct super_operations *s_op; };
+      struct inode { struct super_block *i_sb; };
+      struct file_operations { int (*write_iter)(struct file *); int (*fsync)(struct file *); };
+      struct file { const struct file_operations *f_op; struct inode *f_inode; };
+      struct vm_fault;
+      struct vm_operations_struct { int (*fault)(struct vm_fault *); };
+      struct file_system_type { int (*mount)(void); };
+      void iput(struct inode *inode);
+      int vfs_write(struct file *file);
+      int vfs_fsync(struct file *file);
+      void vfs_lock_it(void);
+      """;
+
+  static final String VFS =
+      VFS_TYPES
+          + """
+          static void evict(struct inode *inode) { inode->i_sb->s_op->evict_inode(inode); }
+          void iput(struct inode *inode) { evict(inode); }
+          int vfs_write(struct file *file) { return file->f_op->write_iter(file); }
+          int vfs_fsync(struct file *file) { return file->f_op->fsync(file); }
+          static DEFINE_MUTEX(vfs_lock);
+          void vfs_lock_it(void) { mutex_lock(&vfs_lock); mutex_unlock(&vfs_lock); }
+          int vfs_write_locked(struct file *file) { int r; mutex_lock(&vfs_lock); r = vfs_write(file); mutex_unlock(&vfs_lock); return r; }
+          """;
+
+  /** A file system named {@code name}: its lock, its ->evict_inode taking it, and code that holds it across iput. */
+  static String fileSystem(String name) {
+    return VFS_TYPES
+        + ("""
+          DEFINE_MUTEX(NAME_lock);
+          static int NAME_mount(void) { return 0; }
+          static struct file_system_type NAME_fs_type = { .mount = NAME_mount };
+          static void NAME_evict_inode(struct inode *inode) { mutex_lock(&NAME_lock); mutex_unlock(&NAME_lock); }
+          static const struct super_operations NAME_sops = { .evict_inode = NAME_evict_inode };
+          void NAME_drop(struct inode *inode) { mutex_lock(&NAME_lock); iput(inode); mutex_unlock(&NAME_lock); }
+          static int NAME_fault(struct vm_fault *vmf) { mutex_lock(&NAME_lock); mutex_unlock(&NAME_lock); return 0; }
+          static const struct vm_operations_struct NAME_vm_ops = { .fault = NAME_fault };
+          static int NAME_write_iter(struct file *file) { mutex_lock(&NAME_lock); mutex_unlock(&NAME_lock); return 0; }
+          static const struct file_operations NAME_fops = { .write_iter = NAME_write_iter };
+          """).replace("NAME", name);
+  }
+
+  private Map<String, List<String>> findings(String root, Map<String, String> files) throws Exception {
+    List<String> paths = new ArrayList<>();
+    for (var e : files.entrySet()) {
+      Path p = dir.resolve(root).resolve(e.getKey());
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, e.getValue());
+      paths.add(p.toString());
+    }
+    Report r = new Pipeline(PipelineOptions.defaults()).run(paths);
+    assertEquals(List.of(), r.diagnostics(), "the files parse");
+    Map<String, List<String>> out = new TreeMap<>();
+    r.findings().forEach(f -> out.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(String.join(" -> ", f.classes())));
+    return out;
+  }
+
+  private static Map<String, String> tree(String... pathsAndCode) {
+    Map<String, String> out = new TreeMap<>();
+    for (int i = 0; i < pathsAndCode.length; i += 2) out.put(pathsAndCode[i], pathsAndCode[i + 1]);
+    return out;
+  }
+
+  @Test
+  void iputFromOneFileSystemEvictsItsOwnInodesOnly() throws Exception {
+    Map<String, String> files = tree(
+        "fs/inode.c", VFS, "fs/ext4/super.c", fileSystem("ext4"), "fs/btrfs/inode.c", fileSystem("btrfs"));
+    // ext4_drop holds ext4_lock across iput, which evicts an ext4 inode: ext4's ->evict_inode
+    // takes ext4_lock again (real). btrfs's ->evict_inode is not called for an ext4 inode, so the
+    // ext4_lock -> btrfs_lock -> ext4_lock cycle the two iputs would close is not reported.
+    assertEquals(
+        Map.of("LO002", List.of("btrfs_lock", "ext4_lock")),
+        findings("linux", files));
+    // The same code outside any fs/ directory has no file systems: every ->evict_inode is followed.
+    Map<String, List<String>> unconfined = findings("flat", tree(
+        "vfs/inode.c", VFS, "ext4/super.c", fileSystem("ext4"), "btrfs/inode.c", fileSystem("btrfs")));
+    assertEquals(List.of("btrfs_lock -> ext4_lock"), unconfined.get("LO001"), unconfined.toString());
+  }
+
+  @Test
+  void aPageFaultReachesEveryFileSystem() throws Exception {
+    // The user buffer of a copy may be mapped from any file system's file.
+    String ext4 = fileSystem("ext4")
+        + "int ext4_ioctl(void *ubuf) { int r; mutex_lock(&ext4_lock); r = copy_to_user(ubuf, 0, 8); mutex_unlock(&ext4_lock); return r; }\n";
+    String btrfs = fileSystem("btrfs")
+        + "int btrfs_ioctl(void *ubuf) { int r; mutex_lock(&btrfs_lock); r = copy_to_user(ubuf, 0, 8); mutex_unlock(&btrfs_lock); return r; }\n";
+    Map<String, List<String>> f = findings("linux", tree("fs/inode.c", VFS, "fs/ext4/super.c", ext4, "fs/btrfs/inode.c", btrfs));
+    assertTrue(f.getOrDefault("LO001", List.of()).contains("btrfs_lock -> ext4_lock"), f.toString());
+  }
+
+  @Test
+  void stackingCodeReachesTheFileSystemsBelowIt() throws Exception {
+    // overlayfs's ->write_iter syncs the real file, which belongs to another file system: ext4's
+    // ->fsync is reached from vfs_write_locked through overlayfs only.
+    String stacked = fileSystem("overlayfs")
+        + "struct file *ovl_real;\n"
+        + "static int ovl_sync_iter(struct file *file) { return vfs_fsync(ovl_real); }\n"
+        + "static const struct file_operations ovl_sync_fops = { .write_iter = ovl_sync_iter };\n";
+    String ext4 = fileSystem("ext4")
+        + "static DEFINE_MUTEX(ext4_sync_lock);\n"
+        + "static int ext4_fsync(struct file *file) { mutex_lock(&ext4_sync_lock); vfs_lock_it(); mutex_unlock(&ext4_sync_lock); return 0; }\n"
+        + "static const struct file_operations ext4_sync_fops = { .fsync = ext4_fsync };\n";
+    Map<String, List<String>> f = findings("linux",
+        tree("fs/inode.c", VFS, "fs/ext4/super.c", ext4, "fs/overlayfs/file.c", stacked));
+    // vfs_lock -> (overlayfs's ->write_iter, vfs_fsync, ext4's ->fsync) -> ext4_sync_lock -> vfs_lock.
+    assertEquals(List.of("ext4_sync_lock -> vfs_lock"), f.get("LO001"), f.toString());
+    // The same code in a directory the profile does not list as stacking syncs only its own files.
+    Map<String, List<String>> confined = findings("linux2",
+        tree("fs/inode.c", VFS, "fs/ext4/super.c", ext4, "fs/unionfs/file.c", stacked.replace("overlayfs", "unionfs")));
+    assertEquals(null, confined.get("LO001"), confined.toString());
+  }
+}
