@@ -16,6 +16,7 @@ import org.lockorder.ir.Mode;
 import org.lockorder.ir.Node;
 import org.lockorder.report.Finding;
 import org.lockorder.report.Rule;
+import org.lockorder.report.Step;
 import org.lockorder.report.ThreadTrace;
 
 /**
@@ -73,26 +74,49 @@ final class ThreadBuilder {
   }
 
   /**
-   * LO002: one thread when the same expression in the same function is taken twice (it deadlocks on
-   * itself); otherwise two objects of the class and two threads taking them in opposite orders.
+   * LO002: one thread when the same expression in the same function is taken twice by two
+   * statements (it deadlocks on itself); otherwise, and when one statement takes it on two passes
+   * of a loop, two objects of the class and two threads taking them in opposite orders.
    */
   private Built recursive(Finding f, List<LockOp> ops) {
     String cls = f.classes().get(0);
     LockOp held = role(ops, Route.Role.HELD);
     LockOp last = role(ops, Route.Role.FINAL);
     String entry = f.threads().get(0).entry();
-    if (held != null && last != null && held.function().equals(last.function()) && held.text().equals(last.text())) {
+    // The same statement reached twice through the same calls is a loop, which usually names
+    // another object on its next pass (lock_buffer(bh) walking a page's buffers): not one object.
+    // A wrapper called twice (xfs_ilock) reaches its statement through different calls.
+    boolean sameStatement = held != null && last != null && held.location().equals(last.location())
+        && held.stepIndex() >= 0 && last.stepIndex() >= 0
+        && callsTo(f.threads().get(0).steps(), held.stepIndex()).equals(callsTo(f.threads().get(0).steps(), last.stepIndex()));
+    if (held != null && last != null && !sameStatement && held.function().equals(last.function()) && held.text().equals(last.text())) {
       Plan p = new Plan(entry, 0, "takes " + cls + " (" + held.text() + ") twice", ops, cls, cls);
       return finish(List.of(p), List.of(new Meeting(cls, 0, held.mode(), 0, last.mode())), -1, null);
     }
     String a = cls + " (object 1)";
     String b = cls + " (object 2)";
     List<Plan> plans = List.of(
-        new Plan(entry, 0, "holds object 1 of " + cls + ", takes object 2", ops, a, b),
+        new Plan(entry, 0, sameStatement
+            ? "holds object 1 of " + cls + " (" + held.text() + "), takes object 2 on a later pass of " + held.location()
+            : "holds object 1 of " + cls + ", takes object 2", ops, a, b),
         new Plan(entry, 0, "the same path with the objects swapped: holds object 2, takes object 1", ops, b, a));
     Mode h = heldMode(ops);
     Mode l = finalMode(ops);
     return finish(plans, List.of(new Meeting(b, 1, h, 0, l), new Meeting(a, 0, h, 1, l)), -1, null);
+  }
+
+  /** The call steps on the way down to witness step {@code at}, outermost first. */
+  private static List<Step> callsTo(List<Step> steps, int at) {
+    List<Step> out = new ArrayList<>();
+    int depth = steps.get(at).depth();
+    for (int i = at - 1; i >= 0 && depth > 0; i--) {
+      Step s = steps.get(i);
+      if (s.depth() == depth - 1 && s.event().equals("call")) {
+        out.add(0, s);
+        depth--;
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,0 +1,58 @@
+package org.lockorder.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.pipeline.Pipeline;
+import org.lockorder.pipeline.PipelineOptions;
+import org.lockorder.report.Finding;
+import org.lockorder.report.Simulation;
+
+/**
+ * LO002: which threads the simulator plays. One statement reached twice through the same calls is
+ * a loop, and its expression names another object on the next pass, so two objects are needed;
+ * the same expression taken by two calls of a wrapper is one object, and one thread deadlocks.
+ */
+class RecursiveLockingPlanTest {
+  @TempDir Path dir;
+
+  private List<String> roles(String code) throws Exception {
+    Path file = Files.writeString(dir.resolve("snippet.c"), code);
+    List<Finding> f = new Pipeline(PipelineOptions.defaults()).run(List.of(file.toString())).findings();
+    assertEquals(1, f.size(), f.toString());
+    assertEquals("LO002", f.get(0).rule());
+    return f.get(0).simulation().threads().stream().map(Simulation.SimulatedThread::role).toList();
+  }
+
+  @Test
+  void aLoopTakesAnotherObjectOnItsNextPass() throws Exception {
+    List<String> roles = roles("""
+        struct buffer_head { unsigned long b_state; };
+        void read_all(struct buffer_head *arr[], int nr) {
+          int i;
+          for (i = 0; i < nr; i++)
+            lock_buffer(arr[i]);
+        }
+        """);
+    assertEquals(2, roles.size(), roles.toString());
+    assertTrue(roles.get(0).startsWith("holds object 1 of BH_Lock (arr[i]), takes object 2 on a later pass of "), roles.get(0));
+  }
+
+  @Test
+  void aWrapperCalledTwiceTakesTheSameObject() throws Exception {
+    List<String> roles = roles("""
+        struct inode { struct rw_semaphore i_rwsem; };
+        static void lock_it(struct inode *inode) { down_write(&inode->i_rwsem); }
+        void twice(struct inode *inode) {
+          lock_it(inode);
+          lock_it(inode);
+        }
+        """);
+    assertEquals(List.of("takes inode.i_rwsem (&inode->i_rwsem) twice"), roles);
+  }
+}
