@@ -24,8 +24,9 @@ final class FileSystems {
   private final FileSystemsModel model;
   /** Directories below {@code under}, as written after it ("ext4", "smb/client"), sorted. */
   private final List<String> names;
-  private final Map<String, Integer> byDirectory = new HashMap<>();
-  private final Map<String, Boolean> stackingByDirectory = new HashMap<>();
+  /** By source file as named in locations: asked for every function analyzed. */
+  private final Map<String, Integer> byFile = new HashMap<>();
+  private final Map<String, Boolean> stackingByFile = new HashMap<>();
 
   private FileSystems(FileSystemsModel model, List<String> names) {
     this.model = model;
@@ -48,22 +49,17 @@ final class FileSystems {
     return names.size();
   }
 
-  /** The file system's directory below {@code under} ("ext4"). */
-  String name(int fileSystem) {
-    return names.get(fileSystem);
-  }
-
   /** The file system a source file belongs to, or {@link #SHARED}. */
   int of(String file) {
     if (model == null) return SHARED;
-    return byDirectory.computeIfAbsent(directory(file), dir -> classify(below(dir, model.under())));
+    return byFile.computeIfAbsent(file, f -> classify(below(directory(f), model.under())));
   }
 
   /** Whether a source file is in one of the model's stacking directories. */
   boolean stacking(String file) {
     if (model == null) return false;
-    return stackingByDirectory.computeIfAbsent(directory(file), dir -> {
-      String below = below(dir, model.under());
+    return stackingByFile.computeIfAbsent(file, f -> {
+      String below = below(directory(f), model.under());
       if (below == null) return false;
       for (String s : model.stacking()) if (below.equals(s) || below.startsWith(s + "/")) return true;
       return false;

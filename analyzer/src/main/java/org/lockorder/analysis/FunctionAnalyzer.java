@@ -89,6 +89,7 @@ final class FunctionAnalyzer {
     jobs = null;
     jobsByPassage = null;
     callSteps = null;
+    callPassages = null;
     return summary;
   }
 
@@ -341,6 +342,8 @@ final class FunctionAnalyzer {
     Set<List<Object>> exitShapes = targets.size() > 1 ? new java.util.HashSet<>() : null;
     CallStep[] steps = callSteps.get(n.id());
     if (steps == null) callSteps.put(n.id(), steps = new CallStep[targets.size()]);
+    Passage[] passages = callPassages.get(n.id());
+    if (passages == null) callPassages.put(n.id(), passages = new Passage[targets.size()]);
     Substitution sub = new Substitution(args);
     for (int i = 0; i < targets.size(); i++) {
       CallTarget t = targets.get(i);
@@ -351,7 +354,8 @@ final class FunctionAnalyzer {
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
-      Passage passage = passage(t);
+      Passage passage = passages[i];
+      if (passage == null) passages[i] = passage = passage(t);
       CallJobs jobs = jobs(passage);
       boolean orders = jobs.orders(t.function(), args, s);
       List<HeldLock> ordering = orders ? jobs.freshlyOrdering(t.function(), args, s) : List.of();
@@ -428,6 +432,8 @@ final class FunctionAnalyzer {
 
   /** By call node: the step into each target, made once per analysis rather than per state. */
   private Map<Integer, CallStep[]> callSteps = new HashMap<>();
+  /** By call node: the passage into each target ({@link #passage}), likewise. */
+  private Map<Integer, Passage[]> callPassages = new HashMap<>();
 
   private final List<Transfer> transfers = new ArrayList<>();
   private CallJobs jobs;

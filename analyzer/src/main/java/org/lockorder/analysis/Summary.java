@@ -127,7 +127,7 @@ final class Summary {
     else if (!grew && !newCoversAll) site = old.site();
     else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
     if (site != old.site() || released != old.releasedBefore() || grew) {
-      acquisitions.put(id, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), grew ? fileSystems : was));
+      acquisitions.put(id, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems));
       // A shorter witness alone changes no caller's edges, as in signature().
       if (changes != null && (released != old.releasedBefore() || grew)) changes.add(id);
     }

@@ -187,12 +187,12 @@ public final class LockModel {
     return pageFault;
   }
 
-  /** Null when no loaded profile declares what reclaim does (pthread alone). */
   /** Null when no model file has a {@code file_systems} section: ops calls are then not confined. */
   public FileSystemsModel fileSystems() {
     return fileSystems;
   }
 
+  /** Null when no loaded profile declares what reclaim does (pthread alone). */
   public ReclaimModel reclaim() {
     return reclaim;
   }

@@ -24,7 +24,6 @@ final class ModelFileReader {
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
           "reclaim", "stubs", "file_systems");
   static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking");
-  private static final Pattern DIRECTORY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\\-]*)*");
   static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
   static final Set<String> OPTION_KEYS = Set.of("rwlock_read");
@@ -36,6 +35,7 @@ final class ModelFileReader {
   private static final Pattern ARG = Pattern.compile("arg(0|[1-9][0-9]?)");
   private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.#\\-]*");
   private static final Pattern HANDLER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern DIRECTORY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\\-]*)*");
 
   private final String source;
   private final boolean originWithLine;
