@@ -103,9 +103,9 @@ public final class FindingAssembler {
     String level = safe.level().spelling();
     List<ThreadTrace> threads = new ArrayList<>();
     threads.add(usage(safe));
-    for (LockOrderEdge e : i.path()) {
-      EdgeType type = e.witnesses().keySet().iterator().next();
-      threads.add(thread(e.witnesses().get(type), type));
+    for (int k = 0; k < i.path().size(); k++) {
+      EdgeType type = i.types().get(k);
+      threads.add(thread(i.path().get(k).witnesses().get(type), type));
     }
     threads.add(usage(unsafe));
     List<String> classes = new ArrayList<>();
