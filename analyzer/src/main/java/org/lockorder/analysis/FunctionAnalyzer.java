@@ -29,6 +29,10 @@ final class FunctionAnalyzer {
   private final Function fn;
   private final Summary summary = new Summary();
   private final Set<Integer> testedCalls = new HashSet<>();
+  /** Conditions that several branches test, by bit in {@link LockState#decided}. */
+  private final Map<String, Integer> conditionBits;
+  /** By node: the bits of the conditions tested there or further on; null when there are none. */
+  private final long[] liveConditions;
   /** For a try/checked acquisition whose result a branch tests: the lock to push on success. */
   private final Map<Integer, HeldLock> deferred = new HashMap<>();
 
@@ -39,6 +43,48 @@ final class FunctionAnalyzer {
     this.ownFileSystem = ctx.callGraph().fileSystems().of(fn.location().file());
     this.stacking = ctx.callGraph().fileSystems().stacking(fn.location().file());
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
+    this.conditionBits = correlatedConditions(fn.cfg());
+    this.liveConditions = conditionBits.isEmpty() ? null : liveConditions(fn.cfg(), conditionBits);
+  }
+
+  /**
+   * Conditions over stable variables ({@link Node.Condition}) that two or more branches test, by
+   * bit (at most 64, in node order): only those can make a later branch follow an earlier one.
+   */
+  private static Map<String, Integer> correlatedConditions(Cfg cfg) {
+    Map<String, Integer> count = new LinkedHashMap<>();
+    for (Node n : cfg.nodes()) if (n.condition() != null) count.merge(n.condition().expression(), 1, Integer::sum);
+    Map<String, Integer> bits = new HashMap<>();
+    for (Map.Entry<String, Integer> e : count.entrySet()) {
+      if (e.getValue() >= 2 && bits.size() < Long.SIZE) bits.put(e.getKey(), bits.size());
+    }
+    return bits;
+  }
+
+  /**
+   * Per node, the conditions tested there or at a node reachable from it: a path keeps a decided
+   * condition only while a branch on it lies ahead, so states that differ only in decisions no
+   * branch will read again merge.
+   */
+  private static long[] liveConditions(Cfg cfg, Map<String, Integer> bits) {
+    int size = cfg.nodes().size();
+    long[] live = new long[size];
+    for (Node n : cfg.nodes()) {
+      Integer bit = n.condition() == null ? null : bits.get(n.condition().expression());
+      if (bit != null) live[n.id()] = 1L << bit;
+    }
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (int i = size - 1; i >= 0; i--) {
+        long v = live[i];
+        for (int succ : cfg.node(i).successors()) v |= live[succ];
+        if (v != live[i]) {
+          live[i] = v;
+          changed = true;
+        }
+      }
+    }
+    return live;
   }
 
   Summary run() {
@@ -65,6 +111,7 @@ final class FunctionAnalyzer {
       Node node = cfg.node(id);
       for (LockState s : batch) {
         for (Out out : transfer(node, s)) {
+          if (liveConditions != null) out = new Out(out.node(), out.state().keepingDecided(liveConditions[out.node()]));
           Map<Object, LockState> at = seen.get(out.node());
           if (at.size() >= ctx.maxStatesPerNode()) {
             ctx.noteHeldStateBound(fn);
@@ -143,7 +190,27 @@ final class FunctionAnalyzer {
     return out;
   }
 
+  /**
+   * A branch: which edges the state can take ({@link #branchOutcomes}), and, when the condition
+   * is one that several branches test, only the side this path decided before, or each side
+   * with its decision.
+   */
   private List<Out> branch(Node n, LockState s) {
+    List<Out> outs = branchOutcomes(n, s);
+    Integer bit = n.condition() == null ? null : conditionBits.get(n.condition().expression());
+    if (bit == null || n.successors().size() != 2 || n.successors().get(0).equals(n.successors().get(1))) return outs;
+    int whenTrue = n.successors().get(0);
+    List<Out> kept = new ArrayList<>(outs.size());
+    for (Out o : outs) {
+      boolean nonzero = (o.node() == whenTrue) == n.condition().trueWhenNonzero();
+      Boolean known = o.state().decided(bit);
+      if (known == null) kept.add(new Out(o.node(), o.state().deciding(bit, nonzero)));
+      else if (known == nonzero) kept.add(o);
+    }
+    return kept;
+  }
+
+  private List<Out> branchOutcomes(Node n, LockState s) {
     List<Out> outs = new ArrayList<>();
     if (n.test() != null && n.successors().size() == 2 && s.result() != null
         && s.result().callNode() == n.test().callNode()) {

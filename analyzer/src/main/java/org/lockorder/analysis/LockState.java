@@ -18,6 +18,13 @@ final class LockState {
   private final Scopes scopes;
   private final ResultTag result;
   private final ReturnKind returning;
+  /**
+   * Conditions of the function's branches already decided on this path (bit i: condition i of
+   * the function's {@code FunctionAnalyzer}), and which of them were non-zero: a later branch on
+   * the same condition takes the same side.
+   */
+  private final long decided;
+  private final long decidedNonzero;
   /** Computed on first use: a state flows unchanged through most nodes. */
   private Identity identity;
   /** Computed on first use, by {@link #heldClasses}. */
@@ -33,17 +40,38 @@ final class LockState {
   LockState(List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning) {
     this(List.copyOf(held),
         released.isEmpty() ? Set.of() : Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released)),
-        scopes, result, returning, true);
+        scopes, result, returning, 0L, 0L);
   }
 
   /** {@code held} and {@code released} already immutable and owned by this state. */
   private LockState(
-      List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning, boolean owned) {
+      List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning,
+      long decided, long decidedNonzero) {
     this.held = held;
     this.released = released;
     this.scopes = scopes;
     this.result = result;
     this.returning = returning;
+    this.decided = decided;
+    this.decidedNonzero = decidedNonzero;
+  }
+
+  /** Whether condition {@code bit} was decided on this path, and how: null, TRUE (non-zero), FALSE. */
+  Boolean decided(int bit) {
+    long m = 1L << bit;
+    return (decided & m) == 0 ? null : (decidedNonzero & m) != 0;
+  }
+
+  /** This state with condition {@code bit} decided. */
+  LockState deciding(int bit, boolean nonzero) {
+    long m = 1L << bit;
+    return new LockState(held, released, scopes, result, returning, decided | m, nonzero ? decidedNonzero | m : decidedNonzero & ~m);
+  }
+
+  /** This state forgetting the decided conditions outside {@code live} (none is tested again from here). */
+  LockState keepingDecided(long live) {
+    if ((decided & ~live) == 0) return this;
+    return new LockState(held, released, scopes, result, returning, decided & live, decidedNonzero & live);
   }
 
   List<HeldLock> held() {
@@ -67,11 +95,11 @@ final class LockState {
   }
 
   LockState withResult(ResultTag tag) {
-    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, true);
+    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, decided, decidedNonzero);
   }
 
   LockState returning(ReturnKind kind) {
-    return kind == returning ? this : new LockState(held, released, scopes, result, kind, true);
+    return kind == returning ? this : new LockState(held, released, scopes, result, kind, decided, decidedNonzero);
   }
 
   /**
@@ -98,6 +126,7 @@ final class LockState {
       h = h * 31 + s.scopes.openBits();
       h = h * 31 + Objects.hashCode(s.result);
       h = h * 31 + s.returning.ordinal();
+      h = h * 31 + Long.hashCode(s.decided) * 7 + Long.hashCode(s.decidedNonzero);
       this.hash = h;
     }
 
@@ -114,7 +143,7 @@ final class LockState {
       LockState b = other.s;
       if (a == b) return true;
       if (a.held.size() != b.held.size() || a.returning != b.returning || a.scopes.openBits() != b.scopes.openBits()
-          || !Objects.equals(a.result, b.result)) {
+          || !Objects.equals(a.result, b.result) || a.decided != b.decided || a.decidedNonzero != b.decidedNonzero) {
         return false;
       }
       for (int i = 0; i < a.held.size(); i++) {
@@ -160,7 +189,7 @@ final class LockState {
     for (HeldLock h : held) if (h.key().equals(lock.key()) && h.mode() == lock.mode()) return this;
     HeldLock[] more = held.toArray(new HeldLock[held.size() + 1]);
     more[held.size()] = lock;
-    return new LockState(List.of(more), released, scopes, result, returning, true);
+    return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero);
   }
 
   /**
@@ -176,15 +205,15 @@ final class LockState {
     }
     if (at < 0) {
       if (released.contains(key)) return this;
-      return new LockState(held, withKey(released, key), scopes, result, returning, true);
+      return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero);
     }
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
     List<HeldLock> rest = List.copyOf(fewer);
     if (!dropped.fromEntry() || released.contains(dropped.key())) {
-      return new LockState(rest, released, scopes, result, returning, true);
+      return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero);
     }
-    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, true);
+    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero);
   }
 
   private static Set<LockKey> withKey(Set<LockKey> released, LockKey key) {
@@ -194,6 +223,6 @@ final class LockState {
   }
 
   LockState withScopes(Scopes next) {
-    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, true);
+    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, decided, decidedNonzero);
   }
 }

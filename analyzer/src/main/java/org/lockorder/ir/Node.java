@@ -8,12 +8,19 @@ import java.util.List;
  * <p>A branch node has a null event and two successors, the true edge first. When the branch
  * condition tests the result of a call made just before it ({@code if (!mutex_trylock(&l))},
  * {@code ret = mutex_lock_killable(&m); if (ret)}), {@code test} says which call node and how.
- * A switch node has a null event, a null test and one successor per case.
+ * When the condition reads only variables that keep their value through the body (parameters
+ * never assigned, initialized-once locals of the outer block) and constants, {@code condition}
+ * names it, so that two branches on the same condition can be taken consistently. A switch node
+ * has a null event, null tests and one successor per case.
  */
-public record Node(int id, Event event, List<Integer> successors, CallResultTest test) {
+public record Node(int id, Event event, List<Integer> successors, CallResultTest test, Condition condition) {
 
   public Node {
     successors = List.copyOf(successors);
+  }
+
+  public Node(int id, Event event, List<Integer> successors, CallResultTest test) {
+    this(id, event, successors, test, null);
   }
 
   /**
@@ -22,4 +29,12 @@ public record Node(int id, Event event, List<Integer> successors, CallResultTest
    * @param trueWhenNonzero true when the true edge is taken if the call returned non-zero
    */
   public record CallResultTest(int callNode, boolean trueWhenNonzero) {}
+
+  /**
+   * The condition of a branch is whether {@code expression} (normalized source text, e.g.
+   * {@code nolock} or {@code flags & XFS_ILOCK_EXCL}) is non-zero.
+   *
+   * @param trueWhenNonzero true when the true edge is taken if the expression is non-zero
+   */
+  public record Condition(String expression, boolean trueWhenNonzero) {}
 }

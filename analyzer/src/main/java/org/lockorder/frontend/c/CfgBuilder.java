@@ -31,9 +31,12 @@ final class CfgBuilder {
     }
   }
 
-  /** @param functionPointers locals and parameters: calls through them are indirect */
-  CfgBuilder(SourceMap source, Set<String> functionPointers) {
-    this.flow = new ExpressionFlow(this, source, functionPointers);
+  /**
+   * @param functionPointers locals and parameters: calls through them are indirect
+   * @param stable variables that keep their value through the body ({@link StableVariables})
+   */
+  CfgBuilder(SourceMap source, Set<String> functionPointers, Set<String> stable) {
+    this.flow = new ExpressionFlow(this, source, functionPointers, stable);
   }
 
   Cfg build(CParser.CompoundStatementContext body) {

@@ -17,6 +17,7 @@ final class CfgGraph {
   private final List<Event> events = new ArrayList<>();
   private final List<List<Integer>> successors = new ArrayList<>();
   private final List<Node.CallResultTest> tests = new ArrayList<>();
+  private final List<Node.Condition> conditions = new ArrayList<>();
 
   CfgGraph() {
     add(null); // entry
@@ -27,6 +28,7 @@ final class CfgGraph {
     events.add(e);
     successors.add(new ArrayList<>(2));
     tests.add(null);
+    conditions.add(null);
     return events.size() - 1;
   }
 
@@ -41,11 +43,17 @@ final class CfgGraph {
 
   /** A branch node reached from 'from', true edge first. */
   int branch(int from, int whenTrue, int whenFalse, Node.CallResultTest test) {
+    return branch(from, whenTrue, whenFalse, test, null);
+  }
+
+  /** A branch node reached from 'from', true edge first, on a condition that keeps its value. */
+  int branch(int from, int whenTrue, int whenFalse, Node.CallResultTest test, Node.Condition condition) {
     int b = add(null);
     edge(from, b);
     successors.get(b).add(whenTrue);
     successors.get(b).add(whenFalse);
     tests.set(b, test);
+    conditions.set(b, condition);
     return b;
   }
 
@@ -100,7 +108,7 @@ final class CfgGraph {
       for (int s : successors.get(old)) succ.add(newId[target(s)]);
       Node.CallResultTest t = tests.get(old);
       if (t != null) t = newId[t.callNode()] < 0 ? null : new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero());
-      nodes.add(new Node(i, events.get(old), succ, t));
+      nodes.add(new Node(i, events.get(old), succ, t, conditions.get(old)));
     }
     return new Cfg(nodes);
   }

@@ -33,11 +33,13 @@ final class ExpressionFlow {
   private final SourceMap source;
   private final AccessPaths paths;
   private final Set<String> functionPointers;
+  private final Set<String> stable;
   private final Map<ParserRuleContext, Integer> callNodes = new IdentityHashMap<>();
   private final Map<String, Integer> lastCallResult = new HashMap<>();
 
-  ExpressionFlow(CfgBuilder statements, SourceMap source, Set<String> functionPointers) {
+  ExpressionFlow(CfgBuilder statements, SourceMap source, Set<String> functionPointers, Set<String> stable) {
     this.statements = statements;
+    this.stable = stable;
     this.graph = statements.graph;
     this.source = source;
     this.paths = new AccessPaths(source);
@@ -229,8 +231,73 @@ final class ExpressionFlow {
       cond(c.conditionalExpression(), second, whenTrue, whenFalse);
     } else {
       int cur = expr(e, from);
-      graph.branch(cur, whenTrue, whenFalse, test(e, true));
+      graph.branch(cur, whenTrue, whenFalse, test(e, true), condition(e, true));
     }
+  }
+
+  /** Operators a condition over stable variables may use: no calls, members, dereferences or side effects. */
+  private static final Set<Integer> PURE_OPERATORS = Set.of(
+      CLexer.And, CLexer.Or, CLexer.Caret, CLexer.Not, CLexer.Tilde, CLexer.Equal, CLexer.NotEqual,
+      CLexer.Less, CLexer.Greater, CLexer.LessEqual, CLexer.GreaterEqual, CLexer.LeftShift,
+      CLexer.RightShift, CLexer.Plus, CLexer.Minus, CLexer.LeftParen, CLexer.RightParen);
+
+  /**
+   * The condition a branch tests, when it reads only {@link StableVariables} and constants
+   * ({@code !nolock}, {@code lock_flags & XFS_ILOCK_EXCL}, {@code p == NULL}): its text without
+   * the negations and comparisons with zero, which go into the sense. Else null.
+   */
+  private Node.Condition condition(ParseTree t, boolean nonzero) {
+    ParseTree s = Exprs.strip(t);
+    ParseTree negated = Exprs.unaryOperand(s, CLexer.Not);
+    if (negated != null) return condition(negated, !nonzero);
+    if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) {
+      boolean equal = eq.Equal().size() == 1;
+      if (isZeroOrNull(eq.getChild(2))) return condition(eq.getChild(0), equal ? !nonzero : nonzero);
+      if (isZeroOrNull(eq.getChild(0))) return condition(eq.getChild(2), equal ? !nonzero : nonzero);
+    }
+    CParser.PostfixExpressionContext call = Exprs.call(s);
+    if (call != null) {
+      String callee = Exprs.directCallee(call);
+      List<CParser.ArgumentContext> args =
+          callee == null ? List.of() : call.postfixSuffix(0).argumentList().argument();
+      boolean wrapper = callee != null && CONDITION_WRAPPERS.contains(callee) && args.size() == 1
+          && args.get(0).assignmentExpression() != null;
+      return wrapper ? condition(args.get(0).assignmentExpression(), nonzero) : null;
+    }
+    List<Token> tokens = new ArrayList<>();
+    terminals(s, tokens);
+    boolean readsStable = false;
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token tok = tokens.get(i);
+      int type = tok.getType();
+      if (type == CLexer.Identifier) {
+        boolean called = i + 1 < tokens.size() && tokens.get(i + 1).getType() == CLexer.LeftParen;
+        if (called) return null;
+        if (stable.contains(tok.getText())) readsStable = true;
+        else if (!MACRO_CONSTANT.matcher(tok.getText()).matches()) return null;
+      } else if (type != CLexer.Constant && !PURE_OPERATORS.contains(type)) {
+        return null;
+      }
+      if (text.length() > 0) text.append(' ');
+      text.append(tok.getText());
+    }
+    return readsStable ? new Node.Condition(text.toString(), nonzero) : null;
+  }
+
+  /** A name written like a macro constant (XFS_ILOCK_EXCL, NULL), not like a variable. */
+  private static final java.util.regex.Pattern MACRO_CONSTANT = java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]*[A-Z][A-Z0-9_]*");
+
+  private static boolean isZeroOrNull(ParseTree t) {
+    return Exprs.isZero(t) || Exprs.strip(t).getText().equals("NULL");
+  }
+
+  private static void terminals(ParseTree t, List<Token> out) {
+    if (t instanceof TerminalNode n) {
+      out.add(n.getSymbol());
+      return;
+    }
+    for (int i = 0; i < t.getChildCount(); i++) terminals(t.getChild(i), out);
   }
 
   private static boolean isCompound(ParseTree t) {

@@ -82,7 +82,7 @@ final class FunctionExtractor {
     scan(body, locals, assignments);
     Set<String> pointers = new HashSet<>(locals.keySet());
     params.forEach(p -> pointers.add(p.name()));
-    CfgBuilder cfg = new CfgBuilder(source, pointers);
+    CfgBuilder cfg = new CfgBuilder(source, pointers, StableVariables.of(params.stream().map(Param::name).toList(), body));
     return new Function(name, source.loc(nameToken), isStatic, returnType, params, locals,
         annotations, assignments, cfg.build(body));
   }

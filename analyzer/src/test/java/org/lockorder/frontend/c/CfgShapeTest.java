@@ -232,6 +232,67 @@ class CfgShapeTest {
   }
 
   @Test
+  void conditionsOverStableVariablesAreNamed() {
+    Cfg cfg = only("""
+        void f(struct zone *zone, bool nolock, unsigned int lock_flags) {
+          bool lock_inode = !(lock_flags & KEEP_SIZE);
+          if (!nolock)
+            one();
+          if (lock_flags & XFS_ILOCK_EXCL)
+            two();
+          if (lock_inode == false)
+            three();
+          if (unlikely(zone != NULL))
+            four();
+          if (zone->flags)
+            five();
+          if (nolock && check(zone))
+            six();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(7, br.size(), render(cfg));
+    assertEquals(new Node.Condition("nolock", false), br.get(0).condition());
+    assertEquals(new Node.Condition("lock_flags & XFS_ILOCK_EXCL", true), br.get(1).condition());
+    assertNull(br.get(2).condition(), "'false' is not written like a constant: not a pure condition");
+    assertEquals(new Node.Condition("zone", true), br.get(3).condition());
+    assertNull(br.get(4).condition(), "a member can change between two tests");
+    assertEquals(new Node.Condition("nolock", true), br.get(5).condition(), "each operand of && is its own branch");
+    assertNull(br.get(6).condition(), "a call's result is not a stable condition");
+  }
+
+  @Test
+  void variablesThatChangeInTheBodyGiveNoCondition() {
+    Cfg cfg = only("""
+        void f(bool a, bool b, bool c, int n) {
+          bool d;
+          int i;
+          a = false;
+          g(&b);
+          c++;
+          d = n > 0;
+          for (i = 0; i < n; i++) {
+            bool e = check(i);
+            if (e)
+              one();
+          }
+          if (a) two();
+          if (b) three();
+          if (c) four();
+          if (d) five();
+          if (n) six();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(7, br.size(), render(cfg));
+    assertNull(br.get(0).condition(), "the loop's test: i is assigned");
+    assertNull(br.get(1).condition(), "declared in the loop body: a new value each pass");
+    assertNull(br.get(2).condition(), "assigned parameter");
+    assertNull(br.get(3).condition(), "address taken");
+    assertNull(br.get(4).condition(), "incremented");
+    assertNull(br.get(5).condition(), "assigned after a declaration without initializer");
+    assertEquals(new Node.Condition("n", true), br.get(6).condition());
+  }
+
+  @Test
   void shortCircuitAndOr() {
     Cfg cfg = only("void f(void) { if (a() && b()) x(); if (c() || d()) y(); }").cfg();
     int a = call(cfg, "a");

@@ -1,0 +1,107 @@
+package org.lockorder.frontend.c;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.lockorder.frontend.c.antlr.CLexer;
+import org.lockorder.frontend.c.antlr.CParser;
+
+/**
+ * The variables of a function whose value cannot change once the body starts: parameters never
+ * assigned, and locals of the body's outermost block assigned only by their initializer (or
+ * never). None of them has its address taken, is incremented, or is declared again in an inner
+ * block. Two tests of such a variable ({@code if (!nolock) spin_lock(..); ... if (!nolock)
+ * spin_unlock(..);}) take the same side on every path, which the analysis uses to keep a lock
+ * taken under a flag from "leaking" along the path that takes one side and then the other.
+ *
+ * <p>Locals of inner blocks are left out on purpose: a loop body's declaration is assigned again
+ * on every iteration, and a test before it says nothing about a test after it.
+ */
+final class StableVariables {
+  private StableVariables() {}
+
+  private static final Set<Integer> ASSIGNMENTS = Set.of(
+      CLexer.Assign, CLexer.StarAssign, CLexer.DivAssign, CLexer.ModAssign, CLexer.PlusAssign,
+      CLexer.MinusAssign, CLexer.LeftShiftAssign, CLexer.RightShiftAssign, CLexer.AndAssign,
+      CLexer.XorAssign, CLexer.OrAssign);
+
+  static Set<String> of(List<String> params, CParser.CompoundStatementContext body) {
+    // Name -> how many assignments its declaration accounts for (1 with an initializer).
+    Map<String, Integer> allowed = new HashMap<>();
+    for (String p : params) allowed.put(p, 0);
+    Set<String> unstable = new HashSet<>();
+    for (CParser.BlockItemContext item : body.blockItem()) {
+      List<CParser.InitDeclaratorContext> declarators = new ArrayList<>();
+      if (item.declaration() != null && item.declaration().initDeclaratorList() != null) {
+        declarators.addAll(item.declaration().initDeclaratorList().initDeclarator());
+      } else if (item.unknownTypeBlockDeclaration() != null) {
+        CParser.UnknownTypeBlockDeclarationContext u = item.unknownTypeBlockDeclaration();
+        declare(u.Identifier(1).getText(), initialized(u.initTail()), allowed, unstable);
+        declarators.addAll(u.initDeclarator());
+      }
+      for (CParser.InitDeclaratorContext id : declarators) {
+        declare(Declarators.of(id.declarator()).name(), initialized(id.initTail()), allowed, unstable);
+      }
+    }
+    List<Token> tokens = new ArrayList<>();
+    terminals(body, tokens);
+    Map<String, Integer> assigned = new HashMap<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.getType() != CLexer.Identifier) continue;
+      int prev = i > 0 ? tokens.get(i - 1).getType() : -1;
+      int next = i + 1 < tokens.size() ? tokens.get(i + 1).getType() : -1;
+      if (prev == CLexer.Dot || prev == CLexer.Arrow) continue; // a member of the same name
+      String name = t.getText();
+      if (ASSIGNMENTS.contains(next)) assigned.merge(name, 1, Integer::sum);
+      if (next == CLexer.PlusPlus || next == CLexer.MinusMinus || prev == CLexer.PlusPlus
+          || prev == CLexer.MinusMinus || prev == CLexer.And) {
+        unstable.add(name);
+      }
+    }
+    // Declarations anywhere else (inner blocks, for loops) make other variables of the same
+    // name: the name no longer stands for one variable in the body.
+    for (CParser.BlockItemContext item : body.blockItem()) {
+      if (!(item.declaration() != null || item.unknownTypeBlockDeclaration() != null)) declared(item, unstable);
+    }
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, Integer> e : allowed.entrySet()) {
+      if (!unstable.contains(e.getKey()) && assigned.getOrDefault(e.getKey(), 0) <= e.getValue()) out.add(e.getKey());
+    }
+    return out;
+  }
+
+  private static boolean initialized(CParser.InitTailContext t) {
+    return t != null && t.initializer() != null;
+  }
+
+  private static void declare(String name, boolean initialized, Map<String, Integer> allowed, Set<String> unstable) {
+    if (name == null || name.isEmpty()) return;
+    if (allowed.containsKey(name)) unstable.add(name); // shadows a parameter or is declared twice
+    allowed.put(name, initialized ? 1 : 0);
+  }
+
+  private static void declared(ParseTree t, Set<String> names) {
+    if (t instanceof CParser.DeclaratorContext d) {
+      String name = Declarators.of(d).name();
+      if (name != null) names.add(name);
+      return;
+    }
+    if (t instanceof CParser.UnknownTypeBlockDeclarationContext u) names.add(u.Identifier(1).getText());
+    for (int i = 0; i < t.getChildCount(); i++) declared(t.getChild(i), names);
+  }
+
+  private static void terminals(ParseTree t, List<Token> out) {
+    if (t instanceof TerminalNode n) {
+      out.add(n.getSymbol());
+      return;
+    }
+    for (int i = 0; i < t.getChildCount(); i++) terminals(t.getChild(i), out);
+  }
+}
