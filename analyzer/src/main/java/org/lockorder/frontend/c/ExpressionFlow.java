@@ -265,7 +265,7 @@ final class ExpressionFlow {
       return wrapper ? condition(args.get(0).assignmentExpression(), nonzero) : null;
     }
     List<Token> tokens = new ArrayList<>();
-    terminals(s, tokens);
+    Exprs.terminals(s, tokens);
     boolean readsStable = false;
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < tokens.size(); i++) {
@@ -292,13 +292,6 @@ final class ExpressionFlow {
     return Exprs.isZero(t) || Exprs.strip(t).getText().equals("NULL");
   }
 
-  private static void terminals(ParseTree t, List<Token> out) {
-    if (t instanceof TerminalNode n) {
-      out.add(n.getSymbol());
-      return;
-    }
-    for (int i = 0; i < t.getChildCount(); i++) terminals(t.getChild(i), out);
-  }
 
   private static boolean isCompound(ParseTree t) {
     ParseTree s = Exprs.strip(t);

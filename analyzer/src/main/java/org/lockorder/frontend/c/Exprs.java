@@ -100,4 +100,13 @@ final class Exprs {
   static boolean isTerminal(ParseTree t, int type) {
     return t instanceof TerminalNode n && n.getSymbol().getType() == type;
   }
+
+  /** The tokens of {@code t}, in source order. */
+  static void terminals(ParseTree t, java.util.List<org.antlr.v4.runtime.Token> out) {
+    if (t instanceof TerminalNode n) {
+      out.add(n.getSymbol());
+      return;
+    }
+    for (int i = 0; i < t.getChildCount(); i++) terminals(t.getChild(i), out);
+  }
 }

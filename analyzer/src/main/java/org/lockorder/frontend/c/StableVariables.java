@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.lockorder.frontend.c.antlr.CLexer;
 import org.lockorder.frontend.c.antlr.CParser;
 
@@ -31,6 +30,24 @@ final class StableVariables {
       CLexer.MinusAssign, CLexer.LeftShiftAssign, CLexer.RightShiftAssign, CLexer.AndAssign,
       CLexer.XorAssign, CLexer.OrAssign);
 
+  private static final Set<String> ASSIGNING_MACROS =
+      Set.of("swap", "get_user", "__get_user", "get_user_unaligned", "xchg", "cmpxchg", "try_cmpxchg");
+
+  /** The name called by the parenthesis that the argument at token {@code i} stands in, or null. */
+  private static String enclosingCallee(List<Token> tokens, int i) {
+    int depth = 0;
+    for (int k = i - 1; k > 0; k--) {
+      int type = tokens.get(k).getType();
+      if (type == CLexer.RightParen) depth++;
+      else if (type == CLexer.LeftParen && depth-- == 0) {
+        return tokens.get(k - 1).getType() == CLexer.Identifier ? tokens.get(k - 1).getText() : null;
+      } else if (type == CLexer.Semi || type == CLexer.LeftBrace || type == CLexer.RightBrace) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   static Set<String> of(List<String> params, CParser.CompoundStatementContext body) {
     // Name -> how many assignments its declaration accounts for (1 with an initializer).
     Map<String, Integer> allowed = new HashMap<>();
@@ -50,7 +67,7 @@ final class StableVariables {
       }
     }
     List<Token> tokens = new ArrayList<>();
-    terminals(body, tokens);
+    Exprs.terminals(body, tokens);
     Map<String, Integer> assigned = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -60,6 +77,12 @@ final class StableVariables {
       if (prev == CLexer.Dot || prev == CLexer.Arrow) continue; // a member of the same name
       String name = t.getText();
       if (ASSIGNMENTS.contains(next)) assigned.merge(name, 1, Integer::sum);
+      // Macros that assign their argument look like calls: swap(a, b), get_user(x, p), and the
+      // iterators (list_for_each_entry(pos, ...), for_each_cpu(cpu, ...)).
+      if (prev == CLexer.LeftParen || prev == CLexer.Comma) {
+        String macro = enclosingCallee(tokens, i);
+        if (macro != null && (ASSIGNING_MACROS.contains(macro) || macro.contains("for_each"))) unstable.add(name);
+      }
       if (next == CLexer.PlusPlus || next == CLexer.MinusMinus || prev == CLexer.PlusPlus
           || prev == CLexer.MinusMinus || prev == CLexer.And) {
         unstable.add(name);
@@ -97,11 +120,4 @@ final class StableVariables {
     for (int i = 0; i < t.getChildCount(); i++) declared(t.getChild(i), names);
   }
 
-  private static void terminals(ParseTree t, List<Token> out) {
-    if (t instanceof TerminalNode n) {
-      out.add(n.getSymbol());
-      return;
-    }
-    for (int i = 0; i < t.getChildCount(); i++) terminals(t.getChild(i), out);
-  }
 }

@@ -263,13 +263,14 @@ class CfgShapeTest {
   @Test
   void variablesThatChangeInTheBodyGiveNoCondition() {
     Cfg cfg = only("""
-        void f(bool a, bool b, bool c, int n) {
+        void f(bool a, bool b, bool c, int n, int u, void __user *p) {
           bool d;
           int i;
           a = false;
           g(&b);
           c++;
           d = n > 0;
+          get_user(u, p);
           for (i = 0; i < n; i++) {
             bool e = check(i);
             if (e)
@@ -280,9 +281,10 @@ class CfgShapeTest {
           if (c) four();
           if (d) five();
           if (n) six();
+          if (u) seven();
         }""").cfg();
     List<Node> br = branches(cfg);
-    assertEquals(7, br.size(), render(cfg));
+    assertEquals(8, br.size(), render(cfg));
     assertNull(br.get(0).condition(), "the loop's test: i is assigned");
     assertNull(br.get(1).condition(), "declared in the loop body: a new value each pass");
     assertNull(br.get(2).condition(), "assigned parameter");
@@ -290,6 +292,7 @@ class CfgShapeTest {
     assertNull(br.get(4).condition(), "incremented");
     assertNull(br.get(5).condition(), "assigned after a declaration without initializer");
     assertEquals(new Node.Condition("n", true), br.get(6).condition());
+    assertNull(br.get(7).condition(), "assigned by a macro that looks like a call");
   }
 
   @Test
