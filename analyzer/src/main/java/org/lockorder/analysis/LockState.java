@@ -105,7 +105,8 @@ final class LockState {
   /**
    * Two states with equal identity behave alike from here on; the witnesses may differ. The
    * identity compares the held locks' keys, modes and origin in order, the released keys as a set,
-   * which scopes are open (not their depth), the tested call result and the return kind.
+   * which scopes are open (not their depth), the tested call result, the return kind and the
+   * decided branch conditions.
    */
   Object identity() {
     Identity id = identity;

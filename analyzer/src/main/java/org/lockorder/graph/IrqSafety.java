@@ -78,8 +78,7 @@ public final class IrqSafety {
       Graph<LockClass, LockOrderEdge> graph, LockClass start, List<IrqUsage> safeUsages,
       Map<LockClass, List<IrqUsage>> unsafe) {
     List<IrqInversion> found = new ArrayList<>();
-    List<IrqUsage> safeFirst = sortedWritesFirst(safeUsages);
-    IrqUsage safe = safeFirst.get(0);
+    IrqUsage safe = sortedWritesFirst(safeUsages).get(0);
     if (unsafe.containsKey(start)) {
       // On one class only read/read is allowed.
       for (IrqUsage u : sortedWritesFirst(unsafe.get(start))) {

@@ -247,23 +247,9 @@ final class ExpressionFlow {
    * the negations and comparisons with zero, which go into the sense. Else null.
    */
   private Node.Condition condition(ParseTree t, boolean nonzero) {
-    ParseTree s = Exprs.strip(t);
-    ParseTree negated = Exprs.unaryOperand(s, CLexer.Not);
-    if (negated != null) return condition(negated, !nonzero);
-    if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) {
-      boolean equal = eq.Equal().size() == 1;
-      if (isZeroOrNull(eq.getChild(2))) return condition(eq.getChild(0), equal ? !nonzero : nonzero);
-      if (isZeroOrNull(eq.getChild(0))) return condition(eq.getChild(2), equal ? !nonzero : nonzero);
-    }
-    CParser.PostfixExpressionContext call = Exprs.call(s);
-    if (call != null) {
-      String callee = Exprs.directCallee(call);
-      List<CParser.ArgumentContext> args =
-          callee == null ? List.of() : call.postfixSuffix(0).argumentList().argument();
-      boolean wrapper = callee != null && CONDITION_WRAPPERS.contains(callee) && args.size() == 1
-          && args.get(0).assignmentExpression() != null;
-      return wrapper ? condition(args.get(0).assignmentExpression(), nonzero) : null;
-    }
+    Peeled p = peel(t, nonzero);
+    ParseTree s = p.core();
+    if (Exprs.call(s) != null) return null;
     List<Token> tokens = new ArrayList<>();
     Exprs.terminals(s, tokens);
     boolean readsStable = false;
@@ -282,7 +268,45 @@ final class ExpressionFlow {
       if (text.length() > 0) text.append(' ');
       text.append(tok.getText());
     }
-    return readsStable ? new Node.Condition(text.toString(), nonzero) : null;
+    return readsStable ? new Node.Condition(text.toString(), p.nonzero()) : null;
+  }
+
+  /** A condition's inner expression, and whether the condition holds when that is non-zero. */
+  private record Peeled(ParseTree core, boolean nonzero) {}
+
+  /**
+   * Takes off what does not change which value is tested, only the sense: '!', '== 0' and
+   * '!= NULL' on either side, and single-value wrappers ('unlikely(x)', 'WARN_ON(x)').
+   */
+  private static Peeled peel(ParseTree t, boolean nonzero) {
+    while (true) {
+      ParseTree s = Exprs.strip(t);
+      ParseTree negated = Exprs.unaryOperand(s, CLexer.Not);
+      if (negated != null) {
+        t = negated;
+        nonzero = !nonzero;
+        continue;
+      }
+      if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) {
+        boolean equal = eq.Equal().size() == 1;
+        ParseTree other = isZeroOrNull(eq.getChild(2)) ? eq.getChild(0) : isZeroOrNull(eq.getChild(0)) ? eq.getChild(2) : null;
+        if (other != null) {
+          t = other;
+          nonzero = equal ? !nonzero : nonzero;
+          continue;
+        }
+      }
+      CParser.PostfixExpressionContext call = Exprs.call(s);
+      String callee = call == null ? null : Exprs.directCallee(call);
+      if (callee != null && CONDITION_WRAPPERS.contains(callee)) {
+        List<CParser.ArgumentContext> args = call.postfixSuffix(0).argumentList().argument();
+        if (!args.isEmpty() && args.get(0).assignmentExpression() != null) {
+          t = args.get(0).assignmentExpression();
+          continue;
+        }
+      }
+      return new Peeled(s, nonzero);
+    }
   }
 
   /** A name written like a macro constant (XFS_ILOCK_EXCL, NULL), not like a variable. */
@@ -291,7 +315,6 @@ final class ExpressionFlow {
   private static boolean isZeroOrNull(ParseTree t) {
     return Exprs.isZero(t) || Exprs.strip(t).getText().equals("NULL");
   }
-
 
   private static boolean isCompound(ParseTree t) {
     ParseTree s = Exprs.strip(t);
@@ -303,15 +326,10 @@ final class ExpressionFlow {
 
   /** Which call's result a condition tests, seen through '!', '== 0', wrappers, variables. */
   private Node.CallResultTest test(ParseTree t, boolean nonzero) {
-    ParseTree s = Exprs.strip(t);
-    ParseTree negated = Exprs.unaryOperand(s, CLexer.Not);
-    if (negated != null) return test(negated, !nonzero);
-    if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) {
-      boolean equal = eq.Equal().size() == 1;
-      if (Exprs.isZero(eq.getChild(2))) return test(eq.getChild(0), equal ? !nonzero : nonzero);
-      if (Exprs.isZero(eq.getChild(0))) return test(eq.getChild(2), equal ? !nonzero : nonzero);
-      return null;
-    }
+    Peeled p = peel(t, nonzero);
+    ParseTree s = p.core();
+    nonzero = p.nonzero();
+    if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) return null;
     if (s instanceof CParser.RelationalExpressionContext r && r.getChildCount() == 3
         && r.Less().size() == 1 && Exprs.isZero(r.getChild(2))) {
       return test(r.getChild(0), nonzero);
@@ -322,13 +340,6 @@ final class ExpressionFlow {
     }
     CParser.PostfixExpressionContext call = Exprs.call(s);
     if (call != null) {
-      String callee = Exprs.directCallee(call);
-      List<CParser.ArgumentContext> args =
-          callee == null ? List.of() : call.postfixSuffix(0).argumentList().argument();
-      if (callee != null && CONDITION_WRAPPERS.contains(callee) && !args.isEmpty()
-          && args.get(0).assignmentExpression() != null) {
-        return test(args.get(0).assignmentExpression(), nonzero);
-      }
       Integer node = callNodes.get(call);
       return node == null ? null : new Node.CallResultTest(node, nonzero);
     }

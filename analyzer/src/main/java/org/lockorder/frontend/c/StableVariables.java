@@ -119,5 +119,4 @@ final class StableVariables {
     if (t instanceof CParser.UnknownTypeBlockDeclarationContext u) names.add(u.Identifier(1).getText());
     for (int i = 0; i < t.getChildCount(); i++) declared(t.getChild(i), names);
   }
-
 }

@@ -232,6 +232,22 @@ class CfgShapeTest {
   }
 
   @Test
+  void callResultsComparedWithNull() {
+    Cfg cfg = only("""
+        void f(struct address_space *mapping) {
+          struct folio *folio = filemap_get_folio(mapping, 0);
+          if (folio == NULL)
+            return;
+          if (unlikely(NULL != page_get(mapping)))
+            one();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(2, br.size(), render(cfg));
+    assertEquals(new Node.CallResultTest(call(cfg, "filemap_get_folio"), false), br.get(0).test());
+    assertEquals(new Node.CallResultTest(call(cfg, "page_get"), true), br.get(1).test());
+  }
+
+  @Test
   void conditionsOverStableVariablesAreNamed() {
     Cfg cfg = only("""
         void f(struct zone *zone, bool nolock, unsigned int lock_flags) {
