@@ -87,6 +87,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--simulation-budget", paramLabel = "STATES", description = "Path and schedule states the simulator may spend on all findings of a program together (default: ${DEFAULT-VALUE}). Cycles are simulated before interrupt inversions; findings left when it is spent are 'unchecked' and say so.")
   long simulationBudget = org.lockorder.sim.SimulationBounds.DEFAULT.runWork();
 
+  @CommandLine.Mixin IncludeDirOptions includeDirs = new IncludeDirOptions();
+
   @CommandLine.Mixin PreMergeOptions preMerge = new PreMergeOptions();
 
   @Override
@@ -116,7 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     RunReview.ChangeSummary change = null;
     if (preMerge.newFromRev != null) {
       try {
-        ChangeFilter.Result kept = ChangeFilter.apply(report.findings(), GitDiff.changedLines(paths, preMerge.newFromRev));
+        ChangeFilter.Result kept = ChangeFilter.apply(report.findings(), GitDiff.changedLines(diffPaths(), preMerge.newFromRev));
         report = report.withFindings(kept.findings(), report.review());
         change = new RunReview.ChangeSummary(preMerge.newFromRev, kept.outside());
       } catch (GitDiff.GitException e) {
@@ -158,6 +160,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     return exit;
   }
 
+  /** The paths whose changes --new-from-rev looks at: the analyzed ones and the -I directories their headers come from. */
+  private List<String> diffPaths() {
+    List<String> all = new ArrayList<>(paths);
+    all.addAll(includeDirs.dirs);
+    return all;
+  }
+
   /** An I/O failure in words, for a one-line error. */
   private static String reason(IOException e) {
     if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
@@ -175,6 +184,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     if (sourceRoot != null && !Files.isDirectory(sourceRoot)) return "--source-root " + sourceRoot + " is not a directory";
     if (simulationBudget < 0) return "--simulation-budget must be 0 or more, not " + simulationBudget;
+    if (includeDirs.problem() != null) return includeDirs.problem();
     return preMerge.problem();
   }
 
@@ -184,7 +194,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
         defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true,
         simulationBudget)
-        .withSimulate(!noSimulate);
+        .withSimulate(!noSimulate)
+        .withIncludeDirs(includeDirs.directories());
   }
 
   private void write(Report report, Writer w, int exit) throws IOException {

@@ -56,6 +56,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--max-states", defaultValue = "200000", paramLabel = "N", description = "Scheduler states per path combination (default: ${DEFAULT-VALUE}).")
   int maxStates;
 
+  @CommandLine.Mixin IncludeDirOptions includeDirs = new IncludeDirOptions();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -65,10 +67,12 @@ final class SimulateCommand implements Callable<Integer> {
       if (!LockModel.bundledProfiles().contains(p)) return usage(err, "unknown profile '" + p + "'");
     }
     for (String p : paths) if (!Files.exists(Path.of(p))) return usage(err, p + ": no such file or directory");
+    if (includeDirs.problem() != null) return usage(err, includeDirs.problem());
     Pipeline.Program program;
     try {
       PipelineOptions defaults = PipelineOptions.defaults();
-      program = new Pipeline(new PipelineOptions(profiles, configs, false, defaults.bounds(), defaults.maxStatesPerNode(), defaults.threads()))
+      program = new Pipeline(new PipelineOptions(profiles, configs, false, defaults.bounds(), defaults.maxStatesPerNode(), defaults.threads())
+          .withIncludeDirs(includeDirs.directories()))
           .program(paths);
     } catch (LockModelException e) {
       err.println(e.render());

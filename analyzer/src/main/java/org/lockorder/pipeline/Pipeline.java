@@ -92,7 +92,7 @@ public final class Pipeline {
   /** @param useRunCache whether a cached whole-run report may stand in for the files */
   private Inputs read(List<String> paths, boolean useRunCache) throws LockModelException {
     LockModel base = LockModel.load(options.profiles(), options.configs());
-    SourceWalker.Result walked = new SourceWalker().walk(paths);
+    SourceWalker.Result walked = new SourceWalker().walk(paths, options.includeDirs());
     Map<List<Path>, LockModel> models = new HashMap<>();
     for (InputFile f : walked.files()) {
       if (!models.containsKey(f.configs())) {

@@ -3,6 +3,7 @@ package org.lockorder.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import org.lockorder.graph.SearchBounds;
+import org.lockorder.source.IncludedHeaders;
 
 /**
  * How to run the pipeline.
@@ -16,6 +17,8 @@ import org.lockorder.graph.SearchBounds;
  * @param simulate run the simulator on every finding (false: verdicts stay "unchecked")
  * @param simulationBudget path and schedule states the simulator may spend on one program's
  *     findings together ({@link org.lockorder.sim.SimulationBounds#runWork})
+ * @param includeDirs header directories, as with {@code cc -I}: a header under one is analyzed
+ *     when an analyzed file includes it, directly or through other headers
  */
 public record PipelineOptions(
     List<String> profiles,
@@ -26,11 +29,19 @@ public record PipelineOptions(
     int threads,
     Path cacheDir,
     boolean simulate,
-    long simulationBudget) {
+    long simulationBudget,
+    List<IncludedHeaders.Directory> includeDirs) {
 
   public PipelineOptions {
     profiles = List.copyOf(profiles);
     configs = List.copyOf(configs);
+    includeDirs = List.copyOf(includeDirs);
+  }
+
+  public PipelineOptions(
+      List<String> profiles, List<Path> configs, boolean perFile, SearchBounds bounds, int maxStatesPerNode, int threads,
+      Path cacheDir, boolean simulate, long simulationBudget) {
+    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, List.of());
   }
 
   public PipelineOptions(
@@ -40,7 +51,7 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withCacheDir(Path dir) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir, simulate, simulationBudget);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir, simulate, simulationBudget, includeDirs);
   }
 
   public static PipelineOptions defaults() {
@@ -50,14 +61,18 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withPerFile(boolean value) {
-    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget);
+    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, includeDirs);
   }
 
   public PipelineOptions withSimulationBudget(long value) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, value);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, value, includeDirs);
+  }
+
+  public PipelineOptions withIncludeDirs(List<IncludedHeaders.Directory> dirs) {
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, dirs);
   }
 
   public PipelineOptions withSimulate(boolean value) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, value, simulationBudget);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, value, simulationBudget, includeDirs);
   }
 }

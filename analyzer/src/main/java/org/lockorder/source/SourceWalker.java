@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * Expands the command line's paths into input files: a file is taken as given, a directory is
  * walked recursively for {@code *.c} and {@code *.h} in sorted order. A path that does not exist
- * becomes a diagnostic, and the other paths are still walked.
+ * becomes a diagnostic, and the other paths are still walked. With include directories, the headers
+ * the files include are added too.
  */
 public final class SourceWalker {
   /** A project lock-model config beside the sources; applies to every file under its directory. */
@@ -21,6 +22,14 @@ public final class SourceWalker {
   public record Result(List<InputFile> files, List<Diagnostic> diagnostics) {}
 
   public Result walk(List<String> paths) {
+    return walk(paths, List.of());
+  }
+
+  /**
+   * The files of {@code paths}, then the headers they include that are found in {@code
+   * includeDirs} or beside the including file ({@link IncludedHeaders}), as {@code cc -I} would.
+   */
+  public Result walk(List<String> paths, List<IncludedHeaders.Directory> includeDirs) {
     List<InputFile> files = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (String arg : paths) {
@@ -36,6 +45,7 @@ public final class SourceWalker {
         diagnostics.add(Diagnostic.error(arg, 1, 1, "no such file or directory"));
       }
     }
+    if (!includeDirs.isEmpty()) files.addAll(IncludedHeaders.of(files, includeDirs));
     return new Result(files, diagnostics);
   }
 
@@ -63,7 +73,7 @@ public final class SourceWalker {
    * The lockorder.yaml files in {@code dir} and its ancestors below {@code stop} (the walked
    * root's parent), outermost first, so that a config nearer the file overrides one further up.
    */
-  private static List<Path> configsFor(Path dir, Path stop) {
+  static List<Path> configsFor(Path dir, Path stop) {
     List<Path> found = new ArrayList<>();
     for (Path d = dir; d != null && !d.equals(stop); d = d.getParent()) {
       Path c = d.resolve(CONFIG_NAME);

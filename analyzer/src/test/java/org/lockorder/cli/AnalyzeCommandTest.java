@@ -97,6 +97,57 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void includeDirectoriesAddOnlyTheHeadersThatAreIncluded() throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Path include = Files.createDirectories(dir.resolve("include/linux"));
+    Files.writeString(src.resolve("user.c"), """
+        #include <linux/both.h>
+        static DEFINE_MUTEX(alpha);
+        static DEFINE_MUTEX(beta);
+
+        void first(void)
+        {
+        	mutex_lock(&alpha);
+        	mutex_lock(&beta);
+        	mutex_unlock(&beta);
+        	mutex_unlock(&alpha);
+        }
+
+        void second(void)
+        {
+        	take_beta_then_alpha();
+        }
+        """);
+    Files.writeString(include.resolve("both.h"), """
+        static inline void take_beta_then_alpha(void)
+        {
+        	mutex_lock(&beta);
+        	mutex_lock(&alpha);
+        	mutex_unlock(&alpha);
+        	mutex_unlock(&beta);
+        }
+        """);
+    Files.writeString(include.resolve("unused.h"), "static inline void broken(void) { if (x)) { } }\n");
+    String includeDir = dir.resolve("include").toString();
+
+    CliRun alone = CliRun.of("analyze", src.toString());
+    assertEquals(ExitCodes.OK, alone.exit(), "without the header the call is unknown: " + alone.out());
+
+    CliRun r = CliRun.of("analyze", "-I", includeDir, src.toString());
+    assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("lock-order cycle alpha -> beta -> alpha [LO001]"), r.out());
+    assertTrue(r.out().contains(includeDir + "/linux/both.h:4:"), "the witness is in the included header: " + r.out());
+    assertFalse(r.out().contains("unused.h"), "a header nobody includes is not read: " + r.out());
+
+    CliRun asPath = CliRun.of("analyze", src.toString(), includeDir);
+    assertTrue(asPath.out().contains("unused.h:1:"), "given as a PATH, every header is read: " + asPath.out());
+
+    CliRun missing = CliRun.of("analyze", "-I", p("nowhere"), src.toString());
+    assertEquals(ExitCodes.USAGE_ERROR, missing.exit());
+    assertTrue(missing.err().contains("lockorder: error: -I " + p("nowhere") + ": not a directory"), missing.err());
+  }
+
+  @Test
   void jsonCarriesTheDocumentedShape() throws IOException {
     CliRun r = CliRun.of("analyze", "--format", "json", p("abba.c"));
     assertEquals(ExitCodes.FINDINGS, r.exit());

@@ -1,0 +1,102 @@
+package org.lockorder.source;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The headers that the analyzed files include, directly or through other headers, found the way
+ * a C compiler given {@code -I DIR} finds them: {@code #include "name"} in the including file's
+ * directory first, then in the include directories in order; {@code #include <name>} in the
+ * include directories only. The first match wins. An include that matches nothing (an {@code
+ * asm/} header of an architecture not unpacked, a system header) is not an error: the parser
+ * tolerates unknown names.
+ *
+ * <p>Why: a kernel tree's {@code include/} holds thousands of headers that {@code fs/} and
+ * {@code mm/} never include (drivers', networking's); giving it as a PATH parses all of them and
+ * puts their inline functions in the program. Every {@code #include} line counts, whatever
+ * {@code #if} it sits under, as the parser also reads both sides of a conditional.
+ */
+public final class IncludedHeaders {
+  private static final Pattern INCLUDE = Pattern.compile("^[ \\t]*#[ \\t]*include[ \\t]*([<\"])([^>\"\\r\\n]+)[>\"]", Pattern.MULTILINE);
+
+  /** An include directory: where it is, and how the command line named it (for display paths). */
+  public record Directory(Path path, String shown) {}
+
+  private IncludedHeaders() {}
+
+  /**
+   * The headers {@code files} include transitively that are not among {@code files} themselves,
+   * sorted by display path. A file that cannot be read includes nothing here: reading it for
+   * analysis reports the problem.
+   */
+  public static List<InputFile> of(List<InputFile> files, List<Directory> includeDirs) {
+    Set<Path> known = new HashSet<>();
+    for (InputFile f : files) known.add(key(f.path()));
+    ArrayDeque<InputFile> todo = new ArrayDeque<>(files);
+    List<InputFile> added = new ArrayList<>();
+    while (!todo.isEmpty()) {
+      InputFile from = todo.poll();
+      for (Include inc : includes(from.path())) {
+        InputFile header = resolve(from, inc, includeDirs);
+        if (header != null && known.add(key(header.path()))) {
+          added.add(header);
+          todo.add(header);
+        }
+      }
+    }
+    added.sort(Comparator.comparing(InputFile::displayPath));
+    return added;
+  }
+
+  private record Include(boolean quoted, String name) {}
+
+  private static List<Include> includes(Path file) {
+    String text;
+    try {
+      text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    List<Include> out = new ArrayList<>();
+    Matcher m = INCLUDE.matcher(text);
+    while (m.find()) out.add(new Include(m.group(1).equals("\""), m.group(2).trim()));
+    return out;
+  }
+
+  private static InputFile resolve(InputFile from, Include inc, List<Directory> includeDirs) {
+    if (inc.name().isEmpty() || Path.of(inc.name()).isAbsolute()) return null;
+    if (inc.quoted()) {
+      Path dir = from.path().toAbsolutePath().normalize().getParent();
+      Path candidate = dir.resolve(inc.name()).normalize();
+      if (Files.isRegularFile(candidate)) {
+        Path shownDir = Path.of(from.displayPath()).getParent();
+        String shown = (shownDir == null ? Path.of(inc.name()) : shownDir.resolve(inc.name())).normalize().toString();
+        Path own = candidate.getParent();
+        return new InputFile(candidate, shown, SourceWalker.configsFor(own, own.getParent()));
+      }
+    }
+    for (Directory d : includeDirs) {
+      Path candidate = d.path().resolve(inc.name()).normalize();
+      if (!Files.isRegularFile(candidate)) continue;
+      Path root = d.path().toAbsolutePath().normalize();
+      String relative = root.relativize(candidate.toAbsolutePath().normalize()).toString();
+      String shown = d.shown().endsWith("/") ? d.shown() + relative : d.shown() + "/" + relative;
+      return new InputFile(candidate, shown, SourceWalker.configsFor(candidate.toAbsolutePath().normalize().getParent(), root.getParent()));
+    }
+    return null;
+  }
+
+  private static Path key(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+}
