@@ -1,6 +1,7 @@
 package org.lockorder.frontend.c;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.lockorder.ir.Location;
@@ -40,7 +41,29 @@ record SourceMap(String path, String text) {
     return normalize(text.substring(from, to));
   }
 
+  /** A comment on one line (a multi-line one is kept, with its whitespace collapsed). */
+  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  /**
+   * Comments out, runs of whitespace as one space, trimmed. The patterns are compiled once and
+   * skipped when they cannot match: this runs for every call's argument text.
+   */
   static String normalize(String s) {
-    return s.replaceAll("/\\*.*?\\*/", " ").replaceAll("\\s+", " ").trim();
+    if (s.indexOf("/*") >= 0) s = COMMENT.matcher(s).replaceAll(" ");
+    if (needsCollapse(s)) s = WHITESPACE.matcher(s).replaceAll(" ");
+    return s.trim();
+  }
+
+  /** Whether {@code s} has whitespace other than single spaces (what {@link #WHITESPACE} would change). */
+  private static boolean needsCollapse(String s) {
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+      if (white && (space || c != ' ')) return true;
+      space = white;
+    }
+    return false;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.lockorder.frontend.c.antlr.CLexer;
 import org.lockorder.frontend.c.antlr.CParser;
 
@@ -67,7 +68,15 @@ final class StableVariables {
       }
     }
     List<Token> tokens = new ArrayList<>();
-    Exprs.terminals(body, tokens);
+    // Declarations anywhere but the outermost block (inner blocks, for loops) make other variables
+    // of the same name: the name no longer stands for one variable in the body. One walk collects
+    // them with the body's tokens.
+    for (int i = 0; i < body.getChildCount(); i++) {
+      ParseTree child = body.getChild(i);
+      boolean outerDeclaration = child instanceof CParser.BlockItemContext item
+          && (item.declaration() != null || item.unknownTypeBlockDeclaration() != null);
+      walk(child, !outerDeclaration, tokens, unstable);
+    }
     Map<String, Integer> assigned = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -88,11 +97,6 @@ final class StableVariables {
         unstable.add(name);
       }
     }
-    // Declarations anywhere else (inner blocks, for loops) make other variables of the same
-    // name: the name no longer stands for one variable in the body.
-    for (CParser.BlockItemContext item : body.blockItem()) {
-      if (!(item.declaration() != null || item.unknownTypeBlockDeclaration() != null)) declared(item, unstable);
-    }
     Set<String> out = new HashSet<>();
     for (Map.Entry<String, Integer> e : allowed.entrySet()) {
       if (!unstable.contains(e.getKey()) && assigned.getOrDefault(e.getKey(), 0) <= e.getValue()) out.add(e.getKey());
@@ -110,13 +114,22 @@ final class StableVariables {
     allowed.put(name, initialized ? 1 : 0);
   }
 
-  private static void declared(ParseTree t, Set<String> names) {
-    if (t instanceof CParser.DeclaratorContext d) {
-      String name = Declarators.of(d).name();
-      if (name != null) names.add(name);
+  /**
+   * Collects the tokens of {@code t} in source order and, when {@code declarations}, the names
+   * its declarations declare (a declarator's own name, not those of the parameters inside it).
+   */
+  private static void walk(ParseTree t, boolean declarations, List<Token> tokens, Set<String> names) {
+    if (t instanceof TerminalNode n) {
+      tokens.add(n.getSymbol());
       return;
     }
-    if (t instanceof CParser.UnknownTypeBlockDeclarationContext u) names.add(u.Identifier(1).getText());
-    for (int i = 0; i < t.getChildCount(); i++) declared(t.getChild(i), names);
+    if (declarations && t instanceof CParser.DeclaratorContext d) {
+      String name = Declarators.of(d).name();
+      if (name != null) names.add(name);
+      declarations = false;
+    } else if (declarations && t instanceof CParser.UnknownTypeBlockDeclarationContext u) {
+      names.add(u.Identifier(1).getText());
+    }
+    for (int i = 0; i < t.getChildCount(); i++) walk(t.getChild(i), declarations, tokens, names);
   }
 }
