@@ -32,15 +32,13 @@ final class LockState {
   /** Computed on first use, by {@link #singleInstanceHeld}. */
   private List<HeldLock> singleInstanceHeld;
 
-  static final LockState EMPTY = new LockState(List.of(), Set.of(), Scopes.NONE, null, ReturnKind.UNKNOWN);
+  static final LockState EMPTY = new LockState(List.of(), KeySet.EMPTY, Scopes.NONE, null, ReturnKind.UNKNOWN);
 
   /** The return kind of the call at {@code callNode}, for the branch that tests it. */
   record ResultTag(int callNode, ReturnKind kind) {}
 
   LockState(List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning) {
-    this(List.copyOf(held),
-        released.isEmpty() ? Set.of() : Collections.unmodifiableSet(new java.util.LinkedHashSet<>(released)),
-        scopes, result, returning, 0L, 0L);
+    this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L);
   }
 
   /** {@code held} and {@code released} already immutable and owned by this state. */
@@ -218,9 +216,7 @@ final class LockState {
   }
 
   private static Set<LockKey> withKey(Set<LockKey> released, LockKey key) {
-    Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
-    rel.add(key);
-    return Collections.unmodifiableSet(rel);
+    return KeySet.of(released).with(key);
   }
 
   LockState withScopes(Scopes next) {
