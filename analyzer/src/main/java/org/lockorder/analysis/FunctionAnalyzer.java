@@ -368,8 +368,8 @@ final class FunctionAnalyzer {
   private static Set<LockKey> union(Set<LockKey> released, Set<LockKey> releasedBefore) {
     if (released.isEmpty()) return releasedBefore;
     if (releasedBefore.isEmpty() || released.containsAll(releasedBefore)) return released;
-    Set<LockKey> rel = new java.util.LinkedHashSet<>(released);
-    rel.addAll(releasedBefore);
+    KeySet rel = KeySet.of(released);
+    for (LockKey k : releasedBefore) rel = rel.with(k);
     return rel;
   }
 
@@ -608,17 +608,16 @@ final class FunctionAnalyzer {
 
     /** The keys in the caller's terms: {@code keys} itself when none is a parameter lock (sets are never modified). */
     Set<LockKey> keys(Set<LockKey> keys) {
-      if (keys.isEmpty()) return Set.of();
-      boolean params = false;
-      for (LockKey k : keys) params |= k instanceof LockKey.OfParam;
-      if (!params) return keys;
-      Set<LockKey> out = new java.util.LinkedHashSet<>();
-      for (LockKey k : keys) {
+      if (keys.isEmpty()) return KeySet.EMPTY;
+      KeySet given = KeySet.of(keys);
+      if (!given.anyParam()) return given;
+      KeySet out = KeySet.EMPTY;
+      for (LockKey k : given) {
         if (!(k instanceof LockKey.OfParam p)) {
-          out.add(k);
+          out = out.with(k);
         } else {
           LockClassResolver.Resolved r = argument(p);
-          if (r != null) out.add(r.key());
+          if (r != null) out = out.with(r.key());
         }
       }
       return out;

@@ -20,14 +20,20 @@ final class KeySet extends AbstractSet<LockKey> {
 
   private final LockKey[] keys;
   private final int hash;
+  private final boolean anyParam;
   /** The sets one key larger, by that key (concurrent: EMPTY is shared by every analysis). */
   private final Map<LockKey, KeySet> larger = new ConcurrentHashMap<>(2);
 
   private KeySet(LockKey[] keys) {
     this.keys = keys;
     int h = 0;
-    for (LockKey k : keys) h += k.hashCode(); // Set's hashCode contract: the sum of the elements'
+    boolean params = false;
+    for (LockKey k : keys) {
+      h += k.hashCode(); // Set's hashCode contract: the sum of the elements'
+      params |= k instanceof LockKey.OfParam;
+    }
     this.hash = h;
+    this.anyParam = params;
   }
 
   /** {@code keys} as a KeySet: itself when it is one. */
@@ -48,6 +54,11 @@ final class KeySet extends AbstractSet<LockKey> {
     KeySet made = new KeySet(more);
     KeySet raced = larger.putIfAbsent(key, made);
     return raced != null ? raced : made;
+  }
+
+  /** Whether a key is a parameter lock (a caller substitutes its argument). */
+  boolean anyParam() {
+    return anyParam;
   }
 
   @Override

@@ -113,8 +113,9 @@ final class Summary {
     }
     Set<LockKey> released = old.releasedBefore();
     if (!a.releasedBefore().containsAll(released)) {
-      released = new java.util.LinkedHashSet<>(released);
-      released.retainAll(a.releasedBefore());
+      KeySet both = KeySet.EMPTY;
+      for (LockKey k : released) if (a.releasedBefore().contains(k)) both = both.with(k);
+      released = both;
     }
     // The witness of the path reached for more file systems, else the shorter: a caller that keeps
     // the acquisition for its own file system then shows a path that can run for it.
@@ -143,6 +144,7 @@ final class Summary {
       AcquisitionId id, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased, FileSystemSet fileSystems) {
     Acquisition old = acquisitions.get(id);
     if (old == null || pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
+    if (old.releasedBefore().isEmpty()) return true;
     for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;
     return true;
   }
