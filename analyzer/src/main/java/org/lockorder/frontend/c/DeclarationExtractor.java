@@ -32,7 +32,7 @@ final class DeclarationExtractor {
     CParser.DeclarationContext d = item.declaration();
     if (d == null || d.declarationSpecifiers() == null || d.initDeclaratorList() == null) return;
     if (!TypeNames.isTypedef(d.declarationSpecifiers())) return;
-    String name = Declarators.of(d.initDeclaratorList().initDeclarator(0).declarator()).name();
+    String name = Declarators.name(d.initDeclaratorList().initDeclarator(0).declarator());
     for (CParser.TypeSpecifierContext t : d.declarationSpecifiers().typeSpecifier()) {
       if (t.structOrUnionSpecifier() != null && t.structOrUnionSpecifier().Identifier() == null) {
         types.nameAnonymous(t.structOrUnionSpecifier(), name);

@@ -48,6 +48,13 @@ final class Declarators {
     return analyze(stars(d.pointer()), dd.Identifier(), dd.declarator(), dd.declaratorSuffix());
   }
 
+  /** The name {@code d} declares, as {@code of(d).name()} without reading the rest of it. */
+  static String name(CParser.DeclaratorContext d) {
+    for (CParser.DirectDeclaratorContext dd = d.directDeclarator(); ; dd = dd.declarator().directDeclarator()) {
+      if (dd.declarator() == null) return dd.Identifier() == null ? "" : dd.Identifier().getText();
+    }
+  }
+
   static Info of(CParser.SimpleDeclaratorContext d) {
     return analyze(stars(d.pointer()), d.Identifier(), null, d.declaratorSuffix());
   }

@@ -112,7 +112,7 @@ final class ExpressionFlow {
     if (t instanceof CParser.InitDeclaratorContext d) {
       cur = expr(d.initTail(), cur);
       if (d.initTail().initializer() != null && d.initTail().initializer().assignmentExpression() != null) {
-        track(Declarators.of(d.declarator()).name(), d.initTail().initializer().assignmentExpression());
+        track(Declarators.name(d.declarator()), d.initTail().initializer().assignmentExpression());
       }
       return cur;
     }

@@ -92,7 +92,7 @@ final class FileParser {
               .anyMatch(s -> s.Typedef() != null);
       if (d.initDeclaratorList() != null) {
         for (CParser.InitDeclaratorContext id : d.initDeclaratorList().initDeclarator()) {
-          String name = Declarators.of(id.declarator()).name();
+          String name = Declarators.name(id.declarator());
           if (isTypedef) typedefs.declareTypedef(name);
           else typedefs.declareOrdinary(name);
         }
@@ -104,7 +104,7 @@ final class FileParser {
       if (isTypedef) typedefs.declareTypedef(name);
       else typedefs.declareOrdinary(name);
     } else if (item.functionDefinition() != null) {
-      typedefs.declareOrdinary(Declarators.of(item.functionDefinition().declarator()).name());
+      typedefs.declareOrdinary(Declarators.name(item.functionDefinition().declarator()));
     }
   }
 

@@ -64,7 +64,7 @@ final class StableVariables {
         declarators.addAll(u.initDeclarator());
       }
       for (CParser.InitDeclaratorContext id : declarators) {
-        declare(Declarators.of(id.declarator()).name(), initialized(id.initTail()), allowed, unstable);
+        declare(Declarators.name(id.declarator()), initialized(id.initTail()), allowed, unstable);
       }
     }
     List<Token> tokens = new ArrayList<>();
@@ -124,7 +124,7 @@ final class StableVariables {
       return;
     }
     if (declarations && t instanceof CParser.DeclaratorContext d) {
-      String name = Declarators.of(d).name();
+      String name = Declarators.name(d);
       if (name != null) names.add(name);
       declarations = false;
     } else if (declarations && t instanceof CParser.UnknownTypeBlockDeclarationContext u) {
