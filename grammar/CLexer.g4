@@ -99,14 +99,11 @@ Dot: '.';
 
 Identifier: [a-zA-Z_$] [a-zA-Z0-9_$]*;
 
-// Integer and floating constants, with every suffix GCC accepts.
-Constant
-    : ( '0' [xX] [0-9a-fA-F']* ('.' [0-9a-fA-F]*)? ([pP] [+-]? [0-9]+)?
-      | '0' [bB] [01']+
-      | [0-9] [0-9']* ('.' [0-9]*)? ([eE] [+-]? [0-9]+)?
-      | '.' [0-9]+ ([eE] [+-]? [0-9]+)?
-      ) [uUlLfFiIjJ]*
-    ;
+// Integer and floating constants, read as the preprocessor reads numbers (a pp-number: a digit,
+// or '.' and a digit, then digits, letters, '_', '.', digit separators and signed exponents).
+// That covers every suffix GCC accepts, and keeps a macro argument such as 9p_fid_ref (pasted
+// into __tracepoint_9p_fid_ref) one token, as it is before pasting.
+Constant: '.'? [0-9] ([0-9a-zA-Z_.'$] | [eEpP] [+-])*;
 
 CharacterConstant: ('L' | 'u8' | 'u' | 'U')? '\'' (~['\\\r\n] | '\\' .)* '\'';
 StringLiteral: ('L' | 'u8' | 'u' | 'U')? '"' (~["\\\r\n] | '\\' . | '\\' '\r'? '\n')* '"';

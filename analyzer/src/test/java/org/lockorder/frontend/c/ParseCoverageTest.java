@@ -50,6 +50,13 @@ class ParseCoverageTest {
   }
 
   @Test
+  void numbersAsThePreprocessorReadsThem() throws IOException {
+    TranslationUnit tu = corpus("pp_numbers.c");
+    assertEquals(List.of("fid_get", "ranges"), Fixtures.names(tu));
+    assertEquals(List.of("tracepoint_enabled", "trace_fid_get"), callees(function(tu, "fid_get").cfg()));
+  }
+
+  @Test
   void codeAsMacroArguments() throws IOException {
     TranslationUnit tu = corpus("code_macro_arguments.c");
     assertEquals(List.of("check_state", "scan_items", "DEFINE_SYSCALL2"), Fixtures.names(tu));
