@@ -35,7 +35,19 @@ final class Summary {
   }
 
   /** What distinguishes acquisitions in a summary. */
-  record AcquisitionId(LockKey key, Mode mode, int cuts, int irqsOn) {}
+  record AcquisitionId(LockKey key, Mode mode, int cuts, int irqsOn) {
+    /**
+     * Mixed, so that the low bits a hash table indexes by vary: summaries of a kernel recursion
+     * hold over a thousand identities, and the record's own hash (a product of the components)
+     * left enough collisions for their tables to turn bins into trees.
+     */
+    @Override
+    public int hashCode() {
+      int h = ((key.hashCode() * 31 + mode.ordinal()) * 31 + cuts) * 31 + irqsOn;
+      h *= 0x9E3779B1;
+      return h ^ (h >>> 16);
+    }
+  }
 
   /** What distinguishes pending edges in a summary. */
   record PendingId(LockKey heldKey, Mode heldMode, LockKey key, Mode mode, int cuts) {}
