@@ -72,6 +72,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--max-cycles", defaultValue = "1000", paramLabel = "N", description = "Most cycles reported before the search stops, shortest first (default: ${DEFAULT-VALUE}).")
   int maxCycles;
 
+  @Option(names = "--max-cycles-per-class", defaultValue = "50", paramLabel = "N", description = "Most cycles reported through any one lock class (default: ${DEFAULT-VALUE}); the summary says how many more a class closes.")
+  int maxCyclesPerClass;
+
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores). Output does not depend on it.")
   Integer threads;
 
@@ -177,6 +180,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private String usageProblem() {
     if (maxCycleLength < 2 || maxCycles < 1) return "--max-cycle-length must be at least 2 and --max-cycles at least 1";
+    if (maxCyclesPerClass < 1) return "--max-cycles-per-class must be at least 1";
     for (String p : profiles) {
       if (!LockModel.bundledProfiles().contains(p)) {
         return "unknown profile '" + p + "'; available: " + String.join(", ", LockModel.bundledProfiles());
@@ -191,7 +195,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   PipelineOptions pipelineOptions() {
     PipelineOptions defaults = PipelineOptions.defaults();
     return new PipelineOptions(
-        profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps()),
+        profiles, configs, perFile, new SearchBounds(maxCycleLength, maxCycles, SearchBounds.DEFAULT.maxSteps(), maxCyclesPerClass),
         defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true,
         simulationBudget)
         .withSimulate(!noSimulate)

@@ -15,7 +15,10 @@ import org.lockorder.analysis.LockOrderEdge;
  * only (so every cycle appears once, already in canonical rotation), within {@link SearchBounds},
  * and keeps those that are strong. Shortest first: one pass per cycle length, so that when a
  * bound cuts the search on a dense graph (a kernel tree), the cycles reported are the shortest
- * ones of every component, not the long variants around the first class in name order.
+ * ones of every component, not the long variants around the first class in name order. A class
+ * that already closes {@link SearchBounds#maxCyclesPerClass} reported cycles closes no more: the
+ * rest of the graph gets the room, and the result says how many were left out, and through which
+ * classes.
  */
 final class CycleSearch {
 
@@ -26,6 +29,11 @@ final class CycleSearch {
   private String cut;
   /** A path reached maxLength with more of its component unexplored: longer cycles may exist. */
   private boolean depthLimited;
+  /** Cycles kept so far through each class, for {@link SearchBounds#maxCyclesPerClass}. */
+  private final java.util.Map<LockClass, Integer> perClass = new java.util.HashMap<>();
+  /** Strong cycles left out because one of their classes had its share, and those classes. */
+  private int leftOut;
+  private final Set<LockClass> hubs = new TreeSet<>();
 
   CycleSearch(Graph<LockClass, LockOrderEdge> graph, SearchBounds bounds) {
     this.graph = graph;
@@ -45,6 +53,14 @@ final class CycleSearch {
       }
     }
     if (cut == null && depthLimited) cut = "cycle length (" + bounds.maxLength() + " classes)";
+    if (leftOut > 0) {
+      List<String> names = new ArrayList<>();
+      for (LockClass c : hubs) names.add(c.toString());
+      String perClassCut = "cycles through one class (" + bounds.maxCyclesPerClass() + "; " + leftOut
+          + " more through " + String.join(", ", names.subList(0, Math.min(5, names.size())))
+          + (names.size() > 5 ? " and " + (names.size() - 5) + " other classes" : "") + ")";
+      cut = cut == null ? perClassCut : cut + "; " + perClassCut;
+    }
     return new CycleSearchResult(found, cut != null, cut, components.size());
   }
 
@@ -109,6 +125,18 @@ final class CycleSearch {
       else gates.retainAll(g);
     }
     gates.removeAll(path);
+    boolean full = false;
+    for (LockClass c : path) {
+      if (perClass.getOrDefault(c, 0) >= bounds.maxCyclesPerClass()) {
+        full = true;
+        hubs.add(c);
+      }
+    }
+    if (full) {
+      leftOut++;
+      return;
+    }
+    for (LockClass c : path) perClass.merge(c, 1, Integer::sum);
     found.add(new Cycle(path, List.of(types), witnesses, new ArrayList<>(gates)));
     if (found.size() >= bounds.maxCycles()) cut = "cycles reported (" + bounds.maxCycles() + ")";
   }

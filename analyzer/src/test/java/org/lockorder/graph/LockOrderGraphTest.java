@@ -131,6 +131,27 @@ class LockOrderGraphTest {
   }
 
   @Test
+  void aHubClassDoesNotTakeEveryReportedCycle() {
+    // "a_hub" closes a 2-cycle with each of h1..h5 and sorts first; x <-> y is the only other
+    // cycle. With room for 4 cycles but 2 per class: two through the hub, then x <-> y (without
+    // the limit per class, 3 cycles are all the hub's).
+    List<LockOrderEdge> edges = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      edges.add(edge("a_hub", "h" + i, EdgeType.EN));
+      edges.add(edge("h" + i, "a_hub", EdgeType.EN));
+    }
+    edges.add(edge("x", "y", EdgeType.EN));
+    edges.add(edge("y", "x", EdgeType.EN));
+    CycleSearchResult r = new LockOrderGraph(edges).strongCycles(new SearchBounds(6, 4, 1_000_000, 2));
+    assertEquals(List.of("a_hub -> h1 -> a_hub", "a_hub -> h2 -> a_hub", "x -> y -> x"), r.cycles().stream().map(Cycle::describe).toList());
+    assertTrue(r.truncated());
+    assertEquals("cycles through one class (2; 3 more through a_hub)", r.reason());
+    CycleSearchResult unlimited = new LockOrderGraph(edges).strongCycles(new SearchBounds(6, 3, 1_000_000));
+    assertEquals(List.of("a_hub -> h1 -> a_hub", "a_hub -> h2 -> a_hub", "a_hub -> h3 -> a_hub"), unlimited.cycles().stream().map(Cycle::describe).toList());
+    assertFalse(new LockOrderGraph(edges).strongCycles(SearchBounds.DEFAULT).truncated());
+  }
+
+  @Test
   void aCycleLongerThanTheLengthBoundSaysSo() {
     List<LockOrderEdge> edges = List.of(
         edge("a", "b", EdgeType.EN), edge("b", "c", EdgeType.EN), edge("c", "d", EdgeType.EN),
