@@ -3,7 +3,11 @@ package org.lockorder.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** lockorder simulate on the S1 example: the write path, a page fault and munmap as threads. */
 class SimulateCommandTest {
@@ -38,5 +42,22 @@ class SimulateCommandTest {
     assertEquals(ExitCodes.FINDINGS, r.exit());
     assertTrue(r.out().contains("\"verdict\" : \"confirmed\""), r.out());
     assertTrue(r.out().contains("\"action\" : \"blocks\""), r.out());
+  }
+
+  @Test
+  void aThreadCanRunAFunctionOfAnIncludedHeader(@TempDir Path dir) throws IOException {
+    Path include = Files.createDirectories(dir.resolve("include"));
+    Files.writeString(include.resolve("take.h"),
+        "static inline void take_b_a(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n");
+    Path src = Files.writeString(dir.resolve("user.c"), "#include <take.h>\nstatic DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
+        + "void take_a_b(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\n");
+    CliRun r = CliRun.of("simulate", "-I", include.toString(), "--thread", "take_a_b", "--thread", "take_b_a", src.toString());
+    assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
+    assertTrue(r.out().startsWith("verdict: confirmed"), r.out());
+    CliRun without = CliRun.of("simulate", "--thread", "take_a_b", "--thread", "take_b_a", src.toString());
+    assertEquals(ExitCodes.USAGE_ERROR, without.exit(), "without -I the header's function is not there: " + without.out());
+    CliRun missing = CliRun.of("simulate", "-I", dir.resolve("nowhere").toString(), "--thread", "take_a_b", src.toString());
+    assertEquals(ExitCodes.USAGE_ERROR, missing.exit());
+    assertTrue(missing.err().contains("not a directory"), missing.err());
   }
 }
