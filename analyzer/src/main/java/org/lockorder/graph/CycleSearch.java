@@ -116,15 +116,6 @@ final class CycleSearch {
     }
     EdgeType[] types = StrongCycles.choose(edges);
     if (types == null) return;
-    List<EdgeWitness> witnesses = new ArrayList<>();
-    Set<LockClass> gates = null;
-    for (int i = 0; i < edges.size(); i++) {
-      witnesses.add(edges.get(i).witnesses().get(types[i]));
-      Set<LockClass> g = new TreeSet<>(edges.get(i).gates());
-      if (gates == null) gates = g;
-      else gates.retainAll(g);
-    }
-    gates.removeAll(path);
     boolean full = false;
     for (LockClass c : path) {
       if (perClass.getOrDefault(c, 0) >= bounds.maxCyclesPerClass()) {
@@ -136,6 +127,15 @@ final class CycleSearch {
       leftOut++;
       return;
     }
+    List<EdgeWitness> witnesses = new ArrayList<>();
+    Set<LockClass> gates = null;
+    for (int i = 0; i < edges.size(); i++) {
+      witnesses.add(edges.get(i).witnesses().get(types[i]));
+      Set<LockClass> g = new TreeSet<>(edges.get(i).gates());
+      if (gates == null) gates = g;
+      else gates.retainAll(g);
+    }
+    gates.removeAll(path);
     for (LockClass c : path) perClass.merge(c, 1, Integer::sum);
     found.add(new Cycle(path, List.of(types), witnesses, new ArrayList<>(gates)));
     if (found.size() >= bounds.maxCycles()) cut = "cycles reported (" + bounds.maxCycles() + ")";
