@@ -250,32 +250,42 @@ public final class Analyzer {
             reasons.put(entry.name(), graph.entryReason(entry) == null ? "entered through recursion" : graph.entryReason(entry));
             witnesses.put(type, new EdgeWitness(entry.name(), entry.location(), chains.chainTo(o.frame()), o.frame().name(), o.held(), o.acquired()));
           });
-      Set<LockClass> gates = null;
-      Set<Function> ungated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-      for (Function f : p.ungatedFrames) {
-        if (!ungated.add(f)) continue;
-        Set<LockClass> here = new TreeSet<>(mustHeld.getOrDefault(f, Set.of()));
-        if (gates == null) gates = here;
-        else gates.retainAll(here);
-      }
-      for (Map.Entry<Function, Set<LockClass>> e : p.gatesByFrame.entrySet()) {
-        if (ungated.contains(e.getKey())) continue;
-        Set<LockClass> here = new TreeSet<>(e.getValue());
-        here.addAll(mustHeld.getOrDefault(e.getKey(), Set.of()));
-        if (gates == null) gates = here;
-        else gates.retainAll(here);
-      }
       Set<LockClass> serializing = new TreeSet<>();
-      if (gates != null) {
-        for (LockClass g : gates) {
-          if (!g.equals(p.from) && !g.equals(p.to) && ctx.resolver().isSingleInstance(g)) serializing.add(g);
-        }
+      for (LockClass g : gates(p, mustHeld)) {
+        if (!g.equals(p.from) && !g.equals(p.to) && ctx.resolver().isSingleInstance(g)) serializing.add(g);
       }
       edges.add(new LockOrderEdge(p.from, p.to, witnesses, serializing));
     }
     List<IrqUsage> usages = irqUsages(ctx, graph, reasons);
     return new AnalysisResult(
         edges, reasons, graph.functions().size(), classes.size(), ctx.bounds(), usages, new ProgramView(ctx));
+  }
+
+  /**
+   * The locks held at every occurrence of the pair: per frame, those held at the occurrence (none
+   * where it was seen ungated) plus those held on every path into the frame, intersected over the
+   * frames. Stops at the first empty intersection: most pairs have one, and a pair seen from
+   * thousands of frames would otherwise copy a set per frame.
+   */
+  private static Set<LockClass> gates(EdgeStore.Pair p, Map<Function, Set<LockClass>> mustHeld) {
+    Set<LockClass> gates = null;
+    Set<Function> ungated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Function f : p.ungatedFrames) {
+      if (!ungated.add(f)) continue;
+      Set<LockClass> here = mustHeld.getOrDefault(f, Set.of());
+      if (gates == null) gates = new TreeSet<>(here);
+      else gates.retainAll(here);
+      if (gates.isEmpty()) return gates;
+    }
+    for (Map.Entry<Function, Set<LockClass>> e : p.gatesByFrame.entrySet()) {
+      if (ungated.contains(e.getKey())) continue;
+      Set<LockClass> here = new TreeSet<>(e.getValue());
+      here.addAll(mustHeld.getOrDefault(e.getKey(), Set.of()));
+      if (gates == null) gates = here;
+      else gates.retainAll(here);
+      if (gates.isEmpty()) return gates;
+    }
+    return gates == null ? Set.of() : gates;
   }
 
   /**
