@@ -196,8 +196,9 @@ final class AnalysisContext {
     }
   }
 
-  List<CallContext> callContexts(Function callee) {
-    return new ArrayList<>(callContexts.getOrDefault(callee, Map.of()).values());
+  /** The calls into {@code callee} with the classes held at each (not to be modified). */
+  java.util.Collection<CallContext> callContexts(Function callee) {
+    return callContexts.getOrDefault(callee, Map.of()).values();
   }
 
   Event nodeEvent(Function f, int node) {

@@ -353,10 +353,14 @@ public final class Analyzer {
             for (AnalysisContext.CallContext c : ctx.callContexts(f)) {
               Set<LockClass> callerMust = must.get(c.caller());
               if (callerMust == null && c.caller() != f) continue;
-              Set<LockClass> here = new TreeSet<>(c.held());
-              if (callerMust != null) here.addAll(callerMust);
-              if (next == null) next = here;
-              else next.retainAll(here);
+              Set<LockClass> held = c.held();
+              if (next == null) {
+                next = new TreeSet<>(held);
+                if (callerMust != null) next.addAll(callerMust);
+              } else {
+                next.removeIf(k -> !held.contains(k) && (callerMust == null || !callerMust.contains(k)));
+              }
+              if (next.isEmpty()) break; // stays empty whatever the other calls hold
             }
           }
           if (next != null && !next.equals(must.get(f))) {
