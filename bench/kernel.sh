@@ -61,7 +61,7 @@ run() {
   local json="$work/$name.json" timing="$work/$name.time"
   set +e
   LOCKORDER_JAVA_OPTS="-Xmx$heap ${LOCKORDER_JAVA_OPTS:-}" /usr/bin/time -f '%e %M' -o "$timing" \
-    "$here/lockorder" analyze -q --format json --cache-dir "$cache" -o "$json" "$@" 2>"$work/$name.err"
+    "$here/lockorder" analyze -q --timings --format json --cache-dir "$cache" -o "$json" "$@" 2>"$work/$name.err"
   local rc=$?
   set -e
   wall=$(cut -d' ' -f1 "$timing" | tail -1)
@@ -92,6 +92,8 @@ cs = s.get("cycleSearch", {})
 print(f"  findings {len(report['findings'])} " + str(dict(sorted(rules.items())))
       + (f"; cycle search cut: {cs.get('reason')}" if cs.get("truncated") else ""))
 EOF
+  # The phases (--timings): the last lines on stderr, after the diagnostics.
+  sed -n '/^lockorder: wall time per phase$/,$p' "$work/$name.err" | sed '1s/.*/  wall time per phase (JVM start not included):/; 2,$s/^/  /'
 }
 
 check_budget() {

@@ -20,9 +20,16 @@ import org.lockorder.model.LockModel;
 public final class Analyzer {
   private static final int MAX_SCC_ROUNDS = 10;
   private final int maxStatesPerNode;
+  private PhaseTimes times = new PhaseTimes();
 
   public Analyzer(int maxStatesPerNode) {
     this.maxStatesPerNode = maxStatesPerNode;
+  }
+
+  /** Adds the analysis' phases to {@code t} (--timings). */
+  public Analyzer withTimes(PhaseTimes t) {
+    this.times = t;
+    return this;
   }
 
   /**
@@ -30,11 +37,29 @@ public final class Analyzer {
    * @param model the lock model: page faults, reclaim, stand-ins, constants (subclass names)
    */
   public AnalysisResult analyze(List<TranslationUnit> units, LockModel model) {
-    Program program = new Program(units, model.constants());
-    CallGraph graph = new CallGraph(program, model);
-    AnalysisContext ctx = new AnalysisContext(program, graph, maxStatesPerNode, model.reclaim());
-    for (List<Function> scc : graph.bottomUpComponents()) analyzeComponent(scc, graph, ctx);
-    return result(ctx, graph);
+    CallGraph graph = times.time("call graph", () -> {
+      CallGraph g = new CallGraph(new Program(units, model.constants()), model);
+      g.bottomUpComponents();
+      return g;
+    });
+    AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim());
+    long start = System.nanoTime();
+    List<Function> largest = List.of();
+    long largestNanos = 0;
+    for (List<Function> scc : graph.bottomUpComponents()) {
+      long sccStart = System.nanoTime();
+      analyzeComponent(scc, graph, ctx);
+      if (scc.size() > largest.size()) {
+        largest = scc;
+        largestNanos = System.nanoTime() - sccStart;
+      }
+    }
+    times.add("summaries", System.nanoTime() - start);
+    if (largest.size() > 1) {
+      times.detail("summaries", largest.size(), String.format(java.util.Locale.ROOT,
+          "largest recursion: %d functions, %.1f s", largest.size(), largestNanos / 1e9));
+    }
+    return times.time("edges and witnesses", () -> result(ctx, graph));
   }
 
   /**
@@ -163,47 +188,44 @@ public final class Analyzer {
     return out;
   }
 
-  /** A deferred call in a function of the component. */
-  private record Deferred(FunctionAnalyzer caller, FunctionAnalyzer.Transfer transfer) {}
-
-  /** A change in a summary of the component, to be applied to the transfers into it. */
-  private record Change(Function function, Object identity) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Change c && c.function == function && c.identity.equals(identity);
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(function) * 31 + identity.hashCode();
-    }
-  }
+  /** A deferred call in a function of the component, whose index there is {@code callerIndex}. */
+  private record Deferred(FunctionAnalyzer caller, int callerIndex, FunctionAnalyzer.Transfer transfer) {}
 
   private static final long MAX_PROPAGATION_STEPS = 50_000_000L;
 
+  /**
+   * Applies the callees' acquisitions and pending edges to the deferred calls (see {@link
+   * #analyzeComponent}). A change waiting in the worklist is a member's index (high half) and the
+   * change as {@link Summary#changes} names it (low half); it is applied with the summary's value
+   * when it is taken out, so it is not queued again while it waits.
+   */
   private void propagate(List<Function> scc, Map<Function, FunctionAnalyzer> last, AnalysisContext ctx) {
-    Map<Function, List<Deferred>> into = new IdentityHashMap<>();
-    java.util.ArrayDeque<Change> work = new java.util.ArrayDeque<>();
-    // A change already waiting is not queued again: it is applied with the summary's value then.
-    Set<Change> queued = new java.util.HashSet<>();
-    for (Function f : scc) {
-      FunctionAnalyzer fa = last.get(f);
+    Map<Function, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < scc.size(); i++) index.put(scc.get(i), i);
+    List<List<Deferred>> into = new ArrayList<>(scc.size());
+    for (int i = 0; i < scc.size(); i++) into.add(new ArrayList<>());
+    LongWorklist work = new LongWorklist();
+    for (int i = 0; i < scc.size(); i++) {
+      FunctionAnalyzer fa = last.get(scc.get(i));
       if (fa == null) continue;
-      fa.summary().changes = new ArrayList<>();
-      for (FunctionAnalyzer.Transfer t : fa.transfers()) into.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(new Deferred(fa, t));
+      fa.summary().changes = new IntList();
+      for (FunctionAnalyzer.Transfer t : fa.transfers()) {
+        Integer callee = index.get(t.target()); // callees outside the component change no more
+        if (callee != null) into.get(callee).add(new Deferred(fa, i, t));
+      }
     }
     long steps = 0;
     // Every deferred call first receives its callee's summary as it is now.
-    for (Function f : scc) {
-      FunctionAnalyzer fa = last.get(f);
+    for (int i = 0; i < scc.size(); i++) {
+      FunctionAnalyzer fa = last.get(scc.get(i));
       if (fa == null) continue;
       for (FunctionAnalyzer.Transfer t : fa.transfers()) {
         Summary callee = ctx.summary(t.target());
         for (Summary.Acquisition a : callee.acquisitions.values()) fa.apply(t, a);
-        for (Summary.PendingEdge pe : callee.pending.values()) fa.apply(t, pe);
+        for (int k = 0, n = callee.pending.size(); k < n; k++) fa.apply(t, callee.pending.get(k));
         steps += callee.acquisitions.size() + callee.pending.size();
       }
-      drain(f, fa.summary(), work, queued);
+      drain(i, fa.summary(), work);
     }
     // Then each change travels up to the callers' deferred calls, until nothing changes.
     while (!work.isEmpty()) {
@@ -211,26 +233,24 @@ public final class Analyzer {
         ctx.noteRecursionBound(scc, AnalysisContext.PROPAGATION_STEPS, MAX_PROPAGATION_STEPS);
         break;
       }
-      Change c = work.poll();
-      queued.remove(c);
-      Summary from = ctx.summary(c.function());
-      Summary.Acquisition a = c.identity() instanceof Summary.AcquisitionId id ? from.acquisitions.get(id) : null;
-      Summary.PendingEdge pe = c.identity() instanceof Summary.PendingId id ? from.pending.get(id) : null;
-      for (Deferred d : into.getOrDefault(c.function(), List.of())) {
+      long c = work.poll();
+      int member = (int) (c >>> 32);
+      int change = (int) c;
+      Summary from = ctx.summary(scc.get(member));
+      Summary.Acquisition a = change >= 0 ? from.acquisitions.get(change) : null;
+      Summary.PendingEdge pe = change < 0 ? from.pending.get(~change) : null;
+      for (Deferred d : into.get(member)) {
         steps++;
         if (a != null) d.caller().apply(d.transfer(), a);
         if (pe != null) d.caller().apply(d.transfer(), pe);
-        drain(d.caller().function(), d.caller().summary(), work, queued);
+        drain(d.callerIndex(), d.caller().summary(), work);
       }
     }
     for (Function f : scc) if (last.containsKey(f)) last.get(f).summary().changes = null;
   }
 
-  private static void drain(Function f, Summary s, java.util.ArrayDeque<Change> work, Set<Change> queued) {
-    for (Object id : s.changes) {
-      Change c = new Change(f, id);
-      if (queued.add(c)) work.add(c);
-    }
+  private static void drain(int member, Summary s, LongWorklist work) {
+    for (int i = 0; i < s.changes.size(); i++) work.add(((long) member << 32) | (s.changes.get(i) & 0xFFFFFFFFL));
     s.changes.clear();
   }
 

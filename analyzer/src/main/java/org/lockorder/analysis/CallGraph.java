@@ -156,6 +156,10 @@ final class CallGraph {
     return irqOnly.contains(f);
   }
 
+  Program program() {
+    return program;
+  }
+
   List<Function> functions() {
     return functions;
   }

@@ -436,7 +436,7 @@ final class FunctionAnalyzer {
         transfers.add(tr);
       } else {
         for (Summary.Acquisition a : callee.acquisitions.values()) apply(tr, a);
-        for (Summary.PendingEdge pe : callee.pending.values()) apply(tr, pe);
+        for (int k = 0, m = callee.pending.size(); k < m; k++) apply(tr, callee.pending.get(k));
       }
       for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
@@ -539,7 +539,7 @@ final class FunctionAnalyzer {
       // releases no more locks first (Summary.addAcquisition): the common case in a recursion.
       int irqsOn = a.irqsOn() & s.scopes().irqsOn();
       boolean covered = a.key() instanceof LockKey.OfClass
-          && summary.covers(new Summary.AcquisitionId(a.key(), a.mode(), cuts, irqsOn), a.site().calls().size() + 1, s.released(), releasedBefore, fileSystems);
+          && summary.covers(a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, s.released(), releasedBefore, fileSystems);
       if (!covered) {
         lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
         if (lock == null) return;

@@ -1,5 +1,7 @@
 package org.lockorder.analysis;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +28,6 @@ final class Summary {
       LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
     Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
       this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY);
-    }
-
-    /** One entry per lock, mode, cut and interrupt state keeps summaries small on real trees. */
-    AcquisitionId identity() {
-      return new AcquisitionId(key, mode, cuts, irqsOn);
-    }
-  }
-
-  /** What distinguishes acquisitions in a summary. */
-  record AcquisitionId(LockKey key, Mode mode, int cuts, int irqsOn) {
-    /**
-     * Mixed, so that the low bits a hash table indexes by vary: summaries of a kernel recursion
-     * hold over a thousand identities, and the record's own hash (a product of the components)
-     * left enough collisions for their tables to turn bins into trees.
-     */
-    @Override
-    public int hashCode() {
-      int h = ((key.hashCode() * 31 + mode.ordinal()) * 31 + cuts) * 31 + irqsOn;
-      h *= 0x9E3779B1;
-      return h ^ (h >>> 16);
     }
   }
 
@@ -100,8 +82,11 @@ final class Summary {
 
   static final int MAX_EXITS = 16;
 
-  final Map<AcquisitionId, Acquisition> acquisitions = new LinkedHashMap<>();
-  final Map<PendingId, PendingEdge> pending = new LinkedHashMap<>();
+  /** One entry per lock, mode, cut and interrupt state keeps summaries small on real trees. */
+  final AcquisitionTable acquisitions = new AcquisitionTable();
+  /** In the order they were added; never removed, so an index names one ({@link #changes}). */
+  final List<PendingEdge> pending = new ArrayList<>();
+  private final Map<PendingId, Integer> pendingIndex = new HashMap<>();
   final Map<String, ExitEffect> exits = new LinkedHashMap<>();
   /** By parameter index: the first such allocation found (one witness is enough). */
   final Map<Integer, ReclaimIfParam> reclaimIfParam = new java.util.TreeMap<>();
@@ -116,13 +101,13 @@ final class Summary {
    * records every edge that some path could make, never fewer.
    */
   void addAcquisition(Acquisition a) {
-    AcquisitionId id = a.identity();
-    Acquisition old = acquisitions.get(id);
-    if (old == null) {
-      acquisitions.put(id, a);
-      if (changes != null) changes.add(id);
+    int index = acquisitions.indexOf(a.key(), a.mode(), a.cuts(), a.irqsOn());
+    if (index < 0) {
+      index = acquisitions.add(a);
+      if (changes != null) changes.add(index);
       return;
     }
+    Acquisition old = acquisitions.get(index);
     Set<LockKey> released = old.releasedBefore();
     if (!a.releasedBefore().containsAll(released)) {
       KeySet both = KeySet.EMPTY;
@@ -140,38 +125,43 @@ final class Summary {
     else if (!grew && !newCoversAll) site = old.site();
     else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
     if (site != old.site() || released != old.releasedBefore() || grew) {
-      acquisitions.put(id, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems));
-      // A shorter witness alone changes no caller's edges, as in signature().
-      if (changes != null && (released != old.releasedBefore() || grew)) changes.add(id);
+      acquisitions.replace(index, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems));
+      // A shorter witness alone changes no caller's edges.
+      if (changes != null && (released != old.releasedBefore() || grew)) changes.add(index);
     }
   }
 
   /**
-   * Whether {@link #addAcquisition} of an acquisition with this identity, a path of {@code pathLength}
+   * Whether {@link #addAcquisition} of an acquisition with this identity (lock, mode, cuts,
+   * interrupt state), a path of {@code pathLength}
    * calls, the union of {@code released} and {@code alsoReleased} released first and these file
    * systems would leave this summary as it is (the union is not made: this is asked far more often
    * than the answer is no).
    */
   boolean covers(
-      AcquisitionId id, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased, FileSystemSet fileSystems) {
-    Acquisition old = acquisitions.get(id);
-    if (old == null || pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
+      LockKey key, Mode mode, int cuts, int irqsOn, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased,
+      FileSystemSet fileSystems) {
+    int index = acquisitions.indexOf(key, mode, cuts, irqsOn);
+    if (index < 0) return false;
+    Acquisition old = acquisitions.get(index);
+    if ( pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     if (old.releasedBefore().isEmpty()) return true;
     for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;
     return true;
   }
 
   void addPending(PendingEdge e) {
-    PendingId id = e.identity();
-    if (pending.putIfAbsent(id, e) == null && changes != null) changes.add(id);
+    if (pendingIndex.putIfAbsent(e.identity(), pending.size()) != null) return;
+    pending.add(e);
+    if (changes != null) changes.add(~(pending.size() - 1));
   }
 
   /**
-   * When not null, collects the identities ({@link AcquisitionId}, {@link PendingId}) of
-   * acquisitions and pending edges that changed in a way callers can observe (Analyzer propagates
-   * them through a recursion).
+   * When not null, collects the acquisitions and pending edges that changed in a way callers can
+   * observe (Analyzer propagates them through a recursion): an acquisition by its index {@code i}
+   * in {@link #acquisitions}, a pending edge by {@code ~i}, its index in {@link #pending}.
    */
-  List<Object> changes;
+  IntList changes;
 
   /**
    * Whether {@link #MAX_EXITS} left out an exit effect: callers then do not follow some of the
@@ -211,22 +201,6 @@ final class Summary {
    */
   long exitSignature() {
     long h = 17;
-    for (String k : exits.keySet()) h = 31 * h + k.hashCode();
-    for (Integer p : reclaimIfParam.keySet()) h = 31 * h + p;
-    return h;
-  }
-
-  /**
-   * What callers can observe, hashed: a change means callers in the same recursion must be
-   * analyzed again. (Witness paths are not part of it: a shorter path changes no edge.)
-   */
-  long signature() {
-    long h = 17;
-    for (Acquisition a : acquisitions.values()) {
-      h = 31 * h + a.identity().hashCode();
-      for (LockKey k : a.releasedBefore()) h = 31 * h + k.hashCode();
-    }
-    for (PendingId k : pending.keySet()) h = 31 * h + k.hashCode();
     for (String k : exits.keySet()) h = 31 * h + k.hashCode();
     for (Integer p : reclaimIfParam.keySet()) h = 31 * h + p;
     return h;

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.lockorder.graph.SearchBounds;
 import org.lockorder.model.LockModel;
 import org.lockorder.model.LockModelException;
+import org.lockorder.analysis.PhaseTimes;
 import org.lockorder.pipeline.Pipeline;
 import org.lockorder.pipeline.PipelineOptions;
 import org.lockorder.report.BaselineEntry;
@@ -84,6 +85,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress display on a terminal, and no summary line on stderr when writing to -o FILE.")
   boolean quiet;
 
+  @Option(names = "--timings", description = "After the run, print the wall time of each phase to stderr (reading and parsing, call graph, summaries, ...): where a long run on a whole tree goes.")
+  boolean timings;
+
   @Option(names = "--no-simulate", description = "Do not run the simulator: every finding's verdict is 'unchecked' (and fails as before verdicts existed).")
   boolean noSimulate;
 
@@ -112,8 +116,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     Report report;
+    PhaseTimes times = new PhaseTimes();
     try {
-      report = new Pipeline(pipelineOptions()).withProgress(TerminalProgress.forConsole(err, quiet)).run(paths);
+      report = new Pipeline(pipelineOptions()).withProgress(TerminalProgress.forConsole(err, quiet)).withTimes(times).run(paths);
     } catch (LockModelException e) {
       err.println(e.render());
       return ExitCodes.USAGE_ERROR;
@@ -142,6 +147,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         report, preMerge.effectiveFailOn(), preMerge.failOnNotReproduced, preMerge.includeSuppressed, baseline,
         preMerge.baseline == null ? null : preMerge.baseline.toString(), preMerge.updateBaseline, change);
     int exit = missingPath() ? ExitCodes.USAGE_ERROR : report.failing() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    long writeStart = System.nanoTime();
     if (output == null) {
       write(report, spec.commandLine().getOut(), exit);
     } else {
@@ -159,6 +165,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (!quiet) {
         err.printf("lockorder: %d finding(s), %d failing; report written to %s%n", report.findings().size(), report.failing(), output);
       }
+    }
+    if (timings) {
+      times.add("report", System.nanoTime() - writeStart);
+      err.print("lockorder: wall time per phase\n" + times.format());
+      err.flush();
     }
     return exit;
   }

@@ -15,6 +15,7 @@ import org.lockorder.analysis.AnalysisResult;
 import org.lockorder.analysis.Analyzer;
 import org.lockorder.analysis.LockApiLowering;
 import org.lockorder.analysis.LockOrderEdge;
+import org.lockorder.analysis.PhaseTimes;
 import org.lockorder.frontend.c.CFrontend;
 import org.lockorder.frontend.c.LockMacros;
 import org.lockorder.graph.CycleSearchResult;
@@ -46,11 +47,18 @@ import org.lockorder.source.SourceWalker;
 public final class Pipeline {
   private final PipelineOptions options;
   private Progress progress = Progress.NONE;
+  private PhaseTimes times = new PhaseTimes();
   /** Set when a file's bytes differ from those its run-cache key was computed from. */
   private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Pipeline(PipelineOptions options) {
     this.options = options;
+  }
+
+  /** Adds the wall time of each phase to {@code t} (--timings). */
+  public Pipeline withTimes(PhaseTimes t) {
+    this.times = t;
+    return this;
   }
 
   /** Reports progress to {@code p} while running. */
@@ -135,7 +143,9 @@ public final class Pipeline {
    * @throws LockModelException when a lock-model file is unusable (a usage error)
    */
   public Report run(List<String> paths) throws LockModelException {
+    long readStart = System.nanoTime();
     Inputs in = read(paths, true);
+    times.add(in.cached == null ? "read and parse" : "read (whole report from the cache)", System.nanoTime() - readStart);
     if (in.cached != null) {
       progress.finish();
       return in.cached;
@@ -162,8 +172,7 @@ public final class Pipeline {
     List<LockGraph.Program> graphs = new ArrayList<>();
     progress.stage("analyzing", programs.size());
     for (List<TranslationUnit> program : programs) {
-      AnalysisResult result =
-          new Analyzer(options.maxStatesPerNode()).analyze(program, base);
+      AnalysisResult result = new Analyzer(options.maxStatesPerNode()).withTimes(times).analyze(program, base);
       List<LockOrderEdge> ordered = new ArrayList<>();
       for (LockOrderEdge e : result.edges()) {
         if (e.from().resolved() && e.to().resolved()) {
@@ -173,12 +182,13 @@ public final class Pipeline {
           if (!e.to().resolved()) unresolved.add(e.to().toString());
         }
       }
-      LockOrderGraph graph = new LockOrderGraph(ordered);
-      CycleSearchResult cycles = graph.strongCycles(options.bounds());
-      List<Finding> found =
+      LockOrderGraph graph = times.time("lock-order graph and cycle search", () -> new LockOrderGraph(ordered));
+      CycleSearchResult cycles = times.time("lock-order graph and cycle search", () -> graph.strongCycles(options.bounds()));
+      List<Finding> assembled = times.time("findings", () ->
           new FindingAssembler(result.entryReasons())
-              .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages()));
-      if (options.simulate()) found = new Simulator(result.program(), SimulationBounds.DEFAULT.withRunWork(options.simulationBudget())).simulateAll(found);
+              .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages())));
+      List<Finding> found = !options.simulate() ? assembled : times.time("simulation", () ->
+          new Simulator(result.program(), SimulationBounds.DEFAULT.withRunWork(options.simulationBudget())).simulateAll(assembled));
       findings.addAll(found);
       graphs.add(GraphAssembler.program(options.perFile() ? program.get(0).file() : "program", graph, found));
       functions += result.functions();

@@ -171,6 +171,30 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void timingsGoToStderrAndLeaveTheReportAsItIs() {
+    CliRun plain = CliRun.of("analyze", p("abba.c"));
+    CliRun timed = CliRun.of("analyze", "--timings", p("abba.c"));
+    assertEquals(plain.out(), timed.out());
+    assertEquals(plain.exit(), timed.exit());
+    assertFalse(plain.err().contains("wall time"), plain.err());
+    String[] lines = timed.err().split("\n");
+    assertEquals("lockorder: wall time per phase", lines[0], timed.err());
+    String[] phases = {"read and parse", "call graph", "summaries", "edges and witnesses", "lock-order graph and cycle search", "findings", "simulation", "report", "total"};
+    assertEquals(phases.length + 1, lines.length, timed.err());
+    for (int i = 0; i < phases.length; i++) {
+      assertTrue(lines[i + 1].matches("  " + phases[i] + " +[0-9]+\\.[0-9] s"), lines[i + 1]);
+    }
+  }
+
+  @Test
+  void timingsNameTheLargestRecursion() throws IOException {
+    Files.writeString(dir.resolve("rec.c"), "static DEFINE_MUTEX(m);\nvoid ping(int n);\nvoid pong(int n) { if (n) ping(n - 1); }\n"
+        + "void ping(int n) { mutex_lock(&m); mutex_unlock(&m); if (n) pong(n - 1); }\n");
+    CliRun timed = CliRun.of("analyze", "--timings", p("rec.c"));
+    assertTrue(timed.err().matches("(?s).*\n  summaries +[0-9.]+ s  \\(largest recursion: 2 functions, [0-9.]+ s\\)\n.*"), timed.err());
+  }
+
+  @Test
   void badConfigIsAUsageErrorWithPosition() throws IOException {
     Files.writeString(dir.resolve("bad.yaml"), "primitives:\n  - {call: my_lock, op: acquire, lock: arg0, mode: sideways}\n");
     CliRun r = CliRun.of("analyze", "--config", p("bad.yaml"), p("abba.c"));
