@@ -465,7 +465,19 @@ final class FunctionAnalyzer {
    */
   record Transfer(
       Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
-      List<HeldLock> ordering, boolean extendsSummary, Passage passage) {}
+      List<HeldLock> ordering, boolean extendsSummary, Passage passage, int cutBits, int irqsOn, Set<LockKey> released) {
+    /**
+     * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied: a recursion's
+     * propagation applies tens of millions of acquisitions to transfers, and most of them stop
+     * at these, without reading the state.
+     */
+    Transfer(
+        Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
+        List<HeldLock> ordering, boolean extendsSummary, Passage passage) {
+      this(target, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, state.scopes().cutBits(),
+          state.scopes().irqsOn(), state.released());
+    }
+  }
 
   /**
    * What a call does to the file systems of the callee's acquisitions (ADR-003): nothing, make
@@ -526,8 +538,7 @@ final class FunctionAnalyzer {
   /** A callee's acquisition, seen through one call: records edges and extends this summary. */
   void apply(Transfer tr, Summary.Acquisition a) {
     int cuts = tr.callCuts() | a.cuts();
-    LockState s = tr.state();
-    if (s.scopes().cuts(cuts)) return;
+    if ((tr.cutBits() & cuts) != 0) return;
     boolean orders = !tr.ordering().isEmpty();
     if (!orders && !tr.extendsSummary()) return;
     FileSystemSet fileSystems = fileSystemsThrough(tr.passage(), a.fileSystems());
@@ -537,18 +548,18 @@ final class FunctionAnalyzer {
     if (tr.extendsSummary()) {
       // The summary's acquisition is left as it is when it already has a path no longer and
       // releases no more locks first (Summary.addAcquisition): the common case in a recursion.
-      int irqsOn = a.irqsOn() & s.scopes().irqsOn();
+      int irqsOn = a.irqsOn() & tr.irqsOn();
       boolean covered = a.key() instanceof LockKey.OfClass
-          && summary.covers(a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, s.released(), releasedBefore, fileSystems);
+          && summary.covers(a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems);
       if (!covered) {
         lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
         if (lock == null) return;
-        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn, fileSystems));
+        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(tr.released(), releasedBefore), cuts, irqsOn, fileSystems));
       }
     }
     if (!orders) return;
     if (lock == null) lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
-    if (lock != null) orderAfter(tr.ordering(), s, lock, releasedBefore, cuts);
+    if (lock != null) orderAfter(tr.ordering(), tr.state(), lock, releasedBefore, cuts);
   }
 
   /**
@@ -564,7 +575,7 @@ final class FunctionAnalyzer {
 
   /** A callee's pending edge, seen through one call. */
   void apply(Transfer tr, Summary.PendingEdge pe) {
-    if (tr.orders() && !tr.state().scopes().cuts(tr.callCuts() | pe.cuts())) {
+    if (tr.orders() && (tr.cutBits() & (tr.callCuts() | pe.cuts())) == 0) {
       applyPending(pe, tr.step(), tr.sub(), tr.state(), tr.callCuts());
     }
   }

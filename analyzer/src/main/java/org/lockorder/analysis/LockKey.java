@@ -24,7 +24,8 @@ sealed interface LockKey permits LockKey.OfClass, LockKey.OfParam {
 
   /** The key with its subclass removed, for matching unlocks against nested acquisitions. */
   default LockKey base() {
-    if (this instanceof OfClass c) return new OfClass(c.lockClass().base());
+    // Itself when it has no subclass, the common case: releases compare every held lock's base.
+    if (this instanceof OfClass c) return c.lockClass().subclass().isEmpty() ? this : new OfClass(c.lockClass().base());
     OfParam p = (OfParam) this;
     return p.subclass().isEmpty() ? p : new OfParam(p.index(), "");
   }

@@ -35,7 +35,12 @@ record Scopes(int faultsOff, int reclaimOff, int hardirqsOff, int softirqsOff) {
 
   /** Whether an acquisition reached with {@code cuts} is cut off by the scopes open here. */
   boolean cuts(int cuts) {
-    return ((cuts & VIA_FAULT) != 0 && faultsOff > 0) || ((cuts & VIA_RECLAIM) != 0 && reclaimOff > 0);
+    return (cuts & cutBits()) != 0;
+  }
+
+  /** The bits of {@code cuts} that the scopes open here cut off. */
+  int cutBits() {
+    return (faultsOff > 0 ? VIA_FAULT : 0) | (reclaimOff > 0 ? VIA_RECLAIM : 0);
   }
 
   /** Which interrupt levels can still preempt here (hard interrupts off keeps softirqs out too). */

@@ -99,6 +99,7 @@ public final class Pipeline {
 
   /** @param useRunCache whether a cached whole-run report may stand in for the files */
   private Inputs read(List<String> paths, boolean useRunCache) throws LockModelException {
+    long start = System.nanoTime();
     LockModel base = LockModel.load(options.profiles(), options.configs());
     SourceWalker.Result walked = new SourceWalker().walk(paths, options.includeDirs());
     Map<List<Path>, LockModel> models = new HashMap<>();
@@ -109,15 +110,17 @@ public final class Pipeline {
         models.put(f.configs(), f.configs().isEmpty() ? base : LockModel.load(options.profiles(), all));
       }
     }
-    Map<LockModel, LockMacros> macros = HeaderMacros.collect(walked.files(), models.values(), options.threads());
+    times.add("lock model and files", System.nanoTime() - start);
+    Map<LockModel, LockMacros> macros =
+        times.time("lock macros from headers", () -> HeaderMacros.collect(walked.files(), models.values(), options.threads()));
     ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
-    List<String> fileKeys = cache == null ? null : fileKeys(walked.files(), models, macros, cache);
+    List<String> fileKeys = cache == null ? null : times.time("cache keys", () -> fileKeys(walked.files(), models, macros, cache));
     String runKey = !useRunCache || fileKeys == null || fileKeys.contains(null) ? null : cache.runKey(fileKeys, settings(base, walked));
     if (runKey != null) {
-      Report hit = cache.getReport(runKey);
+      Report hit = times.time("cached report", () -> cache.getReport(runKey));
       if (hit != null) return Inputs.hit(hit);
     }
-    List<ParsedFile> parsed = parseAll(walked.files(), models, macros, cache, fileKeys);
+    List<ParsedFile> parsed = times.time("parse", () -> parseAll(walked.files(), models, macros, cache, fileKeys));
     List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
     long lines = 0;
     int bodies = 0;
@@ -143,9 +146,7 @@ public final class Pipeline {
    * @throws LockModelException when a lock-model file is unusable (a usage error)
    */
   public Report run(List<String> paths) throws LockModelException {
-    long readStart = System.nanoTime();
     Inputs in = read(paths, true);
-    times.add(in.cached == null ? "read and parse" : "read (whole report from the cache)", System.nanoTime() - readStart);
     if (in.cached != null) {
       progress.finish();
       return in.cached;

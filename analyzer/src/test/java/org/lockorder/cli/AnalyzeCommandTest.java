@@ -179,7 +179,7 @@ class AnalyzeCommandTest {
     assertFalse(plain.err().contains("wall time"), plain.err());
     String[] lines = timed.err().split("\n");
     assertEquals("lockorder: wall time per phase", lines[0], timed.err());
-    String[] phases = {"read and parse", "call graph", "summaries", "edges and witnesses", "lock-order graph and cycle search", "findings", "simulation", "report", "total"};
+    String[] phases = {"lock model and files", "lock macros from headers", "parse", "call graph", "summaries", "edges and witnesses", "lock-order graph and cycle search", "findings", "simulation", "report", "total"};
     assertEquals(phases.length + 1, lines.length, timed.err());
     for (int i = 0; i < phases.length; i++) {
       assertTrue(lines[i + 1].matches("  " + phases[i] + " +[0-9]+\\.[0-9] s"), lines[i + 1]);
@@ -191,7 +191,7 @@ class AnalyzeCommandTest {
     Files.writeString(dir.resolve("rec.c"), "static DEFINE_MUTEX(m);\nvoid ping(int n);\nvoid pong(int n) { if (n) ping(n - 1); }\n"
         + "void ping(int n) { mutex_lock(&m); mutex_unlock(&m); if (n) pong(n - 1); }\n");
     CliRun timed = CliRun.of("analyze", "--timings", p("rec.c"));
-    assertTrue(timed.err().matches("(?s).*\n  summaries +[0-9.]+ s  \\(largest recursion: 2 functions, [0-9.]+ s\\)\n.*"), timed.err());
+    assertTrue(timed.err().matches("(?s).*\n  summaries +[0-9.]+ s  \\(largest recursion: 2 functions, [0-9.]+ s, of which propagation [0-9.]+ s\\)\n.*"), timed.err());
   }
 
   @Test
