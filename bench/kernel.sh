@@ -6,7 +6,8 @@
 #   bench/kernel.sh [--scaling] [--keep-cache]
 #
 # Prints wall time, peak RSS, lines/s, the share of function bodies parsed, lock acquisitions
-# recognised, classes, edges and findings (from the JSON report's stats), then a second run from
+# recognised, classes, edges and findings (from the JSON report's stats) and the wall time of each
+# phase (lockorder's --timings: parse, summaries, the largest recursion, ...), then a second run from
 # the parse cache, then the documented-lock-order score. --scaling also runs 1/4, 1/2 and all of
 # fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
 # the script exits 1.
