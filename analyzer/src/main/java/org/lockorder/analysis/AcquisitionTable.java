@@ -28,10 +28,6 @@ final class AcquisitionTable {
     return size;
   }
 
-  boolean isEmpty() {
-    return size == 0;
-  }
-
   Summary.Acquisition get(int index) {
     Objects.checkIndex(index, size);
     return entries[index];

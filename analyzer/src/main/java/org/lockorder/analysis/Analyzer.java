@@ -21,8 +21,6 @@ public final class Analyzer {
   private static final int MAX_SCC_ROUNDS = 10;
   private final int maxStatesPerNode;
   private PhaseTimes times = new PhaseTimes();
-  /** The wall time of the last component's propagation (--timings). */
-  private long propagationNanos;
 
   public Analyzer(int maxStatesPerNode) {
     this.maxStatesPerNode = maxStatesPerNode;
@@ -41,7 +39,7 @@ public final class Analyzer {
   public AnalysisResult analyze(List<TranslationUnit> units, LockModel model) {
     CallGraph graph = times.time("call graph", () -> {
       CallGraph g = new CallGraph(new Program(units, model.constants()), model);
-      g.bottomUpComponents();
+      g.bottomUpComponents(); // computed once; counted with the graph, not with the summaries
       return g;
     });
     AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim());
@@ -51,8 +49,7 @@ public final class Analyzer {
     long largestPropagationNanos = 0;
     for (List<Function> scc : graph.bottomUpComponents()) {
       long sccStart = System.nanoTime();
-      propagationNanos = 0;
-      analyzeComponent(scc, graph, ctx);
+      long propagationNanos = analyzeComponent(scc, graph, ctx);
       if (scc.size() > largest.size()) {
         largest = scc;
         largestNanos = System.nanoTime() - sccStart;
@@ -76,11 +73,14 @@ public final class Analyzer {
    * last analysis (transfers) receive the callees' acquisitions and pending edges, and every change
    * inside the component is passed on to the callers' transfers alone, so a large recursion does
    * not re-analyze whole functions for each lock its summaries gain.
+   *
+   * @return the wall time of the second phase, in nanoseconds (--timings); 0 for a function that
+   *     is not recursive
    */
-  private void analyzeComponent(List<Function> scc, CallGraph graph, AnalysisContext ctx) {
+  private long analyzeComponent(List<Function> scc, CallGraph graph, AnalysisContext ctx) {
     if (scc.size() == 1 && graph.callers(scc.get(0)).stream().noneMatch(c -> c == scc.get(0))) {
       ctx.setSummary(scc.get(0), new FunctionAnalyzer(ctx, scc.get(0)).run());
-      return;
+      return 0;
     }
     Set<Function> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     members.addAll(scc);
@@ -153,7 +153,7 @@ public final class Analyzer {
     ctx.setNotReturning(Set.of());
     long propagationStart = System.nanoTime();
     propagate(scc, last, ctx);
-    propagationNanos = System.nanoTime() - propagationStart;
+    return System.nanoTime() - propagationStart;
   }
 
   /**

@@ -133,10 +133,9 @@ final class Summary {
 
   /**
    * Whether {@link #addAcquisition} of an acquisition with this identity (lock, mode, cuts,
-   * interrupt state), a path of {@code pathLength}
-   * calls, the union of {@code released} and {@code alsoReleased} released first and these file
-   * systems would leave this summary as it is (the union is not made: this is asked far more often
-   * than the answer is no).
+   * interrupt state), a path of {@code pathLength} calls, the union of {@code released} and {@code
+   * alsoReleased} released first and these file systems would leave this summary as it is (the
+   * union is not made: this is asked far more often than the answer is no).
    */
   boolean covers(
       LockKey key, Mode mode, int cuts, int irqsOn, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased,
@@ -144,7 +143,7 @@ final class Summary {
     int index = acquisitions.indexOf(key, mode, cuts, irqsOn);
     if (index < 0) return false;
     Acquisition old = acquisitions.get(index);
-    if ( pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
+    if (pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     if (old.releasedBefore().isEmpty()) return true;
     for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;
     return true;
