@@ -1,0 +1,65 @@
+package org.lockorder.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Location;
+import org.lockorder.ir.Mode;
+
+/** The edge store: one pair per (held class, acquired class), read back sorted, best witness kept. */
+class EdgeStoreTest {
+
+  private static Site site(LockClass c, int depth) {
+    List<CallStep> calls = new ArrayList<>();
+    for (int i = 0; i < depth; i++) calls.add(new CallStep("f" + i, new Location("a.c", i + 1, 1), "f" + (i + 1), null));
+    return new Site(calls, "f", new Location("a.c", 100, 1), "spin_lock", c, Mode.WRITE, "x");
+  }
+
+  @Test
+  void everyPairRecordedInAnyOrderIsReadBackOnceSorted() {
+    EdgeStore store = new EdgeStore();
+    Random random = new Random(7);
+    List<LockClass> classes = new ArrayList<>();
+    for (int i = 0; i < 400; i++) classes.add(LockClass.of("c" + i));
+    Set<String> expected = new java.util.TreeSet<>();
+    for (int i = 0; i < 40_000; i++) {
+      // Equal classes arrive as different objects too, as they do from sites built apart.
+      LockClass from = LockClass.of(classes.get(random.nextInt(classes.size())).name());
+      LockClass to = classes.get(random.nextInt(i < 20_000 ? 30 : classes.size()));
+      store.record(EdgeType.EN, null, site(from, 0), site(to, 0), Set.of());
+      expected.add(from + " -> " + to);
+    }
+    List<String> read = new ArrayList<>();
+    for (EdgeStore.Pair p : store.pairs()) read.add(p.from + " -> " + p.to);
+    List<String> sorted = new ArrayList<>(expected);
+    sorted.sort(Comparator.comparing((String s) -> LockClass.of(s.substring(0, s.indexOf(' '))))
+        .thenComparing(s -> LockClass.of(s.substring(s.indexOf('>') + 2))));
+    assertEquals(sorted, read);
+    assertEquals(expected.size(), store.size());
+  }
+
+  @Test
+  void theShortestWitnessPerTypeIsKeptAndTheFirstOnATie() {
+    EdgeStore store = new EdgeStore();
+    LockClass a = LockClass.of("a");
+    LockClass b = LockClass.of("b");
+    Site deep = site(b, 3);
+    Site shallow = site(b, 1);
+    Site shallowToo = site(b, 1);
+    store.record(EdgeType.EN, null, site(a, 0), deep, Set.of());
+    store.record(EdgeType.EN, null, site(a, 0), shallow, Set.of());
+    store.record(EdgeType.EN, null, site(a, 0), shallowToo, Set.of());
+    store.record(EdgeType.SN, null, site(a, 0), deep, Set.of());
+    EdgeStore.Pair p = store.pairs().iterator().next();
+    assertSame(shallow, p.best().get(EdgeType.EN).acquired());
+    assertSame(deep, p.best().get(EdgeType.SN).acquired());
+    assertEquals(Set.of(EdgeType.EN, EdgeType.SN), p.best().keySet());
+  }
+}
