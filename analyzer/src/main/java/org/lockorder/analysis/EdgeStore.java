@@ -25,9 +25,19 @@ final class EdgeStore {
 
     final LockClass from;
     final LockClass to;
-    /** By {@link EdgeType} ordinal: the best occurrence and its length (read on every record). */
-    private final Occurrence[] best = new Occurrence[TYPES.length];
-    private final int[] bestLength = new int[TYPES.length];
+    /**
+     * Per {@link EdgeType}, in its order: the best occurrence and its length. Fields rather than
+     * arrays, because every record reads them: two arrays were two more objects to fetch from
+     * cold memory per occurrence.
+     */
+    private Occurrence bestEn;
+    private Occurrence bestSn;
+    private Occurrence bestEr;
+    private Occurrence bestSr;
+    private int lengthEn;
+    private int lengthSn;
+    private int lengthEr;
+    private int lengthSr;
     /** Per frame: the intersection of the gate sets seen there, for frames never seen ungated. */
     final Map<Function, Set<LockClass>> gatesByFrame = new IdentityHashMap<>(4);
     /**
@@ -49,8 +59,35 @@ final class EdgeStore {
     /** The best occurrence per dependency type, in {@link EdgeType} order. */
     Map<EdgeType, Occurrence> best() {
       Map<EdgeType, Occurrence> out = new EnumMap<>(EdgeType.class);
-      for (int i = 0; i < best.length; i++) if (best[i] != null) out.put(TYPES[i], best[i]);
+      for (EdgeType t : TYPES) if (best(t) != null) out.put(t, best(t));
       return out;
+    }
+
+    private Occurrence best(EdgeType t) {
+      return switch (t) {
+        case EN -> bestEn;
+        case SN -> bestSn;
+        case ER -> bestEr;
+        case SR -> bestSr;
+      };
+    }
+
+    /** Keeps the occurrence when it is the first of its type or shorter than the best one. */
+    private void offer(EdgeType t, int length, Function frame, Site held, Site acquired) {
+      int bestLength = switch (t) {
+        case EN -> bestEn == null ? Integer.MAX_VALUE : lengthEn;
+        case SN -> bestSn == null ? Integer.MAX_VALUE : lengthSn;
+        case ER -> bestEr == null ? Integer.MAX_VALUE : lengthEr;
+        case SR -> bestSr == null ? Integer.MAX_VALUE : lengthSr;
+      };
+      if (length >= bestLength) return;
+      Occurrence o = new Occurrence(frame, held, acquired);
+      switch (t) {
+        case EN -> { bestEn = o; lengthEn = length; }
+        case SN -> { bestSn = o; lengthSn = length; }
+        case ER -> { bestEr = o; lengthEr = length; }
+        case SR -> { bestSr = o; lengthSr = length; }
+      }
     }
   }
 
@@ -91,12 +128,7 @@ final class EdgeStore {
     int to = id(acquired.lockClass());
     Pair p = pairs.get(from, to);
     if (p == null) pairs.add(from, to, p = new Pair(held.lockClass(), acquired.lockClass()));
-    int t = type.ordinal();
-    int length = held.calls().size() + acquired.calls().size();
-    if (p.best[t] == null || length < p.bestLength[t]) {
-      p.best[t] = new Occurrence(frame, held, acquired);
-      p.bestLength[t] = length;
-    }
+    p.offer(type, held.calls().size() + acquired.calls().size(), frame, held, acquired);
     if (gates.isEmpty()) {
       if (p.lastUngated != frame) {
         p.ungatedFrames.add(frame);

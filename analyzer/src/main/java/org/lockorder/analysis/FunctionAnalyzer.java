@@ -444,7 +444,7 @@ final class FunctionAnalyzer {
       for (Summary.ExitEffect e : callee.exits.values()) {
         if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
-        for (LockKey k : sub.keys(e.released())) after = after.release(k);
+        after = after.releaseAll(sub.keys(e.released()));
         for (HeldLock h : e.added()) {
           HeldLock lock = sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
           if (lock != null) after = after.push(lock);

@@ -56,6 +56,25 @@ final class KeySet extends AbstractSet<LockKey> {
     return raced != null ? raced : made;
   }
 
+  /**
+   * This set with the keys of {@code more} added last, in their order: what {@link #with} of each
+   * would give. The last such union is remembered, because a state applies the same callee exits
+   * over and over.
+   */
+  KeySet withAll(KeySet more) {
+    if (more.keys.length == 0 || more == this) return this;
+    if (keys.length == 0) return more;
+    Object[] last = lastUnion;
+    if (last != null && last[0] == more) return (KeySet) last[1];
+    KeySet out = this;
+    for (LockKey k : more.keys) out = out.with(k);
+    lastUnion = new Object[] {more, out};
+    return out;
+  }
+
+  /** The argument and result of the last {@link #withAll}; replaced whole, so races only lose a hit. */
+  private volatile Object[] lastUnion;
+
   /** Whether a key is a parameter lock (a caller substitutes its argument). */
   boolean anyParam() {
     return anyParam;

@@ -123,7 +123,8 @@ final class LockState {
       for (HeldLock l : s.held) h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal() * 2 + (l.fromEntry() ? 1 : 0);
       h = h * 31 + s.released.hashCode();
       h = h * 31 + s.scopes.openBits();
-      h = h * 31 + Objects.hashCode(s.result);
+      // Not the tag's own hash: a record's hash of its enum component is an identity hash.
+      h = h * 31 + (s.result == null ? 0 : s.result.callNode() * 8 + s.result.kind().ordinal() + 1);
       h = h * 31 + s.returning.ordinal();
       h = h * 31 + Long.hashCode(s.decided) * 7 + Long.hashCode(s.decidedNonzero);
       this.hash = h;
@@ -213,6 +214,27 @@ final class LockState {
       return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero);
     }
     return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero);
+  }
+
+  /**
+   * {@link #release} of each of {@code keys} in turn. When none of them is held (a callee's exit
+   * releasing its caller's locks, which this function did not take: the common case) that only
+   * adds them to the released set, in one step instead of one state per key.
+   */
+  LockState releaseAll(Set<LockKey> keys) {
+    if (keys.isEmpty()) return this;
+    boolean anyHeld = false;
+    for (HeldLock h : held) {
+      LockKey base = h.key().base();
+      for (LockKey k : keys) anyHeld |= h.key().equals(k) || base.equals(k.base());
+    }
+    if (anyHeld) {
+      LockState s = this;
+      for (LockKey k : keys) s = s.release(k);
+      return s;
+    }
+    KeySet more = KeySet.of(released).withAll(KeySet.of(keys));
+    return more == released ? this : new LockState(held, more, scopes, result, returning, decided, decidedNonzero);
   }
 
   private static Set<LockKey> withKey(Set<LockKey> released, LockKey key) {

@@ -45,4 +45,16 @@ class KeySetTest {
     assertThrows(UnsupportedOperationException.class, () -> a.remove(A));
     assertThrows(UnsupportedOperationException.class, () -> a.retainAll(Set.of()));
   }
+
+  @Test
+  void addingASetIsAddingItsKeysInTurn() {
+    KeySet a = KeySet.EMPTY.with(A);
+    KeySet bp = KeySet.EMPTY.with(B).with(P);
+    assertSame(a.with(B).with(P), a.withAll(bp));
+    assertSame(a.with(B).with(P), a.withAll(bp), "asked again: the remembered union");
+    assertSame(a.with(P).with(B), a.withAll(KeySet.EMPTY.with(P).with(B)), "the keys of the argument come in its order");
+    assertSame(bp, KeySet.EMPTY.withAll(bp));
+    assertSame(bp, bp.withAll(KeySet.EMPTY.with(P)), "nothing new");
+    assertSame(a, a.withAll(KeySet.EMPTY));
+  }
 }
