@@ -9,7 +9,10 @@ import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ParserATNSimulator;
+import org.antlr.v4.runtime.atn.PredictionContextCache;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.dfa.DFA;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.lockorder.frontend.c.antlr.CParser;
 
@@ -86,9 +89,28 @@ final class ItemParser {
   private static CParser parser(List<Token> tokens) {
     ListTokenSource source = new ListTokenSource(withEof(tokens));
     CParser p = new CParser(new CommonTokenStream(source));
+    Prediction cache = PREDICTION.get();
+    p.setInterpreter(new ParserATNSimulator(p, CParser._ATN, cache.decisions, cache.contexts));
     p.setBuildParseTree(true);
     return p;
   }
+
+  /**
+   * ANTLR's prediction cache (one DFA per decision, and the prediction contexts), one per parser
+   * thread instead of the generated parser's one shared by all: threads that add states to a
+   * shared DFA synchronize on it and write to the same memory, which made two parser threads
+   * slower on Linux 6.1 than one. A cache only speeds up prediction; the trees are the same.
+   */
+  private static final class Prediction {
+    final DFA[] decisions = new DFA[CParser._ATN.getNumberOfDecisions()];
+    final PredictionContextCache contexts = new PredictionContextCache();
+
+    Prediction() {
+      for (int i = 0; i < decisions.length; i++) decisions[i] = new DFA(CParser._ATN.getDecisionState(i), i);
+    }
+  }
+
+  private static final ThreadLocal<Prediction> PREDICTION = ThreadLocal.withInitial(Prediction::new);
 
   private static List<Token> withEof(List<Token> tokens) {
     Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
