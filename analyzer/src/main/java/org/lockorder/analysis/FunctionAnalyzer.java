@@ -90,15 +90,14 @@ final class FunctionAnalyzer {
   Summary run() {
     Cfg cfg = fn.cfg();
     int size = cfg.nodes().size();
-    List<Map<Object, LockState>> seen = new ArrayList<>(size);
-    List<List<LockState>> todo = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      seen.add(new LinkedHashMap<>());
-      todo.add(new ArrayList<>());
-    }
+    StateSet[] seen = new StateSet[size];
+    for (int i = 0; i < size; i++) seen[i] = new StateSet();
+    // Per node, the states that reached it and were not walked on yet; null when there are none.
+    @SuppressWarnings("unchecked")
+    List<LockState>[] todo = new List[size];
     LockState start = initialState();
-    seen.get(Cfg.ENTRY).put(start.identity(), start);
-    todo.get(Cfg.ENTRY).add(start);
+    seen[Cfg.ENTRY].add(start);
+    todo[Cfg.ENTRY] = new ArrayList<>(List.of(start));
     ArrayDeque<Integer> work = new ArrayDeque<>();
     boolean[] queued = new boolean[size];
     work.add(Cfg.ENTRY);
@@ -106,19 +105,20 @@ final class FunctionAnalyzer {
     while (!work.isEmpty()) {
       int id = work.poll();
       queued[id] = false;
-      List<LockState> batch = todo.get(id);
-      todo.set(id, new ArrayList<>());
+      List<LockState> batch = todo[id];
+      todo[id] = null;
       Node node = cfg.node(id);
       for (LockState s : batch) {
         for (Out out : transfer(node, s)) {
           if (liveConditions != null) out = new Out(out.node(), out.state().keepingDecided(liveConditions[out.node()]));
-          Map<Object, LockState> at = seen.get(out.node());
+          StateSet at = seen[out.node()];
           if (at.size() >= ctx.maxStatesPerNode()) {
             ctx.noteHeldStateBound(fn);
             continue;
           }
-          if (at.putIfAbsent(out.state().identity(), out.state()) == null) {
-            todo.get(out.node()).add(out.state());
+          if (at.add(out.state())) {
+            if (todo[out.node()] == null) todo[out.node()] = new ArrayList<>(2);
+            todo[out.node()].add(out.state());
             if (!queued[out.node()]) {
               queued[out.node()] = true;
               work.add(out.node());
@@ -128,7 +128,8 @@ final class FunctionAnalyzer {
       }
     }
     List<Summary.ExitEffect> exits = new ArrayList<>();
-    for (LockState s : seen.get(Cfg.EXIT).values()) exits.add(exitEffect(s));
+    StateSet atExit = seen[Cfg.EXIT];
+    for (int i = 0; i < atExit.size(); i++) exits.add(exitEffect(atExit.get(i)));
     for (Summary.ExitEffect e : lockedOrNull(exits)) summary.addExit(e);
     if (summary.exitsDropped) ctx.noteExitBound(fn);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
