@@ -118,7 +118,8 @@ final class CallJobs {
     @Override
     public int hashCode() {
       int h = System.identityHashCode(target);
-      for (HeldLock l : state.held()) h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal();
+      List<HeldLock> held = state.held();
+      for (int i = 0, n = held.size(); i < n; i++) h = (h * 31 + held.get(i).key().hashCode()) * 31 + held.get(i).mode().ordinal();
       return (h * 31 + state.scopes().hashCode()) * 31 + args.hashCode();
     }
   }

@@ -108,8 +108,10 @@ final class FunctionAnalyzer {
       List<LockState> batch = todo[id];
       todo[id] = null;
       Node node = cfg.node(id);
-      for (LockState s : batch) {
-        for (Out out : transfer(node, s)) {
+      for (int b = 0, nb = batch.size(); b < nb; b++) {
+        List<Out> outs = transfer(node, batch.get(b));
+        for (int o = 0, no = outs.size(); o < no; o++) {
+          Out out = outs.get(o);
           if (liveConditions != null) out = new Out(out.node(), out.state().keepingDecided(liveConditions[out.node()]));
           StateSet at = seen[out.node()];
           if (at.size() >= ctx.maxStatesPerNode()) {
@@ -176,8 +178,13 @@ final class FunctionAnalyzer {
       // SetClass: applied to the whole program before any summary (ClassKeys).
       after = List.of(s);
     }
-    List<Out> outs = new ArrayList<>();
-    for (LockState st : after) for (int succ : n.successors()) outs.add(new Out(succ, st));
+    List<Integer> successors = n.successors();
+    int ns = successors.size();
+    if (after.size() == 1 && ns == 1) return List.of(new Out(successors.get(0), after.get(0)));
+    List<Out> outs = new ArrayList<>(after.size() * ns);
+    for (int a = 0, na = after.size(); a < na; a++) {
+      for (int k = 0; k < ns; k++) outs.add(new Out(successors.get(k), after.get(a)));
+    }
     return outs;
   }
 
@@ -212,7 +219,7 @@ final class FunctionAnalyzer {
   }
 
   private List<Out> branchOutcomes(Node n, LockState s) {
-    List<Out> outs = new ArrayList<>();
+    List<Out> outs = new ArrayList<>(2);
     if (n.test() != null && n.successors().size() == 2 && s.result() != null
         && s.result().callNode() == n.test().callNode()) {
       // The callee's exit path is known: keep only the edge its return value can take.
@@ -225,7 +232,8 @@ final class FunctionAnalyzer {
     }
     HeldLock pending = n.test() == null ? null : deferred.get(n.test().callNode());
     if (pending == null || n.successors().size() != 2) {
-      for (int succ : n.successors()) outs.add(new Out(succ, s));
+      List<Integer> successors = n.successors();
+      for (int i = 0, m = successors.size(); i < m; i++) outs.add(new Out(successors.get(i), s));
       return outs;
     }
     Event.Acquire a = (Event.Acquire) ctx.nodeEvent(fn, n.test().callNode());
@@ -349,7 +357,8 @@ final class FunctionAnalyzer {
 
   /** The edges (pending edges for parameter locks) from each of {@code held}, held in {@code s}, to {@code lock}. */
   private void orderAfter(List<HeldLock> held, LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
-    for (HeldLock h : held) {
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
       boolean same = h.key().equals(lock.key());
       if (same && lock.mode() == Mode.RECURSIVE_READ && h.mode().shared()) continue;
@@ -446,7 +455,9 @@ final class FunctionAnalyzer {
         if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
         after = after.releaseAll(sub.keys(e.released()));
-        for (HeldLock h : e.added()) {
+        List<HeldLock> added = e.added();
+        for (int k = 0, m = added.size(); k < m; k++) {
+          HeldLock h = added.get(k);
           HeldLock lock = sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
           if (lock != null) after = after.push(lock);
         }

@@ -120,7 +120,11 @@ final class LockState {
     Identity(LockState s) {
       this.s = s;
       int h = 1;
-      for (HeldLock l : s.held) h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal() * 2 + (l.fromEntry() ? 1 : 0);
+      List<HeldLock> held = s.held;
+      for (int i = 0, n = held.size(); i < n; i++) {
+        HeldLock l = held.get(i);
+        h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal() * 2 + (l.fromEntry() ? 1 : 0);
+      }
       h = h * 31 + s.released.hashCode();
       h = h * 31 + s.scopes.openBits();
       // Not the tag's own hash: a record's hash of its enum component is an identity hash.
@@ -180,13 +184,16 @@ final class LockState {
   }
 
   boolean holds(LockKey key) {
-    for (HeldLock h : held) if (h.key().equals(key)) return true;
+    for (int i = 0, n = held.size(); i < n; i++) if (held.get(i).key().equals(key)) return true;
     return false;
   }
 
   /** Pushes a lock unless the same key in the same mode is already held (keeps states finite). */
   LockState push(HeldLock lock) {
-    for (HeldLock h : held) if (h.key().equals(lock.key()) && h.mode() == lock.mode()) return this;
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
+      if (h.key().equals(lock.key()) && h.mode() == lock.mode()) return this;
+    }
     HeldLock[] more = held.toArray(new HeldLock[held.size() + 1]);
     more[held.size()] = lock;
     return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero);
@@ -224,7 +231,8 @@ final class LockState {
   LockState releaseAll(Set<LockKey> keys) {
     if (keys.isEmpty()) return this;
     boolean anyHeld = false;
-    for (HeldLock h : held) {
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
       LockKey base = h.key().base();
       for (LockKey k : keys) anyHeld |= h.key().equals(k) || base.equals(k.base());
     }
