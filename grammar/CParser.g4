@@ -5,7 +5,7 @@
 // innermost open 'if' before it (this keeps the dangling-else decision out of the grammar).
 parser grammar CParser;
 
-options { tokenVocab = CLexer; }
+options { tokenVocab = CLexer; contextSuperClass = org.lockorder.frontend.c.CParserContext; }
 
 // ---- entry points ----
 
