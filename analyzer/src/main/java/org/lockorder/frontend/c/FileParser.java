@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
 import org.lockorder.frontend.c.antlr.CLexer;
 import org.lockorder.frontend.c.antlr.CParser;
@@ -33,8 +34,7 @@ final class FileParser {
   }
 
   Result parse(String text) {
-    CLexer lexer = new CLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
+    CLexer lexer = lexer(text);
     List<? extends Token> raw = lexer.getAllTokens();
     TokenCleaner.Result cleaned = TokenCleaner.clean(PreprocessorFilter.filter(raw));
     List<Token> tokens = cleaned.tokens();
@@ -76,6 +76,20 @@ final class FileParser {
     }
     return new Result(items, split.strayBraces());
   }
+
+  /**
+   * A lexer for {@code text} whose tokens keep their text: the passes after it (cleaning,
+   * typedef re-tagging, macro expansion, the extractors) ask most tokens for it several times,
+   * and ANTLR's tokens otherwise cut a new string from the input at every call.
+   */
+  static CLexer lexer(String text) {
+    CLexer lexer = new CLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    lexer.setTokenFactory(TOKENS_WITH_TEXT);
+    return lexer;
+  }
+
+  private static final CommonTokenFactory TOKENS_WITH_TEXT = new CommonTokenFactory(true);
 
   /** Typedef names flow from item to item in file order. */
   private static void learnNames(

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.lockorder.frontend.c.antlr.CLexer;
 
@@ -194,8 +193,7 @@ public final class LockMacros {
   }
 
   private static List<Token> lex(String body) {
-    CLexer lexer = new CLexer(CharStreams.fromString(body));
-    lexer.removeErrorListeners();
+    CLexer lexer = FileParser.lexer(body);
     List<Token> raw = new ArrayList<>();
     for (Token t : lexer.getAllTokens()) if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != CLexer.Directive) raw.add(t);
     return List.copyOf(TokenCleaner.clean(raw).tokens());
