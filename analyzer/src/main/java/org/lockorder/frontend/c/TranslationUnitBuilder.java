@@ -60,7 +60,7 @@ final class TranslationUnitBuilder {
       List<LockAnnotation> annotations = Annotations.of(item.annotations(), source);
       DeclarationExtractor declarations = new DeclarationExtractor(source, types, parts);
       declarations.nameAnonymousStructs(ext);
-      new StructExtractor(source, types, parts).scan(ext);
+      new StructExtractor(source, types, parts, item.tokens()).scan(ext);
       Function f = new FunctionExtractor(source, types, parts).extract(ext, annotations);
       if (f != null) parts.functions.add(f);
       else declarations.extract(ext, annotations);

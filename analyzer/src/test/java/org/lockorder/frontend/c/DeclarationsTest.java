@@ -59,6 +59,27 @@ class DeclarationsTest {
     assertEquals(2, tu.structs().size(), tu.structs().toString());
   }
 
+  /** Definitions deep inside a body are found: the extractor skips only subtrees without a keyword. */
+  @Test
+  void structsAndEnumsDefinedInsideFunctionBodies() {
+    TranslationUnit tu = clean("""
+        int f(struct inode *inode, int n)
+        {
+          struct local_pair { spinlock_t lock; int count; } pair;
+          if (n > 0 && sizeof(struct in_sizeof { struct mutex m; }) > 8)
+            return n + (int) ((union in_cast { long l; void *p; } *) inode)->l;
+          for (;;) {
+            enum { DEPTH_A = 3, DEPTH_B } depth = DEPTH_B;
+            return depth;
+          }
+        }""");
+    assertEquals(new CType("spinlock_t", 0, false), struct(tu, "local_pair").fields().get("lock"));
+    assertEquals(new CType("struct mutex", 0, false), struct(tu, "in_sizeof").fields().get("m"));
+    assertEquals(new CType("void", 1, false), struct(tu, "in_cast").fields().get("p"));
+    assertEquals(4L, tu.enumConstants().get("DEPTH_B"));
+    assertEquals(3, tu.structs().size(), tu.structs().toString());
+  }
+
   @Test
   void typedefs() {
     TranslationUnit tu = clean("""
