@@ -72,8 +72,12 @@ final class EdgeStore {
       };
     }
 
-    /** Keeps the occurrence when it is the first of its type or shorter than the best one. */
-    private void offer(EdgeType t, int length, Function frame, Site held, Site acquired) {
+    /**
+     * Keeps the occurrence when it is the first of its type or shorter than the best one. The
+     * acquired site is {@code acquired}, or when {@code through} is not null {@code acquired}
+     * seen through that call, made only if kept.
+     */
+    private void offer(EdgeType t, int length, Function frame, Site held, Site acquired, CallStep through) {
       int bestLength = switch (t) {
         case EN -> bestEn == null ? Integer.MAX_VALUE : lengthEn;
         case SN -> bestSn == null ? Integer.MAX_VALUE : lengthSn;
@@ -81,7 +85,7 @@ final class EdgeStore {
         case SR -> bestSr == null ? Integer.MAX_VALUE : lengthSr;
       };
       if (length >= bestLength) return;
-      Occurrence o = new Occurrence(frame, held, acquired);
+      Occurrence o = new Occurrence(frame, held, through == null ? acquired : acquired.through(through));
       switch (t) {
         case EN -> { bestEn = o; lengthEn = length; }
         case SN -> { bestSn = o; lengthSn = length; }
@@ -119,6 +123,15 @@ final class EdgeStore {
    * store does not modify it either.
    */
   void record(EdgeType type, Function frame, Site held, Site acquired, Set<LockClass> gates) {
+    record(type, frame, held, acquired, null, gates);
+  }
+
+  /**
+   * Records one occurrence whose acquired site is {@code acquired} seen through the call {@code
+   * through} (when not null), without making that site unless the occurrence becomes a witness:
+   * a recursion's propagation records tens of millions of occurrences, few of them the shortest.
+   */
+  void record(EdgeType type, Function frame, Site held, Site acquired, CallStep through, Set<LockClass> gates) {
     LockClass heldClass = held.lockClass();
     if (heldClass != lastHeldClass) {
       lastHeldClass = heldClass;
@@ -128,7 +141,8 @@ final class EdgeStore {
     int to = id(acquired.lockClass());
     Pair p = pairs.get(from, to);
     if (p == null) pairs.add(from, to, p = new Pair(held.lockClass(), acquired.lockClass()));
-    p.offer(type, held.calls().size() + acquired.calls().size(), frame, held, acquired);
+    int length = held.calls().size() + acquired.calls().size() + (through == null ? 0 : 1);
+    p.offer(type, length, frame, held, acquired, through);
     if (gates.isEmpty()) {
       if (p.lastUngated != frame) {
         p.ungatedFrames.add(frame);

@@ -362,7 +362,7 @@ final class FunctionAnalyzer {
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
       boolean same = h.key().equals(lock.key());
       if (same && lock.mode() == Mode.RECURSIVE_READ && h.mode().shared()) continue;
-      Set<LockClass> gates = gates(s, h, lock, releasedBefore);
+      Set<LockClass> gates = gates(s, h, lock.key(), releasedBefore);
       if (h.key() instanceof LockKey.OfClass && lock.key() instanceof LockKey.OfClass) {
         ctx.edges().record(EdgeType.of(h.mode(), lock.mode()), fn, h.site(), lock.site(), gates);
       } else {
@@ -387,14 +387,14 @@ final class FunctionAnalyzer {
    * Single-instance locks held besides the two ends: a lock that serializes this ordering. The
    * set is not modified afterwards by anyone (EdgeStore, pending edges).
    */
-  private Set<LockClass> gates(LockState s, HeldLock from, HeldLock to, Set<LockKey> releasedBefore) {
+  private Set<LockClass> gates(LockState s, HeldLock from, LockKey to, Set<LockKey> releasedBefore) {
     if (s.held().size() < 2) return Set.of(); // only 'from' is held: nothing else can serialize
     List<HeldLock> candidates = s.singleInstanceHeld(ctx.resolver());
     if (candidates.isEmpty()) return Set.of();
     LockClass only = null;
     Set<LockClass> gates = null;
     for (HeldLock g : candidates) {
-      if (g == from || releasedBefore.contains(g.key()) || g.key().equals(to.key()) || g.key().equals(from.key())) continue;
+      if (g == from || releasedBefore.contains(g.key()) || g.key().equals(to) || g.key().equals(from.key())) continue;
       LockClass c = ((LockKey.OfClass) g.key()).lockClass();
       if (gates != null) {
         gates.add(c);
@@ -570,8 +570,34 @@ final class FunctionAnalyzer {
       }
     }
     if (!orders) return;
+    if (lock == null && a.key() instanceof LockKey.OfClass) {
+      orderAfterCall(tr.ordering(), tr.state(), a, tr.step(), releasedBefore, cuts);
+      return;
+    }
     if (lock == null) lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
     if (lock != null) orderAfter(tr.ordering(), tr.state(), lock, releasedBefore, cuts);
+  }
+
+  /**
+   * {@link #orderAfter} for a callee's acquisition of a class lock {@code a} seen through the call
+   * {@code step}: the same edges and pending edges, but the acquisition's site in this function is
+   * made only for a pending edge or an edge that keeps it as its witness (EdgeStore.record).
+   */
+  private void orderAfterCall(
+      List<HeldLock> held, LockState s, Summary.Acquisition a, CallStep step, Set<LockKey> releasedBefore, int cuts) {
+    HeldLock lock = null;
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
+      if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
+      if (a.mode() == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(a.key())) continue;
+      Set<LockClass> gates = gates(s, h, a.key(), releasedBefore);
+      if (h.key() instanceof LockKey.OfClass) {
+        ctx.edges().record(EdgeType.of(h.mode(), a.mode()), fn, h.site(), a.site(), step, gates);
+      } else {
+        if (lock == null) lock = new HeldLock(a.key(), a.mode(), a.site().through(step), false);
+        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
+      }
+    }
   }
 
   /**
@@ -599,7 +625,7 @@ final class FunctionAnalyzer {
     if (held == null || lock == null) return;
     if (held.key().equals(lock.key()) && lock.mode() == Mode.RECURSIVE_READ && held.mode().shared()) return;
     Set<LockClass> gates = new TreeSet<>(pe.gates());
-    gates.addAll(gates(s, held, lock, Set.of()));
+    gates.addAll(gates(s, held, lock.key(), Set.of()));
     if (held.key() instanceof LockKey.OfClass && lock.key() instanceof LockKey.OfClass) {
       ctx.edges().record(EdgeType.of(held.mode(), lock.mode()), fn, held.site(), lock.site(), gates);
     } else {

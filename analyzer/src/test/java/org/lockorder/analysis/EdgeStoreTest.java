@@ -62,4 +62,27 @@ class EdgeStoreTest {
     assertSame(deep, p.best().get(EdgeType.SN).acquired());
     assertEquals(Set.of(EdgeType.EN, EdgeType.SN), p.best().keySet());
   }
+
+  @Test
+  void anAcquisitionSeenThroughACallCountsThatCallAndIsMadeOnlyWhenKept() {
+    EdgeStore store = new EdgeStore();
+    LockClass a = LockClass.of("a");
+    LockClass b = LockClass.of("b");
+    CallStep into = new CallStep("caller", new Location("b.c", 7, 3), "callee", null);
+    Site inCallee = site(b, 1);
+    Site direct = site(b, 2);
+    store.record(EdgeType.EN, null, site(a, 0), direct, Set.of());
+    // One call plus the callee's one: as long as the direct witness, which stays (first on a tie).
+    store.record(EdgeType.EN, null, site(a, 0), inCallee, into, Set.of());
+    store.record(EdgeType.SN, null, site(a, 0), inCallee, into, Set.of());
+    EdgeStore.Pair p = store.pairs().iterator().next();
+    assertSame(direct, p.best().get(EdgeType.EN).acquired());
+    Site seen = p.best().get(EdgeType.SN).acquired();
+    assertEquals(inCallee.through(into), seen);
+    assertEquals(List.of(into, inCallee.calls().get(0)), List.copyOf(seen.calls()));
+    // A shorter one through a call replaces a longer direct one.
+    store.record(EdgeType.SR, null, site(a, 0), site(b, 3), Set.of());
+    store.record(EdgeType.SR, null, site(a, 0), site(b, 0), into, Set.of());
+    assertEquals(1, p.best().get(EdgeType.SR).acquired().calls().size());
+  }
 }
