@@ -357,16 +357,29 @@ final class FunctionAnalyzer {
 
   /** The edges (pending edges for parameter locks) from each of {@code held}, held in {@code s}, to {@code lock}. */
   private void orderAfter(List<HeldLock> held, LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
+    orderAfter(held, s, lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts);
+  }
+
+  /**
+   * The same for the acquisition of {@code key} at {@code site} seen through the call {@code
+   * through} when it is not null: that view of the site is made only for a pending edge or an edge
+   * that keeps it as its witness (EdgeStore.record). A recursion's propagation orders tens of
+   * millions of callee acquisitions after held locks, and most add no witness.
+   */
+  private void orderAfter(
+      List<HeldLock> held, LockState s, LockKey key, Mode mode, Site site, CallStep through,
+      Set<LockKey> releasedBefore, int cuts) {
+    Site seen = through == null ? site : null;
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      boolean same = h.key().equals(lock.key());
-      if (same && lock.mode() == Mode.RECURSIVE_READ && h.mode().shared()) continue;
-      Set<LockClass> gates = gates(s, h, lock.key(), releasedBefore);
-      if (h.key() instanceof LockKey.OfClass && lock.key() instanceof LockKey.OfClass) {
-        ctx.edges().record(EdgeType.of(h.mode(), lock.mode()), fn, h.site(), lock.site(), gates);
+      if (mode == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(key)) continue;
+      Set<LockClass> gates = gates(s, h, key, releasedBefore);
+      if (h.key() instanceof LockKey.OfClass && key instanceof LockKey.OfClass) {
+        ctx.edges().record(EdgeType.of(h.mode(), mode), fn, h.site(), site, through, gates);
       } else {
-        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
+        if (seen == null) seen = site.through(through);
+        summary.addPending(new Summary.PendingEdge(h, key, mode, seen, gates, cuts));
       }
     }
   }
@@ -570,33 +583,14 @@ final class FunctionAnalyzer {
       }
     }
     if (!orders) return;
-    if (lock == null && a.key() instanceof LockKey.OfClass) {
-      orderAfterCall(tr.ordering(), tr.state(), a, tr.step(), releasedBefore, cuts);
-      return;
-    }
-    if (lock == null) lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
-    if (lock != null) orderAfter(tr.ordering(), tr.state(), lock, releasedBefore, cuts);
-  }
-
-  /**
-   * {@link #orderAfter} for a callee's acquisition of a class lock {@code a} seen through the call
-   * {@code step}: the same edges and pending edges, but the acquisition's site in this function is
-   * made only for a pending edge or an edge that keeps it as its witness (EdgeStore.record).
-   */
-  private void orderAfterCall(
-      List<HeldLock> held, LockState s, Summary.Acquisition a, CallStep step, Set<LockKey> releasedBefore, int cuts) {
-    HeldLock lock = null;
-    for (int i = 0, n = held.size(); i < n; i++) {
-      HeldLock h = held.get(i);
-      if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      if (a.mode() == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(a.key())) continue;
-      Set<LockClass> gates = gates(s, h, a.key(), releasedBefore);
-      if (h.key() instanceof LockKey.OfClass) {
-        ctx.edges().record(EdgeType.of(h.mode(), a.mode()), fn, h.site(), a.site(), step, gates);
-      } else {
-        if (lock == null) lock = new HeldLock(a.key(), a.mode(), a.site().through(step), false);
-        summary.addPending(new Summary.PendingEdge(h, lock.key(), lock.mode(), lock.site(), gates, cuts));
-      }
+    if (lock != null) {
+      orderAfter(tr.ordering(), tr.state(), lock, releasedBefore, cuts);
+    } else if (a.key() instanceof LockKey.OfClass) {
+      // The key is the callee's and the caller's alike; the site is made only if needed.
+      orderAfter(tr.ordering(), tr.state(), a.key(), a.mode(), a.site(), tr.step(), releasedBefore, cuts);
+    } else {
+      lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
+      if (lock != null) orderAfter(tr.ordering(), tr.state(), lock, releasedBefore, cuts);
     }
   }
 
