@@ -8,7 +8,7 @@ import java.util.Map;
  * The held-lock states that reached one CFG node, distinct by {@link LockState#identity}, in the
  * order they arrived. Most nodes see one or two states, so up to {@link #SCAN} are compared one by
  * one and a hash table is built only past that: a function analysis makes one set per node, and
- * a hash map per node was most of what a kernel tree's analyses allocated.
+ * a LinkedHashMap per node, with its table and entries, costs several times an array of two.
  */
 final class StateSet {
   private static final int SCAN = 8;
