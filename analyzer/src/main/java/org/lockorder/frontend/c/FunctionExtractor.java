@@ -28,12 +28,22 @@ final class FunctionExtractor {
   private final TypeNames types;
   private final AccessPaths paths;
   private final InitializerExtractor initializers;
+  /** The tokens the item was parsed from. */
+  private final List<Token> tokens;
+  /**
+   * Where they hold {@code ;} and {@code =}: every declaration ends with a {@code ;} and every
+   * assignment {@link #scan} keeps has its {@code =}, so a subtree without either is not walked.
+   */
+  private final TokenPresence marks;
 
-  FunctionExtractor(SourceMap source, TypeNames types, UnitParts parts) {
+  /** @param tokens the tokens the item's tree was parsed from */
+  FunctionExtractor(SourceMap source, TypeNames types, UnitParts parts, List<Token> tokens) {
     this.source = source;
     this.types = types;
     this.paths = new AccessPaths(source);
     this.initializers = new InitializerExtractor(source, parts.fieldInits);
+    this.tokens = tokens;
+    this.marks = TokenPresence.of(tokens, CLexer.Semi, CLexer.Assign);
   }
 
   /** The function an item defines, or null when the item is no function definition. */
@@ -82,13 +92,14 @@ final class FunctionExtractor {
     scan(body, locals, assignments);
     Set<String> pointers = new HashSet<>(locals.keySet());
     params.forEach(p -> pointers.add(p.name()));
-    CfgBuilder cfg = new CfgBuilder(source, pointers, StableVariables.of(params.stream().map(Param::name).toList(), body));
+    CfgBuilder cfg = new CfgBuilder(source, pointers, StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks));
     return new Function(name, source.loc(nameToken), isStatic, returnType, params, locals,
         annotations, assignments, cfg.build(body));
   }
 
   /** Collects locals and assignments from the whole body, in source order. */
   private void scan(ParseTree t, Map<String, CType> locals, List<Assignment> assignments) {
+    if (!marks.mayHold(t)) return;
     if (t instanceof CParser.DeclarationContext d && d.declarationSpecifiers() != null
         && d.initDeclaratorList() != null && !TypeNames.isTypedef(d.declarationSpecifiers())) {
       String base = types.base(d.declarationSpecifiers());

@@ -49,7 +49,13 @@ final class StableVariables {
     return null;
   }
 
-  static Set<String> of(List<String> params, CParser.CompoundStatementContext body) {
+  /**
+   * @param tokens the tokens the body's item was parsed from
+   * @param marks where that list has {@code ;} (and possibly other) tokens: every declaration
+   *     ends with one, so a subtree without one declares nothing
+   */
+  static Set<String> of(
+      List<String> params, CParser.CompoundStatementContext body, List<Token> tokens, TokenPresence marks) {
     // Name -> how many assignments its declaration accounts for (1 with an initializer).
     Map<String, Integer> allowed = new HashMap<>();
     for (String p : params) allowed.put(p, 0);
@@ -67,16 +73,27 @@ final class StableVariables {
         declare(Declarators.name(id.declarator()), initialized(id.initTail()), allowed, unstable);
       }
     }
-    List<Token> tokens = new ArrayList<>();
     // Declarations anywhere but the outermost block (inner blocks, for loops) make other variables
-    // of the same name: the name no longer stands for one variable in the body. One walk collects
-    // them with the body's tokens.
+    // of the same name: the name no longer stands for one variable in the body.
+    boolean sliced = marks.indexed() && body.getStart() != null && body.getStop() != null;
+    List<Token> bodyTokens = sliced
+        ? tokens.subList(body.getStart().getTokenIndex(), body.getStop().getTokenIndex() + 1)
+        : new ArrayList<>();
     for (int i = 0; i < body.getChildCount(); i++) {
       ParseTree child = body.getChild(i);
       boolean outerDeclaration = child instanceof CParser.BlockItemContext item
           && (item.declaration() != null || item.unknownTypeBlockDeclaration() != null);
-      walk(child, !outerDeclaration, tokens, unstable);
+      if (sliced) {
+        if (!outerDeclaration) declaredNames(child, true, marks, unstable);
+      } else {
+        walk(child, !outerDeclaration, bodyTokens, unstable);
+      }
     }
+    return stable(allowed, unstable, bodyTokens);
+  }
+
+  /** The variables of {@code allowed} that no token of the body changes. */
+  private static Set<String> stable(Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens) {
     Map<String, Integer> assigned = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -115,8 +132,31 @@ final class StableVariables {
   }
 
   /**
+   * Adds the names the declarations within {@code t} declare (a declarator's own name, not those
+   * of the parameters inside it), without visiting subtrees that hold no {@code ;}: a declaration
+   * ends with one. Below a declaration every node is visited, since its declarators do not hold
+   * the {@code ;}. Parameters named in a cast's function type ({@code (void (*)(int a))p}) are no
+   * declarations and are not found.
+   */
+  private static void declaredNames(ParseTree t, boolean prune, TokenPresence marks, Set<String> names) {
+    if (t instanceof TerminalNode || prune && !marks.mayHold(t)) return;
+    if (t instanceof CParser.DeclaratorContext d) {
+      String name = Declarators.name(d);
+      if (name != null) names.add(name);
+      return; // its parameters declare nothing in the body
+    }
+    if (t instanceof CParser.UnknownTypeBlockDeclarationContext u) names.add(u.Identifier(1).getText());
+    if (t instanceof CParser.DeclarationContext || t instanceof CParser.UnknownTypeBlockDeclarationContext
+        || t instanceof CParser.StructDeclarationContext) {
+      prune = false;
+    }
+    for (int i = 0; i < t.getChildCount(); i++) declaredNames(t.getChild(i), prune, marks, names);
+  }
+
+  /**
    * Collects the tokens of {@code t} in source order and, when {@code declarations}, the names
    * its declarations declare (a declarator's own name, not those of the parameters inside it).
+   * The walk when the token list cannot be sliced by index.
    */
   private static void walk(ParseTree t, boolean declarations, List<Token> tokens, Set<String> names) {
     if (t instanceof TerminalNode n) {

@@ -1,10 +1,8 @@
 package org.lockorder.frontend.c;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.lockorder.frontend.c.antlr.CLexer;
@@ -21,52 +19,24 @@ final class StructExtractor {
   private final TypeNames types;
   private final UnitParts parts;
 
-  /**
-   * The stream indices of the item's {@code struct}, {@code union} and {@code enum} keywords,
-   * ascending; null when the tokens' indices are not their positions in the parsed list, and
-   * nothing is skipped.
-   */
-  private final int[] keywords;
+  /** The item's {@code struct}, {@code union} and {@code enum} keywords. */
+  private final TokenPresence keywords;
 
   /** @param tokens the tokens the item's tree was parsed from */
   StructExtractor(SourceMap source, TypeNames types, UnitParts parts, List<Token> tokens) {
     this.source = source;
     this.types = types;
     this.parts = parts;
-    this.keywords = keywordIndices(tokens);
-  }
-
-  private static int[] keywordIndices(List<Token> tokens) {
-    int[] found = new int[8];
-    int n = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.getTokenIndex() != i) return null;
-      int type = t.getType();
-      if (type == CLexer.Struct || type == CLexer.Union || type == CLexer.Enum) {
-        if (n == found.length) found = Arrays.copyOf(found, 2 * n);
-        found[n++] = i;
-      }
-    }
-    return Arrays.copyOf(found, n);
+    this.keywords = TokenPresence.of(tokens, CLexer.Struct, CLexer.Union, CLexer.Enum);
   }
 
   /**
    * Every definition lies inside a subtree that contains its keyword, so a subtree without one
-   * is not walked: function bodies are mostly expressions, each a chain of some fifteen contexts,
-   * and walking all of them was a tenth of the extraction's time on Linux 6.1.
+   * is not walked (walking every expression chain was a tenth of the extraction's time on Linux
+   * 6.1).
    */
-  private boolean mayDefine(ParseTree t) {
-    if (keywords == null || !(t instanceof ParserRuleContext r) || r.getStart() == null || r.getStop() == null) return true;
-    int from = r.getStart().getTokenIndex();
-    int at = Arrays.binarySearch(keywords, from);
-    if (at >= 0) return true;
-    at = -at - 1;
-    return at < keywords.length && keywords[at] <= r.getStop().getTokenIndex();
-  }
-
   void scan(ParseTree t) {
-    if (!mayDefine(t)) return;
+    if (!keywords.mayHold(t)) return;
     if (t instanceof CParser.StructOrUnionSpecifierContext s && s.LeftBrace() != null) {
       if (!isFlattened(s)) {
         parts.structs.add(new StructDef(types.tag(s), s.structOrUnion().Union() != null,

@@ -312,6 +312,23 @@ class CfgShapeTest {
   }
 
   @Test
+  void declarationsInsideExpressionsMakeOtherVariables() {
+    // A declaration deep inside an expression (a statement expression) is still found, while a
+    // parameter named in a cast's function type declares nothing.
+    Cfg cfg = only("""
+        void f(bool a, bool b, void *p) {
+          use(({ bool a; a; }));
+          call_fn((void (*)(bool b))p);
+          if (a) one();
+          if (b) two();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(2, br.size(), render(cfg));
+    assertNull(br.get(0).condition(), "declared again in a statement expression: two variables named a");
+    assertEquals(new Node.Condition("b", true), br.get(1).condition());
+  }
+
+  @Test
   void shortCircuitAndOr() {
     Cfg cfg = only("void f(void) { if (a() && b()) x(); if (c() || d()) y(); }").cfg();
     int a = call(cfg, "a");

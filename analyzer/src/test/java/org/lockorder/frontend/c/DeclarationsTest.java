@@ -185,6 +185,23 @@ class DeclarationsTest {
   }
 
   @Test
+  void localsAndAssignmentsNestedInExpressionsAndInnerBlocks() {
+    // The walk skips subtrees without ';' or '=': these all hold one, deep inside an expression.
+    Function f = Fixtures.only("""
+        int f(struct dev *dev) {
+          use(({ struct inode *ip = dev->inode; ip; }), set(dev->cb = &dev->lock));
+          if (dev) { static DEFINE_SPINLOCK(lk); }
+          return g(({ int k; for (struct page *pg = first(); pg; pg = next(pg)) k++; k; }));
+        }""");
+    assertEquals(new CType("struct inode", 1, false), f.locals().get("ip"));
+    assertTrue(f.locals().containsKey("lk"), f.locals().toString());
+    assertTrue(f.locals().containsKey("k"), f.locals().toString());
+    assertEquals(new CType("struct page", 1, false), f.locals().get("pg"));
+    List<String> a = f.assignments().stream().map(x -> x.target().text() + "=" + x.value().text()).toList();
+    assertEquals(List.of("dev->cb=&dev->lock"), a);
+  }
+
+  @Test
   void enumValues() {
     TranslationUnit tu = clean("""
         enum lock_class { I_MUTEX_NORMAL, I_MUTEX_PARENT, I_MUTEX_CHILD = 5, I_MUTEX_XATTR,
