@@ -76,8 +76,12 @@ public final class Pipeline {
    */
   public Program program(List<String> paths) throws LockModelException {
     Inputs in = read(paths, false);
-    AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode()).analyze(in.units, in.base);
-    return new Program(result, in.diagnostics);
+    try {
+      AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode()).analyze(in.units, in.base);
+      return new Program(result, in.diagnostics);
+    } finally {
+      if (in.cache != null) in.cache.awaitWrites();
+    }
   }
 
   /**
@@ -121,6 +125,7 @@ public final class Pipeline {
       if (hit != null) return Inputs.hit(hit);
     }
     List<ParsedFile> parsed = times.time("parse", () -> parseAll(walked.files(), models, macros, cache, fileKeys));
+    if (cache != null) cache.writeInBackground();
     List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
     long lines = 0;
     int bodies = 0;
@@ -151,6 +156,20 @@ public final class Pipeline {
       progress.finish();
       return in.cached;
     }
+    try {
+      return analyze(in);
+    } finally {
+      // Usually done long before: the parse cache is written beside the analysis.
+      if (in.cache != null) {
+        times.time("waiting for cache writes", () -> {
+          in.cache.awaitWrites();
+          return null;
+        });
+      }
+    }
+  }
+
+  private Report analyze(Inputs in) {
     String runKey = in.runKey;
     ParseCache cache = in.cache;
     LockModel base = in.base;

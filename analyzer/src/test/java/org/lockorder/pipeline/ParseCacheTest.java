@@ -1,6 +1,7 @@
 package org.lockorder.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,6 +51,35 @@ class ParseCacheTest {
     }
     assertEquals(first, run(cache, dir), "with damaged entries");
     assertEquals(first, run(cache, dir), "after rewriting them");
+  }
+
+  @Test
+  void entriesAreWrittenBesideTheAnalysisAndAreAllOnDiskWhenWaitedFor(@TempDir Path dir) throws IOException {
+    ParseCache cache = new ParseCache(dir);
+    String k1 = cache.key("a.c", "model", new byte[] {1});
+    String k2 = cache.key("b.c", "model", new byte[] {2});
+    ParsedFile a = new ParsedFile("a.c", null, List.of(), 1);
+    ParsedFile b = new ParsedFile("b.c", null, List.of(), 2);
+    cache.put(k1, a);
+    assertNull(cache.get(k1), "kept until the parse is over");
+    cache.writeInBackground();
+    cache.put(k2, b); // after the writer started: written when waited for
+    cache.awaitWrites();
+    assertEquals(a, cache.get(k1));
+    assertEquals(b, cache.get(k2));
+    try (Stream<Path> s = Files.walk(dir)) {
+      assertEquals(List.of(), s.filter(p -> p.toString().endsWith(".tmp")).toList(), "no temporary file left");
+    }
+  }
+
+  @Test
+  void aRunEndsWithEveryEntryOnDisk(@TempDir Path cache) throws IOException {
+    run(cache, "callgraphs/02-cachefiles-freeze");
+    List<Path> written = entries(cache);
+    try (Stream<Path> s = Files.walk(Path.of("callgraphs/02-cachefiles-freeze"))) {
+      long sources = s.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).count();
+      assertTrue(written.size() >= sources, written + " for " + sources + " files");
+    }
   }
 
   @Test
