@@ -14,12 +14,24 @@ import org.lockorder.ir.Mode;
 import org.lockorder.ir.Prototype;
 import org.lockorder.model.ReclaimModel;
 
-/** The shared state of one analysis run: program tables, call graph, summaries, edges, bounds. */
+/**
+ * The state of one analysis run: program tables, call graph, summaries, edges, bounds. A {@link
+ * #fork} shares the tables and the summaries and collects its own edges, call contexts and bounds,
+ * which {@link #addAll} adds back in a fixed order: components analyzed on several threads give
+ * the result of analyzing them one after the other.
+ */
 final class AnalysisContext {
   private final Program program;
   private final LockClassResolver resolver;
   private final CallGraph callGraph;
-  private final Map<Function, Summary> summaries = new IdentityHashMap<>();
+  /**
+   * Every function's summary by its index in {@link #indexes} (null until analyzed). An array and
+   * not a map, so that forks on several threads can each set their functions' summaries while
+   * others read their callees' (each read happens after the write it needs: a component starts
+   * once its callees' components are done).
+   */
+  private final Map<Function, Integer> indexes;
+  private final Summary[] summaries;
   private final EdgeStore edges = new EdgeStore();
   private final int maxStatesPerNode;
   /** callee → (caller, call node) → locks held at that call, intersected over states. */
@@ -52,6 +64,55 @@ final class AnalysisContext {
     this.reclaimClass = reclaim == null ? null : LockClass.of(reclaim.lockClass());
     this.reclaimMode = reclaim == null ? null : reclaim.mode();
     this.reclaimModel = reclaim;
+    this.indexes = new IdentityHashMap<>();
+    for (List<Function> scc : callGraph.bottomUpComponents()) for (Function f : scc) indexes.putIfAbsent(f, indexes.size());
+    this.summaries = new Summary[indexes.size()];
+  }
+
+  private AnalysisContext(AnalysisContext shared) {
+    this.program = shared.program;
+    this.resolver = shared.resolver;
+    this.callGraph = shared.callGraph;
+    this.maxStatesPerNode = shared.maxStatesPerNode;
+    this.reclaimClass = shared.reclaimClass;
+    this.reclaimMode = shared.reclaimMode;
+    this.reclaimModel = shared.reclaimModel;
+    this.indexes = shared.indexes;
+    this.summaries = shared.summaries;
+  }
+
+  /** A context for analyzing one component on a thread of its own; see {@link #addAll}. */
+  AnalysisContext fork() {
+    return new AnalysisContext(this);
+  }
+
+  /**
+   * Adds the edges, call contexts and bounds that {@code fork} collected, as if its component had
+   * been analyzed here after everything before it. Forks are added in the components' order.
+   */
+  void addAll(AnalysisContext fork) {
+    edges.addAll(fork.edges);
+    fork.callContexts.forEach((callee, byCall) -> {
+      Map<CallSite, CallContext> here = callContexts.computeIfAbsent(callee, k -> new HashMap<>());
+      byCall.forEach((site, c) -> {
+        CallContext old = here.get(site);
+        if (old == null) here.put(site, c);
+        else old.held().retainAll(c.held());
+      });
+    });
+    heldStateBounded.addAll(fork.heldStateBounded);
+    exitBounded.addAll(fork.exitBounded);
+    recursionMembers.addAll(fork.recursionMembers);
+    fork.recursions.forEach((around, r) -> {
+      AnalysisBounds.Recursion old = recursions.get(around);
+      if (old == null) {
+        recursions.put(around, r);
+      } else {
+        List<String> by = new ArrayList<>(old.stoppedBy());
+        for (String b : r.stoppedBy()) if (!by.contains(b)) by.add(b);
+        recursions.put(around, new AnalysisBounds.Recursion(old.functions(), around, by));
+      }
+    });
   }
 
   /** The reclaim model (gfp flag names), or null. */
@@ -131,13 +192,16 @@ final class AnalysisContext {
   }
 
   Summary summary(Function f) {
-    return summaries.getOrDefault(f, EMPTY);
+    Integer i = indexes.get(f);
+    Summary s = i == null ? null : summaries[i];
+    return s == null ? EMPTY : s;
   }
 
   private static final Summary EMPTY = new Summary();
 
   boolean hasSummary(Function f) {
-    return summaries.containsKey(f);
+    Integer i = indexes.get(f);
+    return i != null && summaries[i] != null;
   }
 
   /** Bound names in {@link AnalysisBounds.Recursion#stoppedBy()}. */
@@ -156,8 +220,11 @@ final class AnalysisContext {
     recursions.put(around, new AnalysisBounds.Recursion(scc.size(), around, by));
   }
 
+  /** @throws IllegalArgumentException for a function outside the call graph's components */
   void setSummary(Function f, Summary s) {
-    summaries.put(f, s);
+    Integer i = indexes.get(f);
+    if (i == null) throw new IllegalArgumentException("no component holds " + f.name());
+    summaries[i] = s;
   }
 
   /** A program point of {@code f} had more held-lock states than the per-node bound. */

@@ -20,10 +20,17 @@ import org.lockorder.model.LockModel;
 public final class Analyzer {
   private static final int MAX_SCC_ROUNDS = 10;
   private final int maxStatesPerNode;
+  private final int threads;
   private PhaseTimes times = new PhaseTimes();
 
   public Analyzer(int maxStatesPerNode) {
+    this(maxStatesPerNode, 1);
+  }
+
+  /** @param threads threads for the summaries ({@link ComponentScheduler}); the result does not depend on it */
+  public Analyzer(int maxStatesPerNode, int threads) {
     this.maxStatesPerNode = maxStatesPerNode;
+    this.threads = Math.max(1, threads);
   }
 
   /** Adds the analysis' phases to {@code t} (--timings). */
@@ -44,23 +51,16 @@ public final class Analyzer {
     });
     AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim());
     long start = System.nanoTime();
-    List<Function> largest = List.of();
-    long largestNanos = 0;
-    long largestPropagationNanos = 0;
-    for (List<Function> scc : graph.bottomUpComponents()) {
-      long sccStart = System.nanoTime();
-      long propagationNanos = analyzeComponent(scc, graph, ctx);
-      if (scc.size() > largest.size()) {
-        largest = scc;
-        largestNanos = System.nanoTime() - sccStart;
-        largestPropagationNanos = propagationNanos;
-      }
-    }
+    List<List<Function>> components = graph.bottomUpComponents();
+    ComponentScheduler scheduler = new ComponentScheduler(components, graph, threads);
+    scheduler.run(ctx, (scc, fork) -> analyzeComponent(scc, graph, fork));
     times.add("summaries", System.nanoTime() - start);
-    if (largest.size() > 1) {
-      times.detail("summaries", largest.size(), String.format(java.util.Locale.ROOT,
-          "largest recursion: %d functions, %.1f s, of which propagation %.1f s", largest.size(), largestNanos / 1e9,
-          largestPropagationNanos / 1e9));
+    int largest = 0;
+    for (int i = 1; i < components.size(); i++) if (components.get(i).size() > components.get(largest).size()) largest = i;
+    if (!components.isEmpty() && components.get(largest).size() > 1) {
+      times.detail("summaries", components.get(largest).size(), String.format(java.util.Locale.ROOT,
+          "largest recursion: %d functions, %.1f s, of which propagation %.1f s", components.get(largest).size(),
+          scheduler.nanos(largest) / 1e9, scheduler.propagationNanos(largest) / 1e9));
     }
     return times.time("edges and witnesses", () -> result(ctx, graph));
   }

@@ -78,19 +78,38 @@ final class EdgeStore {
      * seen through that call, made only if kept.
      */
     private void offer(EdgeType t, int length, Function frame, Site held, Site acquired, CallStep through) {
-      int bestLength = switch (t) {
+      if (length >= length(t)) return;
+      keep(t, length, new Occurrence(frame, held, through == null ? acquired : acquired.through(through)));
+    }
+
+    /** The best occurrence's length, or the largest int when there is none. */
+    private int length(EdgeType t) {
+      return switch (t) {
         case EN -> bestEn == null ? Integer.MAX_VALUE : lengthEn;
         case SN -> bestSn == null ? Integer.MAX_VALUE : lengthSn;
         case ER -> bestEr == null ? Integer.MAX_VALUE : lengthEr;
         case SR -> bestSr == null ? Integer.MAX_VALUE : lengthSr;
       };
-      if (length >= bestLength) return;
-      Occurrence o = new Occurrence(frame, held, through == null ? acquired : acquired.through(through));
+    }
+
+    private void keep(EdgeType t, int length, Occurrence o) {
       switch (t) {
         case EN -> { bestEn = o; lengthEn = length; }
         case SN -> { bestSn = o; lengthSn = length; }
         case ER -> { bestEr = o; lengthEr = length; }
         case SR -> { bestSr = o; lengthSr = length; }
+      }
+    }
+
+    /** Intersects the gates seen in {@code frame} with {@code gates}, as {@link #record} does. */
+    private void gate(Function frame, Set<LockClass> gates) {
+      Set<LockClass> seen = gatesByFrame.get(frame);
+      if (seen == null) {
+        gatesByFrame.put(frame, gates);
+      } else if (!seen.isEmpty() && seen != gates && !gates.containsAll(seen)) {
+        Set<LockClass> both = new TreeSet<>(seen);
+        both.retainAll(gates);
+        gatesByFrame.put(frame, both);
       }
     }
   }
@@ -161,6 +180,34 @@ final class EdgeStore {
     }
     p.lastFrame = frame;
     p.lastGates = seen;
+  }
+
+  /**
+   * Adds what {@code later} recorded as if its occurrences had been recorded here after this
+   * store's own: a pair keeps its first shortest witness per type, its ungated frames their order,
+   * and the gates per frame are intersected. So stores filled one per component, each after its
+   * callees, and added in the components' order, equal one store filled by running them in order.
+   */
+  void addAll(EdgeStore later) {
+    for (Pair q : later.pairs.values()) {
+      int from = id(q.from);
+      int to = id(q.to);
+      Pair p = pairs.get(from, to);
+      if (p == null) pairs.add(from, to, p = new Pair(q.from, q.to));
+      for (EdgeType t : Pair.TYPES) {
+        Occurrence o = q.best(t);
+        if (o != null && q.length(t) < p.length(t)) p.keep(t, q.length(t), o);
+      }
+      for (Function f : q.ungatedFrames) {
+        if (p.lastUngated != f) {
+          p.ungatedFrames.add(f);
+          p.lastUngated = f;
+        }
+      }
+      for (Map.Entry<Function, Set<LockClass>> e : q.gatesByFrame.entrySet()) p.gate(e.getKey(), e.getValue());
+      p.lastFrame = null; // the remembered set may have been replaced
+      p.lastGates = null;
+    }
   }
 
   /**

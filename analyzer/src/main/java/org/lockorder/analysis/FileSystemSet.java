@@ -11,7 +11,12 @@ final class FileSystemSet {
   /** Reached without confinement: for objects of any file system. */
   static final FileSystemSet ANY = new FileSystemSet(null);
 
+  /** Made up front, not on first use: summaries are computed on several threads. */
   private static final FileSystemSet[] SINGLETONS = new FileSystemSet[256];
+
+  static {
+    for (int i = 0; i < SINGLETONS.length; i++) SINGLETONS[i] = single(i);
+  }
 
   /** Null for {@link #ANY}; else the members' bits, never all zero. */
   private final long[] bits;
@@ -21,15 +26,13 @@ final class FileSystemSet {
   }
 
   static FileSystemSet of(int fileSystem) {
-    if (fileSystem < SINGLETONS.length) {
-      FileSystemSet s = SINGLETONS[fileSystem];
-      if (s != null) return s;
-    }
+    return fileSystem < SINGLETONS.length ? SINGLETONS[fileSystem] : single(fileSystem);
+  }
+
+  private static FileSystemSet single(int fileSystem) {
     long[] bits = new long[fileSystem / 64 + 1];
     bits[fileSystem / 64] = 1L << (fileSystem % 64);
-    FileSystemSet s = new FileSystemSet(bits);
-    if (fileSystem < SINGLETONS.length) SINGLETONS[fileSystem] = s;
-    return s;
+    return new FileSystemSet(bits);
   }
 
   boolean isAny() {

@@ -25,8 +25,9 @@ final class FileSystems {
   /** Directories below {@code under}, as written after it ("ext4", "smb/client"), sorted. */
   private final List<String> names;
   /** By source file as named in locations: asked for every function analyzed. */
-  private final Map<String, Integer> byFile = new HashMap<>();
-  private final Map<String, Boolean> stackingByFile = new HashMap<>();
+  /** Per source file, computed on first use by any of the analysis threads. */
+  private final Map<String, Integer> byFile = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Boolean> stackingByFile = new java.util.concurrent.ConcurrentHashMap<>();
 
   private FileSystems(FileSystemsModel model, List<String> names) {
     this.model = model;

@@ -119,14 +119,15 @@ final class LockClassResolver {
 
   /**
    * One key object per class: the analysis meets the same classes millions of times, and
-   * equal classes that are one object hash and compare cheaply (EdgeStore).
+   * equal classes that are one object hash and compare cheaply (EdgeStore). Concurrent: the
+   * summaries are computed on several threads (ComponentScheduler).
    */
-  private final java.util.Map<LockClass, LockKey.OfClass> interned = new java.util.HashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<LockClass, LockKey.OfClass> interned =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private LockKey.OfClass ofClass(LockClass c) {
     LockKey.OfClass k = interned.get(c);
-    if (k == null) interned.put(c, k = new LockKey.OfClass(c));
-    return k;
+    return k != null ? k : interned.computeIfAbsent(c, LockKey.OfClass::new);
   }
 
   private LockKey classKey(String owner, String field, String sub) {

@@ -76,7 +76,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--max-cycles-per-class", defaultValue = "50", paramLabel = "N", description = "Most cycles reported through any one lock class (default: ${DEFAULT-VALUE}); the summary says how many more a class closes.")
   int maxCyclesPerClass;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: one per core but one, at least one). Output does not depend on it.")
+  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: one per core but one, at least one); the summaries use one per core. Output does not depend on either.")
   Integer threads;
 
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep parsed files in DIR between runs, keyed by file content, lock model and build; a changed file is parsed again. Output does not depend on it.")

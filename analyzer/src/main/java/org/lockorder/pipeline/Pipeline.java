@@ -77,7 +77,7 @@ public final class Pipeline {
   public Program program(List<String> paths) throws LockModelException {
     Inputs in = read(paths, false);
     try {
-      AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode()).analyze(in.units, in.base);
+      AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).analyze(in.units, in.base);
       return new Program(result, in.diagnostics);
     } finally {
       if (in.cache != null) in.cache.awaitWrites();
@@ -192,7 +192,7 @@ public final class Pipeline {
     List<LockGraph.Program> graphs = new ArrayList<>();
     progress.stage("analyzing", programs.size());
     for (List<TranslationUnit> program : programs) {
-      AnalysisResult result = new Analyzer(options.maxStatesPerNode()).withTimes(times).analyze(program, base);
+      AnalysisResult result = new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withTimes(times).analyze(program, base);
       List<LockOrderEdge> ordered = new ArrayList<>();
       for (LockOrderEdge e : result.edges()) {
         if (e.from().resolved() && e.to().resolved()) {

@@ -68,6 +68,14 @@ public record PipelineOptions(
     return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
   }
 
+  /**
+   * Threads for the summaries: one per core. By then the JIT compiler has done most of its work
+   * and the second core is otherwise idle (stop 22). The result does not depend on it.
+   */
+  public int analysisThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
   public PipelineOptions withPerFile(boolean value) {
     return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, includeDirs);
   }

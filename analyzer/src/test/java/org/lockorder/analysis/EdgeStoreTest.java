@@ -45,6 +45,58 @@ class EdgeStoreTest {
     assertEquals(expected.size(), store.size());
   }
 
+  private static Function frame(String name) {
+    return new Function(name, new Location("a.c", 1, 1), false, new org.lockorder.ir.CType("void", 0, false),
+        List.of(), java.util.Map.of(), List.of(), List.of(), new org.lockorder.ir.Cfg(List.of()));
+  }
+
+  /** The gates per frame by the frame's name (the store's map compares sets by identity). */
+  private static java.util.Map<String, Set<LockClass>> gates(EdgeStore.Pair p) {
+    java.util.Map<String, Set<LockClass>> out = new java.util.TreeMap<>();
+    p.gatesByFrame.forEach((f, g) -> out.put(f.name(), new java.util.TreeSet<>(g)));
+    return out;
+  }
+
+  @Test
+  void storesFilledInTurnAndAddedInOrderEqualOneStoreFilledInThatOrder() {
+    Random random = new Random(11);
+    List<LockClass> classes = new ArrayList<>();
+    for (int i = 0; i < 6; i++) classes.add(LockClass.of("c" + i));
+    List<Function> frames = new ArrayList<>();
+    for (int i = 0; i < 12; i++) frames.add(frame("f" + i));
+    List<Set<LockClass>> gateSets = List.of(Set.of(), Set.of(), Set.of(classes.get(4)), Set.of(classes.get(4), classes.get(5)));
+    EdgeStore whole = new EdgeStore();
+    EdgeStore merged = new EdgeStore();
+    // Four components, three frames each (a frame belongs to one component), recorded in turn.
+    for (int component = 0; component < 4; component++) {
+      EdgeStore part = new EdgeStore();
+      for (int i = 0; i < 300; i++) {
+        Function f = frames.get(3 * component + random.nextInt(3));
+        EdgeType type = EdgeType.values()[random.nextInt(2)];
+        Site held = site(classes.get(random.nextInt(3)), random.nextInt(3));
+        Site acquired = site(classes.get(3 + random.nextInt(3)), random.nextInt(4));
+        Set<LockClass> gates = gateSets.get(random.nextInt(gateSets.size()));
+        whole.record(type, f, held, acquired, gates);
+        part.record(type, f, held, acquired, gates);
+      }
+      merged.addAll(part);
+    }
+    List<EdgeStore.Pair> expected = new ArrayList<>();
+    whole.pairs().forEach(expected::add);
+    List<EdgeStore.Pair> got = new ArrayList<>();
+    merged.pairs().forEach(got::add);
+    assertEquals(expected.size(), got.size());
+    for (int i = 0; i < expected.size(); i++) {
+      EdgeStore.Pair e = expected.get(i);
+      EdgeStore.Pair g = got.get(i);
+      assertEquals(e.from + " -> " + e.to, g.from + " -> " + g.to);
+      assertEquals(e.best().keySet(), g.best().keySet());
+      for (EdgeType t : e.best().keySet()) assertSame(e.best().get(t).acquired(), g.best().get(t).acquired(), "first shortest witness");
+      assertEquals(e.ungatedFrames, g.ungatedFrames);
+      assertEquals(gates(e), gates(g));
+    }
+  }
+
   @Test
   void theShortestWitnessPerTypeIsKeptAndTheFirstOnATie() {
     EdgeStore store = new EdgeStore();
