@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lockorder.frontend.c.CFrontend;
+import org.lockorder.ir.Function;
 import org.lockorder.ir.TranslationUnit;
 import org.lockorder.model.LockModel;
 import org.lockorder.model.LockModelException;
@@ -48,11 +49,62 @@ class ComponentSchedulerTest {
     return c.toString();
   }
 
+  private static TranslationUnit unit(Path file, LockModel model) {
+    SourceReader.Result read = new SourceReader().read(new InputFile(file, file.toString(), List.of()));
+    return new LockApiLowering(model).lower(new CFrontend(java.util.Set.of()).parse(read.text()));
+  }
+
   private static AnalysisResult analyze(Path file, int threads) throws LockModelException {
     LockModel model = LockModel.load(List.of("linux"), List.of());
-    SourceReader.Result read = new SourceReader().read(new InputFile(file, file.toString(), List.of()));
-    TranslationUnit unit = new LockApiLowering(model).lower(new CFrontend(java.util.Set.of()).parse(read.text()));
-    return new Analyzer(64, threads).analyze(List.of(unit), model);
+    return new Analyzer(64, threads).analyze(List.of(unit(file, model)), model);
+  }
+
+  /** The scheduler alone on a generated program's call graph, with {@code analysis} for each component. */
+  private static CallGraph schedule(Path dir, int threads, ComponentScheduler.ComponentAnalysis analysis)
+      throws IOException, LockModelException {
+    Path file = dir.resolve("gen.c");
+    Files.writeString(file, program(5));
+    LockModel model = LockModel.load(List.of("linux"), List.of());
+    CallGraph graph = new CallGraph(new Program(List.of(unit(file, model)), model.constants()), model);
+    AnalysisContext ctx = new AnalysisContext(graph.program(), graph, 64, model.reclaim());
+    new ComponentScheduler(graph.bottomUpComponents(), graph, threads).run(ctx, analysis);
+    return graph;
+  }
+
+  @Test
+  void everyComponentRunsOnceAndAfterTheComponentsItCalls(@TempDir Path dir) throws IOException, LockModelException {
+    List<List<Function>> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    CallGraph graph = schedule(dir, 3, (component, fork) -> {
+      order.add(component);
+      return 0;
+    });
+    assertEquals(graph.bottomUpComponents().size(), order.size());
+    assertEquals(order.size(), new java.util.HashSet<>(order).size(), "each once");
+    java.util.Map<Function, Integer> position = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < order.size(); i++) for (Function f : order.get(i)) position.put(f, i);
+    int calls = 0;
+    for (List<Function> component : order) {
+      for (Function f : component) {
+        for (org.lockorder.ir.Node n : f.cfg().nodes()) {
+          for (CallTarget t : graph.targets(f, n.id())) {
+            calls++;
+            assertTrue(position.get(t.function()) <= position.get(f), t.function().name() + " ran after its caller " + f.name());
+          }
+        }
+      }
+    }
+    assertTrue(calls > 500, "the program has calls: " + calls);
+  }
+
+  @Test
+  void aFailingComponentStopsTheRunWithItsException(@TempDir Path dir) {
+    IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () ->
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+            schedule(dir, 2, (component, fork) -> {
+              if (component.stream().anyMatch(f -> f.name().equals("f150"))) throw new IllegalStateException("boom in f150");
+              return 0;
+            })));
+    assertEquals("boom in f150", thrown.getMessage());
   }
 
   /** The first edge that differs, rather than two lists of hundreds. */
