@@ -92,27 +92,11 @@ final class AnalysisContext {
    */
   void addAll(AnalysisContext fork) {
     edges.addAll(fork.edges);
-    fork.callContexts.forEach((callee, byCall) -> {
-      Map<CallSite, CallContext> here = callContexts.computeIfAbsent(callee, k -> new HashMap<>());
-      byCall.forEach((site, c) -> {
-        CallContext old = here.get(site);
-        if (old == null) here.put(site, c);
-        else old.held().retainAll(c.held());
-      });
-    });
+    fork.callContexts.forEach((callee, byCall) -> byCall.forEach((site, c) -> noteCallContext(site, callee, c.held())));
     heldStateBounded.addAll(fork.heldStateBounded);
     exitBounded.addAll(fork.exitBounded);
     recursionMembers.addAll(fork.recursionMembers);
-    fork.recursions.forEach((around, r) -> {
-      AnalysisBounds.Recursion old = recursions.get(around);
-      if (old == null) {
-        recursions.put(around, r);
-      } else {
-        List<String> by = new ArrayList<>(old.stoppedBy());
-        for (String b : r.stoppedBy()) if (!by.contains(b)) by.add(b);
-        recursions.put(around, new AnalysisBounds.Recursion(old.functions(), around, by));
-      }
-    });
+    fork.recursions.values().forEach(this::noteRecursion);
   }
 
   /** The reclaim model (gfp flag names), or null. */
@@ -213,11 +197,15 @@ final class AnalysisContext {
     recursionMembers.addAll(scc);
     Function first = scc.get(0);
     String around = first.name() + " (" + first.location() + ")";
-    AnalysisBounds.Recursion r = recursions.get(around);
-    List<String> by = new ArrayList<>(r == null ? List.of() : r.stoppedBy());
-    String label = bound + " (" + limit + ")";
-    if (!by.contains(label)) by.add(label);
-    recursions.put(around, new AnalysisBounds.Recursion(scc.size(), around, by));
+    noteRecursion(new AnalysisBounds.Recursion(scc.size(), around, List.of(bound + " (" + limit + ")")));
+  }
+
+  /** Adds {@code r}'s bounds to those of the same recursion already noted. */
+  private void noteRecursion(AnalysisBounds.Recursion r) {
+    AnalysisBounds.Recursion old = recursions.get(r.around());
+    List<String> by = new ArrayList<>(old == null ? List.of() : old.stoppedBy());
+    for (String b : r.stoppedBy()) if (!by.contains(b)) by.add(b);
+    recursions.put(r.around(), new AnalysisBounds.Recursion(r.functions(), r.around(), by));
   }
 
   /** @throws IllegalArgumentException for a function outside the call graph's components */
@@ -253,11 +241,14 @@ final class AnalysisContext {
 
   /** Notes the classes held at a call; {@code held} is not modified nor kept. */
   void noteCallContext(Function caller, int node, Function callee, Set<LockClass> held) {
+    noteCallContext(new CallSite(caller, node), callee, held);
+  }
+
+  private void noteCallContext(CallSite site, Function callee, Set<LockClass> held) {
     Map<CallSite, CallContext> byCall = callContexts.computeIfAbsent(callee, k -> new HashMap<>());
-    CallSite key = new CallSite(caller, node);
-    CallContext old = byCall.get(key);
+    CallContext old = byCall.get(site);
     if (old == null) {
-      byCall.put(key, new CallContext(caller, new TreeSet<>(held)));
+      byCall.put(site, new CallContext(site.caller(), new TreeSet<>(held)));
     } else {
       old.held().retainAll(held);
     }

@@ -101,16 +101,29 @@ final class EdgeStore {
       }
     }
 
-    /** Intersects the gates seen in {@code frame} with {@code gates}, as {@link #record} does. */
-    private void gate(Function frame, Set<LockClass> gates) {
-      Set<LockClass> seen = gatesByFrame.get(frame);
+    /** Notes an occurrence in {@code frame} with no gate (repeats in a row are kept once). */
+    private void ungated(Function frame) {
+      if (lastUngated != frame) {
+        ungatedFrames.add(frame);
+        lastUngated = frame;
+      }
+    }
+
+    /**
+     * Intersects the gates seen in {@code frame} with {@code gates} and remembers the result as
+     * the last frame's: occurrences of one pair come in runs from one frame.
+     */
+    private void gated(Function frame, Set<LockClass> gates) {
+      Set<LockClass> seen = lastFrame == frame ? lastGates : gatesByFrame.get(frame);
       if (seen == null) {
-        gatesByFrame.put(frame, gates);
+        gatesByFrame.put(frame, seen = gates);
       } else if (!seen.isEmpty() && seen != gates && !gates.containsAll(seen)) {
         Set<LockClass> both = new TreeSet<>(seen);
         both.retainAll(gates);
-        gatesByFrame.put(frame, both);
+        gatesByFrame.put(frame, seen = both);
       }
+      lastFrame = frame;
+      lastGates = seen;
     }
   }
 
@@ -162,24 +175,8 @@ final class EdgeStore {
     if (p == null) pairs.add(from, to, p = new Pair(held.lockClass(), acquired.lockClass()));
     int length = held.calls().size() + acquired.calls().size() + (through == null ? 0 : 1);
     p.offer(type, length, frame, held, acquired, through);
-    if (gates.isEmpty()) {
-      if (p.lastUngated != frame) {
-        p.ungatedFrames.add(frame);
-        p.lastUngated = frame;
-      }
-      return;
-    }
-    // Occurrences of one pair come in runs from one frame: the pair remembers the last frame's set.
-    Set<LockClass> seen = p.lastFrame == frame ? p.lastGates : p.gatesByFrame.get(frame);
-    if (seen == null) {
-      p.gatesByFrame.put(frame, seen = gates);
-    } else if (!seen.isEmpty() && seen != gates && !gates.containsAll(seen)) {
-      Set<LockClass> both = new TreeSet<>(seen);
-      both.retainAll(gates);
-      p.gatesByFrame.put(frame, seen = both);
-    }
-    p.lastFrame = frame;
-    p.lastGates = seen;
+    if (gates.isEmpty()) p.ungated(frame);
+    else p.gated(frame, gates);
   }
 
   /**
@@ -198,15 +195,8 @@ final class EdgeStore {
         Occurrence o = q.best(t);
         if (o != null && q.length(t) < p.length(t)) p.keep(t, q.length(t), o);
       }
-      for (Function f : q.ungatedFrames) {
-        if (p.lastUngated != f) {
-          p.ungatedFrames.add(f);
-          p.lastUngated = f;
-        }
-      }
-      for (Map.Entry<Function, Set<LockClass>> e : q.gatesByFrame.entrySet()) p.gate(e.getKey(), e.getValue());
-      p.lastFrame = null; // the remembered set may have been replaced
-      p.lastGates = null;
+      for (Function f : q.ungatedFrames) p.ungated(f);
+      for (Map.Entry<Function, Set<LockClass>> e : q.gatesByFrame.entrySet()) p.gated(e.getKey(), e.getValue());
     }
   }
 
