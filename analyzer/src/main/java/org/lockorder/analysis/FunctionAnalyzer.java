@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.AcquireStyle;
 import org.lockorder.ir.Arg;
 import org.lockorder.ir.Cfg;
 import org.lockorder.ir.Event;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.Location;
 import org.lockorder.ir.LockRef;
 import org.lockorder.ir.Mode;
 import org.lockorder.ir.Node;
@@ -204,7 +206,7 @@ final class FunctionAnalyzer {
    * with its decision.
    */
   private List<Out> branch(Node n, LockState s) {
-    List<Out> outs = branchOutcomes(n, s);
+    List<Out> outs = withoutLocksTakenThroughNull(n, branchOutcomes(n, s));
     Integer bit = n.condition() == null ? null : conditionBits.get(n.condition().expression());
     if (bit == null || n.successors().size() != 2 || n.successors().get(0).equals(n.successors().get(1))) return outs;
     int whenTrue = n.successors().get(0);
@@ -216,6 +218,70 @@ final class FunctionAnalyzer {
       else if (known == nonzero) kept.add(o);
     }
     return kept;
+  }
+
+  /**
+   * On the NULL side of {@code if (p)}, the locks this function took through {@code p} since its
+   * last assignment are not held: taking them dereferenced {@code p}, so a path that holds one and
+   * finds {@code p} NULL cannot run. Without this, {@code if (vma->vm_file) { mapping = ...;
+   * i_mmap_lock_write(mapping); } ... if (mapping) i_mmap_unlock_write(mapping);} returns holding
+   * the lock on the path that skips the unlock, and every caller above holds it from then on.
+   * A lock counts as taken through {@code p} when the event that took it (an acquisition, or a
+   * call that returned holding it) has an argument rooted at {@code p}, and it lies after the
+   * last assignment to {@code p} in source order.
+   */
+  private List<Out> withoutLocksTakenThroughNull(Node n, List<Out> outs) {
+    Node.PointerTest t = n.pointerTest();
+    if (t == null || n.successors().size() != 2 || n.successors().get(0).equals(n.successors().get(1))) return outs;
+    int nullSide = n.successors().get(t.trueWhenNonzero() ? 1 : 0);
+    List<Out> changed = null;
+    for (int i = 0; i < outs.size(); i++) {
+      Out o = outs.get(i);
+      if (o.node() != nullSide || o.state().held().isEmpty()) continue;
+      LockState s = o.state().without(h -> takenThrough(t, h));
+      if (s == o.state()) continue;
+      if (changed == null) changed = new ArrayList<>(outs);
+      changed.set(i, new Out(nullSide, s));
+    }
+    return changed == null ? outs : changed;
+  }
+
+  private boolean takenThrough(Node.PointerTest t, HeldLock h) {
+    if (h.fromEntry()) return false;
+    Site site = h.site();
+    Location at;
+    if (site.calls().isEmpty()) at = site.function().equals(fn.name()) ? site.location() : null;
+    else at = site.calls().get(0).caller().equals(fn.name()) ? site.calls().get(0).location() : null;
+    if (at == null || !eventsThrough(t.variable()).contains(at)) return false;
+    Location last = t.lastAssigned();
+    return last == null || last.file().equals(at.file()) && last.compareTo(at) <= 0;
+  }
+
+  /** By variable, computed on first need: see {@link #eventsThrough}. */
+  private Map<String, Set<Location>> eventsThrough;
+
+  /** Where this function's acquisitions and calls take an argument rooted at variable {@code v}. */
+  private Set<Location> eventsThrough(String v) {
+    if (eventsThrough == null) eventsThrough = new HashMap<>();
+    return eventsThrough.computeIfAbsent(v, name -> {
+      Set<Location> out = new HashSet<>();
+      for (Node n : fn.cfg().nodes()) {
+        Event e = n.event();
+        if (e instanceof Event.Acquire a && rootedAt(a.lock().path(), name)) out.add(a.location());
+        List<Arg> args = e instanceof Event.Call c ? c.args() : e instanceof Event.IndirectCall c ? c.args() : List.of();
+        for (Arg arg : args) {
+          if (rootedAt(arg.path(), name)) {
+            out.add(e.location());
+            break;
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private static boolean rootedAt(AccessPath path, String v) {
+    return path != null && path.root() instanceof AccessPath.Var var && var.name().equals(v);
   }
 
   private List<Out> branchOutcomes(Node n, LockState s) {

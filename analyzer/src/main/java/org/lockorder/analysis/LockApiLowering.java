@@ -48,7 +48,7 @@ public final class LockApiLowering {
     List<Node> nodes = new ArrayList<>(f.cfg().nodes().size());
     for (Node n : f.cfg().nodes()) {
       Event e = n.event() instanceof Event.Call call ? lowerCall(call, f) : n.event();
-      nodes.add(e == n.event() ? n : new Node(n.id(), e, n.successors(), n.test(), n.condition()));
+      nodes.add(e == n.event() ? n : n.withEvent(e));
     }
     return new Function(
         f.name(),

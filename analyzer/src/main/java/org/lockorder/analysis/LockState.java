@@ -224,6 +224,23 @@ final class LockState {
   }
 
   /**
+   * This state without the held locks {@code drop} accepts, nothing recorded as released: for
+   * locks found not to be held on this path after all, not for unlocks.
+   */
+  LockState without(java.util.function.Predicate<HeldLock> drop) {
+    List<HeldLock> kept = null;
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
+      if (drop.test(h)) {
+        if (kept == null) kept = new ArrayList<>(held.subList(0, i));
+      } else if (kept != null) {
+        kept.add(h);
+      }
+    }
+    return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero);
+  }
+
+  /**
    * {@link #release} of each of {@code keys} in turn. When none of them is held (a callee's exit
    * releasing its caller's locks, which this function did not take: the common case) that only
    * adds them to the released set, in one step instead of one state per key.

@@ -10,17 +10,24 @@ import java.util.List;
  * {@code ret = mutex_lock_killable(&m); if (ret)}), {@code test} says which call node and how.
  * When the condition reads only variables that keep their value through the body (parameters
  * never assigned, initialized-once locals of the outer block) and constants, {@code condition}
- * names it, so that two branches on the same condition can be taken consistently. A switch node
- * has a null event, null tests and one successor per case.
+ * names it, so that two branches on the same condition can be taken consistently. When it tests
+ * whether a local variable or parameter is NULL, {@code pointerTest} names the variable and where
+ * it was last assigned. A switch node has a null event, null tests and one successor per case.
  */
-public record Node(int id, Event event, List<Integer> successors, CallResultTest test, Condition condition) {
+public record Node(
+    int id, Event event, List<Integer> successors, CallResultTest test, Condition condition, PointerTest pointerTest) {
 
   public Node {
     successors = List.copyOf(successors);
   }
 
   public Node(int id, Event event, List<Integer> successors, CallResultTest test) {
-    this(id, event, successors, test, null);
+    this(id, event, successors, test, null, null);
+  }
+
+  /** This node with another event (a lowered lock call), the tests kept. */
+  public Node withEvent(Event e) {
+    return new Node(id, e, successors, test, condition, pointerTest);
   }
 
   /**
@@ -37,4 +44,15 @@ public record Node(int id, Event event, List<Integer> successors, CallResultTest
    * @param trueWhenNonzero true when the true edge is taken if the expression is non-zero
    */
   public record Condition(String expression, boolean trueWhenNonzero) {}
+
+  /**
+   * The condition of a branch is whether local variable or parameter {@code variable} is non-NULL
+   * ({@code if (mapping)}, {@code if (!lruvec)}, {@code if (p == NULL)}), whatever else the body
+   * does with it.
+   *
+   * @param trueWhenNonzero true when the true edge is taken if the variable is non-NULL
+   * @param lastAssigned the body's last assignment to the variable in source order (its
+   *     initializer counts); null when the body never assigns it
+   */
+  public record PointerTest(String variable, boolean trueWhenNonzero, Location lastAssigned) {}
 }

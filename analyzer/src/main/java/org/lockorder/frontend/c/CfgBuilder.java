@@ -33,10 +33,10 @@ final class CfgBuilder {
 
   /**
    * @param functionPointers locals and parameters: calls through them are indirect
-   * @param stable variables that keep their value through the body ({@link StableVariables})
+   * @param variables what the body does to its variables ({@link StableVariables})
    */
-  CfgBuilder(SourceMap source, Set<String> functionPointers, Set<String> stable) {
-    this.flow = new ExpressionFlow(this, source, functionPointers, stable);
+  CfgBuilder(SourceMap source, Set<String> functionPointers, BodyVariables variables) {
+    this.flow = new ExpressionFlow(this, source, functionPointers, variables);
   }
 
   Cfg build(CParser.CompoundStatementContext body) {

@@ -18,6 +18,7 @@ final class CfgGraph {
   private final List<List<Integer>> successors = new ArrayList<>();
   private final List<Node.CallResultTest> tests = new ArrayList<>();
   private final List<Node.Condition> conditions = new ArrayList<>();
+  private final List<Node.PointerTest> pointerTests = new ArrayList<>();
 
   CfgGraph() {
     add(null); // entry
@@ -29,6 +30,7 @@ final class CfgGraph {
     successors.add(new ArrayList<>(2));
     tests.add(null);
     conditions.add(null);
+    pointerTests.add(null);
     return events.size() - 1;
   }
 
@@ -43,17 +45,23 @@ final class CfgGraph {
 
   /** A branch node reached from 'from', true edge first. */
   int branch(int from, int whenTrue, int whenFalse, Node.CallResultTest test) {
-    return branch(from, whenTrue, whenFalse, test, null);
+    return branch(from, whenTrue, whenFalse, test, null, null);
   }
 
-  /** A branch node reached from 'from', true edge first, on a condition that keeps its value. */
-  int branch(int from, int whenTrue, int whenFalse, Node.CallResultTest test, Node.Condition condition) {
+  /**
+   * A branch node reached from 'from', true edge first; {@code condition} when it tests variables
+   * that keep their value, {@code pointerTest} when it tests a variable against NULL.
+   */
+  int branch(
+      int from, int whenTrue, int whenFalse, Node.CallResultTest test, Node.Condition condition,
+      Node.PointerTest pointerTest) {
     int b = add(null);
     edge(from, b);
     successors.get(b).add(whenTrue);
     successors.get(b).add(whenFalse);
     tests.set(b, test);
     conditions.set(b, condition);
+    pointerTests.set(b, pointerTest);
     return b;
   }
 
@@ -108,7 +116,7 @@ final class CfgGraph {
       for (int s : successors.get(old)) succ.add(newId[target(s)]);
       Node.CallResultTest t = tests.get(old);
       if (t != null) t = newId[t.callNode()] < 0 ? null : new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero());
-      nodes.add(new Node(i, events.get(old), succ, t, conditions.get(old)));
+      nodes.add(new Node(i, events.get(old), succ, t, conditions.get(old), pointerTests.get(old)));
     }
     return new Cfg(nodes);
   }

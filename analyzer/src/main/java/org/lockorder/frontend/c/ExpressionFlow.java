@@ -34,12 +34,15 @@ final class ExpressionFlow {
   private final AccessPaths paths;
   private final Set<String> functionPointers;
   private final Set<String> stable;
+  private final BodyVariables variables;
   private final Map<ParserRuleContext, Integer> callNodes = new IdentityHashMap<>();
   private final Map<String, Integer> lastCallResult = new HashMap<>();
 
-  ExpressionFlow(CfgBuilder statements, SourceMap source, Set<String> functionPointers, Set<String> stable) {
+  /** @param functionPointers the body's locals and parameters: calls through them are indirect */
+  ExpressionFlow(CfgBuilder statements, SourceMap source, Set<String> functionPointers, BodyVariables variables) {
     this.statements = statements;
-    this.stable = stable;
+    this.variables = variables;
+    this.stable = variables.stable();
     this.graph = statements.graph;
     this.source = source;
     this.paths = new AccessPaths(source);
@@ -231,8 +234,21 @@ final class ExpressionFlow {
       cond(c.conditionalExpression(), second, whenTrue, whenFalse);
     } else {
       int cur = expr(e, from);
-      graph.branch(cur, whenTrue, whenFalse, test(e, true), condition(e, true));
+      graph.branch(cur, whenTrue, whenFalse, test(e, true), condition(e, true), pointerTest(e, true));
     }
+  }
+
+  /**
+   * Which local variable or parameter a condition compares with NULL ({@code mapping}, {@code
+   * !lruvec}, {@code p == NULL}), with its last assignment; null for anything else, and for a
+   * variable whose assignments the body's tokens do not show.
+   */
+  private Node.PointerTest pointerTest(ParseTree t, boolean nonzero) {
+    Peeled p = peel(t, nonzero);
+    String name = Exprs.identifier(p.core());
+    if (name == null || !functionPointers.contains(name) || variables.untracked().contains(name)) return null;
+    Token last = variables.lastAssignment().get(name);
+    return new Node.PointerTest(name, p.nonzero(), last == null ? null : source.loc(last));
   }
 
   /** Operators a condition over stable variables may use: no calls, members, dereferences or side effects. */

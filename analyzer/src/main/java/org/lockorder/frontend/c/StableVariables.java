@@ -54,23 +54,24 @@ final class StableVariables {
    * @param marks where that list has {@code ;} (and possibly other) tokens: every declaration
    *     ends with one, so a subtree without one declares nothing
    */
-  static Set<String> of(
+  static BodyVariables of(
       List<String> params, CParser.CompoundStatementContext body, List<Token> tokens, TokenPresence marks) {
     // Name -> how many assignments its declaration accounts for (1 with an initializer).
     Map<String, Integer> allowed = new HashMap<>();
     for (String p : params) allowed.put(p, 0);
     Set<String> unstable = new HashSet<>();
+    Set<String> declaredTwice = new HashSet<>();
     for (CParser.BlockItemContext item : body.blockItem()) {
       List<CParser.InitDeclaratorContext> declarators = new ArrayList<>();
       if (item.declaration() != null && item.declaration().initDeclaratorList() != null) {
         declarators.addAll(item.declaration().initDeclaratorList().initDeclarator());
       } else if (item.unknownTypeBlockDeclaration() != null) {
         CParser.UnknownTypeBlockDeclarationContext u = item.unknownTypeBlockDeclaration();
-        declare(u.Identifier(1).getText(), initialized(u.initTail()), allowed, unstable);
+        declare(u.Identifier(1).getText(), initialized(u.initTail()), allowed, declaredTwice);
         declarators.addAll(u.initDeclarator());
       }
       for (CParser.InitDeclaratorContext id : declarators) {
-        declare(Declarators.name(id.declarator()), initialized(id.initTail()), allowed, unstable);
+        declare(Declarators.name(id.declarator()), initialized(id.initTail()), allowed, declaredTwice);
       }
     }
     // Declarations anywhere but the outermost block (inner blocks, for loops) make other variables
@@ -79,21 +80,37 @@ final class StableVariables {
     List<Token> bodyTokens = sliced
         ? tokens.subList(body.getStart().getTokenIndex(), body.getStop().getTokenIndex() + 1)
         : new ArrayList<>();
+    List<String> inner = new ArrayList<>();
     for (int i = 0; i < body.getChildCount(); i++) {
       ParseTree child = body.getChild(i);
       boolean outerDeclaration = child instanceof CParser.BlockItemContext item
           && (item.declaration() != null || item.unknownTypeBlockDeclaration() != null);
       if (sliced) {
-        if (!outerDeclaration) declaredNames(child, true, marks, unstable);
+        if (!outerDeclaration) declaredNames(child, true, marks, inner);
       } else {
-        walk(child, !outerDeclaration, bodyTokens, unstable);
+        walk(child, !outerDeclaration, bodyTokens, inner);
       }
     }
-    return stable(allowed, unstable, bodyTokens);
+    Set<String> once = new HashSet<>();
+    for (String name : inner) {
+      if (allowed.containsKey(name) || !once.add(name)) declaredTwice.add(name);
+    }
+    unstable.addAll(inner);
+    unstable.addAll(declaredTwice);
+    Set<String> untracked = new HashSet<>(declaredTwice);
+    Map<String, Token> lastAssignment = new HashMap<>();
+    Set<String> stable = stable(allowed, unstable, bodyTokens, untracked, lastAssignment);
+    return new BodyVariables(stable, lastAssignment, untracked);
   }
 
-  /** The variables of {@code allowed} that no token of the body changes. */
-  private static Set<String> stable(Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens) {
+  /**
+   * The variables of {@code allowed} that no token of the body changes. Adds to {@code untracked}
+   * the names whose changes the tokens do not show, and to {@code lastAssignment} the last token
+   * that assigns each name.
+   */
+  private static Set<String> stable(
+      Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens, Set<String> untracked,
+      Map<String, Token> lastAssignment) {
     Map<String, Integer> assigned = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -102,16 +119,27 @@ final class StableVariables {
       int next = i + 1 < tokens.size() ? tokens.get(i + 1).getType() : -1;
       if (prev == CLexer.Dot || prev == CLexer.Arrow) continue; // a member of the same name
       String name = t.getText();
-      if (ASSIGNMENTS.contains(next)) assigned.merge(name, 1, Integer::sum);
+      if (ASSIGNMENTS.contains(next)) {
+        assigned.merge(name, 1, Integer::sum);
+        lastAssignment.put(name, t);
+      }
       // Macros that assign their argument look like calls: swap(a, b), get_user(x, p), and the
       // iterators (list_for_each_entry(pos, ...), for_each_cpu(cpu, ...)).
       if (prev == CLexer.LeftParen || prev == CLexer.Comma) {
         String macro = enclosingCallee(tokens, i);
-        if (macro != null && (ASSIGNING_MACROS.contains(macro) || macro.contains("for_each"))) unstable.add(name);
+        if (macro != null && (ASSIGNING_MACROS.contains(macro) || macro.contains("for_each"))) {
+          unstable.add(name);
+          untracked.add(name);
+        }
       }
       if (next == CLexer.PlusPlus || next == CLexer.MinusMinus || prev == CLexer.PlusPlus
-          || prev == CLexer.MinusMinus || prev == CLexer.And) {
+          || prev == CLexer.MinusMinus) {
         unstable.add(name);
+        lastAssignment.put(name, t);
+      }
+      if (prev == CLexer.And) { // &name: assigned wherever the address goes
+        unstable.add(name);
+        untracked.add(name);
       }
     }
     Set<String> out = new HashSet<>();
@@ -125,9 +153,9 @@ final class StableVariables {
     return t != null && t.initializer() != null;
   }
 
-  private static void declare(String name, boolean initialized, Map<String, Integer> allowed, Set<String> unstable) {
+  private static void declare(String name, boolean initialized, Map<String, Integer> allowed, Set<String> declaredTwice) {
     if (name == null || name.isEmpty()) return;
-    if (allowed.containsKey(name)) unstable.add(name); // shadows a parameter or is declared twice
+    if (allowed.containsKey(name)) declaredTwice.add(name); // shadows a parameter or is declared twice
     allowed.put(name, initialized ? 1 : 0);
   }
 
@@ -138,7 +166,7 @@ final class StableVariables {
    * the {@code ;}. Parameters named in a cast's function type ({@code (void (*)(int a))p}) are no
    * declarations and are not found.
    */
-  private static void declaredNames(ParseTree t, boolean prune, TokenPresence marks, Set<String> names) {
+  private static void declaredNames(ParseTree t, boolean prune, TokenPresence marks, List<String> names) {
     if (t instanceof TerminalNode || prune && !marks.mayHold(t)) return;
     if (t instanceof CParser.DeclaratorContext d) {
       String name = Declarators.name(d);
@@ -158,7 +186,7 @@ final class StableVariables {
    * its declarations declare (a declarator's own name, not those of the parameters inside it).
    * The walk when the token list cannot be sliced by index.
    */
-  private static void walk(ParseTree t, boolean declarations, List<Token> tokens, Set<String> names) {
+  private static void walk(ParseTree t, boolean declarations, List<Token> tokens, List<String> names) {
     if (t instanceof TerminalNode n) {
       tokens.add(n.getSymbol());
       return;

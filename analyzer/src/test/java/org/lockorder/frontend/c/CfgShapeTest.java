@@ -329,6 +329,51 @@ class CfgShapeTest {
   }
 
   @Test
+  void pointerTestsNameTheVariableAndItsLastAssignment() {
+    Cfg cfg = only("""
+        void f(struct vm_area_struct *vma, struct zone *zone, struct lruvec *lruvec) {
+          struct address_space *mapping = NULL;
+          spinlock_t *ptl;
+          if (vma->vm_file) {
+            mapping = vma->vm_file->f_mapping;
+            lock(mapping);
+          }
+          if (mapping)
+            one();
+          if (!zone)
+            two();
+          if (lruvec == NULL)
+            three();
+          get_locked(&ptl);
+          if (ptl)
+            four();
+          if (global_ptr)
+            five();
+          {
+            struct page *page = NULL;
+            if (page) six();
+          }
+          {
+            struct page *page = NULL;
+            if (page) seven();
+          }
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(8, br.size(), render(cfg));
+    assertNull(br.get(0).pointerTest(), "a member is not a variable");
+    Node.PointerTest mapping = br.get(1).pointerTest();
+    assertEquals("mapping", mapping.variable());
+    assertTrue(mapping.trueWhenNonzero());
+    assertEquals(5, mapping.lastAssigned().line(), "the assignment in the branch, not the initializer");
+    assertEquals(new Node.PointerTest("zone", false, null), br.get(2).pointerTest(), "a parameter never assigned");
+    assertEquals(new Node.PointerTest("lruvec", false, null), br.get(3).pointerTest());
+    assertNull(br.get(4).pointerTest(), "address taken: assigned wherever it goes");
+    assertNull(br.get(5).pointerTest(), "a global can change under the function");
+    assertNull(br.get(6).pointerTest(), "two variables named page");
+    assertNull(br.get(7).pointerTest());
+  }
+
+  @Test
   void shortCircuitAndOr() {
     Cfg cfg = only("void f(void) { if (a() && b()) x(); if (c() || d()) y(); }").cfg();
     int a = call(cfg, "a");
