@@ -58,7 +58,7 @@ final class AnalysisContext {
 
   AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim) {
     this.program = program;
-    this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program));
+    this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program, callGraph.fileSystems()));
     this.callGraph = callGraph;
     this.maxStatesPerNode = maxStatesPerNode;
     this.reclaimClass = reclaim == null ? null : LockClass.of(reclaim.lockClass());

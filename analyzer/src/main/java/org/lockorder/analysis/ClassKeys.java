@@ -12,26 +12,42 @@ import org.lockorder.ir.Node;
 /**
  * Class refinements from {@code lockdep_set_class(&lock, &key)}. lockdep gives the instances
  * initialised there the key's class; statically, the instances are unknown, so lockorder applies
- * the key to acquisitions of the same declared class in code of the same directory (the same
- * file system or driver): hugetlbfs's i_mmap_rwsem is keyed in fs/hugetlbfs/ and taken there.
- * Generic code elsewhere keeps the declared class. Deterministic: the first key (by file, then
- * position) wins when one directory sets one class twice.
+ * the key to acquisitions of the same declared class where that code's objects are locked:
+ *
+ * <ul>
+ *   <li>set in a file system's code, in code of the same directory: hugetlbfs's i_mmap_rwsem is
+ *       keyed in fs/hugetlbfs/ and taken there, while mm/ keeps the declared class;
+ *   <li>set in shared code (the VFS, mm/, libraries), everywhere: {@code inode_init_always} keys
+ *       every inode's {@code i_lock} and {@code i_rwsem} by its file-system type, so the VFS and
+ *       every file system take the same classes. Keyed only in fs/, the VFS's {@code
+ *       spin_unlock(&inode->i_lock)} released another class than the one f2fs's {@code
+ *       ->drop_inode} retook, and the lock "leaked" to every caller of {@code iput}.
+ * </ul>
+ *
+ * A directory's own key wins over a shared one. A key the caller passes in ({@code
+ * lockdep_set_class(&lru->node[i].lock, key)} with {@code key} a parameter) names no class and
+ * is ignored. Deterministic: the first key (by file, then position) wins when one scope sets one
+ * class twice.
  */
 final class ClassKeys {
-  /** directory → declared class name → key class name. */
+  /** directory → declared class name → key class name, for keys set in a file system's code. */
   private final Map<String, Map<String, String>> byDirectory = new HashMap<>();
+  /** declared class name → key class name, for keys set in shared code. */
+  private final Map<String, String> everywhere = new HashMap<>();
 
   boolean isEmpty() {
-    return byDirectory.isEmpty();
+    return byDirectory.isEmpty() && everywhere.isEmpty();
   }
 
   /** Collects every set-class event of the program (functions in file order). */
-  static ClassKeys collect(List<Function> functions, Program program) {
+  static ClassKeys collect(List<Function> functions, Program program, FileSystems fileSystems) {
     ClassKeys keys = new ClassKeys();
     for (Function f : functions) {
       for (Node n : f.cfg().nodes()) {
-        if (!(n.event() instanceof Event.SetClass sc) || sc.lock().path() == null) continue;
-        Map<String, String> here = keys.byDirectory.computeIfAbsent(directory(f), d -> new HashMap<>());
+        if (!(n.event() instanceof Event.SetClass sc) || sc.lock().path() == null || passedIn(sc.key(), f)) continue;
+        Map<String, String> here = fileSystems.of(f.location().file()) == FileSystems.SHARED
+            ? keys.everywhere
+            : keys.byDirectory.computeIfAbsent(directory(f), d -> new HashMap<>());
         // Every prefix of the path names the class the key stands for: &sb->s_writers.rw_sem[i]
         // keys both sb_writers.rw_sem and super_block.s_writers.
         AccessPath p = sc.lock().path();
@@ -45,10 +61,17 @@ final class ClassKeys {
     return keys;
   }
 
+  /** Whether {@code key} is one of {@code f}'s parameters: a key its caller chose. */
+  private static boolean passedIn(String key, Function f) {
+    for (org.lockorder.ir.Param p : f.params()) if (p.name().equals(key)) return true;
+    return false;
+  }
+
   /** The key class for {@code declared} in code of {@code fn}'s directory, or null. */
   String keyFor(String declared, Function fn) {
     Map<String, String> here = byDirectory.get(directory(fn));
-    return here == null ? null : here.get(declared);
+    String key = here == null ? null : here.get(declared);
+    return key != null ? key : everywhere.get(declared);
   }
 
   private static String directory(Function f) {
