@@ -36,6 +36,8 @@ final class CallGraph {
   private final Program program;
   private final List<Function> functions = new ArrayList<>();
   private final Map<Function, Map<Integer, List<CallTarget>>> targets = new IdentityHashMap<>();
+  /** The reclaim model's entries the program defines: called from {@code <fs reclaim>} only. */
+  private final Set<String> reclaimEntries = new java.util.HashSet<>();
   private final Map<Function, List<Function>> callers = new IdentityHashMap<>();
   private final Map<Function, String> entryReasons = new IdentityHashMap<>();
   private final Function pageFault;
@@ -72,9 +74,17 @@ final class CallGraph {
     }
     ReclaimModel reclaim = model.reclaim();
     if (reclaim != null) {
+      // The allocator's own ways into reclaim run under the reclaim lock, from here only.
+      List<CallTarget> entries = new ArrayList<>();
+      for (String name : reclaim.entries()) {
+        Function f = program.resolve(name, null);
+        if (f == null) continue;
+        entries.add(new CallTarget(f, "the page allocator's reclaim (lock model: reclaim.entries)", null));
+        reclaimEntries.add(name);
+      }
       Function r = addSynthetic(SyntheticFunction.RECLAIM,
           new SyntheticFunction.HeldAround(reclaim.lockClass(), reclaim.kind(), reclaim.mode(), "fs_reclaim_acquire"),
-          reclaim.handlerFields());
+          reclaim.handlerFields(), entries);
       entryReasons.put(r, "memory reclaim (kswapd, or direct reclaim in an allocation)");
     }
     for (Function f : program.functions()) resolveCalls(f);
@@ -95,8 +105,15 @@ final class CallGraph {
 
   /** A synthetic function calling whatever is stored in {@code slotNames}; registered in the graph. */
   private Function addSynthetic(String name, SyntheticFunction.HeldAround lock, List<String> slotNames) {
+    return addSynthetic(name, lock, slotNames, List.of());
+  }
+
+  /** A synthetic function calling whatever is stored in {@code slotNames}, then {@code also}. */
+  private Function addSynthetic(
+      String name, SyntheticFunction.HeldAround lock, List<String> slotNames, List<CallTarget> also) {
     List<CallTarget> callees = new ArrayList<>();
     for (String slot : slotNames) callees.addAll(slots.getOrDefault(slot, List.of()));
+    callees.addAll(also);
     SyntheticFunction.Built built = SyntheticFunction.build(name, lock, callees);
     Function fn = built.function();
     functions.add(fn);
@@ -332,6 +349,7 @@ final class CallGraph {
 
   private List<CallTarget> resolveNode(Function f, Event e) {
     if (e instanceof Event.Call c) {
+      if (reclaimEntries.contains(c.callee())) return List.of(); // see ReclaimModel#entries
       Function callee = program.resolve(c.callee(), f.location().file());
       if (callee != null) return List.of(CallTarget.direct(callee));
       if (program.global(c.callee()) != null) return pointerVariable(f, c.callee());

@@ -24,7 +24,7 @@ final class ModelFileReader {
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
           "reclaim", "stubs", "file_systems");
   static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking");
-  static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim");
+  static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim", "entries");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
   static final Set<String> OPTION_KEYS = Set.of("rwlock_read");
   static final Set<String> PAGE_FAULT_KEYS = Set.of("lock", "handlers");
@@ -242,7 +242,18 @@ final class ModelFileReader {
     return new ReclaimModel(
         lock.lockClass(), lock.kind(), lock.mode(), fields,
         names(m.entries().get("gfp_reclaim"), "'reclaim.gfp_reclaim'"),
-        names(m.entries().get("gfp_no_reclaim"), "'reclaim.gfp_no_reclaim'"));
+        names(m.entries().get("gfp_no_reclaim"), "'reclaim.gfp_no_reclaim'"),
+        functionNames(m.entries().get("entries"), "'reclaim.entries'"));
+  }
+
+  private static List<String> functionNames(Entry e, String where) throws LockModelException {
+    List<String> out = new ArrayList<>();
+    if (e == null) return out;
+    for (YamlNode item : sequence(e.value(), where).items()) {
+      String name = string(item, IDENTIFIER, "a function name");
+      if (!out.contains(name)) out.add(name);
+    }
+    return out;
   }
 
   private StubModel stub(String name, YamlNode node) throws LockModelException {

@@ -12,6 +12,12 @@ import org.lockorder.ir.Mode;
  * reclaim is read from its gfp flags: any of {@code noReclaimFlags} (or a mask clearing
  * __GFP_FS or __GFP_DIRECT_RECLAIM) says no; otherwise any of {@code reclaimFlags} says yes; an
  * expression naming neither (a gfp parameter) is taken as no.
+ *
+ * <p>{@code entries} are the functions through which the page allocator itself reclaims
+ * ({@code try_to_free_pages}, {@code node_reclaim}): where the analyzed code defines them, a call
+ * to one is not followed, and the reclaimer calls them under the lock instead. Followed from the
+ * allocator, they would put every lock reclaim takes under every allocation whose body is
+ * analyzed, whatever its gfp flags say ({@code GFP_ATOMIC} included).
  */
 public record ReclaimModel(
     String lockClass,
@@ -19,9 +25,11 @@ public record ReclaimModel(
     Mode mode,
     List<String> handlerFields,
     Set<String> reclaimFlags,
-    Set<String> noReclaimFlags) {
+    Set<String> noReclaimFlags,
+    List<String> entries) {
   public ReclaimModel {
     handlerFields = List.copyOf(handlerFields);
+    entries = List.copyOf(entries);
     reclaimFlags = Set.copyOf(reclaimFlags);
     noReclaimFlags = Set.copyOf(noReclaimFlags);
   }

@@ -39,6 +39,12 @@ class BundledProfilesTest {
   }
 
   @Test
+  void linuxReclaimEntriesAreTheAllocatorsWaysIntoReclaim() {
+    assertEquals(List.of("try_to_free_pages", "node_reclaim", "try_to_free_mem_cgroup_pages"), linux.reclaim().entries());
+    assertNull(pthread.reclaim());
+  }
+
+  @Test
   void unknownProfileIsAnError() {
     LockModelException e =
         org.junit.jupiter.api.Assertions.assertThrows(

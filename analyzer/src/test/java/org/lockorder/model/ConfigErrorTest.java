@@ -78,6 +78,15 @@ class ConfigErrorTest {
   }
 
   @Test
+  void reclaimEntriesAreFunctionNames() throws IOException {
+    LockModelException e = failLoading(
+        "reclaim:\n  lock: {class: fs_reclaim, kind: lockdep_map, mode: write}\n  handlers: [shrinker.scan_objects]\n"
+            + "  entries: [try_to_free_pages, 3]\n");
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("a function name"), e.getMessage());
+  }
+
+  @Test
   void keyThatDoesNotApplyToTheOp() throws IOException {
     LockModelException e = failLoading("primitives:\n  - {call: u, op: release, lock: arg0, mode: write}\n");
     assertEquals(2, e.line());
