@@ -259,8 +259,9 @@ final class ExpressionFlow {
 
   /**
    * The condition a branch tests, when it reads only {@link StableVariables} and constants
-   * ({@code !nolock}, {@code lock_flags & XFS_ILOCK_EXCL}, {@code p == NULL}): its text without
-   * the negations and comparisons with zero, which go into the sense. Else null.
+   * ({@code !nolock}, {@code lock_flags & XFS_ILOCK_EXCL}, {@code p == NULL}, {@code
+   * sizeof(i_blocks) > sizeof(long)}): its text without the negations and comparisons with zero,
+   * which go into the sense. Else null.
    */
   private Node.Condition condition(ParseTree t, boolean nonzero) {
     Peeled p = peel(t, nonzero);
@@ -268,23 +269,45 @@ final class ExpressionFlow {
     if (Exprs.call(s) != null) return null;
     List<Token> tokens = new ArrayList<>();
     Exprs.terminals(s, tokens);
-    boolean readsStable = false;
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < tokens.size(); i++) {
       Token tok = tokens.get(i);
       int type = tok.getType();
+      if (type == CLexer.Sizeof) {
+        // A size is a constant whatever it names: 'sizeof(i_blocks) > sizeof(long)'.
+        int end = sizeofEnd(tokens, i);
+        if (end < 0) return null;
+        if (text.length() > 0) text.append(' ');
+        text.append("sizeof");
+        if (end == i + 1) text.append(' '); // 'sizeof x'
+        for (int k = i + 1; k <= end; k++) text.append(tokens.get(k).getText());
+        i = end;
+        continue;
+      }
       if (type == CLexer.Identifier) {
         boolean called = i + 1 < tokens.size() && tokens.get(i + 1).getType() == CLexer.LeftParen;
         if (called) return null;
-        if (stable.contains(tok.getText())) readsStable = true;
-        else if (!MACRO_CONSTANT.matcher(tok.getText()).matches()) return null;
+        if (!stable.contains(tok.getText()) && !MACRO_CONSTANT.matcher(tok.getText()).matches()) return null;
       } else if (type != CLexer.Constant && !PURE_OPERATORS.contains(type)) {
         return null;
       }
       if (text.length() > 0) text.append(' ');
       text.append(tok.getText());
     }
-    return readsStable ? new Node.Condition(text.toString(), p.nonzero()) : null;
+    return text.length() == 0 ? null : new Node.Condition(text.toString(), p.nonzero());
+  }
+
+  /** The last token of the sizeof operand that starts at {@code tokens[at]}, or -1. */
+  private static int sizeofEnd(List<Token> tokens, int at) {
+    if (at + 1 >= tokens.size()) return -1;
+    if (tokens.get(at + 1).getType() != CLexer.LeftParen) return tokens.get(at + 1).getType() == CLexer.Identifier ? at + 1 : -1;
+    int depth = 0;
+    for (int k = at + 1; k < tokens.size(); k++) {
+      int type = tokens.get(k).getType();
+      if (type == CLexer.LeftParen) depth++;
+      else if (type == CLexer.RightParen && --depth == 0) return k;
+    }
+    return -1;
   }
 
   /** A condition's inner expression, and whether the condition holds when that is non-zero. */

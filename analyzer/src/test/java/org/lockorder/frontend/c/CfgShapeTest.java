@@ -277,6 +277,27 @@ class CfgShapeTest {
   }
 
   @Test
+  void sizesAreConstants() {
+    Cfg cfg = only("""
+        void f(struct inode *dst) {
+          long long i_size = read(dst);
+          if (sizeof(i_size) > sizeof(long))
+            one();
+          if (sizeof i_size == 8 && i_size)
+            two();
+          if (sizeof(i_size) > len)
+            three();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(4, br.size(), render(cfg));
+    assertEquals(new Node.Condition("sizeof(i_size) > sizeof(long)", true), br.get(0).condition(),
+        "a variable inside sizeof is not read");
+    assertEquals(new Node.Condition("sizeof i_size == 8", true), br.get(1).condition());
+    assertEquals(new Node.Condition("i_size", true), br.get(2).condition(), "each operand of && is its own branch");
+    assertNull(br.get(3).condition(), "len is not a variable of the function, nor written like a constant");
+  }
+
+  @Test
   void variablesThatChangeInTheBodyGiveNoCondition() {
     Cfg cfg = only("""
         void f(bool a, bool b, bool c, int n, int u, void __user *p) {
