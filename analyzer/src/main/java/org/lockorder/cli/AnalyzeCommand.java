@@ -91,7 +91,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--no-simulate", description = "Do not run the simulator: every finding's verdict is 'unchecked' (and fails as before verdicts existed).")
   boolean noSimulate;
 
-  @Option(names = "--simulation-budget", paramLabel = "STATES", description = "Path and schedule states the simulator may spend on all findings of a program together (default: ${DEFAULT-VALUE}). Cycles are simulated before interrupt inversions; findings left when it is spent are 'unchecked' and say so.")
+  @Option(names = "--simulation-budget", paramLabel = "STATES", description = "Path and schedule states the simulator may spend on all findings of a program together (default: ${DEFAULT-VALUE}). Cycles are simulated before interrupt inversions, each first with smaller bounds, then again in full where that was inconclusive; findings left when it is spent are 'unchecked' and say so.")
   long simulationBudget = org.lockorder.sim.SimulationBounds.DEFAULT.runWork();
 
   @CommandLine.Mixin IncludeDirOptions includeDirs = new IncludeDirOptions();

@@ -21,6 +21,18 @@ public record SimulationBounds(
     long runWork) {
   public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 2_000, 5_000_000L);
 
+  /**
+   * The bounds of a first look at every finding: a fifth of the path states per function, a tenth
+   * per thread and of the scheduler states. The limits that cut silently ({@code offRouteItems},
+   * {@code callDepth}, {@code exitsPerCall}) stay, so a verdict reached within these bounds is the
+   * one the full bounds give; only {@code inconclusive} can differ.
+   */
+  public SimulationBounds firstLook() {
+    return new SimulationBounds(
+        Math.max(1, walkItems / 5), Math.max(1, walkBudget / 10), offRouteItems, callDepth, exitsPerCall,
+        Math.max(1, states / 10), millis, runWork);
+  }
+
   public SimulationBounds withStates(int value) {
     return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, value, millis, runWork);
   }

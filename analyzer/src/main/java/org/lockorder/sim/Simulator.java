@@ -19,36 +19,82 @@ public final class Simulator {
   private final SimulationBounds bounds;
   private final WitnessWalker walker;
   private final ThreadBuilder builder;
+  /** The same with {@link SimulationBounds#firstLook} bounds, for {@link #simulateAll}'s first pass. */
+  private final Simulator firstLook;
 
   public Simulator(ProgramView view, SimulationBounds bounds) {
+    this(view, bounds, bounds.firstLook());
+  }
+
+  private Simulator(ProgramView view, SimulationBounds bounds, SimulationBounds firstLook) {
     this.bounds = bounds;
     this.walker = new WitnessWalker(view, bounds);
     this.builder = new ThreadBuilder(view, walker);
+    this.firstLook = firstLook == null ? null : new Simulator(view, firstLook, null);
   }
 
   /**
    * Each finding with its simulation, in the order given. Lock-order cycles (LO001, LO002) are
-   * simulated before interrupt inversions (LO003), each in report order, until the run's budget
-   * ({@link SimulationBounds#runWork}) is spent; the rest stay unchecked and say why.
+   * simulated before interrupt inversions (LO003), each in report order, in two passes that share
+   * the run's budget ({@link SimulationBounds#runWork}): first every finding with the bounds of
+   * {@link SimulationBounds#firstLook}, then, with the full bounds, those the first look left
+   * inconclusive. In one pass, the findings whose walks hit their bounds spent the budget before
+   * most findings had a look (Linux 6.1: 122 of 1,270 simulated, none of the LO001 cycles).
+   * Findings the budget does not reach stay unchecked and say why.
    */
   public List<Finding> simulateAll(List<Finding> findings) {
     Simulation[] done = new Simulation[findings.size()];
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < findings.size(); i++) if (!isIrqInversion(findings.get(i))) order.add(i);
     for (int i = 0; i < findings.size(); i++) if (isIrqInversion(findings.get(i))) order.add(i);
+    Simulator first = firstLook == null ? this : firstLook;
+    boolean[] bounded = new boolean[findings.size()];
     long work = 0;
-    int simulated = 0;
+    int looked = 0;
     for (int i : order) {
       if (work >= bounds.runWork()) {
         done[i] = Simulation.notRun("not simulated: the run's simulation budget (" + String.format(java.util.Locale.ROOT, "%,d", bounds.runWork())
-            + " path and schedule states) went to the " + simulated + " findings simulated before it (raise it with --simulation-budget)");
+            + " path and schedule states) went to the " + looked + " findings simulated before it (raise it with --simulation-budget)");
         continue;
       }
-      long before = walker.spentByAllWalks();
-      done[i] = simulate(findings.get(i));
-      work += walker.spentByAllWalks() - before + done[i].states();
-      simulated++;
+      work += first.simulateCounting(findings.get(i), done, bounded, i);
+      looked++;
     }
+    if (first == this) return withSimulations(findings, done);
+    // Only a bound can make the full bounds decide otherwise: an inconsistency stays one.
+    boolean[] full = new boolean[findings.size()];
+    for (int i : order) {
+      if (work >= bounds.runWork()) break;
+      if (!bounded[i]) continue;
+      work += simulateCounting(findings.get(i), done, bounded, i);
+      full[i] = true;
+    }
+    for (int i : order) {
+      Simulation s = done[i];
+      if (bounded[i] && !full[i]) {
+        done[i] = new Simulation(s.verdict(), s.reason() + " on a first look with smaller bounds; the run's budget left"
+            + " none for a full one (raise it with --simulation-budget)", s.threads(), s.schedule(), s.states());
+      }
+    }
+    return withSimulations(findings, done);
+  }
+
+  /**
+   * Simulates {@code f} into {@code done[i]}, and sets {@code bounded[i]} when a bound of this
+   * simulator made it inconclusive; returns the path and schedule states it spent.
+   */
+  private long simulateCounting(Finding f, Simulation[] done, boolean[] bounded, int i) {
+    long before = walker.spentByAllWalks();
+    lastHitABound = false;
+    done[i] = simulate(f);
+    bounded[i] = lastHitABound;
+    return walker.spentByAllWalks() - before + done[i].states();
+  }
+
+  /** Whether the last {@link #simulate} was inconclusive because of one of this simulator's bounds. */
+  private boolean lastHitABound;
+
+  private static List<Finding> withSimulations(List<Finding> findings, Simulation[] done) {
     List<Finding> out = new ArrayList<>(findings.size());
     for (int i = 0; i < findings.size(); i++) out.add(findings.get(i).withSimulation(done[i]));
     return out;
@@ -65,7 +111,10 @@ public final class Simulator {
     } catch (RuntimeException | StackOverflowError e) {
       return inconclusive("the simulator failed to build the threads (" + e.getClass().getSimpleName() + ")", List.of(), 0);
     }
-    if (built.failure() != null) return inconclusive(built.failure(), List.of(), 0);
+    if (built.failure() != null) {
+      lastHitABound = !built.inconsistent();
+      return inconclusive(built.failure(), List.of(), 0);
+    }
     List<SimThread> threads = built.threads();
     List<Simulation.SimulatedThread> columns = columns(threads);
     Scheduler.Outcome o = new Scheduler(threads, bounds).run();
@@ -73,9 +122,14 @@ public final class Simulator {
       case DEADLOCK -> new Simulation(
           Verdict.CONFIRMED, confirmedReason(threads, o), columns, ScheduleWriter.steps(new Scheduler(threads, bounds), o), o.states());
       case NO_DEADLOCK -> new Simulation(Verdict.NOT_REPRODUCED, whyNot(built, o), columns, List.of(), o.states());
-      case STATE_BOUND -> inconclusive("the schedule search hit its state bound (" + bounds.states() + " states)", columns, o.states());
-      case TIME_BOUND -> inconclusive("the schedule search hit its time bound (" + bounds.millis() + " ms)", columns, o.states());
+      case STATE_BOUND -> bound("the schedule search hit its state bound (" + bounds.states() + " states)", columns, o.states());
+      case TIME_BOUND -> bound("the schedule search hit its time bound (" + bounds.millis() + " ms)", columns, o.states());
     };
+  }
+
+  private Simulation bound(String reason, List<Simulation.SimulatedThread> columns, int states) {
+    lastHitABound = true;
+    return inconclusive(reason, columns, states);
   }
 
   private static Simulation inconclusive(String reason, List<Simulation.SimulatedThread> columns, int states) {
