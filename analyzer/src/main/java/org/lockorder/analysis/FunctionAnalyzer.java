@@ -423,7 +423,7 @@ final class FunctionAnalyzer {
 
   /** The edges (pending edges for parameter locks) from each of {@code held}, held in {@code s}, to {@code lock}. */
   private void orderAfter(List<HeldLock> held, LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts) {
-    orderAfter(held, s, lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts);
+    orderAfter(held, s, lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, lock.fileSystems());
   }
 
   /**
@@ -434,11 +434,12 @@ final class FunctionAnalyzer {
    */
   private void orderAfter(
       List<HeldLock> held, LockState s, LockKey key, Mode mode, Site site, CallStep through,
-      Set<LockKey> releasedBefore, int cuts) {
+      Set<LockKey> releasedBefore, int cuts, FileSystemSet acquiredFor) {
     Site seen = through == null ? site : null;
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
+      if (apart(h.fileSystems(), acquiredFor)) continue;
       if (mode == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(key)) continue;
       Set<LockClass> gates = gates(s, h, key, releasedBefore);
       if (h.key() instanceof LockKey.OfClass && key instanceof LockKey.OfClass) {
@@ -448,6 +449,15 @@ final class FunctionAnalyzer {
         summary.addPending(new Summary.PendingEdge(h, key, mode, seen, gates, cuts));
       }
     }
+  }
+
+  /**
+   * Whether no file system is in both: a lock held only for one file system's objects and an
+   * acquisition made only for another's are not on one thread (iomap_iter's ->iomap_end reaching
+   * gfs2 and its ->iomap_begin reaching f2fs).
+   */
+  private static boolean apart(FileSystemSet a, FileSystemSet b) {
+    return !a.isAny() && !b.isAny() && a.intersect(b) == null;
   }
 
   /**
@@ -537,8 +547,10 @@ final class FunctionAnalyzer {
         List<HeldLock> added = e.added();
         for (int k = 0, m = added.size(); k < m; k++) {
           HeldLock h = added.get(k);
-          HeldLock lock = sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
-          if (lock != null) after = after.push(lock);
+          // A lock the callee returns holding only for another file system's objects is not held here.
+          FileSystemSet heldFor = fileSystemsThrough(passage, h.fileSystems());
+          HeldLock lock = heldFor == null ? null : sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
+          if (lock != null) after = after.push(lock.withFileSystems(heldFor));
         }
         results.putIfAbsent(after.identity(), after);
       }
@@ -650,13 +662,13 @@ final class FunctionAnalyzer {
     }
     if (!orders) return;
     if (lock != null) {
-      orderAfter(tr.ordering(), tr.state(), lock, releasedBefore, cuts);
+      orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
     } else if (a.key() instanceof LockKey.OfClass) {
       // The key is the callee's and the caller's alike; the site is made only if needed.
-      orderAfter(tr.ordering(), tr.state(), a.key(), a.mode(), a.site(), tr.step(), releasedBefore, cuts);
+      orderAfter(tr.ordering(), tr.state(), a.key(), a.mode(), a.site(), tr.step(), releasedBefore, cuts, fileSystems);
     } else {
       lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
-      if (lock != null) orderAfter(tr.ordering(), tr.state(), lock, releasedBefore, cuts);
+      if (lock != null) orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
     }
   }
 

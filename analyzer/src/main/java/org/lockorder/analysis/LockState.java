@@ -124,6 +124,7 @@ final class LockState {
       for (int i = 0, n = held.size(); i < n; i++) {
         HeldLock l = held.get(i);
         h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal() * 2 + (l.fromEntry() ? 1 : 0);
+        if (!l.fileSystems().isAny()) h = h * 31 + l.fileSystems().hashCode();
       }
       h = h * 31 + s.released.hashCode();
       h = h * 31 + s.scopes.openBits();
@@ -153,7 +154,10 @@ final class LockState {
       for (int i = 0; i < a.held.size(); i++) {
         HeldLock x = a.held.get(i);
         HeldLock y = b.held.get(i);
-        if (x != y && (x.mode() != y.mode() || x.fromEntry() != y.fromEntry() || !x.key().equals(y.key()))) return false;
+        if (x != y && (x.mode() != y.mode() || x.fromEntry() != y.fromEntry() || !x.key().equals(y.key())
+            || !x.fileSystems().equals(y.fileSystems()))) {
+          return false;
+        }
       }
       return a.released.equals(b.released);
     }
@@ -188,11 +192,20 @@ final class LockState {
     return false;
   }
 
-  /** Pushes a lock unless the same key in the same mode is already held (keeps states finite). */
+  /**
+   * Pushes a lock unless the same key in the same mode is already held (keeps states finite); then
+   * the held one stands for both paths, and its file systems become the union.
+   */
   LockState push(HeldLock lock) {
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
-      if (h.key().equals(lock.key()) && h.mode() == lock.mode()) return this;
+      if (h.key().equals(lock.key()) && h.mode() == lock.mode()) {
+        FileSystemSet both = h.fileSystems().union(lock.fileSystems());
+        if (both.equals(h.fileSystems())) return this;
+        HeldLock[] same = held.toArray(new HeldLock[n]);
+        same[i] = h.withFileSystems(both);
+        return new LockState(List.of(same), released, scopes, result, returning, decided, decidedNonzero);
+      }
     }
     HeldLock[] more = held.toArray(new HeldLock[held.size() + 1]);
     more[held.size()] = lock;

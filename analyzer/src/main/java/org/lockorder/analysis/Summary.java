@@ -57,7 +57,7 @@ final class Summary {
      */
     private static List<Object> shape(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
       List<Object> shape = new java.util.ArrayList<>(added.size() + 2);
-      for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry()));
+      for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems()));
       shape.add(returned);
       shape.add(List.copyOf(released));
       return List.copyOf(shape);
@@ -65,14 +65,18 @@ final class Summary {
 
     String identity() {
       StringBuilder sb = new StringBuilder();
-      for (HeldLock h : added) sb.append(h.key()).append(':').append(h.mode().letter()).append(',');
+      for (HeldLock h : added) {
+        sb.append(h.key()).append(':').append(h.mode().letter());
+        if (!h.fileSystems().isAny()) sb.append(h.fileSystems());
+        sb.append(',');
+      }
       Set<String> rel = new TreeSet<>();
       for (LockKey k : released) rel.add(k.toString());
       return sb.append('|').append(rel).append('|').append(returned).toString();
     }
   }
 
-  private record AddedShape(LockKey key, Mode mode, boolean fromEntry) {}
+  private record AddedShape(LockKey key, Mode mode, boolean fromEntry, FileSystemSet fileSystems) {}
 
   /**
    * An allocation that enters fs reclaim when the caller's argument {@code param} allows it

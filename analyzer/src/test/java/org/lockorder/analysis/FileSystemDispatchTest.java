@@ -141,4 +141,42 @@ class FileSystemDispatchTest {
         tree("fs/inode.c", VFS, "fs/ext4/super.c", ext4, "fs/unionfs/file.c", stacked.replace("overlayfs", "unionfs")));
     assertEquals(null, confined.get("LO001"), confined.toString());
   }
+
+  /**
+   * Shared code making two ops calls on one object (6.1 iomap_iter: ->iomap_end, then the next
+   * ->iomap_begin): one file system's ->iomap_end returns holding a lock, another's ->iomap_begin
+   * takes its own. Each is reached only for its own file system's objects, so no thread holds the
+   * first while taking the second.
+   */
+  @Test
+  void aLockHeldForOneFileSystemIsNotOrderedBeforeAnothersAcquisition() throws Exception {
+    String iomapTypes = VFS_TYPES
+        + "struct iomap_ops { int (*iomap_begin)(struct inode *); int (*iomap_end)(struct inode *); };\n"
+        + "struct iomap_iter { struct inode *inode; const struct iomap_ops *ops; };\n"
+        + "typedef struct { int rlock; } spinlock_t;\n"
+        + "extern spinlock_t extent_lock;\n";
+    String iomap = iomapTypes
+        + "spinlock_t extent_lock;\n"
+        + "int iomap_iter(struct iomap_iter *iter) { iter->ops->iomap_end(iter->inode); return iter->ops->iomap_begin(iter->inode); }\n";
+    String gfs2 = iomapTypes + fileSystem("gfs2").replace(VFS_TYPES, "")
+        + "static int gfs2_iomap_begin(struct inode *inode) { return 0; }\n"
+        + "static int gfs2_iomap_end(struct inode *inode) { spin_lock(&extent_lock); return 0; }\n"
+        + "const struct iomap_ops gfs2_iomap_ops = { .iomap_begin = gfs2_iomap_begin, .iomap_end = gfs2_iomap_end };\n";
+    String f2fs = iomapTypes + fileSystem("f2fs").replace(VFS_TYPES, "")
+        + "static int f2fs_iomap_begin(struct inode *inode) { mutex_lock(&f2fs_lock); mutex_unlock(&f2fs_lock); return 0; }\n"
+        + "static int f2fs_iomap_end(struct inode *inode) { return 0; }\n"
+        + "const struct iomap_ops f2fs_iomap_ops = { .iomap_begin = f2fs_iomap_begin, .iomap_end = f2fs_iomap_end };\n"
+        + "void f2fs_extents(void) { mutex_lock(&f2fs_lock); spin_lock(&extent_lock); spin_unlock(&extent_lock); mutex_unlock(&f2fs_lock); }\n"
+        // f2fs code iterating f2fs's own mapping: iomap_iter returns holding extent_lock only when
+        // gfs2's ->iomap_end ran, which it does not for f2fs's objects.
+        + "int f2fs_map(struct iomap_iter *it) { int r = iomap_iter(it); mutex_lock(&f2fs_lock); mutex_unlock(&f2fs_lock); return r; }\n";
+    Map<String, List<String>> f = findings("linux",
+        tree("fs/inode.c", VFS, "fs/iomap/iter.c", iomap, "fs/gfs2/bmap.c", gfs2, "fs/f2fs/data.c", f2fs));
+    assertEquals(null, f.get("LO001"), f.toString());
+    // Outside fs/, nothing is confined: iomap_iter holds extent_lock (from gfs2) while f2fs's
+    // ->iomap_begin takes f2fs_lock, the reverse of f2fs_extents.
+    Map<String, List<String>> flat = findings("flat",
+        tree("vfs/inode.c", VFS, "iomap/iter.c", iomap, "gfs2/bmap.c", gfs2, "f2fs/data.c", f2fs));
+    assertTrue(flat.getOrDefault("LO001", List.of()).contains("extent_lock -> f2fs_lock"), flat.toString());
+  }
 }
