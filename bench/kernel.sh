@@ -6,7 +6,7 @@
 #   bench/kernel.sh [--scaling] [--keep-cache]
 #
 # Prints wall time, peak RSS, lines/s, the share of function bodies parsed, lock acquisitions
-# recognised, classes, edges and findings (from the JSON report's stats) and the wall time of each
+# recognised, classes, edges, findings and the simulator's verdicts (from the JSON report) and the wall time of each
 # phase (lockorder's --timings: parse, summaries, the largest recursion, ...), then a second run from
 # the parse cache, then the documented-lock-order score. --scaling also runs 1/4, 1/2 and all of
 # fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
@@ -92,6 +92,16 @@ for f in report["findings"]:
 cs = s.get("cycleSearch", {})
 print(f"  findings {len(report['findings'])} " + str(dict(sorted(rules.items())))
       + (f"; cycle search cut: {cs.get('reason')}" if cs.get("truncated") else ""))
+# The simulator's verdicts per rule; 'inconsistent' is an inconclusive whose witness no path follows.
+verdicts = {}
+for f in report["findings"]:
+    v = f.get("verdict", "?")
+    if v == "inconclusive" and f.get("simulation", {}).get("reason", "").startswith("internal inconsistency"):
+        v = "inconclusive (inconsistent)"
+    verdicts.setdefault(f["rule"], {}).setdefault(v, 0)
+    verdicts[f["rule"]][v] += 1
+print("  verdicts: " + "; ".join(f"{r} " + ", ".join(f"{n} {v}" for v, n in sorted(vs.items()))
+                               for r, vs in sorted(verdicts.items())))
 EOF
   # The phases (--timings): the last lines on stderr, after the diagnostics.
   sed -n '/^lockorder: wall time per phase$/,$p' "$work/$name.err" | sed '1s/.*/  wall time per phase (JVM start not included):/; 2,$s/^/  /'
