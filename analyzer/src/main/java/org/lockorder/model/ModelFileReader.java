@@ -241,19 +241,9 @@ final class ModelFileReader {
     List<String> fields = slots(require(m, "handlers", "'reclaim'").value(), "'reclaim.handlers'");
     return new ReclaimModel(
         lock.lockClass(), lock.kind(), lock.mode(), fields,
-        names(m.entries().get("gfp_reclaim"), "'reclaim.gfp_reclaim'"),
-        names(m.entries().get("gfp_no_reclaim"), "'reclaim.gfp_no_reclaim'"),
-        functionNames(m.entries().get("entries"), "'reclaim.entries'"));
-  }
-
-  private static List<String> functionNames(Entry e, String where) throws LockModelException {
-    List<String> out = new ArrayList<>();
-    if (e == null) return out;
-    for (YamlNode item : sequence(e.value(), where).items()) {
-      String name = string(item, IDENTIFIER, "a function name");
-      if (!out.contains(name)) out.add(name);
-    }
-    return out;
+        names(m.entries().get("gfp_reclaim"), "'reclaim.gfp_reclaim'", "a flag name"),
+        names(m.entries().get("gfp_no_reclaim"), "'reclaim.gfp_no_reclaim'", "a flag name"),
+        List.copyOf(names(m.entries().get("entries"), "'reclaim.entries'", "a function name")));
   }
 
   private StubModel stub(String name, YamlNode node) throws LockModelException {
@@ -292,11 +282,12 @@ final class ModelFileReader {
     return fields;
   }
 
-  private static Set<String> names(Entry e, String where) throws LockModelException {
+  /** The identifiers listed in {@code e}, in order, once each; {@code what} names one in errors. */
+  private static Set<String> names(Entry e, String where, String what) throws LockModelException {
     Set<String> out = new java.util.LinkedHashSet<>();
     if (e == null) return out;
     for (YamlNode item : sequence(e.value(), where).items()) {
-      out.add(string(item, IDENTIFIER, "a flag name"));
+      out.add(string(item, IDENTIFIER, what));
     }
     return out;
   }

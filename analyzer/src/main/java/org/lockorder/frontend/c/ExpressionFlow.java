@@ -33,7 +33,6 @@ final class ExpressionFlow {
   private final SourceMap source;
   private final AccessPaths paths;
   private final Set<String> functionPointers;
-  private final Set<String> stable;
   private final BodyVariables variables;
   private final Map<ParserRuleContext, Integer> callNodes = new IdentityHashMap<>();
   private final Map<String, Integer> lastCallResult = new HashMap<>();
@@ -42,7 +41,6 @@ final class ExpressionFlow {
   ExpressionFlow(CfgBuilder statements, SourceMap source, Set<String> functionPointers, BodyVariables variables) {
     this.statements = statements;
     this.variables = variables;
-    this.stable = variables.stable();
     this.graph = statements.graph;
     this.source = source;
     this.paths = new AccessPaths(source);
@@ -287,7 +285,7 @@ final class ExpressionFlow {
       if (type == CLexer.Identifier) {
         boolean called = i + 1 < tokens.size() && tokens.get(i + 1).getType() == CLexer.LeftParen;
         if (called) return null;
-        if (!stable.contains(tok.getText()) && !MACRO_CONSTANT.matcher(tok.getText()).matches()) return null;
+        if (!variables.stable().contains(tok.getText()) && !MACRO_CONSTANT.matcher(tok.getText()).matches()) return null;
       } else if (type != CLexer.Constant && !PURE_OPERATORS.contains(type)) {
         return null;
       }
