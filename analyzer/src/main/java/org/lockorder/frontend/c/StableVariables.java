@@ -137,7 +137,7 @@ final class StableVariables {
         unstable.add(name);
         lastAssignment.put(name, t);
       }
-      if (prev == CLexer.And) { // &name: assigned wherever the address goes
+      if (addressTaken(tokens, i)) { // &name: assigned wherever the address goes
         unstable.add(name);
         untracked.add(name);
       }
@@ -147,6 +147,22 @@ final class StableVariables {
       if (!unstable.contains(e.getKey()) && assigned.getOrDefault(e.getKey(), 0) <= e.getValue()) out.add(e.getKey());
     }
     return out;
+  }
+
+  /**
+   * Whether the name at {@code tokens[i]} has its address taken: a unary {@code &} before it, and
+   * no member or element after it ({@code &inode->i_lock} takes the address of a member, and
+   * {@code inode} keeps its value).
+   */
+  private static boolean addressTaken(List<Token> tokens, int i) {
+    if (i == 0 || tokens.get(i - 1).getType() != CLexer.And) return false;
+    int next = i + 1 < tokens.size() ? tokens.get(i + 1).getType() : -1;
+    if (next == CLexer.Arrow || next == CLexer.Dot || next == CLexer.LeftBracket) return false;
+    if (i < 2) return true;
+    int before = tokens.get(i - 2).getType();
+    // 'a & b' is a bitwise and: the '&' follows an operand. After ')' it may be a cast's
+    // ('(void *)&p'), so it counts as taking the address.
+    return before != CLexer.Identifier && before != CLexer.Constant && before != CLexer.RightBracket;
   }
 
   private static boolean initialized(CParser.InitTailContext t) {

@@ -277,6 +277,28 @@ class CfgShapeTest {
   }
 
   @Test
+  void theAddressOfAMemberIsNotTheVariablesAddress() {
+    Cfg cfg = only("""
+        void f(struct inode *inode, int flags, int mask, void *p, void *q) {
+          spin_unlock(&inode->i_lock);
+          use(flags & mask);
+          g((void *)&p);
+          h(&q);
+          if (inode) one();
+          if (mask) two();
+          if (p) three();
+          if (q) four();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(4, br.size(), render(cfg));
+    assertEquals(new Node.Condition("inode", true), br.get(0).condition(), "&inode->i_lock leaves inode as it is");
+    assertEquals(new Node.Condition("mask", true), br.get(1).condition(), "flags & mask is a bitwise and");
+    assertNull(br.get(2).condition(), "a cast before the &: the address is taken");
+    assertNull(br.get(3).condition(), "address taken");
+    assertNull(br.get(3).pointerTest());
+  }
+
+  @Test
   void sizesAreConstants() {
     Cfg cfg = only("""
         void f(struct inode *dst) {
