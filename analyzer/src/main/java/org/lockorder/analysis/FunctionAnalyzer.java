@@ -46,7 +46,57 @@ final class FunctionAnalyzer {
     this.stacking = ctx.callGraph().fileSystems().stacking(fn.location().file());
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
     this.conditionBits = correlatedConditions(fn.cfg());
-    this.liveConditions = conditionBits.isEmpty() ? null : liveConditions(fn.cfg(), conditionBits);
+    this.paramBits = pointerParamConditions(fn, conditionBits);
+    long atExit = 0;
+    for (int bit : paramBits.keySet()) atExit |= 1L << bit;
+    this.liveConditions = conditionBits.isEmpty() ? null : liveConditions(fn.cfg(), conditionBits, atExit);
+  }
+
+  /** By condition bit: the parameter a pointer-parameter condition tests (see {@link #pointerParamConditions}). */
+  private final Map<Integer, Integer> paramBits;
+
+  /**
+   * Conditions that test a pointer parameter the function never assigns and takes or drops a lock
+   * through ({@code if (inode) spin_unlock(&inode->i_lock)} in 6.1's {@code __d_add}): they get a
+   * bit in {@code bits} even when tested once, and the decision is kept to the exit, so that each
+   * exit says which parameters it found NULL ({@link Summary.ExitEffect#nullParams}). A caller
+   * that took the lock through its argument knows the argument is not NULL and skips those exits.
+   * Returns bit to parameter index.
+   */
+  private static Map<Integer, Integer> pointerParamConditions(Function fn, Map<String, Integer> bits) {
+    Map<Integer, Integer> out = new HashMap<>();
+    Set<String> roots = null;
+    for (Node n : fn.cfg().nodes()) {
+      Node.Condition c = n.condition();
+      if (c == null || n.pointerTest() == null || !c.expression().equals(n.pointerTest().variable())) continue;
+      int param = paramIndex(fn, c.expression());
+      if (param < 0 || param >= Long.SIZE) continue;
+      if (roots == null) roots = lockRoots(fn);
+      if (!roots.contains(c.expression())) continue;
+      Integer bit = bits.get(c.expression());
+      if (bit == null) {
+        if (bits.size() >= Long.SIZE) continue;
+        bit = bits.size();
+        bits.put(c.expression(), bit);
+      }
+      out.put(bit, param);
+    }
+    return out;
+  }
+
+  private static int paramIndex(Function fn, String name) {
+    for (int i = 0; i < fn.params().size(); i++) if (fn.params().get(i).name().equals(name)) return i;
+    return -1;
+  }
+
+  /** The variables this function's own acquisitions and releases reach their lock through. */
+  private static Set<String> lockRoots(Function fn) {
+    Set<String> out = new HashSet<>();
+    for (Node n : fn.cfg().nodes()) {
+      LockRef ref = n.event() instanceof Event.Acquire a ? a.lock() : n.event() instanceof Event.Release r ? r.lock() : null;
+      if (ref != null && ref.path() != null && ref.path().root() instanceof AccessPath.Var v) out.add(v.name());
+    }
+    return out;
   }
 
   /**
@@ -68,13 +118,14 @@ final class FunctionAnalyzer {
    * condition only while a branch on it lies ahead, so states that differ only in decisions no
    * branch will read again merge.
    */
-  private static long[] liveConditions(Cfg cfg, Map<String, Integer> bits) {
+  private static long[] liveConditions(Cfg cfg, Map<String, Integer> bits, long atExit) {
     int size = cfg.nodes().size();
     long[] live = new long[size];
     for (Node n : cfg.nodes()) {
       Integer bit = n.condition() == null ? null : bits.get(n.condition().expression());
       if (bit != null) live[n.id()] = 1L << bit;
     }
+    live[Cfg.EXIT] |= atExit; // read by the exits (pointer parameters)
     for (boolean changed = true; changed; ) {
       changed = false;
       for (int i = size - 1; i >= 0; i--) {
@@ -134,7 +185,7 @@ final class FunctionAnalyzer {
     List<Summary.ExitEffect> exits = new ArrayList<>();
     StateSet atExit = seen[Cfg.EXIT];
     for (int i = 0; i < atExit.size(); i++) exits.add(exitEffect(atExit.get(i)));
-    for (Summary.ExitEffect e : lockedOrNull(exits)) summary.addExit(e);
+    for (Summary.ExitEffect e : lockedOrNull(factsThatMatter(exits))) summary.addExit(e);
     if (summary.exitsDropped) ctx.noteExitBound(fn);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
@@ -540,7 +591,7 @@ final class FunctionAnalyzer {
       for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
-      for (Summary.ExitEffect e : callee.exits.values()) {
+      for (Summary.ExitEffect e : possibleExits(callee, args, s)) {
         if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
         after = after.releaseAll(sub.keys(e.released()));
@@ -775,7 +826,88 @@ final class FunctionAnalyzer {
       HeldLock h = a.kind().equals("acquires") ? annotated(a, false) : null;
       if (h != null && !s.holds(h.key())) added.add(h);
     }
-    return new Summary.ExitEffect(added, s.released(), s.returning());
+    long nullParams = 0;
+    for (Map.Entry<Integer, Integer> p : paramBits.entrySet()) {
+      if (Boolean.FALSE.equals(s.decided(p.getKey()))) nullParams |= 1L << p.getValue();
+    }
+    return new Summary.ExitEffect(added, s.released(), s.returning(), nullParams);
+  }
+
+  /**
+   * The exits with only the parameter facts that tell exits of different effects apart: exits of
+   * one effect keep the facts they all share, so a fact never hides an effect some path has.
+   */
+  private static List<Summary.ExitEffect> factsThatMatter(List<Summary.ExitEffect> exits) {
+    Map<String, Long> shared = new LinkedHashMap<>();
+    for (Summary.ExitEffect e : exits) shared.merge(e.withoutFacts().identity(), e.nullParams(), (a, b) -> a & b);
+    List<Summary.ExitEffect> out = new ArrayList<>(shared.size());
+    Set<String> done = new HashSet<>();
+    for (Summary.ExitEffect e : exits) {
+      Summary.ExitEffect plain = e.withoutFacts();
+      if (!done.add(plain.identity())) continue;
+      long facts = shared.get(plain.identity());
+      out.add(facts == 0 ? plain : new Summary.ExitEffect(plain.added(), plain.released(), plain.returned(), facts));
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code s} holds a lock this function took through variable {@code v} since its last
+   * assignment, so {@code v} is not NULL here (ADR-006); false when no branch tests {@code v}
+   * against NULL, since only such a branch says where {@code v} was last assigned.
+   */
+  private boolean knownNotNull(LockState s, String v) {
+    if (s.held().isEmpty()) return false;
+    Node.PointerTest t = pointerTestOf(v);
+    if (t == null) return false;
+    for (HeldLock h : s.held()) if (takenThrough(t, h)) return true;
+    return false;
+  }
+
+  private Map<String, Node.PointerTest> pointerTests;
+
+  private Node.PointerTest pointerTestOf(String v) {
+    if (pointerTests == null) {
+      pointerTests = new HashMap<>();
+      for (Node n : fn.cfg().nodes()) if (n.pointerTest() != null) pointerTests.putIfAbsent(n.pointerTest().variable(), n.pointerTest());
+    }
+    return pointerTests.get(v);
+  }
+
+  /**
+   * The callee's exits this call can take from {@code s}: without those that found NULL a
+   * parameter this call passes a variable known not to be NULL (all of them if that leaves none).
+   */
+  private java.util.Collection<Summary.ExitEffect> possibleExits(Summary callee, List<Arg> args, LockState s) {
+    java.util.Collection<Summary.ExitEffect> all = callee.exits.values();
+    List<Summary.ExitEffect> kept = null;
+    int i = 0;
+    for (Summary.ExitEffect e : all) {
+      boolean drop = e.nullParams() != 0 && contradicts(e, args, s);
+      if (drop && kept == null) {
+        kept = new ArrayList<>(all.size());
+        int k = 0;
+        for (Summary.ExitEffect earlier : all) if (k++ < i) kept.add(earlier);
+      } else if (!drop && kept != null) {
+        kept.add(e);
+      }
+      i++;
+    }
+    return kept == null || kept.isEmpty() ? all : kept;
+  }
+
+  /** Whether exit {@code e} found NULL a parameter this call passes a variable known not to be NULL. */
+  private boolean contradicts(Summary.ExitEffect e, List<Arg> args, LockState s) {
+    long nulls = e.nullParams();
+    for (int i = 0; nulls != 0 && i < args.size() && i < Long.SIZE; i++) {
+      if ((nulls & (1L << i)) == 0) continue;
+      nulls &= ~(1L << i);
+      AccessPath p = args.get(i).path();
+      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v && knownNotNull(s, v.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

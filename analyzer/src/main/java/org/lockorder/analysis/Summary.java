@@ -46,21 +46,37 @@ final class Summary {
    * On some return path: locks left held for the caller, caller's locks released, and whether
    * that path returned zero or not.
    */
-  record ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, List<Object> shape) {
+  record ExitEffect(
+      List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, List<Object> shape) {
     ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
-      this(added, released, returned, shape(added, released, returned));
+      this(added, released, returned, 0L);
+    }
+
+    /**
+     * @param nullParams bit i: this return path found parameter i NULL (a pointer parameter the
+     *     function never assigns, tested with {@code if (p)}), so a caller that knows its argument
+     *     is not NULL does not take it
+     */
+    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams) {
+      this(added, released, returned, nullParams, shape(added, released, returned, nullParams));
     }
 
     /**
      * Everything a caller's state after the call depends on, in order (sites aside): exits of
      * different callees with equal shapes take a state to states with equal identities.
      */
-    private static List<Object> shape(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
-      List<Object> shape = new java.util.ArrayList<>(added.size() + 2);
+    private static List<Object> shape(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 3);
       for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems()));
       shape.add(returned);
       shape.add(List.copyOf(released));
+      shape.add(nullParams);
       return List.copyOf(shape);
+    }
+
+    /** This exit without its parameter facts. */
+    ExitEffect withoutFacts() {
+      return nullParams == 0 ? this : new ExitEffect(added, released, returned);
     }
 
     String identity() {
@@ -72,7 +88,9 @@ final class Summary {
       }
       Set<String> rel = new TreeSet<>();
       for (LockKey k : released) rel.add(k.toString());
-      return sb.append('|').append(rel).append('|').append(returned).toString();
+      sb.append('|').append(rel).append('|').append(returned);
+      if (nullParams != 0) sb.append("|null:").append(Long.toBinaryString(nullParams));
+      return sb.toString();
     }
   }
 
