@@ -34,15 +34,16 @@ final class AcquisitionTable {
   }
 
   /** The index of the entry with this identity, or -1. */
-  int indexOf(LockKey key, Mode mode, int cuts, int irqsOn) {
-    int h = hash(key, mode, cuts, irqsOn);
+  int indexOf(LockKey key, Mode mode, int cuts, int irqsOn, long nullParams) {
+    int h = hash(key, mode, cuts, irqsOn, nullParams);
     int mask = slots.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
       if (slot == 0) return -1;
       if ((int) (slot >>> 32) == h) {
         Summary.Acquisition a = entries[(int) slot - 1];
-        if (a.mode() == mode && a.cuts() == cuts && a.irqsOn() == irqsOn && (a.key() == key || a.key().equals(key))) {
+        if (a.mode() == mode && a.cuts() == cuts && a.irqsOn() == irqsOn && a.nullParams() == nullParams
+            && (a.key() == key || a.key().equals(key))) {
           return (int) slot - 1;
         }
       }
@@ -55,7 +56,7 @@ final class AcquisitionTable {
     if (size == entries.length) entries = Arrays.copyOf(entries, size * 2);
     int index = size++;
     entries[index] = a;
-    insert(hash(a.key(), a.mode(), a.cuts(), a.irqsOn()), index);
+    insert(hash(a.key(), a.mode(), a.cuts(), a.irqsOn(), a.nullParams()), index);
     return index;
   }
 
@@ -89,8 +90,9 @@ final class AcquisitionTable {
    * Mixed, so that the low bits the table indexes by vary: the components' plain combination left
    * enough collisions in a kernel recursion's summaries for lookups to walk long runs.
    */
-  static int hash(LockKey key, Mode mode, int cuts, int irqsOn) {
+  static int hash(LockKey key, Mode mode, int cuts, int irqsOn, long nullParams) {
     int h = ((key.hashCode() * 31 + mode.ordinal()) * 31 + cuts) * 31 + irqsOn;
+    if (nullParams != 0) h = h * 31 + Long.hashCode(nullParams);
     h *= 0x9E3779B1;
     return h ^ (h >>> 16);
   }

@@ -303,9 +303,19 @@ final class FunctionAnalyzer {
     Location at;
     if (site.calls().isEmpty()) at = site.function().equals(fn.name()) ? site.location() : null;
     else at = site.calls().get(0).caller().equals(fn.name()) ? site.calls().get(0).location() : null;
-    if (at == null || !eventsThrough(t.variable()).contains(at)) return false;
-    Location last = t.lastAssigned();
-    return last == null || last.file().equals(at.file()) && last.compareTo(at) <= 0;
+    if (at == null) return false;
+    if (eventsThrough(t.variable()).contains(at) && notBefore(at, t.lastAssigned())) return true;
+    // 'compact_lock_irqsave(&lruvec->lru_lock, ...); locked = lruvec;' then 'if (locked)': a
+    // variable that only copies others (or is NULL) points to what was locked through the copy.
+    for (Node.Copy c : t.copies()) {
+      if (eventsThrough(c.source()).contains(at) && notBefore(at, c.sourceSince()) && notBefore(c.at(), at)) return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code a} is at or after {@code since} in the same file (always, when {@code since} is null). */
+  private static boolean notBefore(Location a, Location since) {
+    return since == null || since.file().equals(a.file()) && since.compareTo(a) <= 0;
   }
 
   /** By variable, computed on first need: see {@link #eventsThrough}. */
@@ -469,7 +479,18 @@ final class FunctionAnalyzer {
 
   private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
     orderAfter(s.held(), s, lock, releasedBefore, cuts);
-    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore), cuts, irqsOn));
+    summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore),
+        cuts, irqsOn, lock.fileSystems(), nullParams(s)));
+  }
+
+  /** The pointer parameters {@code s}'s path found NULL, by index ({@link #pointerParamConditions}). */
+  private long nullParams(LockState s) {
+    if (paramBits.isEmpty()) return 0;
+    long out = 0;
+    for (Map.Entry<Integer, Integer> p : paramBits.entrySet()) {
+      if (Boolean.FALSE.equals(s.decided(p.getKey()))) out |= 1L << p.getValue();
+    }
+    return out;
   }
 
   /** The edges (pending edges for parameter locks) from each of {@code held}, held in {@code s}, to {@code lock}. */
@@ -693,6 +714,8 @@ final class FunctionAnalyzer {
   void apply(Transfer tr, Summary.Acquisition a) {
     int cuts = tr.callCuts() | a.cuts();
     if ((tr.cutBits() & cuts) != 0) return;
+    // The callee takes it only on a path that found NULL a pointer this call knows is not NULL.
+    if (a.nullParams() != 0 && contradicts(a.nullParams(), tr.sub().args, tr.state())) return;
     boolean orders = !tr.ordering().isEmpty();
     if (!orders && !tr.extendsSummary()) return;
     FileSystemSet fileSystems = fileSystemsThrough(tr.passage(), a.fileSystems());
@@ -826,11 +849,7 @@ final class FunctionAnalyzer {
       HeldLock h = a.kind().equals("acquires") ? annotated(a, false) : null;
       if (h != null && !s.holds(h.key())) added.add(h);
     }
-    long nullParams = 0;
-    for (Map.Entry<Integer, Integer> p : paramBits.entrySet()) {
-      if (Boolean.FALSE.equals(s.decided(p.getKey()))) nullParams |= 1L << p.getValue();
-    }
-    return new Summary.ExitEffect(added, s.released(), s.returning(), nullParams);
+    return new Summary.ExitEffect(added, s.released(), s.returning(), nullParams(s));
   }
 
   /**
@@ -883,7 +902,7 @@ final class FunctionAnalyzer {
     List<Summary.ExitEffect> kept = null;
     int i = 0;
     for (Summary.ExitEffect e : all) {
-      boolean drop = e.nullParams() != 0 && contradicts(e, args, s);
+      boolean drop = e.nullParams() != 0 && contradicts(e.nullParams(), args, s);
       if (drop && kept == null) {
         kept = new ArrayList<>(all.size());
         int k = 0;
@@ -896,9 +915,12 @@ final class FunctionAnalyzer {
     return kept == null || kept.isEmpty() ? all : kept;
   }
 
-  /** Whether exit {@code e} found NULL a parameter this call passes a variable known not to be NULL. */
-  private boolean contradicts(Summary.ExitEffect e, List<Arg> args, LockState s) {
-    long nulls = e.nullParams();
+  /**
+   * Whether a callee path that found NULL the parameters in {@code nullParams} cannot be this
+   * call's: it passes one of them a variable known not to be NULL.
+   */
+  private boolean contradicts(long nullParams, List<Arg> args, LockState s) {
+    long nulls = nullParams;
     for (int i = 0; nulls != 0 && i < args.size() && i < Long.SIZE; i++) {
       if ((nulls & (1L << i)) == 0) continue;
       nulls &= ~(1L << i);

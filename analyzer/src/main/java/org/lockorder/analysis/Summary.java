@@ -25,9 +25,15 @@ final class Summary {
    * {@code fileSystems} says for which file systems' objects the path to it can run (ADR-003).
    */
   record Acquisition(
-      LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
+      LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
+      long nullParams) {
     Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L);
+    }
+
+    Acquisition(
+        LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L);
     }
   }
 
@@ -123,7 +129,7 @@ final class Summary {
    * records every edge that some path could make, never fewer.
    */
   void addAcquisition(Acquisition a) {
-    int index = acquisitions.indexOf(a.key(), a.mode(), a.cuts(), a.irqsOn());
+    int index = acquisitions.indexOf(a.key(), a.mode(), a.cuts(), a.irqsOn(), a.nullParams());
     if (index < 0) {
       index = acquisitions.add(a);
       if (changes != null) changes.add(index);
@@ -147,7 +153,7 @@ final class Summary {
     else if (!grew && !newCoversAll) site = old.site();
     else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
     if (site != old.site() || released != old.releasedBefore() || grew) {
-      acquisitions.replace(index, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems));
+      acquisitions.replace(index, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams()));
       // A shorter witness alone changes no caller's edges.
       if (changes != null && (released != old.releasedBefore() || grew)) changes.add(index);
     }
@@ -162,7 +168,7 @@ final class Summary {
   boolean covers(
       LockKey key, Mode mode, int cuts, int irqsOn, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased,
       FileSystemSet fileSystems) {
-    int index = acquisitions.indexOf(key, mode, cuts, irqsOn);
+    int index = acquisitions.indexOf(key, mode, cuts, irqsOn, 0L); // a caller's copy has no parameter facts
     if (index < 0) return false;
     Acquisition old = acquisitions.get(index);
     if (pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;

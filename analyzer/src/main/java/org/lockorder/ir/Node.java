@@ -52,7 +52,24 @@ public record Node(
    *
    * @param trueWhenNonzero true when the true edge is taken if the variable is non-NULL
    * @param lastAssigned the body's last assignment to the variable in source order (its
-   *     initializer counts); null when the body never assigns it
+   *     initializer counts); for a variable assigned again only by relocks ({@code v = f(..., v,
+   *     ...)}), its first; null when the body never assigns it
    */
-  public record PointerTest(String variable, boolean trueWhenNonzero, Location lastAssigned) {}
+  public record PointerTest(String variable, boolean trueWhenNonzero, Location lastAssigned, List<Copy> copies) {
+
+    public PointerTest {
+      copies = List.copyOf(copies);
+    }
+
+    public PointerTest(String variable, boolean trueWhenNonzero, Location lastAssigned) {
+      this(variable, trueWhenNonzero, lastAssigned, List.of());
+    }
+  }
+
+  /**
+   * The tested variable, assigned only NULL or other variables, is set from {@code source} at
+   * {@code at} (its last such assignment); {@code sourceSince} is where {@code source} was last
+   * assigned before any lock taken through it still counts (null: never assigned).
+   */
+  public record Copy(String source, Location at, Location sourceSince) {}
 }

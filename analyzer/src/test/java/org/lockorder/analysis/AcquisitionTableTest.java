@@ -32,14 +32,14 @@ class AcquisitionTableTest {
       Summary.Acquisition a = added.get(i);
       // A key equal to the stored one but another object is found too.
       LockKey sameKey = new LockKey.OfClass(LockClass.of(((LockKey.OfClass) a.key()).lockClass().name()));
-      assertEquals(i, t.indexOf(sameKey, a.mode(), a.cuts(), a.irqsOn()));
+      assertEquals(i, t.indexOf(sameKey, a.mode(), a.cuts(), a.irqsOn(), 0L));
     }
     LockKey lock7 = added.get(21).key(); // added with cuts 3 and interrupt state 1, in each mode
-    assertEquals(21, t.indexOf(lock7, Mode.WRITE, 3, 1));
-    assertEquals(22, t.indexOf(lock7, Mode.READ, 3, 1));
-    assertEquals(-1, t.indexOf(lock7, Mode.WRITE, 2, 1), "other cuts");
-    assertEquals(-1, t.indexOf(lock7, Mode.WRITE, 3, 0), "other interrupt state");
-    assertEquals(-1, t.indexOf(new LockKey.OfParam(0, ""), Mode.WRITE, 0, 0), "a lock never added");
+    assertEquals(21, t.indexOf(lock7, Mode.WRITE, 3, 1, 0L));
+    assertEquals(22, t.indexOf(lock7, Mode.READ, 3, 1, 0L));
+    assertEquals(-1, t.indexOf(lock7, Mode.WRITE, 2, 1, 0L), "other cuts");
+    assertEquals(-1, t.indexOf(lock7, Mode.WRITE, 3, 0, 0L), "other interrupt state");
+    assertEquals(-1, t.indexOf(new LockKey.OfParam(0, ""), Mode.WRITE, 0, 0, 0L), "a lock never added");
   }
 
   @Test
@@ -51,7 +51,7 @@ class AcquisitionTableTest {
     t.add(b);
     Summary.Acquisition a2 = new Summary.Acquisition(a.key(), a.mode(), null, Set.of(b.key()), 0, 0);
     t.replace(0, a2);
-    assertEquals(0, t.indexOf(a.key(), Mode.WRITE, 0, 0));
+    assertEquals(0, t.indexOf(a.key(), Mode.WRITE, 0, 0, 0L));
     assertSame(a2, t.get(0));
     assertEquals(List.of(a2, b), t.values());
   }

@@ -14,12 +14,32 @@ import org.antlr.v4.runtime.Token;
  * @param untracked variables whose assignments the tokens do not show: address taken, passed to a
  *     macro that assigns its argument ({@code swap}, the {@code for_each} iterators), or declared
  *     more than once in the body (two variables of one name)
+ * @param relocked by variable, its first assignment, for variables assigned again only as {@code
+ *     v = f(..., v, ...)}: a call given the old value that returns the new one, as a relock does
+ *     ({@code lruvec = folio_lruvec_relock_irq(folio, lruvec)}), so that what was locked through
+ *     the old value is dropped or still what the variable points to
+ * @param copies by variable assigned only NULL or other variables ({@code locked = NULL; ...
+ *     locked = lruvec;}, 6.1's isolate_migratepages_block): each variable it copies, with the
+ *     last token assigning that copy
  */
-record BodyVariables(Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked) {
+record BodyVariables(
+    Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
+    Map<String, Map<String, Token>> copies) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
     lastAssignment = Map.copyOf(lastAssignment);
     untracked = Set.copyOf(untracked);
+    relocked = Map.copyOf(relocked);
+    copies = Map.copyOf(copies);
+  }
+
+  /**
+   * The assignment after which a lock taken through {@code name} is still the one it points to:
+   * the first for a relocked variable, else the last; null when the body never assigns it.
+   */
+  Token lockedSince(String name) {
+    Token first = relocked.get(name);
+    return first != null ? first : lastAssignment.get(name);
   }
 }

@@ -245,8 +245,17 @@ final class ExpressionFlow {
     Peeled p = peel(t, nonzero);
     String name = Exprs.identifier(p.core());
     if (name == null || !functionPointers.contains(name) || variables.untracked().contains(name)) return null;
-    Token last = variables.lastAssignment().get(name);
-    return new Node.PointerTest(name, p.nonzero(), last == null ? null : source.loc(last));
+    Token since = variables.lockedSince(name);
+    List<Node.Copy> copies = new ArrayList<>();
+    Map<String, Token> copied = variables.copies().get(name);
+    if (copied != null) {
+      for (Map.Entry<String, Token> c : new java.util.TreeMap<>(copied).entrySet()) {
+        if (!functionPointers.contains(c.getKey()) || variables.untracked().contains(c.getKey())) continue;
+        Token from = variables.lockedSince(c.getKey());
+        copies.add(new Node.Copy(c.getKey(), source.loc(c.getValue()), from == null ? null : source.loc(from)));
+      }
+    }
+    return new Node.PointerTest(name, p.nonzero(), since == null ? null : source.loc(since), copies);
   }
 
   /** Operators a condition over stable variables may use: no calls, members, dereferences or side effects. */

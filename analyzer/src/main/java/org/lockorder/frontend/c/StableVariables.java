@@ -74,9 +74,21 @@ final class StableVariables {
         declare(Declarators.name(id.declarator()), initialized(id.initTail()), allowed, declaredTwice);
       }
     }
+    // A local declared without a value and given one by a statement of the outermost block
+    // ('walk = current->reclaim_state ? ... : NULL;'): that statement runs once, and reading the
+    // variable before it is undefined, so one such assignment keeps it stable.
+    boolean sliced = marks.indexed() && body.getStart() != null && body.getStop() != null;
+    if (sliced) {
+      for (CParser.BlockItemContext item : body.blockItem()) {
+        if (item.declaration() != null || item.unknownTypeBlockDeclaration() != null || item.getStart() == null) continue;
+        int at = item.getStart().getTokenIndex();
+        if (at + 1 >= tokens.size() || tokens.get(at).getType() != CLexer.Identifier || tokens.get(at + 1).getType() != CLexer.Assign) continue;
+        String name = tokens.get(at).getText();
+        if (!params.contains(name) && Integer.valueOf(0).equals(allowed.get(name))) allowed.put(name, 1);
+      }
+    }
     // Declarations anywhere but the outermost block (inner blocks, for loops) make other variables
     // of the same name: the name no longer stands for one variable in the body.
-    boolean sliced = marks.indexed() && body.getStart() != null && body.getStop() != null;
     List<Token> bodyTokens = sliced
         ? tokens.subList(body.getStart().getTokenIndex(), body.getStop().getTokenIndex() + 1)
         : new ArrayList<>();
@@ -99,8 +111,67 @@ final class StableVariables {
     unstable.addAll(declaredTwice);
     Set<String> untracked = new HashSet<>(declaredTwice);
     Map<String, Token> lastAssignment = new HashMap<>();
-    Set<String> stable = stable(allowed, unstable, bodyTokens, untracked, lastAssignment);
-    return new BodyVariables(stable, lastAssignment, untracked);
+    Map<String, Token> firstAssignment = new HashMap<>();
+    Set<String> notRelocking = new HashSet<>();
+    Set<String> stable = stable(allowed, unstable, bodyTokens, untracked, lastAssignment, firstAssignment, notRelocking);
+    Map<String, Token> relocked = new HashMap<>();
+    for (Map.Entry<String, Token> e : firstAssignment.entrySet()) {
+      if (!notRelocking.contains(e.getKey()) && lastAssignment.get(e.getKey()) != e.getValue()) relocked.put(e.getKey(), e.getValue());
+    }
+    return new BodyVariables(stable, lastAssignment, untracked, relocked, copies(bodyTokens, untracked));
+  }
+
+  /**
+   * By variable: for one assigned only NULL or another variable ({@code locked = NULL; ...
+   * locked = lruvec;}), the variables it copies and the last token assigning each copy.
+   */
+  private static Map<String, Map<String, Token>> copies(List<Token> tokens, Set<String> untracked) {
+    Map<String, Map<String, Token>> out = new HashMap<>();
+    Set<String> not = new HashSet<>(untracked);
+    for (int i = 0; i + 3 < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      int type = tokens.get(i + 1).getType();
+      if (t.getType() != CLexer.Identifier || i > 0 && (tokens.get(i - 1).getType() == CLexer.Dot || tokens.get(i - 1).getType() == CLexer.Arrow)) continue;
+      String name = t.getText();
+      if (type == CLexer.PlusPlus || type == CLexer.MinusMinus || i > 0 && (tokens.get(i - 1).getType() == CLexer.PlusPlus || tokens.get(i - 1).getType() == CLexer.MinusMinus)) {
+        not.add(name);
+        continue;
+      }
+      if (!ASSIGNMENTS.contains(type)) continue;
+      Token value = tokens.get(i + 2);
+      boolean plain = type == CLexer.Assign && tokens.get(i + 3).getType() == CLexer.Semi;
+      if (plain && (value.getText().equals("NULL") || value.getText().equals("0"))) continue;
+      if (plain && value.getType() == CLexer.Identifier && !value.getText().equals(name)) {
+        out.computeIfAbsent(name, k -> new HashMap<>()).put(value.getText(), t);
+      } else {
+        not.add(name);
+      }
+    }
+    out.keySet().removeAll(not);
+    return out;
+  }
+
+  /**
+   * Whether the assignment whose target name is {@code tokens[i]} is {@code name = f(..., name,
+   * ...)}: a call that is given the variable's value and returns its new one (a relock).
+   */
+  private static boolean relocks(List<Token> tokens, int i) {
+    String name = tokens.get(i).getText();
+    if (i + 3 >= tokens.size() || tokens.get(i + 1).getType() != CLexer.Assign
+        || tokens.get(i + 2).getType() != CLexer.Identifier || tokens.get(i + 3).getType() != CLexer.LeftParen) {
+      return false;
+    }
+    int depth = 0;
+    for (int k = i + 3; k < tokens.size(); k++) {
+      int type = tokens.get(k).getType();
+      if (type == CLexer.LeftParen) depth++;
+      else if (type == CLexer.RightParen && --depth == 0) return false;
+      else if (type == CLexer.Identifier && tokens.get(k).getText().equals(name)) {
+        int before = tokens.get(k - 1).getType();
+        if (before != CLexer.Dot && before != CLexer.Arrow) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -110,7 +181,7 @@ final class StableVariables {
    */
   private static Set<String> stable(
       Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens, Set<String> untracked,
-      Map<String, Token> lastAssignment) {
+      Map<String, Token> lastAssignment, Map<String, Token> firstAssignment, Set<String> notRelocking) {
     Map<String, Integer> assigned = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -122,6 +193,7 @@ final class StableVariables {
       if (ASSIGNMENTS.contains(next)) {
         assigned.merge(name, 1, Integer::sum);
         lastAssignment.put(name, t);
+        if (firstAssignment.putIfAbsent(name, t) != null && !relocks(tokens, i)) notRelocking.add(name);
       }
       // Macros that assign their argument look like calls: swap(a, b), get_user(x, p), and the
       // iterators (list_for_each_entry(pos, ...), for_each_cpu(cpu, ...)).
@@ -136,6 +208,7 @@ final class StableVariables {
           || prev == CLexer.MinusMinus) {
         unstable.add(name);
         lastAssignment.put(name, t);
+        notRelocking.add(name);
       }
       if (addressTaken(tokens, i)) { // &name: assigned wherever the address goes
         unstable.add(name);

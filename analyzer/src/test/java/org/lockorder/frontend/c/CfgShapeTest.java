@@ -277,6 +277,25 @@ class CfgShapeTest {
   }
 
   @Test
+  void aVariableAssignedOnlyByRelocksIsLockedSinceItsFirstAssignment() {
+    Cfg cfg = only("""
+        void f(struct page *page, struct page *other) {
+          struct lruvec *lruvec = NULL;
+          struct lruvec *mixed = NULL;
+          lruvec = relock(page, lruvec);
+          lruvec = relock(other, lruvec);
+          mixed = relock(page, mixed);
+          mixed = other->lruvec;
+          if (lruvec) one();
+          if (mixed) two();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(2, br.size(), render(cfg));
+    assertEquals(2, br.get(0).pointerTest().lastAssigned().line(), "every later assignment is 'lruvec = f(..., lruvec)'");
+    assertEquals(7, br.get(1).pointerTest().lastAssigned().line(), "assigned from a member: the last assignment counts");
+  }
+
+  @Test
   void theAddressOfAMemberIsNotTheVariablesAddress() {
     Cfg cfg = only("""
         void f(struct inode *inode, int flags, int mask, void *p, void *q) {
@@ -349,9 +368,34 @@ class CfgShapeTest {
     assertNull(br.get(2).condition(), "assigned parameter");
     assertNull(br.get(3).condition(), "address taken");
     assertNull(br.get(4).condition(), "incremented");
-    assertNull(br.get(5).condition(), "assigned after a declaration without initializer");
+    assertEquals(new Node.Condition("d", true), br.get(5).condition(),
+        "declared without a value, assigned once by a statement of the outer block");
     assertEquals(new Node.Condition("n", true), br.get(6).condition());
     assertNull(br.get(7).condition(), "assigned by a macro that looks like a call");
+  }
+
+  @Test
+  void aLocalAssignedInABranchOrALoopOrTwiceIsNotStable() {
+    Cfg cfg = only("""
+        void f(int n) {
+          bool d;
+          bool e;
+          bool g;
+          if (n)
+            d = true;
+          while (n--)
+            e = check(n);
+          g = n > 1;
+          g = n > 2;
+          if (d) one();
+          if (e) two();
+          if (g) three();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(5, br.size(), render(cfg));
+    assertNull(br.get(2).condition(), "assigned in a branch");
+    assertNull(br.get(3).condition(), "assigned in a loop");
+    assertNull(br.get(4).condition(), "assigned twice");
   }
 
   @Test
