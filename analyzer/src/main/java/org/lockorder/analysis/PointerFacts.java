@@ -1,0 +1,216 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Location;
+import org.lockorder.ir.LockRef;
+import org.lockorder.ir.Node;
+
+/**
+ * What one function's locks say about its pointers (ADR-006): a lock taken through a pointer
+ * means the pointer is not NULL, so a path that holds it and finds the pointer NULL cannot run;
+ * and which pointer parameters a callee's exit or acquisition found NULL, so that a caller that
+ * knows its argument is not NULL skips it. One per {@link FunctionAnalyzer}; what it computes
+ * from the CFG is computed on first need.
+ */
+final class PointerFacts {
+  private final Function fn;
+  /** By condition bit: the parameter a pointer-parameter condition tests ({@link #pointerParamConditions}). */
+  private final Map<Integer, Integer> paramBits;
+
+  PointerFacts(Function fn, Map<Integer, Integer> paramBits) {
+    this.fn = fn;
+    this.paramBits = paramBits;
+  }
+
+  /**
+   * Conditions that test a pointer parameter the function never assigns and takes or drops a lock
+   * through ({@code if (inode) spin_unlock(&inode->i_lock)} in 6.1's {@code __d_add}): they get a
+   * bit in {@code bits} even when tested once, and the decision is kept to the exit, so that each
+   * exit says which parameters it found NULL ({@link Summary.ExitEffect#nullParams}). A caller
+   * that took the lock through its argument knows the argument is not NULL and skips those exits.
+   * Returns bit to parameter index.
+   */
+  static Map<Integer, Integer> pointerParamConditions(Function fn, Map<String, Integer> bits) {
+    Map<Integer, Integer> out = new HashMap<>();
+    Set<String> roots = null;
+    for (Node n : fn.cfg().nodes()) {
+      Node.Condition c = n.condition();
+      if (c == null || n.pointerTest() == null || !c.expression().equals(n.pointerTest().variable())) continue;
+      int param = paramIndex(fn, c.expression());
+      if (param < 0 || param >= Long.SIZE) continue;
+      if (roots == null) roots = lockRoots(fn);
+      if (!roots.contains(c.expression())) continue;
+      Integer bit = bits.get(c.expression());
+      if (bit == null) {
+        if (bits.size() >= Long.SIZE) continue;
+        bit = bits.size();
+        bits.put(c.expression(), bit);
+      }
+      out.put(bit, param);
+    }
+    return out;
+  }
+
+  private static int paramIndex(Function fn, String name) {
+    for (int i = 0; i < fn.params().size(); i++) if (fn.params().get(i).name().equals(name)) return i;
+    return -1;
+  }
+
+  /** The variables this function's own acquisitions and releases reach their lock through. */
+  private static Set<String> lockRoots(Function fn) {
+    Set<String> out = new HashSet<>();
+    for (Node n : fn.cfg().nodes()) {
+      LockRef ref = n.event() instanceof Event.Acquire a ? a.lock() : n.event() instanceof Event.Release r ? r.lock() : null;
+      if (ref != null && ref.path() != null && ref.path().root() instanceof AccessPath.Var v) out.add(v.name());
+    }
+    return out;
+  }
+
+  boolean takenThrough(Node.PointerTest t, HeldLock h) {
+    if (h.fromEntry()) return false;
+    Site site = h.site();
+    Location at;
+    if (site.calls().isEmpty()) at = site.function().equals(fn.name()) ? site.location() : null;
+    else at = site.calls().get(0).caller().equals(fn.name()) ? site.calls().get(0).location() : null;
+    if (at == null) return false;
+    if (eventsThrough(t.variable()).contains(at) && notBefore(at, t.lastAssigned())) return true;
+    // 'compact_lock_irqsave(&lruvec->lru_lock, ...); locked = lruvec;' then 'if (locked)': a
+    // variable that only copies others (or is NULL) points to what was locked through the copy.
+    for (Node.Copy c : t.copies()) {
+      if (eventsThrough(c.source()).contains(at) && notBefore(at, c.sourceSince()) && notBefore(c.at(), at)) return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code a} is at or after {@code since} in the same file (always, when {@code since} is null). */
+  private static boolean notBefore(Location a, Location since) {
+    return since == null || since.file().equals(a.file()) && since.compareTo(a) <= 0;
+  }
+
+  /** By variable, computed on first need: see {@link #eventsThrough}. */
+  private Map<String, Set<Location>> eventsThrough;
+
+  /** Where this function's acquisitions and calls take an argument rooted at variable {@code v}. */
+  private Set<Location> eventsThrough(String v) {
+    if (eventsThrough == null) eventsThrough = new HashMap<>();
+    return eventsThrough.computeIfAbsent(v, name -> {
+      Set<Location> out = new HashSet<>();
+      for (Node n : fn.cfg().nodes()) {
+        Event e = n.event();
+        if (e instanceof Event.Acquire a && rootedAt(a.lock().path(), name)) out.add(a.location());
+        List<Arg> args = e instanceof Event.Call c ? c.args() : e instanceof Event.IndirectCall c ? c.args() : List.of();
+        for (Arg arg : args) {
+          if (rootedAt(arg.path(), name)) {
+            out.add(e.location());
+            break;
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private static boolean rootedAt(AccessPath path, String v) {
+    return path != null && path.root() instanceof AccessPath.Var var && var.name().equals(v);
+  }
+
+  /** The pointer parameters {@code s}'s path found NULL, by index ({@link #pointerParamConditions}). */
+  long nullParams(LockState s) {
+    if (paramBits.isEmpty()) return 0;
+    long out = 0;
+    for (Map.Entry<Integer, Integer> p : paramBits.entrySet()) {
+      if (Boolean.FALSE.equals(s.decided(p.getKey()))) out |= 1L << p.getValue();
+    }
+    return out;
+  }
+
+  /**
+   * The exits with only the parameter facts that tell exits of different effects apart: exits of
+   * one effect keep the facts they all share, so a fact never hides an effect some path has.
+   */
+  static List<Summary.ExitEffect> factsThatMatter(List<Summary.ExitEffect> exits) {
+    Map<String, Long> shared = new LinkedHashMap<>();
+    for (Summary.ExitEffect e : exits) shared.merge(e.withoutFacts().identity(), e.nullParams(), (a, b) -> a & b);
+    List<Summary.ExitEffect> out = new ArrayList<>(shared.size());
+    Set<String> done = new HashSet<>();
+    for (Summary.ExitEffect e : exits) {
+      Summary.ExitEffect plain = e.withoutFacts();
+      if (!done.add(plain.identity())) continue;
+      long facts = shared.get(plain.identity());
+      out.add(facts == 0 ? plain : new Summary.ExitEffect(plain.added(), plain.released(), plain.returned(), facts));
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code s} holds a lock this function took through variable {@code v} since its last
+   * assignment, so {@code v} is not NULL here (ADR-006); false when no branch tests {@code v}
+   * against NULL, since only such a branch says where {@code v} was last assigned.
+   */
+  private boolean knownNotNull(LockState s, String v) {
+    if (s.held().isEmpty()) return false;
+    Node.PointerTest t = pointerTestOf(v);
+    if (t == null) return false;
+    for (HeldLock h : s.held()) if (takenThrough(t, h)) return true;
+    return false;
+  }
+
+  private Map<String, Node.PointerTest> pointerTests;
+
+  private Node.PointerTest pointerTestOf(String v) {
+    if (pointerTests == null) {
+      pointerTests = new HashMap<>();
+      for (Node n : fn.cfg().nodes()) if (n.pointerTest() != null) pointerTests.putIfAbsent(n.pointerTest().variable(), n.pointerTest());
+    }
+    return pointerTests.get(v);
+  }
+
+  /**
+   * The callee's exits this call can take from {@code s}: without those that found NULL a
+   * parameter this call passes a variable known not to be NULL (all of them if that leaves none).
+   */
+  java.util.Collection<Summary.ExitEffect> possibleExits(Summary callee, List<Arg> args, LockState s) {
+    java.util.Collection<Summary.ExitEffect> all = callee.exits.values();
+    List<Summary.ExitEffect> kept = null;
+    int i = 0;
+    for (Summary.ExitEffect e : all) {
+      boolean drop = e.nullParams() != 0 && contradicts(e.nullParams(), args, s);
+      if (drop && kept == null) {
+        kept = new ArrayList<>(all.size());
+        int k = 0;
+        for (Summary.ExitEffect earlier : all) if (k++ < i) kept.add(earlier);
+      } else if (!drop && kept != null) {
+        kept.add(e);
+      }
+      i++;
+    }
+    return kept == null || kept.isEmpty() ? all : kept;
+  }
+
+  /**
+   * Whether a callee path that found NULL the parameters in {@code nullParams} cannot be this
+   * call's: it passes one of them a variable known not to be NULL.
+   */
+  boolean contradicts(long nullParams, List<Arg> args, LockState s) {
+    long nulls = nullParams;
+    for (int i = 0; nulls != 0 && i < args.size() && i < Long.SIZE; i++) {
+      if ((nulls & (1L << i)) == 0) continue;
+      nulls &= ~(1L << i);
+      AccessPath p = args.get(i).path();
+      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v && knownNotNull(s, v.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
