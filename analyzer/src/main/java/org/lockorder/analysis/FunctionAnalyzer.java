@@ -749,7 +749,6 @@ final class FunctionAnalyzer {
     return new Summary.ExitEffect(added, s.released(), s.returning(), pointers.nullParams(s));
   }
 
-
   /**
    * A function returning a pointer that returns NULL on some paths and, on others, an unknown
    * pointer while holding a lock that none of the NULL paths holds, is read as "locked, or NULL"

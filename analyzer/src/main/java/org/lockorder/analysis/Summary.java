@@ -23,6 +23,8 @@ final class Summary {
    * not reach it that way. {@code irqsOn} ({@link Scopes#HARDIRQS_ON}, ...) says which interrupt
    * levels were enabled when it was taken, if the function was entered with them enabled.
    * {@code fileSystems} says for which file systems' objects the path to it can run (ADR-003).
+   * {@code nullParams} (bit i) says which pointer parameters that path found NULL: a caller that
+   * passes one a variable known not to be NULL does not take it (ADR-006, {@link PointerFacts}).
    */
   record Acquisition(
       LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,

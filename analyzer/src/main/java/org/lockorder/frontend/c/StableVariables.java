@@ -109,46 +109,68 @@ final class StableVariables {
     }
     unstable.addAll(inner);
     unstable.addAll(declaredTwice);
-    Set<String> untracked = new HashSet<>(declaredTwice);
-    Map<String, Token> lastAssignment = new HashMap<>();
-    Map<String, Token> firstAssignment = new HashMap<>();
-    Set<String> notRelocking = new HashSet<>();
-    Set<String> stable = stable(allowed, unstable, bodyTokens, untracked, lastAssignment, firstAssignment, notRelocking);
-    Map<String, Token> relocked = new HashMap<>();
-    for (Map.Entry<String, Token> e : firstAssignment.entrySet()) {
-      if (!notRelocking.contains(e.getKey()) && lastAssignment.get(e.getKey()) != e.getValue()) relocked.put(e.getKey(), e.getValue());
-    }
-    return new BodyVariables(stable, lastAssignment, untracked, relocked, copies(bodyTokens, untracked));
+    Assignments seen = new Assignments(declaredTwice);
+    Set<String> stable = stable(allowed, unstable, bodyTokens, seen);
+    return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies());
   }
 
-  /**
-   * By variable: for one assigned only NULL or another variable ({@code locked = NULL; ...
-   * locked = lruvec;}), the variables it copies and the last token assigning each copy.
-   */
-  private static Map<String, Map<String, Token>> copies(List<Token> tokens, Set<String> untracked) {
-    Map<String, Map<String, Token>> out = new HashMap<>();
-    Set<String> not = new HashSet<>(untracked);
-    for (int i = 0; i + 3 < tokens.size(); i++) {
+  /** What the token scan finds about each name's assignments. */
+  private static final class Assignments {
+    /** Names whose changes the tokens do not show. */
+    final Set<String> untracked;
+    final Map<String, Token> last = new HashMap<>();
+    final Map<String, Token> first = new HashMap<>();
+    /** Names assigned again other than by a relock ({@link #relocks}). */
+    final Set<String> notRelocking = new HashSet<>();
+    /** By name: the variables it is set to ({@code locked = lruvec;}), with the last such token. */
+    final Map<String, Map<String, Token>> copied = new HashMap<>();
+    /** Names assigned something other than NULL or another variable. */
+    final Set<String> notCopying = new HashSet<>();
+
+    Assignments(Set<String> untracked) {
+      this.untracked = new HashSet<>(untracked);
+    }
+
+    /** The name at {@code tokens[i]} is assigned there. */
+    void assigned(List<Token> tokens, int i) {
       Token t = tokens.get(i);
-      int type = tokens.get(i + 1).getType();
-      if (t.getType() != CLexer.Identifier || i > 0 && (tokens.get(i - 1).getType() == CLexer.Dot || tokens.get(i - 1).getType() == CLexer.Arrow)) continue;
       String name = t.getText();
-      if (type == CLexer.PlusPlus || type == CLexer.MinusMinus || i > 0 && (tokens.get(i - 1).getType() == CLexer.PlusPlus || tokens.get(i - 1).getType() == CLexer.MinusMinus)) {
-        not.add(name);
-        continue;
-      }
-      if (!ASSIGNMENTS.contains(type)) continue;
-      Token value = tokens.get(i + 2);
-      boolean plain = type == CLexer.Assign && tokens.get(i + 3).getType() == CLexer.Semi;
-      if (plain && (value.getText().equals("NULL") || value.getText().equals("0"))) continue;
+      last.put(name, t);
+      if (first.putIfAbsent(name, t) != null && !relocks(tokens, i)) notRelocking.add(name);
+      boolean plain = i + 3 < tokens.size() && tokens.get(i + 1).getType() == CLexer.Assign
+          && tokens.get(i + 3).getType() == CLexer.Semi;
+      Token value = plain ? tokens.get(i + 2) : null;
+      if (plain && (value.getText().equals("NULL") || value.getText().equals("0"))) return;
       if (plain && value.getType() == CLexer.Identifier && !value.getText().equals(name)) {
-        out.computeIfAbsent(name, k -> new HashMap<>()).put(value.getText(), t);
+        copied.computeIfAbsent(name, k -> new HashMap<>()).put(value.getText(), t);
       } else {
-        not.add(name);
+        notCopying.add(name);
       }
     }
-    out.keySet().removeAll(not);
-    return out;
+
+    /** The name at {@code t} is incremented or decremented. */
+    void stepped(Token t) {
+      last.put(t.getText(), t);
+      notRelocking.add(t.getText());
+      notCopying.add(t.getText());
+    }
+
+    /** See {@link BodyVariables#relocked}. */
+    Map<String, Token> relocked() {
+      Map<String, Token> out = new HashMap<>();
+      for (Map.Entry<String, Token> e : first.entrySet()) {
+        if (!notRelocking.contains(e.getKey()) && last.get(e.getKey()) != e.getValue()) out.put(e.getKey(), e.getValue());
+      }
+      return out;
+    }
+
+    /** See {@link BodyVariables#copies}. */
+    Map<String, Map<String, Token>> copies() {
+      Map<String, Map<String, Token>> out = new HashMap<>(copied);
+      out.keySet().removeAll(notCopying);
+      out.keySet().removeAll(untracked);
+      return out;
+    }
   }
 
   /**
@@ -175,13 +197,11 @@ final class StableVariables {
   }
 
   /**
-   * The variables of {@code allowed} that no token of the body changes. Adds to {@code untracked}
-   * the names whose changes the tokens do not show, and to {@code lastAssignment} the last token
-   * that assigns each name.
+   * The variables of {@code allowed} that no token of the body changes; what the scan finds about
+   * each name's assignments goes into {@code seen}.
    */
   private static Set<String> stable(
-      Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens, Set<String> untracked,
-      Map<String, Token> lastAssignment, Map<String, Token> firstAssignment, Set<String> notRelocking) {
+      Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens, Assignments seen) {
     Map<String, Integer> assigned = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -192,8 +212,7 @@ final class StableVariables {
       String name = t.getText();
       if (ASSIGNMENTS.contains(next)) {
         assigned.merge(name, 1, Integer::sum);
-        lastAssignment.put(name, t);
-        if (firstAssignment.putIfAbsent(name, t) != null && !relocks(tokens, i)) notRelocking.add(name);
+        seen.assigned(tokens, i);
       }
       // Macros that assign their argument look like calls: swap(a, b), get_user(x, p), and the
       // iterators (list_for_each_entry(pos, ...), for_each_cpu(cpu, ...)).
@@ -201,18 +220,17 @@ final class StableVariables {
         String macro = enclosingCallee(tokens, i);
         if (macro != null && (ASSIGNING_MACROS.contains(macro) || macro.contains("for_each"))) {
           unstable.add(name);
-          untracked.add(name);
+          seen.untracked.add(name);
         }
       }
       if (next == CLexer.PlusPlus || next == CLexer.MinusMinus || prev == CLexer.PlusPlus
           || prev == CLexer.MinusMinus) {
         unstable.add(name);
-        lastAssignment.put(name, t);
-        notRelocking.add(name);
+        seen.stepped(t);
       }
       if (addressTaken(tokens, i)) { // &name: assigned wherever the address goes
         unstable.add(name);
-        untracked.add(name);
+        seen.untracked.add(name);
       }
     }
     Set<String> out = new HashSet<>();
