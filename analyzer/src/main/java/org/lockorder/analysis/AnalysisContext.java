@@ -32,6 +32,9 @@ final class AnalysisContext {
    */
   private final Map<Function, Integer> indexes;
   private final Summary[] summaries;
+  /** By function index: its component's index in the call graph's bottom-up order. */
+  private final int[] components;
+  private final ConstantArguments constantArguments;
   private final EdgeStore edges = new EdgeStore();
   private final int maxStatesPerNode;
   /** callee → (caller, call node) → locks held at that call, intersected over states. */
@@ -65,8 +68,16 @@ final class AnalysisContext {
     this.reclaimMode = reclaim == null ? null : reclaim.mode();
     this.reclaimModel = reclaim;
     this.indexes = new IdentityHashMap<>();
-    for (List<Function> scc : callGraph.bottomUpComponents()) for (Function f : scc) indexes.putIfAbsent(f, indexes.size());
+    List<List<Function>> bottomUp = callGraph.bottomUpComponents();
+    List<Integer> componentOf = new ArrayList<>();
+    for (int c = 0; c < bottomUp.size(); c++) {
+      for (Function f : bottomUp.get(c)) {
+        if (indexes.putIfAbsent(f, indexes.size()) == null) componentOf.add(c);
+      }
+    }
     this.summaries = new Summary[indexes.size()];
+    this.components = componentOf.stream().mapToInt(Integer::intValue).toArray();
+    this.constantArguments = new ConstantArguments(indexes, callGraph);
   }
 
   private AnalysisContext(AnalysisContext shared) {
@@ -79,6 +90,8 @@ final class AnalysisContext {
     this.reclaimModel = shared.reclaimModel;
     this.indexes = shared.indexes;
     this.summaries = shared.summaries;
+    this.components = shared.components;
+    this.constantArguments = shared.constantArguments;
   }
 
   /** A context for analyzing one component on a thread of its own; see {@link #addAll}. */
@@ -182,6 +195,23 @@ final class AnalysisContext {
   }
 
   private static final Summary EMPTY = new Summary();
+
+  /**
+   * The summary of {@code callee} for a call from {@code caller} with {@code args}, specialised
+   * for the constants they pass ({@link ConstantArguments}); null for the general one. {@code
+   * bound}: the values of {@code caller}'s own parameters, when its analysis is itself specialised.
+   */
+  Summary specialisedSummary(Function caller, Function callee, List<org.lockorder.ir.Arg> args, Map<String, Long> bound) {
+    Integer c = indexes.get(callee);
+    Integer f = indexes.get(caller);
+    if (c == null || f == null || components[c] >= components[f]) return null;
+    return constantArguments.summaryFor(this, callee, c, args, bound);
+  }
+
+  /** How many specialised summaries the analysis made (--timings). */
+  int specialisations() {
+    return constantArguments.count();
+  }
 
   boolean hasSummary(Function f) {
     Integer i = indexes.get(f);

@@ -57,10 +57,13 @@ public final class Analyzer {
     times.add("summaries", System.nanoTime() - start);
     int largest = 0;
     for (int i = 1; i < components.size(); i++) if (components.get(i).size() > components.get(largest).size()) largest = i;
+    String specialised = ctx.specialisations() == 0 ? "" : ctx.specialisations() + " summaries specialised for constant arguments";
     if (!components.isEmpty() && components.get(largest).size() > 1) {
       times.detail("summaries", components.get(largest).size(), String.format(java.util.Locale.ROOT,
-          "largest recursion: %d functions, %.1f s, of which propagation %.1f s", components.get(largest).size(),
-          scheduler.nanos(largest) / 1e9, scheduler.propagationNanos(largest) / 1e9));
+          "largest recursion: %d functions, %.1f s, of which propagation %.1f s%s", components.get(largest).size(),
+          scheduler.nanos(largest) / 1e9, scheduler.propagationNanos(largest) / 1e9, specialised.isEmpty() ? "" : "; " + specialised));
+    } else if (!specialised.isEmpty()) {
+      times.detail("summaries", 0, specialised);
     }
     return times.time("edges and witnesses", () -> result(ctx, graph));
   }
@@ -218,7 +221,8 @@ public final class Analyzer {
       if (fa == null) continue;
       fa.summary().changes = new IntList();
       for (FunctionAnalyzer.Transfer t : fa.transfers()) {
-        Integer callee = index.get(t.target()); // callees outside the component change no more
+        // Callees outside the component change no more (and only those are specialised).
+        Integer callee = t.specialised() != null ? null : index.get(t.target());
         if (callee != null) into.get(callee).add(new Deferred(fa, i, t));
       }
     }
@@ -228,7 +232,7 @@ public final class Analyzer {
       FunctionAnalyzer fa = last.get(scc.get(i));
       if (fa == null) continue;
       for (FunctionAnalyzer.Transfer t : fa.transfers()) {
-        Summary callee = ctx.summary(t.target());
+        Summary callee = t.specialised() != null ? t.specialised() : ctx.summary(t.target());
         for (Summary.Acquisition a : callee.acquisitions.values()) fa.apply(t, a);
         for (int k = 0, n = callee.pending.size(); k < n; k++) fa.apply(t, callee.pending.get(k));
         steps += callee.acquisitions.size() + callee.pending.size();

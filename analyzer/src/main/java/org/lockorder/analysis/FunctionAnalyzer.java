@@ -37,6 +37,14 @@ final class FunctionAnalyzer {
   private final Map<Integer, HeldLock> deferred = new HashMap<>();
 
   FunctionAnalyzer(AnalysisContext ctx, Function fn) {
+    this(ctx, fn, Map.of());
+  }
+
+  /**
+   * @param bound values of some of {@code fn}'s parameters, by name: the analysis of a call that
+   *     passes them constants ({@link ConstantArguments}); empty for the general analysis
+   */
+  FunctionAnalyzer(AnalysisContext ctx, Function fn, Map<String, Long> bound) {
     this.ctx = ctx;
     this.fn = fn;
     this.jobs = new CallJobs(ctx.resolver());
@@ -46,13 +54,16 @@ final class FunctionAnalyzer {
     this.conditionBits = correlatedConditions(fn.cfg());
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
+    this.values = new ParameterValues(fn, bound, conditionBits);
     long atExit = 0;
     for (int bit : paramBits.keySet()) atExit |= 1L << bit;
-    this.liveConditions = conditionBits.isEmpty() ? null : liveConditions(fn.cfg(), conditionBits, atExit);
+    this.liveConditions = conditionBits.isEmpty() ? null : liveConditions(fn.cfg(), conditionBits, atExit, values);
   }
 
   /** What this function's locks say about its pointers (ADR-006). */
   private final PointerFacts pointers;
+  /** Where the bound values hold, and where assignments end what tests of parameters say. */
+  private final ParameterValues values;
 
   /**
    * Conditions over stable variables ({@link Node.Condition}) that two or more branches test, by
@@ -73,12 +84,13 @@ final class FunctionAnalyzer {
    * condition only while a branch on it lies ahead, so states that differ only in decisions no
    * branch will read again merge.
    */
-  private static long[] liveConditions(Cfg cfg, Map<String, Integer> bits, long atExit) {
+  private static long[] liveConditions(Cfg cfg, Map<String, Integer> bits, long atExit, ParameterValues values) {
     int size = cfg.nodes().size();
     long[] live = new long[size];
     for (Node n : cfg.nodes()) {
       Integer bit = n.condition() == null ? null : bits.get(n.condition().expression());
       if (bit != null) live[n.id()] = 1L << bit;
+      live[n.id()] |= values.readsAt(n);
     }
     live[Cfg.EXIT] |= atExit; // read by the exits (pointer parameters)
     for (boolean changed = true; changed; ) {
@@ -151,7 +163,7 @@ final class FunctionAnalyzer {
     return summary;
   }
 
-  private record Out(int node, LockState state) {}
+  record Out(int node, LockState state) {}
 
   private List<Out> transfer(Node n, LockState s) {
     Event e = n.event();
@@ -181,6 +193,8 @@ final class FunctionAnalyzer {
       after = call(n, c.args(), s);
     } else if (e instanceof Event.Return r) {
       after = List.of(s.returning(ReturnKind.of(r.value(), ctx.program(), lockedHere(s))));
+    } else if (e instanceof Event.Assign a) {
+      after = List.of(values.afterAssign(a, s));
     } else {
       // SpawnThread, IrqHandler: the function runs as an entry point of its own (CallGraph).
       // SetClass: applied to the whole program before any summary (ClassKeys).
@@ -212,7 +226,7 @@ final class FunctionAnalyzer {
    * with its decision.
    */
   private List<Out> branch(Node n, LockState s) {
-    List<Out> outs = withoutLocksTakenThroughNull(n, branchOutcomes(n, s));
+    List<Out> outs = values.selectSide(n, s, withoutLocksTakenThroughNull(n, branchOutcomes(n, s)));
     Integer bit = n.condition() == null ? null : conditionBits.get(n.condition().expression());
     if (bit == null || n.successors().size() != 2 || n.successors().get(0).equals(n.successors().get(1))) return outs;
     int whenTrue = n.successors().get(0);
@@ -482,7 +496,8 @@ final class FunctionAnalyzer {
     Substitution sub = new Substitution(args);
     for (int i = 0; i < targets.size(); i++) {
       CallTarget t = targets.get(i);
-      Summary callee = ctx.summary(t.function());
+      Summary specialised = ctx.specialisedSummary(fn, t.function(), args, values.boundAt(s));
+      Summary callee = specialised != null ? specialised : ctx.summary(t.function());
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses);
       CallStep step = steps[i];
       if (step == null) steps[i] = step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
@@ -495,7 +510,7 @@ final class FunctionAnalyzer {
       boolean orders = jobs.orders(t.function(), args, s);
       List<HeldLock> ordering = orders ? jobs.freshlyOrdering(t.function(), args, s) : List.of();
       boolean extendsSummary = jobs.extendsSummary(t.function(), args, s);
-      Transfer tr = new Transfer(t.function(), step, sub, s, callCuts, orders, ordering, extendsSummary, passage);
+      Transfer tr = new Transfer(t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage);
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -533,10 +548,11 @@ final class FunctionAnalyzer {
    * A transfer does one or both of two jobs, each only when no earlier transfer of the analysis
    * did it already ({@link CallJobs}): {@code orders}, record the edges and pending edges from the
    * held locks to the callee's (for its acquisitions, only from the held locks in {@code
-   * ordering}); {@code extendsSummary}, make the callee's acquisitions this function's.
+   * ordering}); {@code extendsSummary}, make the callee's acquisitions this function's. {@code
+   * specialised} is the callee's summary for the constants this call passes (ADR-007), or null.
    */
   record Transfer(
-      Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
+      Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
       List<HeldLock> ordering, boolean extendsSummary, Passage passage, int cutBits, int irqsOn, Set<LockKey> released) {
     /**
      * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied: a recursion's
@@ -544,10 +560,10 @@ final class FunctionAnalyzer {
      * at these, without reading the state.
      */
     Transfer(
-        Function target, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
-        List<HeldLock> ordering, boolean extendsSummary, Passage passage) {
-      this(target, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, state.scopes().cutBits(),
-          state.scopes().irqsOn(), state.released());
+        Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
+        boolean orders, List<HeldLock> ordering, boolean extendsSummary, Passage passage) {
+      this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage,
+          state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
     }
   }
 

@@ -43,6 +43,7 @@ final class PointerFacts {
   static Map<Integer, Integer> pointerParamConditions(Function fn, Map<String, Integer> bits) {
     Map<Integer, Integer> out = new HashMap<>();
     Set<String> roots = null;
+    Set<String> assigned = null;
     for (Node n : fn.cfg().nodes()) {
       Node.Condition c = n.condition();
       if (c == null || n.pointerTest() == null || !c.expression().equals(n.pointerTest().variable())) continue;
@@ -50,6 +51,9 @@ final class PointerFacts {
       if (param < 0 || param >= Long.SIZE) continue;
       if (roots == null) roots = lockRoots(fn);
       if (!roots.contains(c.expression())) continue;
+      // A parameter the body assigns: its exits' tests are not of what the caller passed.
+      if (assigned == null) assigned = ParameterValues.assignedParameters(fn);
+      if (assigned.contains(c.expression())) continue;
       Integer bit = bits.get(c.expression());
       if (bit == null) {
         if (bits.size() >= Long.SIZE) continue;

@@ -21,7 +21,8 @@ public sealed interface Event
         Event.ReclaimScope,
         Event.IrqScope,
         Event.IrqHandler,
-        Event.SetClass {
+        Event.SetClass,
+        Event.Assign {
 
   Location location();
 
@@ -123,4 +124,11 @@ public sealed interface Event
 
   /** {@code pthread_create(..., start, ...)}: {@code start} runs as a thread of its own. */
   record SpawnThread(String startRoutine, String api, Location location) implements Event {}
+
+  /**
+   * An assignment to parameter {@code variable}, which a branch condition reads ({@code fgp_flags
+   * |= FGP_LOCK}): from here on, tests of it are no longer tests of the value the caller passed,
+   * and earlier tests say nothing about later ones.
+   */
+  record Assign(String variable, Location location) implements Event {}
 }

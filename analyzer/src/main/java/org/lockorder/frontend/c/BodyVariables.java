@@ -21,10 +21,15 @@ import org.antlr.v4.runtime.Token;
  * @param copies by variable assigned only NULL or other variables ({@code locked = NULL; ...
  *     locked = lruvec;}, 6.1's isolate_migratepages_block): each variable it copies, with the
  *     last token assigning that copy
+ * @param reassignedParams by parameter that the body changes only with assignment operators
+ *     ({@code fgp_flags |= FGP_LOCK}; not incremented, not through its address, not shadowed):
+ *     how many assignment tokens it has. Conditions may read them, and each assignment becomes an
+ *     {@link org.lockorder.ir.Event.Assign} node, so that the analysis knows where a test stops
+ *     being a test of the value the caller passed.
  */
 record BodyVariables(
     Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
-    Map<String, Map<String, Token>> copies) {
+    Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
@@ -32,6 +37,7 @@ record BodyVariables(
     untracked = Set.copyOf(untracked);
     relocked = Map.copyOf(relocked);
     copies = Map.copyOf(copies);
+    reassignedParams = Map.copyOf(reassignedParams);
   }
 
   /**

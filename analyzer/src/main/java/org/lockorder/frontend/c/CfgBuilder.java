@@ -42,6 +42,8 @@ final class CfgBuilder {
   Cfg build(CParser.CompoundStatementContext body) {
     int end = stmt(StatementTreeBuilder.block(body), Cfg.ENTRY);
     graph.edge(end, Cfg.EXIT);
+    // A test of a reassigned parameter is only read right where every assignment to it is seen.
+    graph.dropConditionsReading(flow.unseenAssignments());
     return graph.freeze();
   }
 

@@ -65,6 +65,21 @@ final class CfgGraph {
     return b;
   }
 
+  /** Takes the condition off every branch whose condition reads one of {@code names}. */
+  void dropConditionsReading(java.util.Set<String> names) {
+    if (names.isEmpty()) return;
+    for (int i = 0; i < conditions.size(); i++) {
+      Node.Condition c = conditions.get(i);
+      if (c == null) continue;
+      for (String token : c.expression().split(" ")) {
+        if (names.contains(token)) {
+          conditions.set(i, null);
+          break;
+        }
+      }
+    }
+  }
+
   /** Appends a successor to a switch node. */
   void addSuccessor(int node, int to) {
     successors.get(node).add(to);

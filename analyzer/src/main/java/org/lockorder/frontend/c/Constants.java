@@ -5,7 +5,7 @@ import org.lockorder.frontend.c.antlr.CLexer;
 import org.lockorder.frontend.c.antlr.CParser;
 
 /** Integer literals: decimal, hex, octal, binary, with suffixes; optionally negated. */
-final class Constants {
+public final class Constants {
   private Constants() {}
 
   /** The value of an integer literal expression ('5', '0x1fUL', '-1'), else null. */
@@ -23,7 +23,8 @@ final class Constants {
     return null;
   }
 
-  static Long parse(String literal) {
+  /** The value of an integer literal token, or null. */
+  public static Long parse(String literal) {
     String s = literal.replace("'", "");
     int end = s.length();
     while (end > 0 && "uUlL".indexOf(s.charAt(end - 1)) >= 0) end--;

@@ -57,7 +57,10 @@ final class ExpressionFlow {
       cur = postfix(s, null, s.Identifier().getSymbol(), s.postfixSuffix(), cur);
       if (s.assignmentExpression() != null) {
         cur = expr(s.assignmentExpression(), cur);
-        if (s.postfixSuffix().isEmpty()) track(s.Identifier().getText(), s.assignmentExpression());
+        if (s.postfixSuffix().isEmpty()) {
+          track(s.Identifier().getText(), s.assignmentExpression());
+          cur = assigned(s.Identifier().getSymbol(), cur);
+        }
       }
       return cur;
     }
@@ -107,6 +110,7 @@ final class ExpressionFlow {
       if (target != null) {
         if (a.assignmentOperator().Assign() != null) track(target, a.assignmentExpression());
         else lastCallResult.remove(target);
+        cur = assigned(a.conditionalExpression().getStart(), cur);
       }
       return cur;
     }
@@ -120,6 +124,30 @@ final class ExpressionFlow {
     ParserRuleContext c = (ParserRuleContext) t;
     for (int i = 0; i < c.getChildCount(); i++) cur = expr(c.getChild(i), cur);
     return cur;
+  }
+
+  /** By reassigned parameter ({@link BodyVariables#reassignedParams}): the Assign nodes made. */
+  private final Map<String, Integer> assignNodes = new HashMap<>();
+
+  /** After an assignment to the variable named at {@code name}: an Assign node when it is a reassigned parameter. */
+  private int assigned(Token name, int cur) {
+    if (!variables.reassignedParams().containsKey(name.getText())) return cur;
+    assignNodes.merge(name.getText(), 1, Integer::sum);
+    int node = graph.add(new Event.Assign(name.getText(), source.loc(name)));
+    graph.edge(cur, node);
+    return node;
+  }
+
+  /**
+   * The reassigned parameters with an assignment the CFG has no Assign node for (one inside
+   * something not lowered): the conditions that read them must go.
+   */
+  Set<String> unseenAssignments() {
+    Set<String> out = new java.util.TreeSet<>();
+    variables.reassignedParams().forEach((name, n) -> {
+      if (assignNodes.getOrDefault(name, 0) < n) out.add(name);
+    });
+    return out;
   }
 
   /** A macro call used as a loop head ('list_for_each_entry(...)'): a named call. */
@@ -294,7 +322,11 @@ final class ExpressionFlow {
       if (type == CLexer.Identifier) {
         boolean called = i + 1 < tokens.size() && tokens.get(i + 1).getType() == CLexer.LeftParen;
         if (called) return null;
-        if (!variables.stable().contains(tok.getText()) && !MACRO_CONSTANT.matcher(tok.getText()).matches()) return null;
+        String name = tok.getText();
+        if (!variables.stable().contains(name) && !variables.reassignedParams().containsKey(name)
+            && !MACRO_CONSTANT.matcher(name).matches()) {
+          return null;
+        }
       } else if (type != CLexer.Constant && !PURE_OPERATORS.contains(type)) {
         return null;
       }

@@ -111,7 +111,12 @@ final class StableVariables {
     unstable.addAll(declaredTwice);
     Assignments seen = new Assignments(declaredTwice);
     Set<String> stable = stable(allowed, unstable, bodyTokens, seen);
-    return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies());
+    Map<String, Integer> reassigned = new HashMap<>();
+    for (String p : params) {
+      Integer n = seen.count.get(p);
+      if (n != null && !unstable.contains(p) && !stable.contains(p)) reassigned.put(p, n);
+    }
+    return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned);
   }
 
   /** What the token scan finds about each name's assignments. */
@@ -120,6 +125,8 @@ final class StableVariables {
     final Set<String> untracked;
     final Map<String, Token> last = new HashMap<>();
     final Map<String, Token> first = new HashMap<>();
+    /** By name: how many assignment operators assign it. */
+    final Map<String, Integer> count = new HashMap<>();
     /** Names assigned again other than by a relock ({@link #relocks}). */
     final Set<String> notRelocking = new HashSet<>();
     /** By name: the variables it is set to ({@code locked = lruvec;}), with the last such token. */
@@ -136,6 +143,7 @@ final class StableVariables {
       Token t = tokens.get(i);
       String name = t.getText();
       last.put(name, t);
+      count.merge(name, 1, Integer::sum);
       if (first.putIfAbsent(name, t) != null && !relocks(tokens, i)) notRelocking.add(name);
       boolean plain = i + 3 < tokens.size() && tokens.get(i + 1).getType() == CLexer.Assign
           && tokens.get(i + 3).getType() == CLexer.Semi;

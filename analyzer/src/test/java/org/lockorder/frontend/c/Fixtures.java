@@ -91,6 +91,7 @@ final class Fixtures {
       sb.append(n.id()).append(": ");
       if (n.event() instanceof Event.Call c) sb.append("call ").append(c.callee());
       else if (n.event() instanceof Event.IndirectCall c) sb.append("icall ").append(c.target().text());
+      else if (n.event() instanceof Event.Assign a) sb.append("assign ").append(a.variable());
       else if (n.successors().size() >= 2) sb.append("branch");
       else sb.append(n.id() == 0 ? "entry" : n.id() == 1 ? "exit" : "nop");
       if (n.test() != null) {

@@ -1,0 +1,188 @@
+package org.lockorder.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates a branch condition ({@link org.lockorder.ir.Node.Condition#expression()}: tokens
+ * separated by single spaces, built from stable variables, macro constants, integer literals and
+ * C's pure operators) for known values of some of its variables. The value is null when it depends
+ * on anything unknown, except where C makes it known anyway: {@code flags & FGP_LOCK} is 0 when
+ * {@code flags} is 0 whatever {@code FGP_LOCK} is.
+ */
+final class ConditionValue {
+  private final List<String> tokens;
+  private final Map<String, Long> values;
+  private int at;
+
+  private ConditionValue(String expression, Map<String, Long> values) {
+    this.tokens = List.of(expression.split(" "));
+    this.values = values;
+  }
+
+  /**
+   * Whether {@code expression} is non-zero given {@code values} (by variable name); null when
+   * that is not known, or the expression is not one this reads.
+   */
+  static Boolean nonzero(String expression, Map<String, Long> values) {
+    ConditionValue v = new ConditionValue(expression, values);
+    try {
+      Value r = v.or();
+      if (v.at != v.tokens.size()) return null;
+      return r.known ? r.value != 0 : null;
+    } catch (IllegalStateException e) {
+      return null; // a shape this does not read (sizeof, a cast): unknown
+    }
+  }
+
+  /** A value that may be unknown. */
+  private record Value(boolean known, long value) {
+    static final Value UNKNOWN = new Value(false, 0);
+
+    static Value of(long v) {
+      return new Value(true, v);
+    }
+
+    boolean isZero() {
+      return known && value == 0;
+    }
+  }
+
+  private String peek() {
+    return at < tokens.size() ? tokens.get(at) : "";
+  }
+
+  private Value or() {
+    Value v = xor();
+    while (peek().equals("|")) {
+      at++;
+      Value r = xor();
+      v = v.known && r.known ? Value.of(v.value | r.value) : Value.UNKNOWN;
+    }
+    return v;
+  }
+
+  private Value xor() {
+    Value v = and();
+    while (peek().equals("^")) {
+      at++;
+      Value r = and();
+      v = v.known && r.known ? Value.of(v.value ^ r.value) : Value.UNKNOWN;
+    }
+    return v;
+  }
+
+  private Value and() {
+    Value v = equality();
+    while (peek().equals("&")) {
+      at++;
+      Value r = equality();
+      // The case this class exists for: no flag of a zero mask is set.
+      if (v.isZero() || r.isZero()) v = Value.of(0);
+      else v = v.known && r.known ? Value.of(v.value & r.value) : Value.UNKNOWN;
+    }
+    return v;
+  }
+
+  private Value equality() {
+    Value v = relational();
+    while (peek().equals("==") || peek().equals("!=")) {
+      boolean equal = tokens.get(at++).equals("==");
+      Value r = relational();
+      v = v.known && r.known ? Value.of((v.value == r.value) == equal ? 1 : 0) : Value.UNKNOWN;
+    }
+    return v;
+  }
+
+  private Value relational() {
+    Value v = shift();
+    while (peek().equals("<") || peek().equals(">") || peek().equals("<=") || peek().equals(">=")) {
+      String op = tokens.get(at++);
+      Value r = shift();
+      if (!v.known || !r.known) {
+        v = Value.UNKNOWN;
+        continue;
+      }
+      boolean holds = switch (op) {
+        case "<" -> v.value < r.value;
+        case ">" -> v.value > r.value;
+        case "<=" -> v.value <= r.value;
+        default -> v.value >= r.value;
+      };
+      v = Value.of(holds ? 1 : 0);
+    }
+    return v;
+  }
+
+  private Value shift() {
+    Value v = additive();
+    while (peek().equals("<<") || peek().equals(">>")) {
+      boolean left = tokens.get(at++).equals("<<");
+      Value r = additive();
+      if (v.known && r.known && r.value >= 0 && r.value < Long.SIZE) v = Value.of(left ? v.value << r.value : v.value >> r.value);
+      else v = Value.UNKNOWN;
+    }
+    return v;
+  }
+
+  private Value additive() {
+    Value v = unary();
+    while (peek().equals("+") || peek().equals("-")) {
+      boolean plus = tokens.get(at++).equals("+");
+      Value r = unary();
+      v = v.known && r.known ? Value.of(plus ? v.value + r.value : v.value - r.value) : Value.UNKNOWN;
+    }
+    return v;
+  }
+
+  private Value unary() {
+    String t = peek();
+    switch (t) {
+      case "!" -> {
+        at++;
+        Value v = unary();
+        return v.known ? Value.of(v.value == 0 ? 1 : 0) : Value.UNKNOWN;
+      }
+      case "~" -> {
+        at++;
+        Value v = unary();
+        return v.known ? Value.of(~v.value) : Value.UNKNOWN;
+      }
+      case "-" -> {
+        at++;
+        Value v = unary();
+        return v.known ? Value.of(-v.value) : Value.UNKNOWN;
+      }
+      case "+" -> {
+        at++;
+        return unary();
+      }
+      default -> {
+        return primary();
+      }
+    }
+  }
+
+  private Value primary() {
+    String t = peek();
+    if (t.isEmpty()) throw new IllegalStateException("expression ends early");
+    at++;
+    if (t.equals("(")) {
+      Value v = or();
+      if (!peek().equals(")")) throw new IllegalStateException("unbalanced parenthesis");
+      at++;
+      return v;
+    }
+    char c = t.charAt(0);
+    if (Character.isDigit(c)) {
+      Long v = org.lockorder.frontend.c.Constants.parse(t);
+      return v == null ? Value.UNKNOWN : Value.of(v);
+    }
+    if (Character.isLetter(c) || c == '_') {
+      if (t.startsWith("sizeof")) throw new IllegalStateException("sizeof");
+      Long v = values.get(t);
+      return v == null ? Value.UNKNOWN : Value.of(v);
+    }
+    throw new IllegalStateException("unexpected token " + t);
+  }
+}

@@ -1,0 +1,139 @@
+package org.lockorder.analysis;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Node;
+
+/**
+ * Summaries of callees for calls that pass a constant where the callee branches on the parameter
+ * (ADR-007): {@code __filemap_get_folio(mapping, index, 0, 0)} takes no folio lock under {@code if
+ * (fgp_flags & FGP_LOCK)}, and {@code hugetlb_unshare_pmds(..., false)} no lock under {@code if
+ * (take_locks)}. Such a call gets the callee analyzed again with those parameters bound, its
+ * branches on them taking only the side the values select; calls in that analysis that pass the
+ * bound parameters on are specialised in turn.
+ *
+ * <p>Only a callee in an earlier component than the caller is specialised: its summary and those
+ * of everything it calls are final by then, and the specialisations of a component depend only on
+ * earlier ones, so the result is the same whatever thread computes one first. A specialised
+ * analysis records no edges: its paths are a subset of the general analysis's, which recorded them.
+ * One instance is shared by every fork of an analysis.
+ */
+final class ConstantArguments {
+  /**
+   * By function index ({@link AnalysisContext}): bit i when a branch condition reads parameter i,
+   * or the function passes it on to such a parameter of a callee.
+   */
+  private final long[] conditionParams;
+  private final Map<Key, Summary> specialised = new ConcurrentHashMap<>();
+
+  private record Key(int function, List<Long> values) {}
+
+  /**
+   * @param indexes every function's index
+   * @param graph the call graph, whose bottom-up components those indexes follow
+   */
+  ConstantArguments(Map<Function, Integer> indexes, CallGraph graph) {
+    conditionParams = new long[indexes.size()];
+    indexes.forEach((f, i) -> conditionParams[i] = conditionParams(f));
+    // A parameter passed on unchanged to one a callee branches on counts too ('outer(take_locks)
+    // { inner(take_locks); }'): callees first, a recursion until nothing changes.
+    for (List<Function> scc : graph.bottomUpComponents()) {
+      for (boolean changed = true; changed; ) {
+        changed = false;
+        for (Function f : scc) {
+          int i = indexes.get(f);
+          long before = conditionParams[i];
+          conditionParams[i] |= passedOn(f, graph, indexes);
+          changed |= conditionParams[i] != before && scc.size() > 1;
+        }
+      }
+    }
+  }
+
+  /** The parameters of {@code f} that it passes, as they are, where a callee branches on them. */
+  private long passedOn(Function f, CallGraph graph, Map<Function, Integer> indexes) {
+    long out = 0;
+    for (Node n : f.cfg().nodes()) {
+      if (!(n.event() instanceof org.lockorder.ir.Event.Call c) || c.args().isEmpty()) continue;
+      for (CallTarget t : graph.targets(f, n.id())) {
+        Integer callee = indexes.get(t.function());
+        long wanted = callee == null ? 0 : conditionParams[callee];
+        for (int k = 0; wanted != 0 && k < c.args().size() && k < Long.SIZE; k++) {
+          if ((wanted & (1L << k)) == 0) continue;
+          String text = c.args().get(k).text();
+          for (int j = 0; j < f.params().size() && j < Long.SIZE; j++) {
+            if (text.equals(f.params().get(j).name())) out |= 1L << j;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The parameters (bit per index, the first 64) that some branch condition of {@code f} reads. */
+  private static long conditionParams(Function f) {
+    long out = 0;
+    for (Node n : f.cfg().nodes()) {
+      if (n.condition() == null) continue;
+      for (String token : n.condition().expression().split(" ")) {
+        for (int i = 0; i < f.params().size() && i < Long.SIZE; i++) {
+          if (token.equals(f.params().get(i).name())) out |= 1L << i;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Specialisations computed so far (--timings). */
+  int count() {
+    return specialised.size();
+  }
+
+  /**
+   * The summary of {@code callee} for a call with {@code args}, made in a function whose own
+   * parameters have the values {@code bound} (empty for a general analysis); null when the call
+   * passes no known value to a parameter the callee branches on.
+   */
+  Summary summaryFor(AnalysisContext ctx, Function callee, int calleeIndex, List<Arg> args, Map<String, Long> bound) {
+    long params = conditionParams[calleeIndex];
+    if (params == 0) return null;
+    Long[] values = new Long[Math.min(args.size(), Long.SIZE)];
+    boolean any = false;
+    for (int i = 0; i < values.length; i++) {
+      if ((params & (1L << i)) == 0 || i >= callee.params().size() || callee.params().get(i).name().isEmpty()) continue;
+      values[i] = valueOf(args.get(i), bound);
+      any |= values[i] != null;
+    }
+    if (!any) return null;
+    Key key = new Key(calleeIndex, Arrays.asList(values));
+    Summary s = specialised.get(key);
+    if (s != null) return s;
+    Map<String, Long> names = new HashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) names.put(callee.params().get(i).name(), values[i]);
+    }
+    // Not computeIfAbsent: the analysis specialises its own callees through this map. Two threads
+    // may compute one key at once; both get the same summary, and the first is kept.
+    s = new FunctionAnalyzer(ctx.fork(), callee, Map.copyOf(names)).run();
+    Summary first = specialised.putIfAbsent(key, s);
+    return first != null ? first : s;
+  }
+
+  /**
+   * The value an argument passes: an integer literal, {@code false}, {@code true}, {@code NULL},
+   * or a parameter of the calling function whose value is bound; else null.
+   */
+  static Long valueOf(Arg a, Map<String, Long> bound) {
+    if (a.constant() != null) return a.constant();
+    return switch (a.text()) {
+      case "false", "NULL" -> 0L;
+      case "true" -> 1L;
+      default -> bound.get(a.text());
+    };
+  }
+}

@@ -1,0 +1,118 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockorder.ir.Arg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Node;
+
+/**
+ * What one function analysis knows about its parameters' values (ADR-007), and where that stops:
+ * the values bound by a call that passed constants ({@link ConstantArguments}), and the
+ * parameters the body assigns ({@link Event.Assign}), after which a test of one no longer tests
+ * what the caller passed, and earlier decisions on it say nothing about later tests. One per
+ * {@link FunctionAnalyzer}.
+ */
+final class ParameterValues {
+  /** By parameter name: its value, for a specialised analysis; empty for the general one. */
+  private final Map<String, Long> bound;
+  /** By assigned parameter: the bits of the correlated conditions that read it. */
+  private final Map<String, Long> readingBits = new HashMap<>();
+  /** By bound parameter the body assigns: the condition bit that says a path assigned it. */
+  private final Map<String, Integer> assignedBits = new HashMap<>();
+
+  /**
+   * @param bits the function's correlated conditions by expression ({@link FunctionAnalyzer});
+   *     gets a bit per bound parameter the body assigns, keyed {@code "=name"}
+   */
+  ParameterValues(Function fn, Map<String, Long> bound, Map<String, Integer> bits) {
+    this.bound = bound;
+    Set<String> assigned = assignedParameters(fn);
+    if (assigned.isEmpty()) return;
+    for (String v : assigned) {
+      if (bound.containsKey(v) && bits.size() < Long.SIZE) {
+        int bit = bits.size();
+        bits.put("=" + v, bit);
+        assignedBits.put(v, bit);
+      }
+    }
+    for (Map.Entry<String, Integer> e : bits.entrySet()) {
+      if (e.getKey().startsWith("=")) continue;
+      for (String token : e.getKey().split(" ")) {
+        if (assigned.contains(token)) readingBits.merge(token, 1L << e.getValue(), (a, b) -> a | b);
+      }
+    }
+  }
+
+  /** The parameters the body assigns (they have {@link Event.Assign} nodes), in name order. */
+  static Set<String> assignedParameters(Function fn) {
+    Set<String> out = new TreeSet<>();
+    for (Node n : fn.cfg().nodes()) if (n.event() instanceof Event.Assign a) out.add(a.variable());
+    return out;
+  }
+
+  /**
+   * Per node, the bits a later node reads besides its own condition's: a branch on a condition
+   * that reads an assigned bound parameter, or a call that passes one on, reads the bit that says
+   * whether the path assigned it.
+   */
+  long readsAt(Node n) {
+    if (assignedBits.isEmpty()) return 0;
+    long out = 0;
+    if (n.condition() != null) {
+      for (String token : n.condition().expression().split(" ")) {
+        Integer bit = assignedBits.get(token);
+        if (bit != null) out |= 1L << bit;
+      }
+    }
+    List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : List.of();
+    for (Arg a : args) {
+      Integer bit = assignedBits.get(a.text());
+      if (bit != null) out |= 1L << bit;
+    }
+    return out;
+  }
+
+  /** The state after the assignment: the decisions on the parameter's old value forgotten, the assignment noted. */
+  LockState afterAssign(Event.Assign a, LockState s) {
+    Long reading = readingBits.get(a.variable());
+    if (reading != null) s = s.keepingDecided(~reading);
+    Integer bit = assignedBits.get(a.variable());
+    return bit == null ? s : s.deciding(bit, true);
+  }
+
+  /** The values still bound on the path of {@code s}: without the parameters it assigned. */
+  Map<String, Long> boundAt(LockState s) {
+    if (assignedBits.isEmpty()) return bound;
+    Map<String, Long> out = null;
+    for (Map.Entry<String, Integer> e : assignedBits.entrySet()) {
+      if (s.decided(e.getValue()) == null) continue;
+      if (out == null) out = new HashMap<>(bound);
+      out.remove(e.getKey());
+    }
+    return out == null ? bound : out;
+  }
+
+  /**
+   * Of the outcomes of branch {@code n} taken from {@code s}, those on the side the bound values
+   * select ({@code if (fgp_flags & FGP_LOCK)} with {@code fgp_flags} 0); all of them when the
+   * values decide nothing.
+   */
+  List<FunctionAnalyzer.Out> selectSide(Node n, LockState s, List<FunctionAnalyzer.Out> outs) {
+    if (bound.isEmpty() || n.condition() == null || n.successors().size() != 2
+        || n.successors().get(0).equals(n.successors().get(1))) {
+      return outs;
+    }
+    Boolean nonzero = ConditionValue.nonzero(n.condition().expression(), boundAt(s));
+    if (nonzero == null) return outs;
+    int taken = n.successors().get(nonzero == n.condition().trueWhenNonzero() ? 0 : 1);
+    List<FunctionAnalyzer.Out> kept = new ArrayList<>(outs.size());
+    for (FunctionAnalyzer.Out o : outs) if (o.node() == taken) kept.add(o);
+    return kept;
+  }
+}
