@@ -340,7 +340,9 @@ final class CallGraph {
 
   private void resolveCalls(Function f) {
     Map<Integer, List<CallTarget>> byNode = new HashMap<>();
+    boolean[] faultsDisabled = FaultsDisabled.of(f);
     for (Node n : f.cfg().nodes()) {
+      if (faultsDisabled != null && faultsDisabled[n.id()] && n.event() instanceof Event.MayFault) continue;
       List<CallTarget> ts = resolveNode(f, n.event());
       if (!ts.isEmpty()) byNode.put(n.id(), ts);
     }
