@@ -60,6 +60,11 @@ final class AnalysisContext {
   private final ReclaimModel reclaimModel;
 
   AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim) {
+    this(program, callGraph, maxStatesPerNode, reclaim, MacroConstants.NONE);
+  }
+
+  /** @param constants the input headers' macro constants (ADR-007) */
+  AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim, MacroConstants constants) {
     this.program = program;
     this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program, callGraph.fileSystems()));
     this.callGraph = callGraph;
@@ -77,7 +82,7 @@ final class AnalysisContext {
     }
     this.summaries = new Summary[indexes.size()];
     this.components = componentOf.stream().mapToInt(Integer::intValue).toArray();
-    this.constantArguments = new ConstantArguments(indexes, callGraph);
+    this.constantArguments = new ConstantArguments(indexes, callGraph, constants);
   }
 
   private AnalysisContext(AnalysisContext shared) {
@@ -206,6 +211,11 @@ final class AnalysisContext {
     Integer f = indexes.get(caller);
     if (c == null || f == null || components[c] >= components[f]) return null;
     return constantArguments.summaryFor(this, callee, c, args, bound);
+  }
+
+  /** The input headers' macro constants (ADR-007). */
+  MacroConstants macroConstants() {
+    return constantArguments.constants();
   }
 
   /** How many specialised summaries the analysis made (--timings). */

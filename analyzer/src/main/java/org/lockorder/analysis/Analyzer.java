@@ -33,6 +33,14 @@ public final class Analyzer {
     this.threads = Math.max(1, threads);
   }
 
+  private MacroConstants constants = MacroConstants.NONE;
+
+  /** The input headers' macro constants, for the constants calls pass (ADR-007). */
+  public Analyzer withConstants(MacroConstants c) {
+    this.constants = c;
+    return this;
+  }
+
   /** Adds the analysis' phases to {@code t} (--timings). */
   public Analyzer withTimes(PhaseTimes t) {
     this.times = t;
@@ -49,7 +57,7 @@ public final class Analyzer {
       g.bottomUpComponents(); // computed once; counted with the graph, not with the summaries
       return g;
     });
-    AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim());
+    AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim(), constants);
     long start = System.nanoTime();
     List<List<Function>> components = graph.bottomUpComponents();
     ComponentScheduler scheduler = new ComponentScheduler(components, graph, threads);

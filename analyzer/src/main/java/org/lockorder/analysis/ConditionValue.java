@@ -12,11 +12,11 @@ import java.util.Map;
  */
 final class ConditionValue {
   private final List<String> tokens;
-  private final Map<String, Long> values;
+  private final java.util.function.Function<String, Long> values;
   private int at;
 
-  private ConditionValue(String expression, Map<String, Long> values) {
-    this.tokens = List.of(expression.split(" "));
+  private ConditionValue(List<String> tokens, java.util.function.Function<String, Long> values) {
+    this.tokens = tokens;
     this.values = values;
   }
 
@@ -25,14 +25,44 @@ final class ConditionValue {
    * that is not known, or the expression is not one this reads.
    */
   static Boolean nonzero(String expression, Map<String, Long> values) {
-    ConditionValue v = new ConditionValue(expression, values);
+    return nonzero(expression, values::get);
+  }
+
+  /** The same, with the names' values looked up by {@code values} (null: unknown). */
+  static Boolean nonzero(String expression, java.util.function.Function<String, Long> values) {
+    Long v = value(List.of(expression.split(" ")), values);
+    return v == null ? null : v != 0;
+  }
+
+  /**
+   * The value of the expression in {@code tokens} (as {@link #tokens} splits C text), or null
+   * when it depends on anything unknown or is not one this reads (a cast, {@code sizeof}).
+   */
+  static Long value(List<String> tokens, java.util.function.Function<String, Long> values) {
+    ConditionValue v = new ConditionValue(tokens, values);
     try {
       Value r = v.or();
       if (v.at != v.tokens.size()) return null;
-      return r.known ? r.value != 0 : null;
+      return r.known ? r.value : null;
     } catch (IllegalStateException e) {
       return null; // a shape this does not read (sizeof, a cast): unknown
     }
+  }
+
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+      "\\s*([A-Za-z_][A-Za-z0-9_]*|[0-9][A-Za-z0-9_']*|<<|>>|==|!=|<=|>=|&&|\\|\\||[-+~!&|^()<>*/%?:,\\[\\].]|\\S)");
+
+  /** C text ({@code XFS_ILOCK_EXCL|XFS_IOLOCK_EXCL}, {@code (1u << 3)}) split into tokens. */
+  static List<String> tokens(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = TOKEN.matcher(text);
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      out.add(m.group(1));
+      end = m.end();
+    }
+    if (!text.substring(end).isBlank()) out.add("\u0000"); // unread text: no value
+    return out;
   }
 
   /** A value that may be unknown. */
@@ -180,7 +210,7 @@ final class ConditionValue {
     }
     if (Character.isLetter(c) || c == '_') {
       if (t.startsWith("sizeof")) throw new IllegalStateException("sizeof");
-      Long v = values.get(t);
+      Long v = values.apply(t);
       return v == null ? Value.UNKNOWN : Value.of(v);
     }
     throw new IllegalStateException("unexpected token " + t);

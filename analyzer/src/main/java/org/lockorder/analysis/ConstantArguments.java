@@ -30,6 +30,7 @@ final class ConstantArguments {
    */
   private final long[] conditionParams;
   private final Map<Key, Summary> specialised = new ConcurrentHashMap<>();
+  private final MacroConstants constants;
 
   private record Key(int function, List<Long> values) {}
 
@@ -37,7 +38,8 @@ final class ConstantArguments {
    * @param indexes every function's index
    * @param graph the call graph, whose bottom-up components those indexes follow
    */
-  ConstantArguments(Map<Function, Integer> indexes, CallGraph graph) {
+  ConstantArguments(Map<Function, Integer> indexes, CallGraph graph, MacroConstants constants) {
+    this.constants = constants;
     conditionParams = new long[indexes.size()];
     indexes.forEach((f, i) -> conditionParams[i] = conditionParams(f));
     // A parameter passed on unchanged to one a callee branches on counts too ('outer(take_locks)
@@ -106,7 +108,7 @@ final class ConstantArguments {
     boolean any = false;
     for (int i = 0; i < values.length; i++) {
       if ((params & (1L << i)) == 0 || i >= callee.params().size() || callee.params().get(i).name().isEmpty()) continue;
-      values[i] = valueOf(args.get(i), bound);
+      values[i] = valueOf(args.get(i), bound, constants);
       any |= values[i] != null;
     }
     if (!any) return null;
@@ -126,14 +128,20 @@ final class ConstantArguments {
 
   /**
    * The value an argument passes: an integer literal, {@code false}, {@code true}, {@code NULL},
-   * or a parameter of the calling function whose value is bound; else null.
+   * a parameter of the calling function whose value is bound, or an expression of literals and
+   * the headers' macro constants ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}); else null.
    */
-  static Long valueOf(Arg a, Map<String, Long> bound) {
+  static Long valueOf(Arg a, Map<String, Long> bound, MacroConstants constants) {
     if (a.constant() != null) return a.constant();
     return switch (a.text()) {
       case "false", "NULL" -> 0L;
       case "true" -> 1L;
-      default -> bound.get(a.text());
+      default -> bound.containsKey(a.text()) ? bound.get(a.text()) : constants.valueOf(a.text());
     };
+  }
+
+  /** The headers' macro constants, for the conditions of specialised analyses. */
+  MacroConstants constants() {
+    return constants;
   }
 }

@@ -54,7 +54,7 @@ final class FunctionAnalyzer {
     this.conditionBits = correlatedConditions(fn.cfg());
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
-    this.values = new ParameterValues(fn, bound, conditionBits);
+    this.values = new ParameterValues(fn, bound, conditionBits, ctx.macroConstants());
     long atExit = 0;
     for (int bit : paramBits.keySet()) atExit |= 1L << bit;
     this.liveConditions = conditionBits.isEmpty() ? null : liveConditions(fn.cfg(), conditionBits, atExit, values);

@@ -21,6 +21,8 @@ import org.lockorder.ir.Node;
 final class ParameterValues {
   /** By parameter name: its value, for a specialised analysis; empty for the general one. */
   private final Map<String, Long> bound;
+  /** The headers' macro constants: {@code FGP_LOCK} in {@code fgp_flags & FGP_LOCK}. */
+  private final MacroConstants constants;
   /** By assigned parameter: the bits of the correlated conditions that read it. */
   private final Map<String, Long> readingBits = new HashMap<>();
   /** By bound parameter the body assigns: the condition bit that says a path assigned it. */
@@ -30,8 +32,9 @@ final class ParameterValues {
    * @param bits the function's correlated conditions by expression ({@link FunctionAnalyzer});
    *     gets a bit per bound parameter the body assigns, keyed {@code "=name"}
    */
-  ParameterValues(Function fn, Map<String, Long> bound, Map<String, Integer> bits) {
+  ParameterValues(Function fn, Map<String, Long> bound, Map<String, Integer> bits, MacroConstants constants) {
     this.bound = bound;
+    this.constants = constants;
     Set<String> assigned = assignedParameters(fn);
     if (assigned.isEmpty()) return;
     for (String v : assigned) {
@@ -108,7 +111,9 @@ final class ParameterValues {
         || n.successors().get(0).equals(n.successors().get(1))) {
       return outs;
     }
-    Boolean nonzero = ConditionValue.nonzero(n.condition().expression(), boundAt(s));
+    Map<String, Long> values = boundAt(s);
+    Boolean nonzero = ConditionValue.nonzero(n.condition().expression(),
+        name -> values.containsKey(name) ? values.get(name) : constants.value(name));
     if (nonzero == null) return outs;
     int taken = n.successors().get(nonzero == n.condition().trueWhenNonzero() ? 0 : 1);
     List<FunctionAnalyzer.Out> kept = new ArrayList<>(outs.size());

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.lockorder.analysis.MacroConstants;
 import org.lockorder.frontend.c.CFrontend;
 import org.lockorder.frontend.c.LockMacros;
 import org.lockorder.frontend.c.MacroDefinition;
@@ -20,39 +21,57 @@ import org.lockorder.source.InputFile;
 /**
  * The lock-wrapping macros of the input's headers, selected once per lock model before any file
  * is parsed: every file sees the wrappers defined in {@code include/} or in a file system's own
- * headers, whatever order the files are parsed in.
+ * headers, whatever order the files are parsed in. The same scan collects the headers' integer
+ * macro constants for the analysis.
  */
 final class HeaderMacros {
   private HeaderMacros() {}
 
-  static Map<LockModel, LockMacros> collect(List<InputFile> files, Collection<LockModel> models, int threads) {
-    List<MacroDefinition> definitions = definitions(files, threads);
+  /**
+   * @param lockMacros by lock model: the lock-wrapping macros
+   * @param constants the headers' object-like macros with integer values (ADR-007)
+   */
+  record Headers(Map<LockModel, LockMacros> lockMacros, MacroConstants constants) {}
+
+  static Headers collect(List<InputFile> files, Collection<LockModel> models, int threads) {
+    List<Scanned> scanned = definitions(files, threads);
+    List<MacroDefinition> definitions = new ArrayList<>();
+    MacroConstants.Builder constants = new MacroConstants.Builder();
+    for (Scanned s : scanned) {
+      definitions.addAll(s.functionLike());
+      for (String[] d : s.objectLike()) constants.define(d[0], d[1]);
+    }
     Map<LockModel, LockMacros> out = new IdentityHashMap<>();
     for (LockModel m : models) {
       if (!out.containsKey(m)) out.put(m, LockMacros.select(definitions, m.primitives().keySet()));
     }
-    return out;
+    return new Headers(out, constants.build());
   }
 
-  /** Every header's function-like macros, in the walk's (path) order; unreadable files have none. */
-  private static List<MacroDefinition> definitions(List<InputFile> files, int threads) {
+  /** One header's macros: function-like ones, and object-like ones as name and body. */
+  private record Scanned(List<MacroDefinition> functionLike, List<String[]> objectLike) {}
+
+  /** Every header's macros, in the walk's (path) order; unreadable files have none. */
+  private static List<Scanned> definitions(List<InputFile> files, int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
-      List<Future<List<MacroDefinition>>> futures = new ArrayList<>();
+      List<Future<Scanned>> futures = new ArrayList<>();
       for (InputFile f : files) {
         if (!CFrontend.isHeader(f.displayPath())) continue;
         futures.add(pool.submit(() -> {
           try {
             // Macro names and bodies are ASCII; Latin-1 maps any other byte to one character.
             String text = new String(Files.readAllBytes(f.path()), StandardCharsets.ISO_8859_1);
-            return MacroDefinition.scan(f.displayPath(), text);
+            List<String[]> objectLike = new ArrayList<>();
+            List<MacroDefinition> functionLike = MacroDefinition.scan(f.displayPath(), text, (name, body) -> objectLike.add(new String[] {name, body}));
+            return new Scanned(functionLike, objectLike);
           } catch (java.io.IOException | RuntimeException e) {
-            return List.<MacroDefinition>of(); // the parser reports the file
+            return new Scanned(List.of(), List.of()); // the parser reports the file
           }
         }));
       }
-      List<MacroDefinition> out = new ArrayList<>();
-      for (Future<List<MacroDefinition>> d : futures) out.addAll(d.get());
+      List<Scanned> out = new ArrayList<>();
+      for (Future<Scanned> d : futures) out.add(d.get());
       return out;
     } catch (ExecutionException e) {
       throw new IllegalStateException("scanning headers for macros", e.getCause());

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.lockorder.analysis.AnalysisBounds;
 import org.lockorder.analysis.AnalysisResult;
 import org.lockorder.analysis.Analyzer;
+import org.lockorder.analysis.MacroConstants;
 import org.lockorder.analysis.LockApiLowering;
 import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.analysis.PhaseTimes;
@@ -77,7 +78,7 @@ public final class Pipeline {
   public Program program(List<String> paths) throws LockModelException {
     Inputs in = read(paths, false);
     try {
-      AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).analyze(in.units, in.base);
+      AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withConstants(in.constants).analyze(in.units, in.base);
       return new Program(result, in.diagnostics);
     } finally {
       if (in.cache != null) in.cache.awaitWrites();
@@ -94,10 +95,10 @@ public final class Pipeline {
   private record Inputs(
       LockModel base, int files, List<TranslationUnit> units, List<Diagnostic> diagnostics,
       List<SuppressionMarker> suppressions, long lines, int bodies, int bodiesParsed, ParseCache cache, String runKey,
-      Report cached) {
+      Report cached, MacroConstants constants) {
 
     static Inputs hit(Report cached) {
-      return new Inputs(null, 0, List.of(), List.of(), List.of(), 0, 0, 0, null, null, cached);
+      return new Inputs(null, 0, List.of(), List.of(), List.of(), 0, 0, 0, null, null, cached, MacroConstants.NONE);
     }
   }
 
@@ -115,8 +116,9 @@ public final class Pipeline {
       }
     }
     times.add("lock model and files", System.nanoTime() - start);
-    Map<LockModel, LockMacros> macros =
+    HeaderMacros.Headers headers =
         times.time("lock macros from headers", () -> HeaderMacros.collect(walked.files(), models.values(), options.threads()));
+    Map<LockModel, LockMacros> macros = headers.lockMacros();
     ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
     List<String> fileKeys = cache == null ? null : times.time("cache keys", () -> fileKeys(walked.files(), models, macros, cache));
     String runKey = !useRunCache || fileKeys == null || fileKeys.contains(null) ? null : cache.runKey(fileKeys, settings(base, walked));
@@ -142,7 +144,9 @@ public final class Pipeline {
       bodiesParsed += p.unit().stats().functionBodiesParsed();
     }
     diagnostics.sort(Comparator.naturalOrder());
-    return new Inputs(base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed, cache, runKey, null);
+    return new Inputs(
+        base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed, cache, runKey, null,
+        headers.constants());
   }
 
   /**
@@ -192,7 +196,7 @@ public final class Pipeline {
     List<LockGraph.Program> graphs = new ArrayList<>();
     progress.stage("analyzing", programs.size());
     for (List<TranslationUnit> program : programs) {
-      AnalysisResult result = new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withTimes(times).analyze(program, base);
+      AnalysisResult result = new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withTimes(times).withConstants(in.constants).analyze(program, base);
       List<LockOrderEdge> ordered = new ArrayList<>();
       for (LockOrderEdge e : result.edges()) {
         if (e.from().resolved() && e.to().resolved()) {

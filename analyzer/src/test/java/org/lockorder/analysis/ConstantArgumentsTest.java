@@ -3,11 +3,15 @@ package org.lockorder.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.pipeline.Pipeline;
+import org.lockorder.pipeline.PipelineOptions;
+import org.lockorder.report.Report;
 
 /**
  * ADR-007: a call that passes a constant gets the callee analyzed with the parameter bound, and
@@ -67,6 +71,46 @@ class ConstantArgumentsTest {
     assertEquals(List.of("LO001 a -> b"), Snippets.findings(dir, leak));
     String kept = leak.replace("flags = ask(); ", "");
     assertEquals(List.of(), Snippets.findings(dir, kept));
+  }
+
+  @Test
+  void macroConstantsFromHeadersAreValues() throws Exception {
+    Files.writeString(dir.resolve("flags.h"), "#define LOCK_A 0x1\n#define LOCK_B (1u << 1)\n#define LOCK_BOTH (LOCK_A | LOCK_B)\n");
+    String callee = "#include \"flags.h\"\n"
+        + "static void take(unsigned int flags) { if (flags & LOCK_B) { mutex_lock(&b); mutex_unlock(&b); } }\n";
+    Path header = dir.resolve("flags.h");
+    assertEquals(List.of(), findings(LOCKS + callee + "void one(void) { mutex_lock(&a); take(LOCK_A); mutex_unlock(&a); }\n", header));
+    assertEquals(List.of("LO001 a -> b"),
+        findings(LOCKS + callee + "void one(void) { mutex_lock(&a); take(LOCK_BOTH); mutex_unlock(&a); }\n", header));
+  }
+
+  private List<String> findings(String code, Path header) throws Exception {
+    Path file = dir.resolve("snippet.c");
+    Files.writeString(file, code);
+    Report r = new Pipeline(PipelineOptions.defaults()).run(List.of(file.toString(), header.toString()));
+    return r.findings().stream().map(Snippets::summary).toList();
+  }
+
+  @Test
+  void macroConstants() {
+    MacroConstants.Builder b = new MacroConstants.Builder();
+    b.define("A", "0x1");
+    b.define("B", "(1u << 3)");
+    b.define("AB", "(A | B)");
+    b.define("TWICE", "1");
+    b.define("TWICE", "2");
+    b.define("CAST", "((__force gfp_t)0x10u)");
+    b.define("LOOP", "LOOP + 1");
+    b.define("TEXT", "\"x\"");
+    MacroConstants c = b.build();
+    assertEquals(9L, c.valueOf("AB"));
+    assertEquals(8L, c.valueOf("AB & ~A"));
+    assertEquals(9L, c.valueOf("A|B"));
+    assertNull(c.valueOf("TWICE"), "defined differently in two headers");
+    assertNull(c.valueOf("CAST"));
+    assertNull(c.valueOf("LOOP"));
+    assertNull(c.valueOf("TEXT"));
+    assertNull(c.valueOf("A + x"));
   }
 
   @Test

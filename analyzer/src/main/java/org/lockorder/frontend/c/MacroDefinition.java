@@ -22,6 +22,16 @@ public record MacroDefinition(String name, List<String> params, boolean variadic
 
   /** Every function-like macro the file defines in the branches the parser reads, in order. */
   public static List<MacroDefinition> scan(String file, String text) {
+    return scan(file, text, null);
+  }
+
+  private static final Pattern OBJECT_LIKE = Pattern.compile("\\s*#\\s*define\\s+([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(.*))?", Pattern.DOTALL);
+
+  /**
+   * The same, also giving {@code objectLike} each object-like macro's name and body ({@code
+   * #define FGP_LOCK 0x00000002}) in the branches read, in order.
+   */
+  public static List<MacroDefinition> scan(String file, String text, java.util.function.BiConsumer<String, String> objectLike) {
     List<MacroDefinition> out = new ArrayList<>();
     String[] lines = withoutComments(text).split("\n", -1);
     // One entry per open conditional: whether its current branch is read, and whether one was.
@@ -64,7 +74,12 @@ public record MacroDefinition(String name, List<String> params, boolean variadic
         case "define" -> {
           if (!active) break;
           MacroDefinition m = parse(directive.toString(), file, start + 1);
-          if (m != null) out.add(m);
+          if (m != null) {
+            out.add(m);
+          } else if (objectLike != null) {
+            Matcher o = OBJECT_LIKE.matcher(directive);
+            if (o.matches()) objectLike.accept(o.group(1), o.group(2) == null ? "" : o.group(2).trim());
+          }
         }
         default -> {}
       }
