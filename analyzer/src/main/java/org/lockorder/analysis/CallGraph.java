@@ -88,6 +88,11 @@ final class CallGraph {
       entryReasons.put(r, "memory reclaim (kswapd, or direct reclaim in an allocation)");
     }
     for (Function f : program.functions()) resolveCalls(f);
+    model.handoffs().forEach((slot, lockClass) -> {
+      for (CallTarget t : slots.getOrDefault(slot, List.of())) {
+        handoffs.computeIfAbsent(t.function(), k -> new java.util.TreeSet<>()).add(LockClass.of(lockClass));
+      }
+    });
     for (Function f : functions) {
       for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
         for (CallTarget t : ts) {
@@ -186,6 +191,14 @@ final class CallGraph {
   }
 
   /** Whether {@code f} is the page-fault handler, with or without taking the fault lock. */
+  /** By function (compared by reference): the lock classes it takes over from its caller (the model's handoffs). */
+  private final Map<Function, Set<LockClass>> handoffs = new IdentityHashMap<>();
+
+  /** The lock classes {@code f}, stored in a handoff slot, takes over from its caller; empty for most. */
+  Set<LockClass> handoffs(Function f) {
+    return handoffs.getOrDefault(f, Set.of());
+  }
+
   boolean isPageFault(Function f) {
     return f != null && (f == pageFault || f == pageFaultLockHeld);
   }

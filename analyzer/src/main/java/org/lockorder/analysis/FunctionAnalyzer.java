@@ -762,7 +762,17 @@ final class FunctionAnalyzer {
       HeldLock h = a.kind().equals("acquires") ? annotated(a, false) : null;
       if (h != null && !s.holds(h.key())) added.add(h);
     }
-    return new Summary.ExitEffect(added, s.released(), s.returning(), pointers.nullParams(s));
+    Set<LockKey> released = s.released();
+    Set<LockClass> handedOff = ctx.callGraph().handoffs(fn);
+    if (!handedOff.isEmpty()) {
+      // A method that takes over its caller's lock (->read_folio: the read's completion unlocks
+      // the folio) returns without it, and holds none of that class for the caller.
+      added.removeIf(h -> h.key() instanceof LockKey.OfClass c && handedOff.contains(c.lockClass()));
+      KeySet rel = KeySet.of(released);
+      for (LockClass c : handedOff) rel = rel.with(new LockKey.OfClass(c));
+      released = rel;
+    }
+    return new Summary.ExitEffect(added, released, s.returning(), pointers.nullParams(s));
   }
 
   /**

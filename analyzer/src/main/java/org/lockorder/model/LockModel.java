@@ -38,6 +38,7 @@ public final class LockModel {
   private final Map<String, StubModel> stubs;
   private final Map<String, Long> constants;
   private final Set<String> nonFaulting;
+  private final Map<String, String> handoffs;
   private final List<String> sources;
   private final String fingerprint;
 
@@ -50,6 +51,7 @@ public final class LockModel {
       Map<String, StubModel> stubs,
       Map<String, Long> constants,
       Set<String> nonFaulting,
+      Map<String, String> handoffs,
       List<String> sources) {
     this.primitives = Collections.unmodifiableMap(new TreeMap<>(primitives));
     this.definers = Collections.unmodifiableMap(new TreeMap<>(definers));
@@ -59,8 +61,18 @@ public final class LockModel {
     this.stubs = Collections.unmodifiableMap(new TreeMap<>(stubs));
     this.constants = Collections.unmodifiableMap(new TreeMap<>(constants));
     this.nonFaulting = Collections.unmodifiableSet(new TreeSet<>(nonFaulting));
+    this.handoffs = Collections.unmodifiableMap(new TreeMap<>(handoffs));
     this.sources = List.copyOf(sources);
     this.fingerprint = computeFingerprint();
+  }
+
+  /**
+   * Ops slots ({@code address_space_operations.read_folio}) whose methods take over a lock of the
+   * named class that their caller holds: whatever their bodies show, a call of one returns
+   * without it (the I/O completion drops it), and never leaves one held.
+   */
+  public Map<String, String> handoffs() {
+    return handoffs;
   }
 
   /** Bundled profile names available. */
@@ -92,6 +104,7 @@ public final class LockModel {
     Map<String, String> definers = new TreeMap<>();
     Map<String, Long> constants = new TreeMap<>();
     Set<String> nonFaulting = new TreeSet<>();
+    Map<String, String> handoffs = new TreeMap<>();
     PageFaultModel pageFault = null;
     ReclaimModel reclaim = null;
     FileSystemsModel fileSystems = null;
@@ -120,13 +133,14 @@ public final class LockModel {
         fileSystems = f.fileSystems();
       }
       stubs.putAll(f.stubs());
+      handoffs.putAll(f.handoffs());
       if (f.rwlockReadRecursive() != null) {
         rwlockReadRecursive = f.rwlockReadRecursive();
       }
       sources.add(f.source());
     }
     LockModel model =
-        new LockModel(primitives, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, sources);
+        new LockModel(primitives, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, sources);
     return rwlockReadRecursive ? model.withRecursiveRwlockReaders() : model;
   }
 
@@ -236,7 +250,7 @@ public final class LockModel {
     }
     List<String> newSources = new ArrayList<>(sources);
     newSources.add("option: rwlock readers recursive");
-    return new LockModel(changed, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, newSources);
+    return new LockModel(changed, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, newSources);
   }
 
   /** A stable fingerprint of everything loaded (for caches); origins and file names do not count. */
@@ -257,6 +271,7 @@ public final class LockModel {
     }
     definers.forEach((k, v) -> text.append("definer ").append(k).append(' ').append(v).append('\n'));
     constants.forEach((k, v) -> text.append("constant ").append(k).append(' ').append(v).append('\n'));
+    handoffs.forEach((k, v) -> text.append("handoff ").append(k).append(' ').append(v).append('\n'));
     nonFaulting.forEach(n -> text.append("non-faulting ").append(n).append('\n'));
     if (pageFault != null) {
       text.append("page-fault ").append(pageFault.lockClass()).append(' ').append(pageFault.kind())

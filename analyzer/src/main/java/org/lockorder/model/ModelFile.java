@@ -16,6 +16,7 @@ import java.util.Map;
  * @param reclaim null when the file has no {@code reclaim} section
  * @param stubs function name to stub
  * @param fileSystems null when the file has no {@code file_systems} section
+ * @param handoffs ops slot ({@code struct.field}) to the lock class its methods take over
  */
 record ModelFile(
     String source,
@@ -27,12 +28,14 @@ record ModelFile(
     Boolean rwlockReadRecursive,
     ReclaimModel reclaim,
     Map<String, StubModel> stubs,
-    FileSystemsModel fileSystems) {
+    FileSystemsModel fileSystems,
+    Map<String, String> handoffs) {
   ModelFile {
     primitives = List.copyOf(primitives);
     definers = Map.copyOf(definers);
     constants = Map.copyOf(constants);
     nonFaulting = List.copyOf(nonFaulting);
     stubs = Map.copyOf(stubs);
+    handoffs = Map.copyOf(handoffs);
   }
 }

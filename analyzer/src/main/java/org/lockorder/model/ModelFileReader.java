@@ -22,7 +22,7 @@ import org.lockorder.model.YamlNode.Sequence;
 final class ModelFileReader {
   static final Set<String> TOP_KEYS =
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
-          "reclaim", "stubs", "file_systems");
+          "reclaim", "stubs", "file_systems", "handoffs");
   static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking");
   static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim", "entries");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
@@ -102,9 +102,17 @@ final class ModelFileReader {
     FileSystemsModel fileSystems = e == null ? null : fileSystems(e.value());
     e = top.entries().get("options");
     Boolean rwlockReadRecursive = e == null ? null : rwlockReadOption(e.value());
+    Map<String, String> handoffs = new LinkedHashMap<>();
+    e = top.entries().get("handoffs");
+    if (e != null) {
+      for (Entry h : mapping(e.value(), "'handoffs'").entries().values()) {
+        requireMatch(h.key(), h.keyPosition(), HANDLER, "an ops slot as struct.field");
+        handoffs.put(h.key(), string(h.value(), CLASS_NAME, "a lock class name"));
+      }
+    }
     return new ModelFile(
         source, primitives, definers, pageFault, constants, nonFaulting, rwlockReadRecursive,
-        reclaim, stubs, fileSystems);
+        reclaim, stubs, fileSystems, handoffs);
   }
 
   /**

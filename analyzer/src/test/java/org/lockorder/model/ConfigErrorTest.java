@@ -57,6 +57,20 @@ class ConfigErrorTest {
   }
 
   @Test
+  void handoffsNeedASlotAndAClass() throws IOException, LockModelException {
+    Path f = tmp.resolve("lockorder.yaml");
+    LockModelException e = failLoading("handoffs:\n  read_folio: PG_locked\n");
+    assertTrue(e.render().startsWith(f + ":2:3: error: "), e.render());
+    assertTrue(e.render().contains("struct.field"), e.render());
+    e = failLoading("handoffs:\n  address_space_operations.read_folio: [PG_locked]\n");
+    assertTrue(e.render().startsWith(f + ":2:"), e.render());
+    LockModel m = LockModel.load(List.of("linux"),
+        List.of(Files.writeString(f, "handoffs:\n  address_space_operations.writepage: PG_locked\n")));
+    assertEquals("PG_locked", m.handoffs().get("address_space_operations.writepage"));
+    assertEquals("PG_locked", m.handoffs().get("address_space_operations.read_folio"), "the profile's entry stays");
+  }
+
+  @Test
   void missingFile() {
     Path f = tmp.resolve("nope.yaml");
     LockModelException e = failLoading(f);
