@@ -59,7 +59,8 @@ public final class LockApiLowering {
         f.locals(),
         f.annotations(),
         f.assignments(),
-        new Cfg(nodes));
+        new Cfg(nodes),
+        f.pointerSince());
   }
 
   private Event lowerCall(Event.Call call, Function f) {

@@ -176,7 +176,15 @@ final class PointerFacts {
       pointerTests = new HashMap<>();
       for (Node n : fn.cfg().nodes()) if (n.pointerTest() != null) pointerTests.putIfAbsent(n.pointerTest().variable(), n.pointerTest());
     }
-    return pointerTests.get(v);
+    Node.PointerTest t = pointerTests.get(v);
+    if (t != null) return t;
+    // No branch tests it ('lock_page(page); f2fs_put_page(page, 1);'): the body's assignments say
+    // since when a lock taken through it is one through its current value.
+    Location since = fn.pointerSince().get(v);
+    if (since == null) return null;
+    t = new Node.PointerTest(v, true, since.equals(fn.location()) ? null : since);
+    pointerTests.put(v, t);
+    return t;
   }
 
   /**

@@ -9,6 +9,10 @@ import java.util.Map;
  * @param locals variables declared anywhere in the body (first declaration wins)
  * @param annotations sparse annotations from the definition and its declarator
  * @param assignments function-pointer stores and lock aliases seen in the body
+ * @param pointerSince by local variable or parameter whose assignments the body shows: where a
+ *     lock taken through it starts to count as taken through its current value (its last
+ *     assignment in source order, the first for a relocked variable; the function's own location
+ *     when the body never assigns it). ADR-006 reads it where no branch tests the variable.
  */
 public record Function(
     String name,
@@ -19,12 +23,21 @@ public record Function(
     Map<String, CType> locals,
     List<LockAnnotation> annotations,
     List<Assignment> assignments,
-    Cfg cfg) {
+    Cfg cfg,
+    Map<String, Location> pointerSince) {
 
   public Function {
     params = List.copyOf(params);
     locals = Map.copyOf(locals);
     annotations = List.copyOf(annotations);
     assignments = List.copyOf(assignments);
+    pointerSince = Map.copyOf(pointerSince);
+  }
+
+  /** A function without {@link #pointerSince} (synthetic functions, tests). */
+  public Function(
+      String name, Location location, boolean isStatic, CType returnType, List<Param> params, Map<String, CType> locals,
+      List<LockAnnotation> annotations, List<Assignment> assignments, Cfg cfg) {
+    this(name, location, isStatic, returnType, params, locals, annotations, assignments, cfg, Map.of());
   }
 }

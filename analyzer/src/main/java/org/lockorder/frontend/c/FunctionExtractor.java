@@ -17,6 +17,7 @@ import org.lockorder.ir.Assignment;
 import org.lockorder.ir.CType;
 import org.lockorder.ir.Function;
 import org.lockorder.ir.LockAnnotation;
+import org.lockorder.ir.Location;
 import org.lockorder.ir.Param;
 
 /**
@@ -92,9 +93,16 @@ final class FunctionExtractor {
     scan(body, locals, assignments);
     Set<String> pointers = new HashSet<>(locals.keySet());
     params.forEach(p -> pointers.add(p.name()));
-    CfgBuilder cfg = new CfgBuilder(source, pointers, StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks));
-    return new Function(name, source.loc(nameToken), isStatic, returnType, params, locals,
-        annotations, assignments, cfg.build(body));
+    BodyVariables variables = StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks);
+    CfgBuilder cfg = new CfgBuilder(source, pointers, variables);
+    Location at = source.loc(nameToken);
+    Map<String, Location> pointerSince = new java.util.TreeMap<>();
+    for (String v : pointers) {
+      if (v.isEmpty() || variables.untracked().contains(v)) continue;
+      Token since = variables.lockedSince(v);
+      pointerSince.put(v, since == null ? at : source.loc(since));
+    }
+    return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg.build(body), pointerSince);
   }
 
   /** Collects locals and assignments from the whole body, in source order. */
