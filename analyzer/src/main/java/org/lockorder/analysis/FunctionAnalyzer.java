@@ -192,7 +192,7 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.IndirectCall c) {
       after = call(n, c.args(), s);
     } else if (e instanceof Event.Return r) {
-      after = List.of(s.returning(ReturnKind.of(r.value(), ctx.program(), lockedHere(s))));
+      after = returnValue(n, r, s);
     } else if (e instanceof Event.Assign a) {
       after = List.of(values.afterAssign(a, s));
     } else {
@@ -211,6 +211,32 @@ final class FunctionAnalyzer {
   }
 
   /** The lock expressions of the locks this function took itself and {@code s} still holds. */
+  /**
+   * The state at {@code return value;}, with what it returns. {@code return f(x);} and {@code v =
+   * f(x); ... return v;} return what f's exit returned, when the path knows it (the node's test
+   * names the call). For a trylock's result ({@code return spin_trylock(&l);}) that is two
+   * states: holding the lock and returning success, or not.
+   */
+  private List<LockState> returnValue(Node n, Event.Return r, LockState s) {
+    ReturnKind kind = ReturnKind.of(r.value(), ctx.program(), lockedHere(s));
+    Node.CallResultTest t = n.test();
+    if (t == null) return List.of(s.returning(kind));
+    HeldLock pending = deferred.get(t.callNode());
+    if (pending != null) {
+      Event.Acquire a = (Event.Acquire) ctx.nodeEvent(fn, t.callNode());
+      boolean heldWhenNonzero = a.style().heldWhenNonzero() == t.trueWhenNonzero();
+      return List.of(
+          s.push(pending).returning(heldWhenNonzero ? ReturnKind.NONZERO : ReturnKind.ZERO),
+          s.returning(heldWhenNonzero ? ReturnKind.ZERO : ReturnKind.NONZERO));
+    }
+    if (kind == ReturnKind.UNKNOWN && s.result() != null && s.result().callNode() == t.callNode()) {
+      ReturnKind called = s.result().kind();
+      kind = t.trueWhenNonzero() || called == ReturnKind.UNKNOWN ? called
+          : called == ReturnKind.ZERO ? ReturnKind.NONZERO : ReturnKind.ZERO;
+    }
+    return List.of(s.withResult(null).returning(kind));
+  }
+
   private List<String> lockedHere(LockState s) {
     if (s.held().isEmpty()) return List.of();
     List<String> out = new ArrayList<>(s.held().size());
@@ -323,7 +349,8 @@ final class FunctionAnalyzer {
 
   private LockState release(Event.Release r, LockState s) {
     LockClassResolver.Resolved res = ctx.resolver().resolve(r.lock(), fn);
-    LockState after = res == null ? s : s.release(res.key());
+    HeldLock stored = res == null ? null : pointers.storedThroughAddress(res.key(), s);
+    LockState after = res == null ? s : s.release(stored != null ? stored.key() : res.key());
     if (r.irqs() == null) return after;
     LockState enabled = after.withScopes(after.scopes().irqs(r.irqs(), -1));
     irqsEnabledWhileHeld(after, enabled, r.api(), r.location());

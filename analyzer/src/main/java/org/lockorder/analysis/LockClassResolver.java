@@ -1,6 +1,8 @@
 package org.lockorder.analysis;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.Arg;
 import org.lockorder.ir.Assignment;
@@ -97,6 +99,21 @@ final class LockClassResolver {
     }
     if (fn.locals().containsKey(name)) {
       if (depth < ALIAS_DEPTH) {
+        // Published to a field ('*(ptlp) = __ptl' of pte_offset_map_lock with '&vmf->ptl'): the
+        // lock is the one the field names, which the unlock goes through
+        // ('pte_unmap_unlock(vmf->pte, vmf->ptl)').
+        for (Assignment a : fn.assignments()) {
+          AccessPath v = a.value().path();
+          if (v != null && v.root() instanceof AccessPath.Var from && from.name().equals(name) && v.fields().isEmpty()
+              && !a.value().text().startsWith("&") && !a.target().fields().isEmpty()) {
+            return keyOf(a.target(), fn, sub, depth + 1);
+          }
+        }
+      }
+      // Returned to the caller ('spin_lock(ptl); return ptl;' in huge_pte_lock): callers name it
+      // by the call ('ptl = huge_pte_lock(...)'), so the function names its own the same way.
+      if (returned(fn, name)) return ofClass(new LockClass(fn.name() + "()", sub));
+      if (depth < ALIAS_DEPTH) {
         for (Assignment a : fn.assignments()) {
           if (a.target().root() instanceof AccessPath.Var t
               && t.name().equals(name)
@@ -110,6 +127,27 @@ final class LockClassResolver {
       return ofClass(new LockClass(fn.name() + "()." + name, sub));
     }
     return ofClass(new LockClass(name, sub));
+  }
+
+  /** By function (by reference): the variables its returns return as they are; filled on first need. */
+  private final Map<Function, Set<String>> returnedVariables =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /** Whether some {@code return} of {@code fn} returns local variable {@code name} itself. */
+  private boolean returned(Function fn, String name) {
+    Set<String> names = returnedVariables.get(fn);
+    if (names == null) {
+      names = new java.util.HashSet<>();
+      for (org.lockorder.ir.Node n : fn.cfg().nodes()) {
+        if (n.event() instanceof org.lockorder.ir.Event.Return r && r.value() != null && r.value().path() != null
+            && r.value().path().fields().isEmpty() && !r.value().path().indexed()
+            && r.value().path().root() instanceof AccessPath.Var v) {
+          names.add(v.name());
+        }
+      }
+      returnedVariables.put(fn, names);
+    }
+    return names.contains(name);
   }
 
   /** NULL is no lock; {@code p = NULL} says nothing about which lock {@code p} points at later. */

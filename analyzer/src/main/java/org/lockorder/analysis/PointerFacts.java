@@ -128,6 +128,52 @@ final class PointerFacts {
     return path != null && path.root() instanceof AccessPath.Var var && var.name().equals(v);
   }
 
+  /**
+   * For an unlock through a local pointer that holds nothing of its own class here ({@code
+   * pte_unmap_unlock(pte, ptl)} after {@code pte = get_locked_pte(mm, addr, &ptl)}): the held
+   * lock, taken by a call of this function that was given the pointer's address, that the callee
+   * stored there ({@code *(ptlp) = __ptl; spin_lock(__ptl)}), the latest such; null otherwise.
+   * The callee's class names its own local ({@code __get_locked_pte().__ptl}), so the unlock's
+   * class ({@code insert_page().ptl}) would never match it.
+   */
+  HeldLock storedThroughAddress(LockKey key, LockState s) {
+    // The class of a lock through a local pointer names the variable the aliases lead to
+    // ('spinlock_t *__ptl = (ptl); spin_unlock(__ptl)' in pte_unmap_unlock: insert_page().ptl).
+    String prefix = fn.name() + "().";
+    if (s.held().isEmpty() || !(key instanceof LockKey.OfClass c) || !c.lockClass().name().startsWith(prefix)) return null;
+    LockKey base = key.base();
+    for (HeldLock h : s.held()) if (h.key().equals(key) || h.key().base().equals(base)) return null;
+    Set<Location> calls = callsGivenAddressOf(c.lockClass().name().substring(prefix.length()));
+    if (calls.isEmpty()) return null;
+    for (int i = s.held().size() - 1; i >= 0; i--) {
+      HeldLock h = s.held().get(i);
+      if (h.fromEntry() || h.site().calls().isEmpty()) continue;
+      CallStep first = h.site().calls().get(0);
+      if (first.caller().equals(fn.name()) && calls.contains(first.location())) return h;
+    }
+    return null;
+  }
+
+  /** By variable, computed on first need: see {@link #callsGivenAddressOf}. */
+  private Map<String, Set<Location>> addressGiven;
+
+  /** Where this function's calls take {@code &v} as an argument. */
+  private Set<Location> callsGivenAddressOf(String v) {
+    if (addressGiven == null) addressGiven = new HashMap<>();
+    return addressGiven.computeIfAbsent(v, name -> {
+      Set<Location> out = new HashSet<>();
+      for (Node n : fn.cfg().nodes()) {
+        Event e = n.event();
+        List<Arg> args = e instanceof Event.Call c ? c.args() : e instanceof Event.IndirectCall c ? c.args() : List.of();
+        for (Arg arg : args) {
+          String text = arg.text().replace(" ", "");
+          if (text.equals("&" + name) || text.equals("&(" + name + ")")) out.add(e.location());
+        }
+      }
+      return out;
+    });
+  }
+
   /** The pointer parameters {@code s}'s path found NULL, by index ({@link #pointerParamConditions}). */
   long nullParams(LockState s) {
     if (paramBits.isEmpty()) return 0;

@@ -12,7 +12,8 @@ import java.util.List;
  * never assigned, initialized-once locals of the outer block) and constants, {@code condition}
  * names it, so that two branches on the same condition can be taken consistently. When it tests
  * whether a local variable or parameter is NULL, {@code pointerTest} names the variable and where
- * it was last assigned. A switch node has a null event, null tests and one successor per case.
+ * it was last assigned. A switch node has a null event, null tests and one successor per case. A
+ * {@link Event.Return} node's {@code test} names the call whose result it returns, if any.
  */
 public record Node(
     int id, Event event, List<Integer> successors, CallResultTest test, Condition condition, PointerTest pointerTest) {

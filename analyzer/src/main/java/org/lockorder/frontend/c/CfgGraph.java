@@ -65,6 +65,11 @@ final class CfgGraph {
     return b;
   }
 
+  /** Says which call's result node {@code node} uses (a return of that result). */
+  void setTest(int node, Node.CallResultTest test) {
+    tests.set(node, test);
+  }
+
   /** Takes the condition off every branch whose condition reads one of {@code names}. */
   void dropConditionsReading(java.util.Set<String> names) {
     if (names.isEmpty()) return;

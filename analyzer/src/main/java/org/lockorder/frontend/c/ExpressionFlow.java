@@ -36,6 +36,8 @@ final class ExpressionFlow {
   private final BodyVariables variables;
   private final Map<ParserRuleContext, Integer> callNodes = new IdentityHashMap<>();
   private final Map<String, Integer> lastCallResult = new HashMap<>();
+  /** The call nodes a branch has tested the result of so far, in source order. */
+  private final java.util.Set<Integer> branchTested = new java.util.HashSet<>();
 
   /** @param functionPointers the body's locals and parameters: calls through them are indirect */
   ExpressionFlow(CfgBuilder statements, SourceMap source, Set<String> functionPointers, BodyVariables variables) {
@@ -260,7 +262,9 @@ final class ExpressionFlow {
       cond(c.conditionalExpression(), second, whenTrue, whenFalse);
     } else {
       int cur = expr(e, from);
-      graph.branch(cur, whenTrue, whenFalse, test(e, true), condition(e, true), pointerTest(e, true));
+      Node.CallResultTest t = test(e, true);
+      if (t != null) branchTested.add(t.callNode());
+      graph.branch(cur, whenTrue, whenFalse, t, condition(e, true), pointerTest(e, true));
     }
   }
 
@@ -459,10 +463,19 @@ final class ExpressionFlow {
     return false;
   }
 
-  /** A Return event for {@code return value;} after the value's calls; -1 stays unreachable. */
+  /**
+   * A Return event for {@code return value;} after the value's calls; -1 stays unreachable. When
+   * the value is a call's result ({@code return f(x);}, or {@code ptep = f(x); return ptep;}), the
+   * node's test names that call, so that the caller's {@code if (!pte)} can tell this function's
+   * exits apart by the callee's (a lock returned locked-or-NULL through a wrapper).
+   */
   int returnValue(CParser.ExpressionContext value, int cur) {
     if (cur < 0) return cur;
     int node = graph.add(new Event.Return(paths.arg(value), source.loc(value)));
+    Node.CallResultTest t = test(value, true);
+    // 'ret = mutex_lock_interruptible(&m); if (ret) return ret;': the branch already told the
+    // outcomes apart (and took the lock on its side); the return only passes the value on.
+    if (t != null && !branchTested.contains(t.callNode())) graph.setTest(node, t);
     graph.edge(cur, node);
     return node;
   }

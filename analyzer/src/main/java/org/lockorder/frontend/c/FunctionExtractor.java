@@ -160,9 +160,11 @@ final class FunctionExtractor {
     ParseTree v = Exprs.strip(value);
     ParseTree operand = Exprs.unaryOperand(v, CLexer.And);
     boolean bare = Exprs.identifier(v) != null;
-    if (!bare && operand == null) return;
+    // 'ptl = huge_pte_lock(h, mm, pte)': a lock pointer a function returns (a call-result path).
+    boolean called = !bare && operand == null && Exprs.call(v) != null;
+    if (!bare && operand == null && !called) return;
     AccessPath path = paths.of(value);
-    if (path == null) return;
+    if (path == null || called && (!(path.root() instanceof AccessPath.CallResult) || !path.fields().isEmpty())) return;
     out.add(new Assignment(target, new Arg(source.text(value), path, null), source.loc(at)));
   }
 }

@@ -178,8 +178,9 @@ class DeclarationsTest {
     assertEquals(new CType("struct page", 1, false), f.locals().get("p"));
     assertTrue(f.locals().containsKey("j"));
     List<String> a = f.assignments().stream().map(x -> x.target().text() + "=" + x.value().text()).toList();
+    // A call's result counts too: a lock pointer a function returns ('ptl = huge_pte_lock(...)').
     assertEquals(List.of("m=&dev->lock", "dev->ops->fn=my_fn",
-        "dev->cb=(void *)other_fn"), a);
+        "dev->cb=(void *)other_fn", "err=compute(dev)"), a);
     assertEquals(List.of("lock"), f.assignments().get(0).value().path().fields());
     assertEquals(List.of("ops", "fn"), f.assignments().get(1).target().fields());
   }
@@ -198,7 +199,7 @@ class DeclarationsTest {
     assertTrue(f.locals().containsKey("k"), f.locals().toString());
     assertEquals(new CType("struct page", 1, false), f.locals().get("pg"));
     List<String> a = f.assignments().stream().map(x -> x.target().text() + "=" + x.value().text()).toList();
-    assertEquals(List.of("dev->cb=&dev->lock"), a);
+    assertEquals(List.of("dev->cb=&dev->lock", "pg=first()", "pg=next(pg)"), a);
   }
 
   @Test
