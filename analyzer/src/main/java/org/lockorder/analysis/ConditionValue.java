@@ -82,85 +82,41 @@ final class ConditionValue {
     return at < tokens.size() ? tokens.get(at) : "";
   }
 
+  /**
+   * C's binary operators this reads, loosest first: one level per row, each left-associative.
+   * Both operands must be known, except that {@code &} with a zero operand is zero.
+   */
+  private static final List<Map<String, java.util.function.LongBinaryOperator>> LEVELS = List.of(
+      Map.of("|", (a, b) -> a | b),
+      Map.of("^", (a, b) -> a ^ b),
+      Map.of("&", (a, b) -> a & b),
+      Map.of("==", (a, b) -> a == b ? 1 : 0, "!=", (a, b) -> a != b ? 1 : 0),
+      Map.of("<", (a, b) -> a < b ? 1 : 0, ">", (a, b) -> a > b ? 1 : 0,
+          "<=", (a, b) -> a <= b ? 1 : 0, ">=", (a, b) -> a >= b ? 1 : 0),
+      Map.of("<<", (a, b) -> b >= 0 && b < Long.SIZE ? a << b : Long.MIN_VALUE,
+          ">>", (a, b) -> b >= 0 && b < Long.SIZE ? a >> b : Long.MIN_VALUE),
+      Map.of("+", (a, b) -> a + b, "-", (a, b) -> a - b));
+
   private Value or() {
-    Value v = xor();
-    while (peek().equals("|")) {
-      at++;
-      Value r = xor();
-      v = v.known && r.known ? Value.of(v.value | r.value) : Value.UNKNOWN;
-    }
-    return v;
+    return level(0);
   }
 
-  private Value xor() {
-    Value v = and();
-    while (peek().equals("^")) {
-      at++;
-      Value r = and();
-      v = v.known && r.known ? Value.of(v.value ^ r.value) : Value.UNKNOWN;
-    }
-    return v;
-  }
-
-  private Value and() {
-    Value v = equality();
-    while (peek().equals("&")) {
-      at++;
-      Value r = equality();
-      // The case this class exists for: no flag of a zero mask is set.
-      if (v.isZero() || r.isZero()) v = Value.of(0);
-      else v = v.known && r.known ? Value.of(v.value & r.value) : Value.UNKNOWN;
-    }
-    return v;
-  }
-
-  private Value equality() {
-    Value v = relational();
-    while (peek().equals("==") || peek().equals("!=")) {
-      boolean equal = tokens.get(at++).equals("==");
-      Value r = relational();
-      v = v.known && r.known ? Value.of((v.value == r.value) == equal ? 1 : 0) : Value.UNKNOWN;
-    }
-    return v;
-  }
-
-  private Value relational() {
-    Value v = shift();
-    while (peek().equals("<") || peek().equals(">") || peek().equals("<=") || peek().equals(">=")) {
+  private Value level(int i) {
+    if (i == LEVELS.size()) return unary();
+    Map<String, java.util.function.LongBinaryOperator> ops = LEVELS.get(i);
+    Value v = level(i + 1);
+    while (ops.containsKey(peek())) {
       String op = tokens.get(at++);
-      Value r = shift();
-      if (!v.known || !r.known) {
+      Value r = level(i + 1);
+      if (op.equals("&") && (v.isZero() || r.isZero())) {
+        v = Value.of(0); // the case this class exists for: no flag of a zero mask is set
+      } else if (!v.known || !r.known) {
         v = Value.UNKNOWN;
-        continue;
+      } else {
+        long x = ops.get(op).applyAsLong(v.value, r.value);
+        // A shift by more than a long holds: unknown rather than wrong.
+        v = (op.equals("<<") || op.equals(">>")) && (r.value < 0 || r.value >= Long.SIZE) ? Value.UNKNOWN : Value.of(x);
       }
-      boolean holds = switch (op) {
-        case "<" -> v.value < r.value;
-        case ">" -> v.value > r.value;
-        case "<=" -> v.value <= r.value;
-        default -> v.value >= r.value;
-      };
-      v = Value.of(holds ? 1 : 0);
-    }
-    return v;
-  }
-
-  private Value shift() {
-    Value v = additive();
-    while (peek().equals("<<") || peek().equals(">>")) {
-      boolean left = tokens.get(at++).equals("<<");
-      Value r = additive();
-      if (v.known && r.known && r.value >= 0 && r.value < Long.SIZE) v = Value.of(left ? v.value << r.value : v.value >> r.value);
-      else v = Value.UNKNOWN;
-    }
-    return v;
-  }
-
-  private Value additive() {
-    Value v = unary();
-    while (peek().equals("+") || peek().equals("-")) {
-      boolean plus = tokens.get(at++).equals("+");
-      Value r = unary();
-      v = v.known && r.known ? Value.of(plus ? v.value + r.value : v.value - r.value) : Value.UNKNOWN;
     }
     return v;
   }

@@ -108,20 +108,28 @@ final class PointerFacts {
   private Set<Location> eventsThrough(String v) {
     if (eventsThrough == null) eventsThrough = new HashMap<>();
     return eventsThrough.computeIfAbsent(v, name -> {
-      Set<Location> out = new HashSet<>();
+      Set<Location> out = callsWithArgument(arg -> rootedAt(arg.path(), name));
       for (Node n : fn.cfg().nodes()) {
-        Event e = n.event();
-        if (e instanceof Event.Acquire a && rootedAt(a.lock().path(), name)) out.add(a.location());
-        List<Arg> args = e instanceof Event.Call c ? c.args() : e instanceof Event.IndirectCall c ? c.args() : List.of();
-        for (Arg arg : args) {
-          if (rootedAt(arg.path(), name)) {
-            out.add(e.location());
-            break;
-          }
-        }
+        if (n.event() instanceof Event.Acquire a && rootedAt(a.lock().path(), name)) out.add(a.location());
       }
       return out;
     });
+  }
+
+  /** Where this function's calls (direct or indirect) take an argument {@code matches} accepts. */
+  private Set<Location> callsWithArgument(java.util.function.Predicate<Arg> matches) {
+    Set<Location> out = new HashSet<>();
+    for (Node n : fn.cfg().nodes()) {
+      Event e = n.event();
+      List<Arg> args = e instanceof Event.Call c ? c.args() : e instanceof Event.IndirectCall c ? c.args() : List.of();
+      for (Arg arg : args) {
+        if (matches.test(arg)) {
+          out.add(e.location());
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private static boolean rootedAt(AccessPath path, String v) {
@@ -160,18 +168,10 @@ final class PointerFacts {
   /** Where this function's calls take {@code &v} as an argument. */
   private Set<Location> callsGivenAddressOf(String v) {
     if (addressGiven == null) addressGiven = new HashMap<>();
-    return addressGiven.computeIfAbsent(v, name -> {
-      Set<Location> out = new HashSet<>();
-      for (Node n : fn.cfg().nodes()) {
-        Event e = n.event();
-        List<Arg> args = e instanceof Event.Call c ? c.args() : e instanceof Event.IndirectCall c ? c.args() : List.of();
-        for (Arg arg : args) {
-          String text = arg.text().replace(" ", "");
-          if (text.equals("&" + name) || text.equals("&(" + name + ")")) out.add(e.location());
-        }
-      }
-      return out;
-    });
+    return addressGiven.computeIfAbsent(v, name -> callsWithArgument(arg -> {
+      String text = arg.text().replace(" ", "");
+      return text.equals("&" + name) || text.equals("&(" + name + ")");
+    }));
   }
 
   /** The pointer parameters {@code s}'s path found NULL, by index ({@link #pointerParamConditions}). */
