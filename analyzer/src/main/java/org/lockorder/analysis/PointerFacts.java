@@ -132,8 +132,18 @@ final class PointerFacts {
     return out;
   }
 
+  /**
+   * Whether {@code path} starts at {@code v}: a variable, or a member path written {@code
+   * vma->anon_vma} (a test of a member, {@link Node.PointerTest}), which {@code
+   * &vma->anon_vma->root->rwsem} starts at too.
+   */
   private static boolean rootedAt(AccessPath path, String v) {
-    return path != null && path.root() instanceof AccessPath.Var var && var.name().equals(v);
+    if (path == null || !(path.root() instanceof AccessPath.Var var)) return false;
+    if (!v.contains("->")) return var.name().equals(v);
+    String[] parts = v.split("->");
+    if (!var.name().equals(parts[0]) || path.fields().size() < parts.length - 1) return false;
+    for (int i = 1; i < parts.length; i++) if (!path.fields().get(i - 1).equals(parts[i])) return false;
+    return true;
   }
 
   /**

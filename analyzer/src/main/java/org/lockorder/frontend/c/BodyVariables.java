@@ -21,6 +21,8 @@ import org.antlr.v4.runtime.Token;
  * @param copies by variable assigned only NULL or other variables ({@code locked = NULL; ...
  *     locked = lruvec;}, 6.1's isolate_migratepages_block): each variable it copies, with the
  *     last token assigning that copy
+ * @param assignedMembers member paths the body assigns, increments or takes the address of, as
+ *     {@code root->field->field} whatever the operators ({@code vma->anon_vma = NULL})
  * @param reassignedParams by parameter that the body changes only with assignment operators
  *     ({@code fgp_flags |= FGP_LOCK}; not incremented, not through its address, not shadowed):
  *     how many assignment tokens it has. Conditions may read them, and each assignment becomes an
@@ -29,7 +31,7 @@ import org.antlr.v4.runtime.Token;
  */
 record BodyVariables(
     Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
-    Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams) {
+    Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams, Set<String> assignedMembers) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
@@ -38,6 +40,7 @@ record BodyVariables(
     relocked = Map.copyOf(relocked);
     copies = Map.copyOf(copies);
     reassignedParams = Map.copyOf(reassignedParams);
+    assignedMembers = Set.copyOf(assignedMembers);
   }
 
   /**

@@ -276,7 +276,8 @@ final class ExpressionFlow {
   private Node.PointerTest pointerTest(ParseTree t, boolean nonzero) {
     Peeled p = peel(t, nonzero);
     String name = Exprs.identifier(p.core());
-    if (name == null || !functionPointers.contains(name) || variables.untracked().contains(name)) return null;
+    if (name == null) return memberTest(p);
+    if (!functionPointers.contains(name) || variables.untracked().contains(name)) return null;
     Token since = variables.lockedSince(name);
     List<Node.Copy> copies = new ArrayList<>();
     Map<String, Token> copied = variables.copies().get(name);
@@ -288,6 +289,27 @@ final class ExpressionFlow {
       }
     }
     return new Node.PointerTest(name, p.nonzero(), since == null ? null : source.loc(since), copies);
+  }
+
+  /**
+   * A test of a member path against NULL ({@code if (vma->anon_vma)}), when the path starts at a
+   * stable variable and the body never changes the path itself: its variable is the path as
+   * {@code vma->anon_vma}, with no last assignment. Callees could still change the member; kernel
+   * code does not clear a pointer that a caller locked through (ADR-006).
+   */
+  private Node.PointerTest memberTest(Peeled p) {
+    if (!(p.core() instanceof ParserRuleContext core) || Exprs.call(core) != null) return null;
+    AccessPath path = paths.of(core);
+    if (path == null || path.fields().isEmpty() || path.indexed() || !(path.root() instanceof AccessPath.Var v)
+        || !variables.stable().contains(v.name())) {
+      return null;
+    }
+    String key = v.name() + "->" + String.join("->", path.fields());
+    for (String assigned : variables.assignedMembers()) {
+      // The path, or a prefix of it, changed: 'vma->anon_vma = NULL', 'vma = ...' (not stable).
+      if (key.equals(assigned) || key.startsWith(assigned + "->")) return null;
+    }
+    return new Node.PointerTest(key, p.nonzero(), null);
   }
 
   /** Operators a condition over stable variables may use: no calls, members, dereferences or side effects. */

@@ -116,7 +116,7 @@ final class StableVariables {
       Integer n = seen.count.get(p);
       if (n != null && !unstable.contains(p) && !stable.contains(p)) reassigned.put(p, n);
     }
-    return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned);
+    return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned, seen.members);
   }
 
   /** What the token scan finds about each name's assignments. */
@@ -125,6 +125,8 @@ final class StableVariables {
     final Set<String> untracked;
     final Map<String, Token> last = new HashMap<>();
     final Map<String, Token> first = new HashMap<>();
+    /** Member paths changed in the body ({@link BodyVariables#assignedMembers}). */
+    final Set<String> members = new HashSet<>();
     /** By name: how many assignment operators assign it. */
     final Map<String, Integer> count = new HashMap<>();
     /** Names assigned again other than by a relock ({@link #relocks}). */
@@ -216,7 +218,15 @@ final class StableVariables {
       if (t.getType() != CLexer.Identifier) continue;
       int prev = i > 0 ? tokens.get(i - 1).getType() : -1;
       int next = i + 1 < tokens.size() ? tokens.get(i + 1).getType() : -1;
-      if (prev == CLexer.Dot || prev == CLexer.Arrow) continue; // a member of the same name
+      if (prev == CLexer.Dot || prev == CLexer.Arrow) {
+        // A member of the same name, not the variable; but the member path itself may change.
+        boolean stepped = next == CLexer.PlusPlus || next == CLexer.MinusMinus;
+        if (ASSIGNMENTS.contains(next) || stepped || memberAddressTaken(tokens, i)) {
+          String path = memberPath(tokens, i);
+          if (path != null) seen.members.add(path);
+        }
+        continue;
+      }
       String name = t.getText();
       if (ASSIGNMENTS.contains(next)) {
         assigned.merge(name, 1, Integer::sum);
@@ -246,6 +256,44 @@ final class StableVariables {
       if (!unstable.contains(e.getKey()) && assigned.getOrDefault(e.getKey(), 0) <= e.getValue()) out.add(e.getKey());
     }
     return out;
+  }
+
+  /**
+   * The member path ending at {@code tokens[i]} ({@code vma -> anon_vma}) as {@code vma->anon_vma},
+   * or null when it does not start at a plain name ({@code f(x)->y}, {@code a[i].b}).
+   */
+  private static String memberPath(List<Token> tokens, int i) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    parts.push(tokens.get(i).getText());
+    int k = i - 1;
+    while (k >= 1 && (tokens.get(k).getType() == CLexer.Arrow || tokens.get(k).getType() == CLexer.Dot)
+        && tokens.get(k - 1).getType() == CLexer.Identifier) {
+      parts.push(tokens.get(k - 1).getText());
+      k -= 2;
+    }
+    if (k >= 0 && (tokens.get(k + 1).getType() != CLexer.Identifier || tokens.get(k).getType() == CLexer.Arrow
+        || tokens.get(k).getType() == CLexer.Dot || tokens.get(k).getType() == CLexer.RightParen
+        || tokens.get(k).getType() == CLexer.RightBracket)) {
+      return null;
+    }
+    return String.join("->", parts);
+  }
+
+  /** Whether {@code &} stands before the member path ending at {@code tokens[i]} ({@code &vmf->ptl}). */
+  private static boolean memberAddressTaken(List<Token> tokens, int i) {
+    int k = i - 1;
+    while (k >= 1 && (tokens.get(k).getType() == CLexer.Arrow || tokens.get(k).getType() == CLexer.Dot)
+        && tokens.get(k - 1).getType() == CLexer.Identifier) {
+      k -= 2;
+    }
+    int next = i + 1 < tokens.size() ? tokens.get(i + 1).getType() : -1;
+    if (next == CLexer.Arrow || next == CLexer.Dot || next == CLexer.LeftBracket) return false;
+    int root = k + 1;
+    if (root == 0 || tokens.get(root - 1).getType() != CLexer.And) return false;
+    if (root < 2) return true;
+    int before = tokens.get(root - 2).getType();
+    return before != CLexer.Identifier && before != CLexer.Constant && before != CLexer.RightBracket
+        && before != CLexer.RightParen;
   }
 
   /**

@@ -419,6 +419,26 @@ class CfgShapeTest {
   }
 
   @Test
+  void memberTestsNeedAMemberTheBodyNeverChanges() {
+    Cfg cfg = only("""
+        void f(struct vm_area_struct *vma, struct vm_fault *vmf, struct page *p) {
+          if (vma->anon_vma) one();
+          vma->anon_vma = NULL;
+          if (vmf->ptl) two();
+          get(&vmf->ptl);
+          if (p->mapping->host) three();
+          p = next(p);
+          if (pages[0]->mapping) four();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(4, br.size(), render(cfg));
+    assertNull(br.get(0).pointerTest(), "assigned in the body");
+    assertNull(br.get(1).pointerTest(), "its address is taken");
+    assertNull(br.get(2).pointerTest(), "the root variable is assigned");
+    assertNull(br.get(3).pointerTest(), "not a path from a variable");
+  }
+
+  @Test
   void pointerTestsNameTheVariableAndItsLastAssignment() {
     Cfg cfg = only("""
         void f(struct vm_area_struct *vma, struct zone *zone, struct lruvec *lruvec) {
@@ -450,7 +470,8 @@ class CfgShapeTest {
         }""").cfg();
     List<Node> br = branches(cfg);
     assertEquals(8, br.size(), render(cfg));
-    assertNull(br.get(0).pointerTest(), "a member is not a variable");
+    // A member of a stable variable, never assigned in the body, is named by its path (ADR-006).
+    assertEquals(new Node.PointerTest("vma->vm_file", true, null), br.get(0).pointerTest());
     Node.PointerTest mapping = br.get(1).pointerTest();
     assertEquals("mapping", mapping.variable());
     assertTrue(mapping.trueWhenNonzero());
