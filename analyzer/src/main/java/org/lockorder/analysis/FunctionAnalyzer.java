@@ -51,61 +51,19 @@ final class FunctionAnalyzer {
     this.ownFileSystem = ctx.callGraph().fileSystems().of(fn.location().file());
     this.stacking = ctx.callGraph().fileSystems().stacking(fn.location().file());
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
-    this.conditionBits = correlatedConditions(fn.cfg());
+    this.conditionBits = ConditionBits.correlated(fn.cfg());
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
     this.values = new ParameterValues(fn, bound, conditionBits, ctx.macroConstants());
     long atExit = 0;
     for (int bit : paramBits.keySet()) atExit |= 1L << bit;
-    this.liveConditions = conditionBits.isEmpty() ? null : liveConditions(fn.cfg(), conditionBits, atExit, values);
+    this.liveConditions = conditionBits.isEmpty() ? null : ConditionBits.live(fn.cfg(), conditionBits, atExit, values);
   }
 
   /** What this function's locks say about its pointers (ADR-006). */
   private final PointerFacts pointers;
   /** Where the bound values hold, and where assignments end what tests of parameters say. */
   private final ParameterValues values;
-
-  /**
-   * Conditions over stable variables ({@link Node.Condition}) that two or more branches test, by
-   * bit (at most 64, in node order): only those can make a later branch follow an earlier one.
-   */
-  private static Map<String, Integer> correlatedConditions(Cfg cfg) {
-    Map<String, Integer> count = new LinkedHashMap<>();
-    for (Node n : cfg.nodes()) if (n.condition() != null) count.merge(n.condition().expression(), 1, Integer::sum);
-    Map<String, Integer> bits = new HashMap<>();
-    for (Map.Entry<String, Integer> e : count.entrySet()) {
-      if (e.getValue() >= 2 && bits.size() < Long.SIZE) bits.put(e.getKey(), bits.size());
-    }
-    return bits;
-  }
-
-  /**
-   * Per node, the conditions tested there or at a node reachable from it: a path keeps a decided
-   * condition only while a branch on it lies ahead, so states that differ only in decisions no
-   * branch will read again merge.
-   */
-  private static long[] liveConditions(Cfg cfg, Map<String, Integer> bits, long atExit, ParameterValues values) {
-    int size = cfg.nodes().size();
-    long[] live = new long[size];
-    for (Node n : cfg.nodes()) {
-      Integer bit = n.condition() == null ? null : bits.get(n.condition().expression());
-      if (bit != null) live[n.id()] = 1L << bit;
-      live[n.id()] |= values.readsAt(n);
-    }
-    live[Cfg.EXIT] |= atExit; // read by the exits (pointer parameters)
-    for (boolean changed = true; changed; ) {
-      changed = false;
-      for (int i = size - 1; i >= 0; i--) {
-        long v = live[i];
-        for (int succ : cfg.node(i).successors()) v |= live[succ];
-        if (v != live[i]) {
-          live[i] = v;
-          changed = true;
-        }
-      }
-    }
-    return live;
-  }
 
   Summary run() {
     Cfg cfg = fn.cfg();
