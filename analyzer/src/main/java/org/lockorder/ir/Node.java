@@ -49,7 +49,8 @@ public record Node(
   /**
    * The condition of a branch is whether local variable or parameter {@code variable} is non-NULL
    * ({@code if (mapping)}, {@code if (!lruvec)}, {@code if (p == NULL)}), whatever else the body
-   * does with it.
+   * does with it; or a member path from a stable variable that the body never changes, named
+   * {@code vma->anon_vma} ({@code if (vma->anon_vma)}).
    *
    * @param trueWhenNonzero true when the true edge is taken if the variable is non-NULL
    * @param lastAssigned the body's last assignment to the variable in source order (its

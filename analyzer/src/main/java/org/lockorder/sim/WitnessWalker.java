@@ -351,7 +351,7 @@ final class WitnessWalker {
     }
     if (e instanceof Event.MayFault && s.faultsOff() > 0) return successors(n, it.wp, s, it.ops);
     if (e instanceof Event.Call || e instanceof Event.IndirectCall || e instanceof Event.MayFault) return call(f, n, it);
-    return successors(n, it.wp, s, it.ops); // spawn, irq handler registration, set-class: no lock operation here
+    return successors(n, it.wp, s, it.ops); // spawn, irq handler registration, set-class, assign: no lock operation here
   }
 
   private static List<Item> successors(Node n, int wp, WalkState s, Ops ops) {
