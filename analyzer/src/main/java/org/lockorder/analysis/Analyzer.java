@@ -57,6 +57,7 @@ public final class Analyzer {
       g.bottomUpComponents(); // computed once; counted with the graph, not with the summaries
       return g;
     });
+    if (graph.opsCopies() > 0) times.detail("call graph", 0, graph.opsCopies() + " copies of functions for the ops tables passed to them");
     AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim(), constants);
     long start = System.nanoTime();
     List<List<Function>> components = graph.bottomUpComponents();

@@ -12,6 +12,7 @@ import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.Arg;
 import org.lockorder.ir.Assignment;
 import org.lockorder.ir.Event;
 import org.lockorder.ir.FieldInit;
@@ -88,6 +89,8 @@ final class CallGraph {
       entryReasons.put(r, "memory reclaim (kswapd, or direct reclaim in an allocation)");
     }
     for (Function f : program.functions()) resolveCalls(f);
+    bindOpsArguments();
+    dropCopiesInLargeRecursions();
     model.handoffs().forEach((slot, lockClass) -> {
       for (CallTarget t : slots.getOrDefault(slot, List.of())) {
         handoffs.computeIfAbsent(t.function(), k -> new java.util.TreeSet<>()).add(LockClass.of(lockClass));
@@ -103,9 +106,235 @@ final class CallGraph {
       }
     }
     for (Function f : program.functions()) {
-      if (!callers.containsKey(f)) entryReasons.putIfAbsent(f, "not called in the analyzed code");
+      // A function whose every call has a copy of its own (ADR-008) is no entry point either.
+      if (!callers.containsKey(f) && !copies.containsKey(f)) entryReasons.putIfAbsent(f, "not called in the analyzed code");
     }
     findIrqOnly();
+  }
+
+  /** At most this many copies of functions for the ops tables passed to them (ADR-008). */
+  private static final int MAX_COPIES = 20_000;
+  /** By original function (by reference): its copies, by the values of the parameters they bind. */
+  private final Map<Function, Map<List<OpsArguments.Value>, Function>> copies = new IdentityHashMap<>();
+  /** By copy (by reference): its bound parameters' values, by name. */
+  private final Map<Function, Map<String, OpsArguments.Value>> bindings = new IdentityHashMap<>();
+  private int copyCount;
+
+  /**
+   * ADR-008: a call that passes an ops table, a struct literal holding functions, or a function,
+   * where the callee makes an indirect call through that parameter (or hands it on to one that
+   * does), calls a copy of the callee whose indirect calls through it reach only what was passed.
+   * Copies are made in program order, then in the order they are made, so the graph is the same
+   * on every run.
+   */
+  private void bindOpsArguments() {
+    OpsArguments ops = new OpsArguments(program);
+    ops.findUses(bottomUpComponents(), this::targets);
+    bottomUp = null;
+    java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(program.functions());
+    while (!queue.isEmpty()) {
+      Function f = queue.poll();
+      Map<String, OpsArguments.Value> bound = bindings.getOrDefault(f, Map.of());
+      Map<Integer, List<CallTarget>> byNode = targets.get(f);
+      for (Node n : f.cfg().nodes()) {
+        List<Arg> args;
+        List<CallTarget> ts = byNode.getOrDefault(n.id(), List.of());
+        if (n.event() instanceof Event.Call c) {
+          args = c.args();
+          // 'cb(x)' with 'cb' a parameter bound to a function.
+          if (bound.containsKey(c.callee())) {
+            AccessPath p = new AccessPath(new AccessPath.Var(c.callee()), List.of(), false, c.callee());
+            ts = boundTargets(ops, f, bound, p, ts);
+          }
+        } else if (n.event() instanceof Event.IndirectCall ic) {
+          args = ic.args();
+          if (!bound.isEmpty()) ts = boundTargets(ops, f, bound, ic.target(), ts);
+        } else {
+          continue;
+        }
+        List<CallTarget> out = ts;
+        for (int i = 0; i < ts.size(); i++) {
+          CallTarget t = ts.get(i);
+          Function copy = copyFor(ops, f, bound, t.function(), args, queue);
+          if (copy == null) continue;
+          if (out == ts) out = new ArrayList<>(ts);
+          out.set(i, new CallTarget(copy, t.via(), t.storedAt(), t.storedIn()));
+        }
+        if (out != byNode.getOrDefault(n.id(), List.of())) {
+          if (out.isEmpty()) byNode.remove(n.id());
+          else byNode.put(n.id(), List.copyOf(out));
+        }
+      }
+    }
+  }
+
+  /** The targets of a call through {@code path} in a copy whose parameters are bound: what the bound value holds, when known. */
+  private List<CallTarget> boundTargets(
+      OpsArguments ops, Function f, Map<String, OpsArguments.Value> bound, AccessPath path, List<CallTarget> general) {
+    OpsArguments.Value v = ops.eval(f, bound, path);
+    if (v instanceof OpsArguments.Null) return List.of();
+    if (!(v instanceof OpsArguments.Fn fn)) return general;
+    Function target = ops.function(fn);
+    if (target == null) return general;
+    String via = (fn.via() != null ? fn.via() : path.text() + " = " + fn.name()) + ", passed in by the caller";
+    return List.of(new CallTarget(target, via, fn.storedAt(), fn.storedAt() == null ? null : storedIn(fn.storedAt())));
+  }
+
+  /** The copy of {@code callee} for a call from {@code f} with {@code args}, or null when it needs none. */
+  private Function copyFor(
+      OpsArguments ops, Function f, Map<String, OpsArguments.Value> bound, Function callee, List<Arg> args,
+      java.util.ArrayDeque<Function> queue) {
+    long used = ops.used(callee);
+    if (used == 0) return null;
+    List<OpsArguments.Value> values = new ArrayList<>();
+    boolean any = false;
+    for (int k = 0; k < callee.params().size() && k < Long.SIZE; k++) {
+      OpsArguments.Value v = (used & (1L << k)) == 0 || k >= args.size() || callee.params().get(k).name().isEmpty()
+          ? null : ops.eval(f, bound, args.get(k).path());
+      // A function passed as it is (a kref release, migrate_pages' get_new_page) stays unresolved,
+      // as before ADR-008: binding it reaches code no call graph edge reached before, a decision of
+      // its own (see the ADR).
+      if (v instanceof OpsArguments.Fn) v = null;
+      values.add(v);
+      any |= v != null;
+    }
+    if (!any) return null;
+    Map<List<OpsArguments.Value>, Function> byValues = copies.computeIfAbsent(callee, k -> new HashMap<>());
+    Function copy = byValues.get(values);
+    if (copy != null || copyCount >= MAX_COPIES || !narrows(ops, callee, values, 0)) return copy;
+    copy = new Function(callee.name(), callee.location(), callee.isStatic(), callee.returnType(), callee.params(),
+        callee.locals(), callee.annotations(), callee.assignments(), callee.cfg(), callee.pointerSince());
+    copyCount++;
+    byValues.put(values, copy);
+    originals.put(copy, callee);
+    bindings.put(copy, names(callee, values));
+    functions.add(copy);
+    resolveCalls(copy);
+    queue.add(copy);
+    return copy;
+  }
+
+  /**
+   * A recursion at least this large keeps no copies (ADR-008): its summaries are computed under
+   * bounds (exits per function, propagation steps), and every copy in it is one more function
+   * under them. On Linux 6.1 fs/+mm/ the copies that fell into the largest recursion (1,062 of
+   * 2,861) cost 1.8 s and lost exits the originals had kept.
+   */
+  private static final int LARGE_RECURSION = 1_000;
+
+  /** Calls of copies inside a recursion of {@link #LARGE_RECURSION} functions or more go to the originals again. */
+  private void dropCopiesInLargeRecursions() {
+    if (copyCount == 0) return;
+    Set<Function> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (List<Function> scc : bottomUpComponents()) {
+      if (scc.size() < LARGE_RECURSION) continue;
+      for (Function f : scc) if (originals.containsKey(f)) dropped.add(f);
+    }
+    bottomUp = null;
+    if (dropped.isEmpty()) return;
+    for (Function f : functions) {
+      if (dropped.contains(f)) continue;
+      Map<Integer, List<CallTarget>> byNode = targets.get(f);
+      if (byNode == null) continue;
+      byNode.replaceAll((node, ts) -> {
+        List<CallTarget> out = ts;
+        for (int i = 0; i < ts.size(); i++) {
+          CallTarget t = ts.get(i);
+          if (!dropped.contains(t.function())) continue;
+          if (out == ts) out = new ArrayList<>(ts);
+          out.set(i, new CallTarget(originals.get(t.function()), t.via(), t.storedAt(), t.storedIn()));
+        }
+        return out == ts ? ts : List.copyOf(out);
+      });
+    }
+    // Copies only dropped ones called are gone too: keep what the program's own functions reach.
+    Set<Function> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    java.util.ArrayDeque<Function> todo = new java.util.ArrayDeque<>();
+    for (Function f : functions) if (!originals.containsKey(f) && live.add(f)) todo.add(f);
+    while (!todo.isEmpty()) {
+      for (List<CallTarget> ts : targets.getOrDefault(todo.poll(), Map.of()).values()) {
+        for (CallTarget t : ts) if (live.add(t.function())) todo.add(t.function());
+      }
+    }
+    functions.removeIf(f -> !live.contains(f));
+    for (Map<List<OpsArguments.Value>, Function> byValues : copies.values()) byValues.values().removeIf(c -> !live.contains(c));
+    copies.values().removeIf(Map::isEmpty);
+    originals.keySet().removeIf(c -> !live.contains(c));
+    bindings.keySet().removeIf(c -> !live.contains(c));
+    targets.keySet().removeIf(c -> !live.contains(c));
+    copyCount = originals.size();
+  }
+
+  /** By function (by reference): whether binding its parameters to these values narrows a call. */
+  private final Map<Function, Map<List<OpsArguments.Value>, Boolean>> narrowing = new IdentityHashMap<>();
+
+  /**
+   * Whether {@code g} with its parameters bound to {@code values} makes an indirect call whose
+   * targets the values decide, itself or in a callee they are handed on to: only then is a copy
+   * worth its summary. A struct that carries nothing but data ({@code struct f2fs_io_info fio =
+   * {...}}) is not.
+   */
+  private boolean narrows(OpsArguments ops, Function g, List<OpsArguments.Value> values, int depth) {
+    Map<List<OpsArguments.Value>, Boolean> memo = narrowing.computeIfAbsent(g, k -> new HashMap<>());
+    Boolean known = memo.get(values);
+    if (known != null) return known;
+    if (depth > 16) return false;
+    memo.put(values, false); // a recursion with the same values decides nothing new
+    Map<String, OpsArguments.Value> names = names(g, values);
+    boolean out = false;
+    for (Node n : g.cfg().nodes()) {
+      AccessPath through = null;
+      List<Arg> args;
+      if (n.event() instanceof Event.IndirectCall ic) {
+        through = ic.target();
+        args = ic.args();
+      } else if (n.event() instanceof Event.Call c) {
+        if (names.containsKey(c.callee())) through = new AccessPath(new AccessPath.Var(c.callee()), List.of(), false, c.callee());
+        args = c.args();
+      } else {
+        continue;
+      }
+      OpsArguments.Value v = through == null ? null : ops.eval(g, names, through);
+      if (v instanceof OpsArguments.Null || v instanceof OpsArguments.Fn) {
+        out = true;
+        break;
+      }
+      for (CallTarget t : targets.getOrDefault(g, Map.of()).getOrDefault(n.id(), List.of())) {
+        Function callee = originals.getOrDefault(t.function(), t.function());
+        long used = ops.used(callee);
+        if (used == 0) continue;
+        List<OpsArguments.Value> sub = new ArrayList<>();
+        boolean any = false;
+        for (int k = 0; k < callee.params().size() && k < Long.SIZE; k++) {
+          OpsArguments.Value a = (used & (1L << k)) == 0 || k >= args.size() ? null : ops.eval(g, names, args.get(k).path());
+          if (a instanceof OpsArguments.Fn) a = null;
+          sub.add(a);
+          any |= a != null;
+        }
+        if (any && narrows(ops, callee, sub, depth + 1)) {
+          out = true;
+          break;
+        }
+      }
+      if (out) break;
+    }
+    memo.put(values, out);
+    return out;
+  }
+
+  /** The bound parameters' values by name. */
+  private static Map<String, OpsArguments.Value> names(Function g, List<OpsArguments.Value> values) {
+    Map<String, OpsArguments.Value> names = new HashMap<>();
+    for (int k = 0; k < values.size(); k++) if (values.get(k) != null) names.put(g.params().get(k).name(), values.get(k));
+    return Map.copyOf(names);
+  }
+
+  /** By copy (by reference): the function it copies. */
+  private final Map<Function, Function> originals = new IdentityHashMap<>();
+
+  /** How many copies of functions the ops tables passed to them made (ADR-008; --timings). */
+  int opsCopies() {
+    return copyCount;
   }
 
   /** A synthetic function calling whatever is stored in {@code slotNames}; registered in the graph. */
@@ -300,6 +529,9 @@ final class CallGraph {
     if (standIns) return;
     for (Function owner : program.functions()) {
       for (Assignment a : owner.assignments()) {
+        // A local struct's initializer stores into no shared table: only calls given that struct
+        // reach what it holds (ADR-008).
+        if (a.literal()) continue;
         Function f = functionValue(a, owner);
         if (f == null) continue;
         AccessPath t = a.target();

@@ -104,7 +104,7 @@ final class LockClassResolver {
         // ('pte_unmap_unlock(vmf->pte, vmf->ptl)').
         for (Assignment a : fn.assignments()) {
           AccessPath v = a.value().path();
-          if (v != null && v.root() instanceof AccessPath.Var from && from.name().equals(name) && v.fields().isEmpty()
+          if (v != null && !a.literal() && v.root() instanceof AccessPath.Var from && from.name().equals(name) && v.fields().isEmpty()
               && !a.value().text().startsWith("&") && !a.target().fields().isEmpty()) {
             return keyOf(a.target(), fn, sub, depth + 1);
           }
@@ -119,7 +119,8 @@ final class LockClassResolver {
               && t.name().equals(name)
               && a.target().fields().isEmpty()
               && a.value().path() != null
-              && !isNull(a.value().path())) {
+              && !isNull(a.value().path())
+              && !memberRead(a)) {
             return keyOf(a.value().path(), fn, sub, depth + 1);
           }
         }
@@ -127,6 +128,15 @@ final class LockClassResolver {
       return ofClass(new LockClass(fn.name() + "()." + name, sub));
     }
     return ofClass(new LockClass(name, sub));
+  }
+
+  /**
+   * {@code ops = walk->ops}: a copy of a member, kept for ops-table arguments (ADR-008), not
+   * (yet) an alias of the lock a member points to.
+   */
+  private static boolean memberRead(Assignment a) {
+    AccessPath v = a.value().path();
+    return v.root() instanceof AccessPath.Var && !v.fields().isEmpty() && !a.value().text().startsWith("&");
   }
 
   /** By function (by reference): the variables its returns return as they are; filled on first need. */

@@ -148,23 +148,54 @@ final class FunctionExtractor {
     locals.putIfAbsent(info.name(), type);
     if (init == null || init.initializer() == null) return;
     if (isStatic) initializers.extract(info.name(), type, init.initializer());
+    else if (init.initializer().LeftBrace() != null) literalFields(info, type, init.initializer(), assignments);
     if (init.initializer().assignmentExpression() != null) {
       AccessPath target = new AccessPath(new AccessPath.Var(info.name()), List.of(), false, info.name());
       assign(target, init.initializer().assignmentExpression(), info.nameToken(), assignments);
     }
   }
 
-  /** Keeps 'lhs = name' and 'lhs = &path' (casts and parentheses stripped). */
+  /**
+   * A local struct's designated initializer ({@code struct mm_walk walk = { .ops = ops };}): each
+   * field given a name or an address is an assignment {@code walk.ops = ops}, so that a call
+   * passing {@code &walk} passes the ops table with it (ADR-008).
+   */
+  private void literalFields(
+      Declarators.Info info, CType type, CParser.InitializerContext init, List<Assignment> assignments) {
+    if (type.tag() == null || type.pointers() > 0 || type.array() || init.initializerList() == null) return;
+    for (CParser.DesignatedInitializerContext di : init.initializerList().designatedInitializer()) {
+      CParser.DesignationContext d = di.designation();
+      if (d == null || d.Identifier() == null && (d.designator().size() != 1 || d.designator(0).Identifier() == null)) continue;
+      if (di.initializer().assignmentExpression() == null) continue;
+      String field = d.Identifier() != null ? d.Identifier().getText() : d.designator(0).Identifier().getText();
+      AccessPath target = new AccessPath(new AccessPath.Var(info.name()), List.of(field), false, info.name() + "." + field);
+      assign(target, di.initializer().assignmentExpression(), info.nameToken(), assignments, true);
+    }
+  }
+
+  /**
+   * Keeps 'lhs = name', 'lhs = &path' (casts and parentheses stripped), a call's result, and a
+   * whole variable given a member ('ops = walk->ops', ADR-008).
+   */
   private void assign(AccessPath target, ParserRuleContext value, Token at, List<Assignment> out) {
+    assign(target, value, at, out, false);
+  }
+
+  private void assign(AccessPath target, ParserRuleContext value, Token at, List<Assignment> out, boolean literal) {
     if (target == null) return;
     ParseTree v = Exprs.strip(value);
     ParseTree operand = Exprs.unaryOperand(v, CLexer.And);
     boolean bare = Exprs.identifier(v) != null;
     // 'ptl = huge_pte_lock(h, mm, pte)': a lock pointer a function returns (a call-result path).
     boolean called = !bare && operand == null && Exprs.call(v) != null;
-    if (!bare && operand == null && !called) return;
+    boolean member = !bare && operand == null && !called && target.fields().isEmpty();
+    if (!bare && operand == null && !called && !member) return;
     AccessPath path = paths.of(value);
     if (path == null || called && (!(path.root() instanceof AccessPath.CallResult) || !path.fields().isEmpty())) return;
-    out.add(new Assignment(target, new Arg(source.text(value), path, null), source.loc(at)));
+    if (member && (!(path.root() instanceof AccessPath.Var) || path.fields().isEmpty() || path.indexed()
+        || !path.text().equals(source.text(value)))) {
+      return;
+    }
+    out.add(new Assignment(target, new Arg(source.text(value), path, null), source.loc(at), literal));
   }
 }

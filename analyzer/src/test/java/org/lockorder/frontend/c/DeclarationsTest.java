@@ -199,7 +199,25 @@ class DeclarationsTest {
     assertTrue(f.locals().containsKey("k"), f.locals().toString());
     assertEquals(new CType("struct page", 1, false), f.locals().get("pg"));
     List<String> a = f.assignments().stream().map(x -> x.target().text() + "=" + x.value().text()).toList();
-    assertEquals(List.of("dev->cb=&dev->lock", "pg=first()", "pg=next(pg)"), a);
+    // A whole variable given a member counts too ('ops = walk->ops', ADR-008).
+    assertEquals(List.of("ip=dev->inode", "dev->cb=&dev->lock", "pg=first()", "pg=next(pg)"), a);
+  }
+
+  @Test
+  void localStructLiteralFieldsAreAssignments() {
+    // ADR-008: 'struct mm_walk walk = { .ops = ops }' stores ops in walk.ops for what walk is passed to.
+    Function f = Fixtures.only("""
+        int f(const struct walk_ops *ops, void *priv) {
+          struct walk walk = { .ops = ops, .priv = priv, .count = 2, [0] = x, .nested.fn = my_fn };
+          static struct walk kept = { .ops = &other_ops };
+          struct walk *wp = &walk;
+          const struct walk_ops *o = wp->ops;
+          long n = wp->count + 1;
+          return walk_one(&walk);
+        }""");
+    List<String> a = f.assignments().stream().map(x -> x.target().text() + "=" + x.value().text()).toList();
+    assertEquals(List.of("walk.ops=ops", "walk.priv=priv", "wp=&walk", "o=wp->ops"), a);
+    assertEquals(List.of("ops"), f.assignments().get(0).target().fields());
   }
 
   @Test
