@@ -90,7 +90,6 @@ final class CallGraph {
     }
     for (Function f : program.functions()) resolveCalls(f);
     bindOpsArguments();
-    dropCopiesInLargeRecursions();
     model.handoffs().forEach((slot, lockClass) -> {
       for (CallTarget t : slots.getOrDefault(slot, List.of())) {
         handoffs.computeIfAbsent(t.function(), k -> new java.util.TreeSet<>()).add(LockClass.of(lockClass));
@@ -129,7 +128,10 @@ final class CallGraph {
    */
   private void bindOpsArguments() {
     OpsArguments ops = new OpsArguments(program);
-    ops.findUses(bottomUpComponents(), this::targets);
+    List<List<Function>> general = bottomUpComponents();
+    ops.findUses(general, this::targets);
+    inLargeRecursion = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (List<Function> scc : general) if (scc.size() >= LARGE_RECURSION) inLargeRecursion.addAll(scc);
     bottomUp = null;
     java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(program.functions());
     while (!queue.isEmpty()) {
@@ -185,7 +187,7 @@ final class CallGraph {
       OpsArguments ops, Function f, Map<String, OpsArguments.Value> bound, Function callee, List<Arg> args,
       java.util.ArrayDeque<Function> queue) {
     long used = ops.used(callee);
-    if (used == 0) return null;
+    if (used == 0 || inLargeRecursion.contains(callee)) return null;
     List<OpsArguments.Value> values = new ArrayList<>();
     boolean any = false;
     for (int k = 0; k < callee.params().size() && k < Long.SIZE; k++) {
@@ -215,55 +217,15 @@ final class CallGraph {
   }
 
   /**
-   * A recursion at least this large keeps no copies (ADR-008): its summaries are computed under
-   * bounds (exits per function, propagation steps), and every copy in it is one more function
-   * under them. On Linux 6.1 fs/+mm/ the copies that fell into the largest recursion (1,062 of
+   * A function in a recursion at least this large gets no copies (ADR-008): the recursion's
+   * summaries are computed under bounds (exits per function, propagation steps), and every copy in
+   * it is one more function under them. On Linux 6.1 fs/+mm/ the copies made there (1,062 of
    * 2,861) cost 1.8 s and lost exits the originals had kept.
    */
   private static final int LARGE_RECURSION = 1_000;
 
-  /** Calls of copies inside a recursion of {@link #LARGE_RECURSION} functions or more go to the originals again. */
-  private void dropCopiesInLargeRecursions() {
-    if (copyCount == 0) return;
-    Set<Function> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (List<Function> scc : bottomUpComponents()) {
-      if (scc.size() < LARGE_RECURSION) continue;
-      for (Function f : scc) if (originals.containsKey(f)) dropped.add(f);
-    }
-    bottomUp = null;
-    if (dropped.isEmpty()) return;
-    for (Function f : functions) {
-      if (dropped.contains(f)) continue;
-      Map<Integer, List<CallTarget>> byNode = targets.get(f);
-      if (byNode == null) continue;
-      byNode.replaceAll((node, ts) -> {
-        List<CallTarget> out = ts;
-        for (int i = 0; i < ts.size(); i++) {
-          CallTarget t = ts.get(i);
-          if (!dropped.contains(t.function())) continue;
-          if (out == ts) out = new ArrayList<>(ts);
-          out.set(i, new CallTarget(originals.get(t.function()), t.via(), t.storedAt(), t.storedIn()));
-        }
-        return out == ts ? ts : List.copyOf(out);
-      });
-    }
-    // Copies only dropped ones called are gone too: keep what the program's own functions reach.
-    Set<Function> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    java.util.ArrayDeque<Function> todo = new java.util.ArrayDeque<>();
-    for (Function f : functions) if (!originals.containsKey(f) && live.add(f)) todo.add(f);
-    while (!todo.isEmpty()) {
-      for (List<CallTarget> ts : targets.getOrDefault(todo.poll(), Map.of()).values()) {
-        for (CallTarget t : ts) if (live.add(t.function())) todo.add(t.function());
-      }
-    }
-    functions.removeIf(f -> !live.contains(f));
-    for (Map<List<OpsArguments.Value>, Function> byValues : copies.values()) byValues.values().removeIf(c -> !live.contains(c));
-    copies.values().removeIf(Map::isEmpty);
-    originals.keySet().removeIf(c -> !live.contains(c));
-    bindings.keySet().removeIf(c -> !live.contains(c));
-    targets.keySet().removeIf(c -> !live.contains(c));
-    copyCount = originals.size();
-  }
+  /** The members of the general call graph's recursions of {@link #LARGE_RECURSION} functions or more. */
+  private Set<Function> inLargeRecursion;
 
   /** By function (by reference): whether binding its parameters to these values narrows a call. */
   private final Map<Function, Map<List<OpsArguments.Value>, Boolean>> narrowing = new IdentityHashMap<>();
