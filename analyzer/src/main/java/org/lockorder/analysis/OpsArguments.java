@@ -37,8 +37,12 @@ final class OpsArguments {
   /** A global struct initialised with functions ({@code smaps_walk_ops}); {@code prefix} for a nested member. */
   record Table(String file, String variable, String prefix) implements Value {}
 
-  /** A local struct given a designated initializer: its fields; a field it does not set is NULL. */
-  record Literal(SortedMap<String, Value> fields) implements Value {}
+  /**
+   * A local struct given a designated initializer: its fields. A field it does not set is NULL,
+   * unless the body also stores into the struct's members ({@code open}): then only the fields
+   * seen are known.
+   */
+  record Literal(SortedMap<String, Value> fields, boolean open) implements Value {}
 
   /** A function, stored at {@code storedAt} ({@code via} says how). */
   record Fn(String name, String file, String via, Location storedAt) implements Value {}
@@ -188,6 +192,8 @@ final class OpsArguments {
   private Value local(Function f, Map<String, Value> bound, String name, int depth) {
     Assignment whole = null;
     int wholeCount = 0;
+    boolean initialized = false;
+    boolean stored = false;
     SortedMap<String, Value> fields = new TreeMap<>();
     for (Assignment a : f.assignments()) {
       if (!(a.target().root() instanceof AccessPath.Var t) || !t.name().equals(name)) continue;
@@ -196,6 +202,8 @@ final class OpsArguments {
         whole = a;
         wholeCount++;
       } else if (fs.size() == 1) {
+        if (a.literal()) initialized = true;
+        else stored = true;
         Value v = eval(f, bound, a.value().path(), depth + 1);
         if (v instanceof Fn fn && fn.via() == null) {
           v = new Fn(fn.name(), fn.file(), a.target().text() + " = " + fn.name() + " (" + a.location() + ")", a.location());
@@ -206,7 +214,7 @@ final class OpsArguments {
       }
     }
     if (wholeCount == 1 && fields.isEmpty()) return eval(f, bound, whole.value().path(), depth + 1);
-    if (wholeCount == 0 && !fields.isEmpty()) return new Literal(fields);
+    if (wholeCount == 0 && !fields.isEmpty()) return new Literal(fields, stored || !initialized);
     return null;
   }
 
@@ -221,7 +229,7 @@ final class OpsArguments {
 
   private Value member(Value base, String field) {
     if (base instanceof Null) return NULL;
-    if (base instanceof Literal l) return l.fields().getOrDefault(field, NULL);
+    if (base instanceof Literal l) return l.fields().getOrDefault(field, l.open() ? UNKNOWN : NULL);
     if (!(base instanceof Table t)) return null;
     String path = t.prefix().isEmpty() ? field : t.prefix() + "." + field;
     boolean nested = false;

@@ -90,7 +90,9 @@ final class FunctionExtractor {
       CParser.CompoundStatementContext body, List<LockAnnotation> annotations) {
     Map<String, CType> locals = new LinkedHashMap<>();
     List<Assignment> assignments = new ArrayList<>();
+    bodyLocals = locals;
     scan(body, locals, assignments);
+    bodyLocals = Map.of();
     Set<String> pointers = new HashSet<>(locals.keySet());
     params.forEach(p -> pointers.add(p.name()));
     BodyVariables variables = StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks);
@@ -155,6 +157,21 @@ final class FunctionExtractor {
     }
   }
 
+  /** The locals of the body being scanned (declarations come before their uses). */
+  private Map<String, CType> bodyLocals = Map.of();
+
+  /**
+   * A store into a local struct (not through a pointer) of a value no rule above keeps ('ops.hole
+   * = x ? a : b', 'walk = *other'): kept without a value path, so that what a call passing the
+   * struct passes is known not to be only its initializer (ADR-008).
+   */
+  private void storedUnread(AccessPath target, ParserRuleContext value, Token at, List<Assignment> out, boolean literal) {
+    if (!(target.root() instanceof AccessPath.Var v) || target.indexed()) return;
+    CType type = bodyLocals.get(v.name());
+    if (type == null || type.tag() == null || type.pointers() > 0 || type.array()) return;
+    out.add(new Assignment(target, new Arg(source.text(value), null, null), source.loc(at), literal));
+  }
+
   /**
    * A local struct's designated initializer ({@code struct mm_walk walk = { .ops = ops };}): each
    * field given a name or an address is an assignment {@code walk.ops = ops}, so that a call
@@ -189,11 +206,15 @@ final class FunctionExtractor {
     // 'ptl = huge_pte_lock(h, mm, pte)': a lock pointer a function returns (a call-result path).
     boolean called = !bare && operand == null && Exprs.call(v) != null;
     boolean member = !bare && operand == null && !called && target.fields().isEmpty();
-    if (!bare && operand == null && !called && !member) return;
+    if (!bare && operand == null && !called && !member) {
+      storedUnread(target, value, at, out, literal);
+      return;
+    }
     AccessPath path = paths.of(value);
     if (path == null || called && (!(path.root() instanceof AccessPath.CallResult) || !path.fields().isEmpty())) return;
     if (member && (!(path.root() instanceof AccessPath.Var) || path.fields().isEmpty() || path.indexed()
         || !path.text().equals(source.text(value)))) {
+      storedUnread(target, value, at, out, literal);
       return;
     }
     out.add(new Assignment(target, new Arg(source.text(value), path, null), source.loc(at), literal));
