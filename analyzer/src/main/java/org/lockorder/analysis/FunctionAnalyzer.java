@@ -281,6 +281,8 @@ final class FunctionAnalyzer {
   private LockState acquire(Node n, Event.Acquire a, LockState s) {
     LockClassResolver.Resolved r = ctx.resolver().resolve(a.lock(), fn);
     if (r == null) return s;
+    // An iterator drops what its last call left held before it takes the next one.
+    if (a.style() == AcquireStyle.ITERATOR) s = s.release(r.key());
     // spin_lock_irqsave disables interrupts first: the lock itself is taken irq-safe.
     if (a.irqs() != null) s = s.withScopes(s.scopes().irqs(a.irqs(), 1));
     Mode mode = ctx.lockerMode(fn, a);

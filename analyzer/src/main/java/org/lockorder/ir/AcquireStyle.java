@@ -14,6 +14,13 @@ public enum AcquireStyle {
    */
   CONDITIONAL,
   /**
+   * An iterator that holds the lock between its calls: it releases the lock if held, then takes
+   * it again and holds it only when it returned non-zero (6.1's {@code page_vma_mapped_walk},
+   * called in a loop: true with the page-table lock of the mapping it found, false after dropping
+   * it).
+   */
+  ITERATOR,
+  /**
    * Taken and released at once: orders after every held lock but is not held afterwards
    * (might_lock, an allocation's fs_reclaim, waiting for a folio's writeback).
    */
@@ -26,6 +33,6 @@ public enum AcquireStyle {
 
   /** For a tested result: whether a non-zero result (rather than 0) means the lock is held. */
   public boolean heldWhenNonzero() {
-    return this == TRY || this == CONDITIONAL;
+    return this == TRY || this == CONDITIONAL || this == ITERATOR;
   }
 }

@@ -401,6 +401,14 @@ final class WitnessWalker {
     Route.Role role = w == null ? Route.Role.NONE : w.role();
     LockOp.Held h = new LockOp.Held(name.cls, name.text, mode, role);
     int step = w == null ? -1 : w.stepIndex();
+    if (a.style() == AcquireStyle.ITERATOR) {
+      // An iterator drops what its last call left held before it takes the next one.
+      int i = s.find(name.cls, name.text);
+      if (i >= 0) {
+        ops = ops.add(LockOp.release(s.held().get(i), a.api(), f.fn.name(), a.location()));
+        s = s.remove(i);
+      }
+    }
     if (role == Route.Role.FINAL) return finalAcquire(w, s, ops.add(LockOp.acquire(h, a.style(), a.api(), f.fn.name(), a.location(), step)), wp);
     if (a.style() == AcquireStyle.MOMENTARY) {
       ops = ops.add(LockOp.acquire(h, a.style(), a.api(), f.fn.name(), a.location(), step));

@@ -117,7 +117,7 @@ class ConfigErrorTest {
             + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class)",
         failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
     assertEquals(
-        "bad style 'maybe' (expected blocking | try | checked | conditional | momentary)",
+        "bad style 'maybe' (expected blocking | try | checked | conditional | iterator | momentary)",
         failLoading("primitives:\n  - {call: l, op: acquire, lock: arg0, kind: mutex, mode: write, style: maybe}\n")
             .getMessage());
     LockModelException arg =
