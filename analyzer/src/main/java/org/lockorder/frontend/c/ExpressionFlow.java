@@ -327,9 +327,9 @@ final class ExpressionFlow {
   private Node.Condition condition(ParseTree t, boolean nonzero) {
     Peeled p = peel(t, nonzero);
     ParseTree s = p.core();
-    if (Exprs.call(s) != null) return null;
     List<Token> tokens = new ArrayList<>();
     Exprs.terminals(s, tokens);
+    if (Exprs.call(s) != null && flagTestEnd(tokens, 0) != tokens.size() - 1) return null;
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < tokens.size(); i++) {
       Token tok = tokens.get(i);
@@ -347,7 +347,15 @@ final class ExpressionFlow {
       }
       if (type == CLexer.Identifier) {
         boolean called = i + 1 < tokens.size() && tokens.get(i + 1).getType() == CLexer.LeftParen;
-        if (called) return null;
+        if (called) {
+          // A page or folio flag test of a stable variable: 'PageKsm(page)', 'folio_test_anon(folio)'.
+          int end = flagTestEnd(tokens, i);
+          if (end < 0) return null;
+          if (text.length() > 0) text.append(' ');
+          for (int k = i; k <= end; k++) text.append(k == i ? "" : " ").append(tokens.get(k).getText());
+          i = end;
+          continue;
+        }
         String name = tok.getText();
         if (!variables.stable().contains(name) && !variables.reassignedParams().containsKey(name)
             && !MACRO_CONSTANT.matcher(name).matches()) {
@@ -360,6 +368,30 @@ final class ExpressionFlow {
       text.append(tok.getText());
     }
     return text.length() == 0 ? null : new Node.Condition(text.toString(), p.nonzero());
+  }
+
+  /**
+   * Page and folio flag tests ({@code PageKsm}, {@code PageAnon}, {@code folio_test_anon}, ...):
+   * the kernel tests one twice around a lock it takes and drops under it, and the flag does not
+   * change in between for a page the caller holds (ADR-004).
+   */
+  private static final java.util.regex.Pattern FLAG_TEST =
+      java.util.regex.Pattern.compile("Page[A-Z][A-Za-z]*|folio_test_[a-z_]+");
+
+  /**
+   * When {@code tokens[at]} starts a flag test of one stable variable ({@code PageKsm ( page )}),
+   * the index of its closing parenthesis; else -1.
+   */
+  private int flagTestEnd(List<Token> tokens, int at) {
+    if (at + 3 >= tokens.size() || tokens.get(at).getType() != CLexer.Identifier
+        || !FLAG_TEST.matcher(tokens.get(at).getText()).matches()
+        || tokens.get(at + 1).getType() != CLexer.LeftParen
+        || tokens.get(at + 2).getType() != CLexer.Identifier
+        || tokens.get(at + 3).getType() != CLexer.RightParen) {
+      return -1;
+    }
+    String arg = tokens.get(at + 2).getText();
+    return variables.stable().contains(arg) ? at + 3 : -1;
   }
 
   /** The last token of the sizeof operand that starts at {@code tokens[at]}, or -1. */

@@ -277,6 +277,34 @@ class CfgShapeTest {
   }
 
   @Test
+  void pageAndFolioFlagTestsOfStableVariablesAreConditions() {
+    // 6.1's page_add_anon_rmap: 'if (unlikely(PageKsm(page))) lock_page_memcg(page)', and the
+    // same test around the unlock (ADR-004).
+    Cfg cfg = only("""
+        void f(struct page *page, struct folio *folio, struct page *moving) {
+          if (unlikely(PageKsm(page)))
+            one();
+          if (!folio_test_anon(folio) && PageDirty(page))
+            two();
+          if (PageKsm(moving))
+            three();
+          moving = next(moving);
+          if (page_test(page))
+            four();
+          if (PageKsm(page->head))
+            five();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(6, br.size(), render(cfg));
+    assertEquals(new Node.Condition("PageKsm ( page )", true), br.get(0).condition());
+    assertEquals(new Node.Condition("folio_test_anon ( folio )", false), br.get(1).condition());
+    assertEquals(new Node.Condition("PageDirty ( page )", true), br.get(2).condition());
+    assertNull(br.get(3).condition(), "the variable changes in the body");
+    assertNull(br.get(4).condition(), "not a flag test");
+    assertNull(br.get(5).condition(), "a member can change between two tests");
+  }
+
+  @Test
   void aVariableAssignedOnlyByRelocksIsLockedSinceItsFirstAssignment() {
     Cfg cfg = only("""
         void f(struct page *page, struct page *other) {
