@@ -186,21 +186,9 @@ final class CallGraph {
   private Function copyFor(
       OpsArguments ops, Function f, Map<String, OpsArguments.Value> bound, Function callee, List<Arg> args,
       java.util.ArrayDeque<Function> queue) {
-    long used = ops.used(callee);
-    if (used == 0 || inLargeRecursion.contains(callee)) return null;
-    List<OpsArguments.Value> values = new ArrayList<>();
-    boolean any = false;
-    for (int k = 0; k < callee.params().size() && k < Long.SIZE; k++) {
-      OpsArguments.Value v = (used & (1L << k)) == 0 || k >= args.size() || callee.params().get(k).name().isEmpty()
-          ? null : ops.eval(f, bound, args.get(k).path());
-      // A function passed as it is (a kref release, migrate_pages' get_new_page) stays unresolved,
-      // as before ADR-008: binding it reaches code no call graph edge reached before, a decision of
-      // its own (see the ADR).
-      if (v instanceof OpsArguments.Fn) v = null;
-      values.add(v);
-      any |= v != null;
-    }
-    if (!any) return null;
+    if (inLargeRecursion.contains(callee)) return null;
+    List<OpsArguments.Value> values = ops.argumentValues(f, bound, callee, args);
+    if (values == null) return null;
     Map<List<OpsArguments.Value>, Function> byValues = copies.computeIfAbsent(callee, k -> new HashMap<>());
     Function copy = byValues.get(values);
     if (copy != null || copyCount >= MAX_COPIES || !narrows(ops, callee, values, 0)) return copy;
@@ -209,7 +197,7 @@ final class CallGraph {
     copyCount++;
     byValues.put(values, copy);
     originals.put(copy, callee);
-    bindings.put(copy, names(callee, values));
+    bindings.put(copy, OpsArguments.byName(callee, values));
     functions.add(copy);
     resolveCalls(copy);
     queue.add(copy);
@@ -242,7 +230,7 @@ final class CallGraph {
     if (known != null) return known;
     if (depth > 16) return false;
     memo.put(values, false); // a recursion with the same values decides nothing new
-    Map<String, OpsArguments.Value> names = names(g, values);
+    Map<String, OpsArguments.Value> names = OpsArguments.byName(g, values);
     boolean out = false;
     for (Node n : g.cfg().nodes()) {
       AccessPath through = null;
@@ -263,17 +251,8 @@ final class CallGraph {
       }
       for (CallTarget t : targets.getOrDefault(g, Map.of()).getOrDefault(n.id(), List.of())) {
         Function callee = originals.getOrDefault(t.function(), t.function());
-        long used = ops.used(callee);
-        if (used == 0) continue;
-        List<OpsArguments.Value> sub = new ArrayList<>();
-        boolean any = false;
-        for (int k = 0; k < callee.params().size() && k < Long.SIZE; k++) {
-          OpsArguments.Value a = (used & (1L << k)) == 0 || k >= args.size() ? null : ops.eval(g, names, args.get(k).path());
-          if (a instanceof OpsArguments.Fn) a = null;
-          sub.add(a);
-          any |= a != null;
-        }
-        if (any && narrows(ops, callee, sub, depth + 1)) {
+        List<OpsArguments.Value> sub = ops.argumentValues(g, names, callee, args);
+        if (sub != null && narrows(ops, callee, sub, depth + 1)) {
           out = true;
           break;
         }
@@ -282,13 +261,6 @@ final class CallGraph {
     }
     memo.put(values, out);
     return out;
-  }
-
-  /** The bound parameters' values by name. */
-  private static Map<String, OpsArguments.Value> names(Function g, List<OpsArguments.Value> values) {
-    Map<String, OpsArguments.Value> names = new HashMap<>();
-    for (int k = 0; k < values.size(); k++) if (values.get(k) != null) names.put(g.params().get(k).name(), values.get(k));
-    return Map.copyOf(names);
   }
 
   /** By copy (by reference): the function it copies. */

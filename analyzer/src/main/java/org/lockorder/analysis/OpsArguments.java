@@ -159,6 +159,35 @@ final class OpsArguments {
   }
 
   /**
+   * What a call from {@code f} (its parameters bound to {@code bound}) passes to the parameters of
+   * {@code callee} that end in an indirect call, by parameter index (null where nothing is known);
+   * null when it passes nothing known. A function passed as it is (a kref release,
+   * {@code migrate_pages}' {@code get_new_page}) counts as unknown: binding it reaches code no
+   * call-graph edge reached before, a decision of its own (see the ADR).
+   */
+  List<Value> argumentValues(Function f, Map<String, Value> bound, Function callee, List<Arg> args) {
+    long wanted = used(callee);
+    if (wanted == 0) return null;
+    List<Value> values = new ArrayList<>();
+    boolean any = false;
+    for (int k = 0; k < callee.params().size() && k < Long.SIZE; k++) {
+      Value v = (wanted & (1L << k)) == 0 || k >= args.size() || callee.params().get(k).name().isEmpty()
+          ? null : eval(f, bound, args.get(k).path());
+      if (v instanceof Fn) v = null;
+      values.add(v);
+      any |= v != null;
+    }
+    return any ? values : null;
+  }
+
+  /** Bound parameter values by parameter name. */
+  static Map<String, Value> byName(Function g, List<Value> values) {
+    Map<String, Value> names = new HashMap<>();
+    for (int k = 0; k < values.size(); k++) if (values.get(k) != null) names.put(g.params().get(k).name(), values.get(k));
+    return Map.copyOf(names);
+  }
+
+  /**
    * What {@code path} holds in {@code f}, whose parameters have the values {@code bound} (by
    * name); null when it is not known.
    */
