@@ -69,6 +69,12 @@ final class FileSystems {
 
   private int classify(String below) {
     if (below == null || below.isEmpty()) return SHARED;
+    for (Map.Entry<String, String> lib : model.libraries().entrySet()) {
+      if (below.equals(lib.getKey()) || below.startsWith(lib.getKey() + "/")) {
+        int i = java.util.Collections.binarySearch(names, lib.getValue());
+        return i >= 0 ? i : SHARED;
+      }
+    }
     for (String d = below; ; d = d.substring(0, d.lastIndexOf('/'))) {
       int i = java.util.Collections.binarySearch(names, d);
       if (i >= 0) return i;

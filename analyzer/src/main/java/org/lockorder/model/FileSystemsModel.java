@@ -12,9 +12,17 @@ import java.util.List;
  *     VFS in {@code fs/*.c} and {@code mm/} define pseudo file systems but serve every file system)
  * @param stacking directories, relative to {@code under}, whose code calls the VFS on other file
  *     systems' objects (overlayfs, ecryptfs, cachefiles, nfsd, ...): no confinement through them
+ * @param libraries by directory relative to {@code under} that defines no file system type but
+ *     serves one file system's objects only ({@code kernfs}: sysfs's), that file system's
+ *     directory: its files belong to it
  */
-public record FileSystemsModel(String definition, String under, List<String> stacking) {
+public record FileSystemsModel(String definition, String under, List<String> stacking, java.util.Map<String, String> libraries) {
   public FileSystemsModel {
     stacking = List.copyOf(stacking);
+    libraries = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(libraries));
+  }
+
+  public FileSystemsModel(String definition, String under, List<String> stacking) {
+    this(definition, under, stacking, java.util.Map.of());
   }
 }

@@ -23,7 +23,7 @@ final class ModelFileReader {
   static final Set<String> TOP_KEYS =
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
           "reclaim", "stubs", "file_systems", "handoffs");
-  static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking");
+  static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking", "libraries");
   static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim", "entries");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
   static final Set<String> OPTION_KEYS = Set.of("rwlock_read");
@@ -131,7 +131,15 @@ final class ModelFileReader {
         stacking.add(string(item, DIRECTORY, "a directory relative to '" + under + "'"));
       }
     }
-    return new FileSystemsModel(definition, under, stacking);
+    java.util.Map<String, String> libraries = new java.util.TreeMap<>();
+    e = m.entries().get("libraries");
+    if (e != null) {
+      for (Entry lib : mapping(e.value(), "'file_systems.libraries'").entries().values()) {
+        requireMatch(lib.key(), lib.keyPosition(), DIRECTORY, "a directory relative to '" + under + "'");
+        libraries.put(lib.key(), string(lib.value(), DIRECTORY, "a file system's directory relative to '" + under + "'"));
+      }
+    }
+    return new FileSystemsModel(definition, under, stacking, libraries);
   }
 
   /**

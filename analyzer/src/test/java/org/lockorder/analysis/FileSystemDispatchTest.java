@@ -142,6 +142,27 @@ class FileSystemDispatchTest {
     assertEquals(null, confined.get("LO001"), confined.toString());
   }
 
+  @Test
+  void aLibraryDirectoryWorksOnItsFileSystemsObjects() throws Exception {
+    // 6.1's kernfs defines no file system type; sysfs mounts it. kernfs_iop_permission holds a
+    // kernfs inode's lock across a VFS call that makes an ops call on that inode: only sysfs's
+    // methods are reached (the profile's 'libraries: {kernfs: sysfs}'), not ext4's.
+    String kernfs = VFS_TYPES
+        + "static DEFINE_MUTEX(kernfs_lock);\n"
+        + "int kernfs_iop_permission(struct file *file) { int r; mutex_lock(&kernfs_lock); r = vfs_write(file); mutex_unlock(&kernfs_lock); return r; }\n";
+    String sysfs = fileSystem("sysfs");
+    String ext4 = fileSystem("ext4")
+        + "void ext4_sync(struct file *file) { mutex_lock(&ext4_lock); kernfs_iop_permission(file); mutex_unlock(&ext4_lock); }\n";
+    Map<String, List<String>> f = findings("linux",
+        tree("fs/inode.c", VFS, "fs/kernfs/inode.c", kernfs, "fs/sysfs/mount.c", sysfs, "fs/ext4/super.c", ext4));
+    // ext4_sync orders ext4_lock before kernfs_lock; ext4's ->write_iter is not reached under kernfs_lock.
+    assertEquals(null, f.get("LO001"), f.toString());
+    // A directory the profile does not name is shared code: kernfs's call reaches ext4's ->write_iter.
+    Map<String, List<String>> shared = findings("linux2",
+        tree("fs/inode.c", VFS, "fs/kernlib/inode.c", kernfs, "fs/sysfs/mount.c", sysfs, "fs/ext4/super.c", ext4));
+    assertTrue(shared.getOrDefault("LO001", List.of()).contains("ext4_lock -> kernfs_lock"), shared.toString());
+  }
+
   /**
    * Shared code making two ops calls on one object (6.1 iomap_iter: ->iomap_end, then the next
    * ->iomap_begin): one file system's ->iomap_end returns holding a lock, another's ->iomap_begin

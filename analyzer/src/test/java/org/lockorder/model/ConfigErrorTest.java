@@ -176,10 +176,14 @@ class ConfigErrorTest {
   void fileSystemsSection() throws IOException {
     assertEquals("'file_systems' needs 'under'",
         failLoading("file_systems: {definition: file_system_type}\n").getMessage());
-    assertEquals("unknown key 'stacked' in 'file_systems' (allowed: definition, stacking, under)",
+    assertEquals("unknown key 'stacked' in 'file_systems' (allowed: definition, libraries, stacking, under)",
         failLoading("file_systems: {definition: file_system_type, under: fs, stacked: [overlayfs]}\n").getMessage());
     assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, stacking: [../up]}\n")
         .getMessage().contains("'../up' is not a directory relative to 'fs'"));
+    assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, libraries: {kernfs: ../sysfs}}\n")
+        .getMessage().contains("'../sysfs' is not a file system's directory relative to 'fs'"));
+    assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, libraries: [kernfs]}\n")
+        .getMessage().contains("'file_systems.libraries'"));
   }
 
   @Test
