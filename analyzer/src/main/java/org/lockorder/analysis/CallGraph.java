@@ -120,8 +120,8 @@ final class CallGraph {
   private int copyCount;
 
   /**
-   * ADR-008: a call that passes an ops table, a struct literal holding functions, or a function,
-   * where the callee makes an indirect call through that parameter (or hands it on to one that
+   * ADR-008: a call that passes an ops table or a struct literal holding functions, where the
+   * callee makes an indirect call through that parameter (or hands it on to one that
    * does), calls a copy of the callee whose indirect calls through it reach only what was passed.
    * Copies are made in program order, then in the order they are made, so the graph is the same
    * on every run.
@@ -143,11 +143,6 @@ final class CallGraph {
         List<CallTarget> ts = byNode.getOrDefault(n.id(), List.of());
         if (n.event() instanceof Event.Call c) {
           args = c.args();
-          // 'cb(x)' with 'cb' a parameter bound to a function.
-          if (bound.containsKey(c.callee())) {
-            AccessPath p = new AccessPath(new AccessPath.Var(c.callee()), List.of(), false, c.callee());
-            ts = boundTargets(ops, f, bound, p, ts);
-          }
         } else if (n.event() instanceof Event.IndirectCall ic) {
           args = ic.args();
           if (!bound.isEmpty()) ts = boundTargets(ops, f, bound, ic.target(), ts);
@@ -239,7 +234,6 @@ final class CallGraph {
         through = ic.target();
         args = ic.args();
       } else if (n.event() instanceof Event.Call c) {
-        if (names.containsKey(c.callee())) through = new AccessPath(new AccessPath.Var(c.callee()), List.of(), false, c.callee());
         args = c.args();
       } else {
         continue;

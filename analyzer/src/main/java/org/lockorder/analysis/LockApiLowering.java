@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lockorder.ir.AccessPath;
+import org.lockorder.ir.AcquireStyle;
 import org.lockorder.ir.Arg;
 import org.lockorder.ir.Cfg;
 import org.lockorder.ir.Event;
@@ -36,7 +37,7 @@ public final class LockApiLowering {
   public TranslationUnit lower(TranslationUnit tu) {
     List<Function> lowered = new ArrayList<>(tu.functions().size());
     for (Function f : tu.functions()) {
-      if (model.primitive(f.name()).filter(p -> p.style() == org.lockorder.ir.AcquireStyle.ITERATOR).isPresent()) continue;
+      if (model.primitive(f.name()).filter(p -> p.style() == AcquireStyle.ITERATOR).isPresent()) continue;
       lowered.add(lower(f));
     }
     return new TranslationUnit(

@@ -128,9 +128,6 @@ final class OpsArguments {
     long out = 0;
     for (Node n : f.cfg().nodes()) {
       if (n.event() instanceof Event.IndirectCall ic) out |= params(f, ic.target(), 0);
-      if (n.event() instanceof Event.Call c && isParam(f, c.callee())) {
-        out |= params(f, new AccessPath(new AccessPath.Var(c.callee()), List.of(), false, c.callee()), 0);
-      }
       List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : null;
       if (args == null || args.isEmpty()) continue;
       for (CallTarget t : targets.apply(f, n.id())) {
@@ -249,9 +246,8 @@ final class OpsArguments {
 
   /** A global initialised with functions, seen from {@code file}; null when none or ambiguous. */
   private Value table(String name, String file) {
-    if (storedInCode.contains(name) || program.global(name) == null && !tables.containsKey(name)) return null;
     Map<String, List<FieldInit>> byFile = tables.get(name);
-    if (byFile == null) return null;
+    if (byFile == null || storedInCode.contains(name)) return null;
     if (byFile.containsKey(file)) return new Table(file, name, "");
     return byFile.size() == 1 ? new Table(byFile.keySet().iterator().next(), name, "") : null;
   }

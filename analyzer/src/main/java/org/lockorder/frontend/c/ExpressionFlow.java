@@ -329,7 +329,6 @@ final class ExpressionFlow {
     ParseTree s = p.core();
     List<Token> tokens = new ArrayList<>();
     Exprs.terminals(s, tokens);
-    if (Exprs.call(s) != null && flagTestEnd(tokens, 0) != tokens.size() - 1) return null;
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < tokens.size(); i++) {
       Token tok = tokens.get(i);
