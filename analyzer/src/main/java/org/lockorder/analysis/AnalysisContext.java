@@ -43,7 +43,7 @@ final class AnalysisContext {
   record CallContext(Function caller, Set<LockClass> held) {}
 
   /** A call node of a function, the function compared by reference. */
-  private record CallSite(Function caller, int node) {
+  record CallSite(Function caller, int node) {
     @Override
     public boolean equals(Object o) {
       return o instanceof CallSite c && c.caller == caller && c.node == node;
@@ -213,6 +213,29 @@ final class AnalysisContext {
     return constantArguments.summaryFor(this, callee, c, args, bound);
   }
 
+  /** The function's index, the one summaries are kept by; -1 for a function outside every component. */
+  int indexOf(Function f) {
+    Integer i = indexes.get(f);
+    return i == null ? -1 : i;
+  }
+
+  /** The function's component in the bottom-up order; -1 outside every component. */
+  int componentOf(Function f) {
+    Integer i = indexes.get(f);
+    return i == null ? -1 : components[i];
+  }
+
+  /** How many functions have an index. */
+  int functionCount() {
+    return summaries.length;
+  }
+
+  /** Whether a call of {@code f} may get a summary specialised for its constant arguments (ADR-007). */
+  boolean branchesOnParameters(Function f) {
+    Integer i = indexes.get(f);
+    return i != null && constantArguments.branchesOnParameters(i);
+  }
+
   /** The input headers' macro constants (ADR-007). */
   MacroConstants macroConstants() {
     return constantArguments.constants();
@@ -277,6 +300,24 @@ final class AnalysisContext {
     all.addAll(exitBounded);
     all.addAll(recursionMembers);
     return new AnalysisBounds(all.size(), heldStateBounded.size(), exitBounded.size(), new ArrayList<>(recursions.values()));
+  }
+
+  /**
+   * What a fork collected besides edges, for the summary memo ({@link MemoCodec}): the call
+   * contexts by callee and call, the functions each bound stopped, and the recursions stopped.
+   */
+  record Collected(
+      Map<Function, Map<CallSite, CallContext>> callContexts, Set<Function> heldStateBounded, Set<Function> exitBounded,
+      Set<Function> recursionMembers, List<AnalysisBounds.Recursion> recursions) {}
+
+  Collected collected() {
+    return new Collected(callContexts, heldStateBounded, exitBounded, recursionMembers, new ArrayList<>(recursions.values()));
+  }
+
+  /** Adds recursions stopped by a bounds and their members, as {@link #noteRecursionBound} did. */
+  void restoreRecursions(java.util.Collection<Function> members, List<AnalysisBounds.Recursion> stopped) {
+    recursionMembers.addAll(members);
+    stopped.forEach(this::noteRecursion);
   }
 
   /** Notes the classes held at a call; {@code held} is not modified nor kept. */

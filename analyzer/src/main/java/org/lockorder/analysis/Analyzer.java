@@ -41,6 +41,14 @@ public final class Analyzer {
     return this;
   }
 
+  private SummaryMemo memo;
+
+  /** Reads components whose inputs did not change from {@code m}, and keeps the others there (ADR-009). */
+  public Analyzer withMemo(SummaryMemo m) {
+    this.memo = m;
+    return this;
+  }
+
   /** Adds the analysis' phases to {@code t} (--timings). */
   public Analyzer withTimes(PhaseTimes t) {
     this.times = t;
@@ -62,11 +70,20 @@ public final class Analyzer {
     long start = System.nanoTime();
     List<List<Function>> components = graph.bottomUpComponents();
     ComponentScheduler scheduler = new ComponentScheduler(components, graph, threads);
-    scheduler.run(ctx, (scc, fork) -> analyzeComponent(scc, graph, fork));
+    SummaryMemo.Run memoRun = memo == null ? null : memo.start(units, graph, ctx, maxStatesPerNode);
+    int hitsBefore = memo == null ? 0 : memo.hits();
+    int missesBefore = memo == null ? 0 : memo.misses();
+    scheduler.run(ctx, (scc, fork) -> memoRun == null
+        ? analyzeComponent(scc, graph, fork)
+        : memoRun.analyze(scc, fork, () -> analyzeComponent(scc, graph, fork)));
     times.add("summaries", System.nanoTime() - start);
     int largest = 0;
     for (int i = 1; i < components.size(); i++) if (components.get(i).size() > components.get(largest).size()) largest = i;
     String specialised = ctx.specialisations() == 0 ? "" : ctx.specialisations() + " summaries specialised for constant arguments";
+    if (memoRun != null) {
+      specialised += (specialised.isEmpty() ? "" : "; ") + (memo.hits() - hitsBefore) + " components read back, "
+          + (memo.misses() - missesBefore) + " analyzed";
+    }
     if (!components.isEmpty() && components.get(largest).size() > 1) {
       times.detail("summaries", components.get(largest).size(), String.format(java.util.Locale.ROOT,
           "largest recursion: %d functions, %.1f s, of which propagation %.1f s%s", components.get(largest).size(),

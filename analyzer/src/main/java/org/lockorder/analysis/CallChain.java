@@ -30,6 +30,23 @@ final class CallChain extends AbstractList<CallStep> {
     return c;
   }
 
+  /**
+   * Where the summary memo wrote or read this node (ADR-009), so that a caller's entry names it
+   * instead of writing it again; null until then. One reference, so that a reader on another
+   * thread sees either nothing or a whole value.
+   */
+  MemoCodec.ChainRef memo;
+
+  /** The first step (null for {@link #EMPTY}); the memo writes chains node by node, sharing tails. */
+  CallStep head() {
+    return head;
+  }
+
+  /** The chain after the first step (null for {@link #EMPTY}). */
+  CallChain tail() {
+    return tail;
+  }
+
   CallChain prepend(CallStep step) {
     if (step == null) throw new NullPointerException("step");
     return new CallChain(step, this, size + 1);

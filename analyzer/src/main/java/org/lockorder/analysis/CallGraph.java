@@ -331,6 +331,11 @@ final class CallGraph {
   }
 
   /** True when {@code f} only runs in interrupt context. */
+  /** The function {@code f} copies (ADR-008), or null when {@code f} is no copy. */
+  Function originalOf(Function f) {
+    return originals.get(f);
+  }
+
   boolean irqOnly(Function f) {
     return irqOnly.contains(f);
   }

@@ -61,6 +61,14 @@ final class ClassKeys {
     return keys;
   }
 
+  /** Every refinement, sorted: equal refinements give equal text. */
+  @Override
+  public String toString() {
+    java.util.TreeMap<String, java.util.TreeMap<String, String>> dirs = new java.util.TreeMap<>();
+    byDirectory.forEach((d, m) -> dirs.put(d, new java.util.TreeMap<>(m)));
+    return dirs + " " + new java.util.TreeMap<>(everywhere);
+  }
+
   /** Whether {@code key} is one of {@code f}'s parameters: a key its caller chose. */
   private static boolean passedIn(String key, Function f) {
     for (org.lockorder.ir.Param p : f.params()) if (p.name().equals(key)) return true;

@@ -91,6 +91,11 @@ final class ConstantArguments {
     return out;
   }
 
+  /** Whether the function with this index branches on a parameter (so a call may be specialised). */
+  boolean branchesOnParameters(int function) {
+    return conditionParams[function] != 0;
+  }
+
   /** Specialisations computed so far (--timings). */
   int count() {
     return specialised.size();

@@ -63,7 +63,7 @@ final class EdgeStore {
       return out;
     }
 
-    private Occurrence best(EdgeType t) {
+    Occurrence best(EdgeType t) {
       return switch (t) {
         case EN -> bestEn;
         case SN -> bestSn;
@@ -83,7 +83,7 @@ final class EdgeStore {
     }
 
     /** The best occurrence's length, or the largest int when there is none. */
-    private int length(EdgeType t) {
+    int length(EdgeType t) {
       return switch (t) {
         case EN -> bestEn == null ? Integer.MAX_VALUE : lengthEn;
         case SN -> bestSn == null ? Integer.MAX_VALUE : lengthSn;
@@ -92,7 +92,7 @@ final class EdgeStore {
       };
     }
 
-    private void keep(EdgeType t, int length, Occurrence o) {
+    void keep(EdgeType t, int length, Occurrence o) {
       switch (t) {
         case EN -> { bestEn = o; lengthEn = length; }
         case SN -> { bestSn = o; lengthSn = length; }
@@ -102,7 +102,7 @@ final class EdgeStore {
     }
 
     /** Notes an occurrence in {@code frame} with no gate (repeats in a row are kept once). */
-    private void ungated(Function frame) {
+    void ungated(Function frame) {
       if (lastUngated != frame) {
         ungatedFrames.add(frame);
         lastUngated = frame;
@@ -113,7 +113,7 @@ final class EdgeStore {
      * Intersects the gates seen in {@code frame} with {@code gates} and remembers the result as
      * the last frame's: occurrences of one pair come in runs from one frame.
      */
-    private void gated(Function frame, Set<LockClass> gates) {
+    void gated(Function frame, Set<LockClass> gates) {
       Set<LockClass> seen = lastFrame == frame ? lastGates : gatesByFrame.get(frame);
       if (seen == null) {
         gatesByFrame.put(frame, seen = gates);
@@ -276,6 +276,15 @@ final class EdgeStore {
     private static int slot(int to, int mask) {
       return ((to * 0x9E3779B9) >>> 16) & mask;
     }
+  }
+
+  /** The pair of two classes, added when it is new (the summary memo restores pairs this way). */
+  Pair pair(LockClass from, LockClass to) {
+    int f = id(from);
+    int t = id(to);
+    Pair p = pairs.get(f, t);
+    if (p == null) pairs.add(f, t, p = new Pair(from, to));
+    return p;
   }
 
   /** Pairs in a deterministic order (by from, then to). */

@@ -35,6 +35,16 @@ final class FileSystemSet {
     return new FileSystemSet(bits);
   }
 
+  /** The members as bit words (the summary memo's form); null for {@link #ANY}. */
+  long[] words() {
+    return bits == null ? null : bits.clone();
+  }
+
+  /** The set of {@link #words}: null gives {@link #ANY}. */
+  static FileSystemSet ofWords(long[] words) {
+    return words == null ? ANY : new FileSystemSet(words.clone());
+  }
+
   boolean isAny() {
     return bits == null;
   }

@@ -46,6 +46,11 @@ final class FileSystems {
     return new FileSystems(model, new ArrayList<>(names));
   }
 
+  /** The file systems by index (the summary memo's keys; the model itself is in the lock model's fingerprint). */
+  String describe() {
+    return names.toString();
+  }
+
   int size() {
     return names.size();
   }

@@ -30,6 +30,11 @@ final class LockClassResolver {
   /** The resolved key plus the instance text (the lock expression as written). */
   record Resolved(LockKey key, String instance) {}
 
+  /** The lockdep_set_class refinements in force, as text (the summary memo's keys). */
+  String classKeysText() {
+    return classKeys.toString();
+  }
+
   Resolved resolve(LockRef ref, Function fn) {
     String sub = subclass(ref.subclass());
     Resolved keyed = classKeys.isEmpty() || ref.path() == null ? null : keyed(ref.path(), fn, sub);

@@ -23,6 +23,11 @@ public final class MacroConstants {
   private final Map<String, Long> values = new ConcurrentHashMap<>();
   private static final Long UNKNOWN = Long.MIN_VALUE;
 
+  /** Every macro body, sorted by name: equal headers give equal text (the summary memo's keys). */
+  String describe() {
+    return new java.util.TreeMap<>(bodies).toString();
+  }
+
   private MacroConstants(Map<String, String> bodies) {
     this.bodies = bodies;
   }

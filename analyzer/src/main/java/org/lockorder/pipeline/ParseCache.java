@@ -28,8 +28,9 @@ import java.util.zip.InflaterInputStream;
  * incompatible build) is ignored and replaced; the cache never changes a result, only its cost.
  */
 final class ParseCache {
-  private static final String FORMAT = "lockorder-parse-cache-12";
+  private static final String FORMAT = "lockorder-parse-cache-13";
   private static final String RUN_FORMAT = "lockorder-run-cache-2";
+  private static final String MEMO_FORMAT = "lockorder-summary-memo-file-1";
   private static final byte[] MAGIC = "LOPC".getBytes(StandardCharsets.US_ASCII);
 
   private final Path dir;
@@ -141,6 +142,24 @@ final class ParseCache {
       md.update(s.getBytes(StandardCharsets.UTF_8));
       md.update((byte) 0);
     }
+  }
+
+  /** The tool build the entries belong to. */
+  String build() {
+    return build;
+  }
+
+  /**
+   * Where the summary memo of runs over {@code paths} with {@code settings} is kept (ADR-009): one
+   * file per set of inputs, so analyzing two trees with one cache directory keeps both.
+   */
+  Path memoFile(List<String> paths, List<String> settings) {
+    MessageDigest md = sha256();
+    update(md, List.of(MEMO_FORMAT, build));
+    update(md, settings);
+    md.update((byte) 1);
+    update(md, paths);
+    return dir.resolve("summaries").resolve(HexFormat.of().formatHex(md.digest()) + ".bin");
   }
 
   /** A whole run's cached report, or null on a miss or an unusable entry. */

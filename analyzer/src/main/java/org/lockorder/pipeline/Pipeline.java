@@ -17,6 +17,7 @@ import org.lockorder.analysis.MacroConstants;
 import org.lockorder.analysis.LockApiLowering;
 import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.analysis.PhaseTimes;
+import org.lockorder.analysis.SummaryMemo;
 import org.lockorder.frontend.c.CFrontend;
 import org.lockorder.frontend.c.LockMacros;
 import org.lockorder.graph.CycleSearchResult;
@@ -78,9 +79,13 @@ public final class Pipeline {
   public Program program(List<String> paths) throws LockModelException {
     Inputs in = read(paths, false);
     try {
-      AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withConstants(in.constants).analyze(in.units, in.base);
+      AnalysisResult result = in.units.isEmpty() ? null : new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withConstants(in.constants).withMemo(memo(in)).analyze(in.units, in.base);
       return new Program(result, in.diagnostics);
     } finally {
+      if (in.memoFile != null) {
+        in.memoFile.writeInBackground();
+        in.memoFile.awaitWrite();
+      }
       if (in.cache != null) in.cache.awaitWrites();
     }
   }
@@ -95,11 +100,16 @@ public final class Pipeline {
   private record Inputs(
       LockModel base, int files, List<TranslationUnit> units, List<Diagnostic> diagnostics,
       List<SuppressionMarker> suppressions, long lines, int bodies, int bodiesParsed, ParseCache cache, String runKey,
-      Report cached, MacroConstants constants) {
+      Report cached, MacroConstants constants, SummaryMemo memo, SummaryMemoFile memoFile) {
 
     static Inputs hit(Report cached) {
-      return new Inputs(null, 0, List.of(), List.of(), List.of(), 0, 0, 0, null, null, cached, MacroConstants.NONE);
+      return new Inputs(null, 0, List.of(), List.of(), List.of(), 0, 0, 0, null, null, cached, MacroConstants.NONE, null, null);
     }
+  }
+
+  /** The summary memo, unless a file changed while it was read (its key would not be its content's). */
+  private SummaryMemo memo(Inputs in) {
+    return in.memo == null || changed.get() ? null : in.memo;
   }
 
   /** @param useRunCache whether a cached whole-run report may stand in for the files */
@@ -126,6 +136,10 @@ public final class Pipeline {
       Report hit = times.time("cached report", () -> cache.getReport(runKey));
       if (hit != null) return Inputs.hit(hit);
     }
+    // Read beside the parse: the memo of the last run over these inputs and settings (ADR-009).
+    SummaryMemoFile memoFile = fileKeys == null || fileKeys.contains(null)
+        ? null
+        : new SummaryMemoFile(cache.memoFile(paths, settings(base, walked)));
     List<ParsedFile> parsed = times.time("parse", () -> parseAll(walked.files(), models, macros, cache, fileKeys));
     if (cache != null) cache.writeInBackground();
     List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
@@ -144,9 +158,18 @@ public final class Pipeline {
       bodiesParsed += p.unit().stats().functionBodiesParsed();
     }
     diagnostics.sort(Comparator.naturalOrder());
+    SummaryMemo memo = null;
+    if (memoFile != null) {
+      Map<String, SummaryMemo.UnitKeys> unitKeys = new HashMap<>();
+      for (int i = 0; i < parsed.size(); i++) {
+        ParsedFile p = parsed.get(i);
+        if (p.unit() != null && p.declarations() != null) unitKeys.put(p.unit().file(), new SummaryMemo.UnitKeys(fileKeys.get(i), p.declarations(), p.functions()));
+      }
+      memo = new SummaryMemo(memoFile, unitKeys, cache.build() + "\n" + String.join("\n", settings(base, walked)));
+    }
     return new Inputs(
         base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed, cache, runKey, null,
-        headers.constants());
+        headers.constants(), memo, memoFile);
   }
 
   /**
@@ -163,6 +186,13 @@ public final class Pipeline {
     try {
       return analyze(in);
     } finally {
+      if (in.memoFile != null) {
+        in.memoFile.writeInBackground();
+        times.time("waiting for cache writes", () -> {
+          in.memoFile.awaitWrite();
+          return null;
+        });
+      }
       // Usually done long before: the parse cache is written beside the analysis.
       if (in.cache != null) {
         times.time("waiting for cache writes", () -> {
@@ -196,7 +226,7 @@ public final class Pipeline {
     List<LockGraph.Program> graphs = new ArrayList<>();
     progress.stage("analyzing", programs.size());
     for (List<TranslationUnit> program : programs) {
-      AnalysisResult result = new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withTimes(times).withConstants(in.constants).analyze(program, base);
+      AnalysisResult result = new Analyzer(options.maxStatesPerNode(), options.analysisThreads()).withTimes(times).withConstants(in.constants).withMemo(memo(in)).analyze(program, base);
       List<LockOrderEdge> ordered = new ArrayList<>();
       for (LockOrderEdge e : result.edges()) {
         if (e.from().resolved() && e.to().resolved()) {
@@ -377,7 +407,9 @@ public final class Pipeline {
     try {
       TranslationUnit tu = lowering.lower(frontend.parse(text, macros));
       diags.addAll(tu.diagnostics());
-      return new ParsedFile(f.displayPath(), tu, diags, tu.stats().lines(), suppressions.markers());
+      return new ParsedFile(
+          f.displayPath(), tu, diags, tu.stats().lines(), suppressions.markers(), DeclarationDigest.of(tu),
+          DeclarationDigest.ofFunctions(tu));
     } catch (RuntimeException | StackOverflowError e) {
       diags.add(internalError(f.displayPath(), e));
       return new ParsedFile(f.displayPath(), null, diags, 0);

@@ -41,6 +41,30 @@ final class RecordCodec {
     private byte[] buf = new byte[1 << 12];
     private int size;
     private final Map<String, Integer> strings = new HashMap<>();
+    /**
+     * Whether this writes the digest form: positions left out, map entries and set members in the
+     * order of their text. Equal declarations at other lines then give equal bytes in any run
+     * (the summary memo's program-wide key); never read back.
+     */
+    private final boolean digestForm;
+    /**
+     * In the digest form, the line positions are written relative to (a function's start), or
+     * left out when negative.
+     */
+    private final int baseLine;
+
+    Writer() {
+      this(false);
+    }
+
+    Writer(boolean digestForm) {
+      this(digestForm, -1);
+    }
+
+    Writer(boolean digestForm, int baseLine) {
+      this.digestForm = digestForm;
+      this.baseLine = baseLine;
+    }
 
     /** The bytes written so far: the first {@link #size} of this array (not a copy). */
     byte[] buffer() {
@@ -52,6 +76,25 @@ final class RecordCodec {
     }
 
     void write(Object v) throws IOException {
+      if (digestForm && v instanceof org.lockorder.ir.Location l) {
+        v = baseLine < 0 ? null : List.of(l.file(), l.line() - baseLine, l.column());
+      }
+      if (digestForm && v instanceof Map<?, ?> map) {
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+        entries.sort(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())));
+        tag(MAP);
+        unsigned(entries.size());
+        for (Map.Entry<?, ?> e : entries) {
+          write(e.getKey());
+          write(e.getValue());
+        }
+        return;
+      }
+      if (digestForm && v instanceof Set<?> set) {
+        List<Object> members = new ArrayList<>(set);
+        members.sort(java.util.Comparator.comparing(String::valueOf));
+        v = members;
+      }
       if (v == null) {
         tag(NULL);
       } else if (v instanceof String s) {

@@ -1,0 +1,186 @@
+package org.lockorder.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The byte form of the summary memo's entries ({@link MemoCodec}): variable-length numbers and
+ * strings written once per blob, then referenced by index. A blob's bytes depend only on what was
+ * written, never on earlier blobs, so equal summaries give equal bytes (and digests) in any run.
+ */
+final class MemoBytes {
+  private MemoBytes() {}
+
+  static final class Out {
+    private byte[] buf = new byte[256];
+    private int size;
+    private final Map<String, Integer> strings = new HashMap<>();
+    /** {@link SourceAnchors}' table: per file's anchors, the reference of each anchor written. */
+    final Map<Object, int[]> anchorRefs = new java.util.IdentityHashMap<>();
+    int anchorCount;
+
+    void unsigned(int v) {
+      if (v < 0) throw new IllegalArgumentException("negative: " + v);
+      varint(v & 0xFFFFFFFFL);
+    }
+
+    void signed(int v) {
+      signedLong(v);
+    }
+
+    void signedLong(long v) {
+      varint((v << 1) ^ (v >> 63));
+    }
+
+    void bool(boolean b) {
+      ensure(1);
+      buf[size++] = (byte) (b ? 1 : 0);
+    }
+
+    /** null, a string seen before in this blob (by index), or a new one. */
+    void str(String s) {
+      if (s == null) {
+        unsigned(0);
+        return;
+      }
+      Integer known = strings.get(s);
+      if (known != null) {
+        unsigned(known + 2);
+        return;
+      }
+      strings.put(s, strings.size());
+      unsigned(1);
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      unsigned(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, size, b.length);
+      size += b.length;
+    }
+
+    void bytes(byte[] b) {
+      unsigned(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, size, b.length);
+      size += b.length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, size);
+    }
+
+    private void varint(long v) {
+      ensure(10);
+      while ((v & ~0x7FL) != 0) {
+        buf[size++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      buf[size++] = (byte) v;
+    }
+
+    private void ensure(int n) {
+      if (size + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+    }
+  }
+
+  /** Thrown for bytes this build did not write: the entry is treated as a miss. */
+  static final class Malformed extends Exception {
+    Malformed(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  static final class In {
+    private final byte[] buf;
+    private int at;
+    private final int end;
+    private final List<String> strings = new ArrayList<>();
+    /** One string object per text across a run's entries: restored summaries are many, their texts few. */
+    private final Map<String, String> interned;
+    /** {@link SourceAnchors}' table: per anchor read, its file and its line. */
+    final List<Object[]> anchorBases = new ArrayList<>();
+    /** One object per value read from this blob (positions, call steps). */
+    final Map<Object, Object> values = new HashMap<>();
+
+    In(byte[] buf) {
+      this(buf, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    In(byte[] buf, Map<String, String> interned) {
+      this.buf = buf;
+      this.at = 0;
+      this.end = buf.length;
+      this.interned = interned;
+    }
+
+    int unsigned() throws Malformed {
+      long v = varint();
+      if (v > Integer.MAX_VALUE) throw new Malformed("number out of range");
+      return (int) v;
+    }
+
+    int signed() throws Malformed {
+      long v = signedLong();
+      if (v != (int) v) throw new Malformed("number out of range");
+      return (int) v;
+    }
+
+    long signedLong() throws Malformed {
+      long v = varint();
+      return (v >>> 1) ^ -(v & 1);
+    }
+
+    boolean bool() throws Malformed {
+      if (at >= end) throw new Malformed("truncated");
+      return buf[at++] != 0;
+    }
+
+    String str() throws Malformed {
+      int tag = unsigned();
+      if (tag == 0) return null;
+      if (tag >= 2) {
+        if (tag - 2 >= strings.size()) throw new Malformed("bad string reference");
+        return strings.get(tag - 2);
+      }
+      int n = unsigned();
+      if (n > end - at) throw new Malformed("truncated");
+      String s = new String(buf, at, n, StandardCharsets.UTF_8);
+      at += n;
+      String known = interned.putIfAbsent(s, s);
+      if (known != null) s = known;
+      strings.add(s);
+      return s;
+    }
+
+    byte[] bytes() throws Malformed {
+      int n = unsigned();
+      if (n > end - at) throw new Malformed("truncated");
+      byte[] b = Arrays.copyOfRange(buf, at, at + n);
+      at += n;
+      return b;
+    }
+
+    boolean atEnd() {
+      return at == end;
+    }
+
+    /** How many bytes were read so far from the start of the array. */
+    int position() {
+      return at;
+    }
+
+    private long varint() throws Malformed {
+      long v = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        if (at >= end) throw new Malformed("truncated");
+        byte b = buf[at++];
+        v |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) return v;
+      }
+      throw new Malformed("number too long");
+    }
+  }
+}

@@ -1,0 +1,617 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Location;
+import org.lockorder.ir.Mode;
+
+/**
+ * Summaries and a component's other results as bytes, for the summary memo ({@link SummaryMemo}).
+ * Positions are written through {@link SourceAnchors}, so code that only moved gives the same
+ * bytes; call paths share their tails as they do in memory ({@link CallChain}), and one site
+ * object is written once per blob. Functions are written as their index among the component's
+ * members, or as the position of a call target of a member: an entry never names a function by
+ * anything that could mean another one in a later run.
+ */
+final class MemoCodec {
+  private static final Mode[] MODES = Mode.values();
+  private static final ReturnKind[] RETURNS = ReturnKind.values();
+  private static final EdgeType[] TYPES = EdgeType.values();
+
+  private final SourceAnchors anchors;
+  /**
+   * One object per text and per lock class across the entries read in a run (and one per
+   * position and call step within an entry, {@link MemoBytes.In#values}), as the analysis itself
+   * shares them: without it a full read back of Linux 6.1 fs/+mm/ held several copies of each and
+   * spent most of its time in the collector.
+   */
+  private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<LockClass, LockClass> classes = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The chain nodes of the components done so far, by the digest of their summaries. */
+  private final java.util.function.Function<String, CallChain[]> chainsByDigest;
+
+  /**
+   * @param chainsByDigest the chain nodes of a component done in this run whose summaries have
+   *     this digest (hex), or null
+   */
+  MemoCodec(SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest) {
+    this.anchors = anchors;
+    this.chainsByDigest = chainsByDigest;
+  }
+
+  /**
+   * A chain node's place in the entry of the component that wrote or read it first: that
+   * component's index in this run, the digest of its summaries, and the node's index there.
+   */
+  record ChainRef(int component, String digest, int index) {}
+
+  /**
+   * A component's entry: the blob, the digest of its summaries (its callers' keys read it), and
+   * its chain nodes by index (for its callers' entries to name).
+   *
+   * @param blob null when what the component collected besides its summaries names a function
+   *     an entry cannot (it is then analyzed every time, but its callers' entries still name it)
+   */
+  record Encoded(byte[] blob, String digest, CallChain[] chains) {}
+
+  /** A component's entry read back; {@link #apply} adds its results to the fork. */
+  record Decoded(Summary[] summaries, String digest, CallChain[] chains, List<Runnable> collected) {}
+
+  /**
+   * Encodes the summaries of {@code members} and what {@code fork} collected while they were
+   * analyzed. A call path whose tail is a node of a component in {@code callees} (the components
+   * the members call into) names that node instead of writing it again.
+   */
+  Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph, java.util.Set<Integer> callees) {
+    Writer w = new Writer(callees);
+    w.out.unsigned(members.size());
+    for (Function f : members) writeSummary(w, fork.summary(f));
+    byte[] section = w.out.toByteArray();
+    String digest = java.util.HexFormat.of().formatHex(SummaryMemo.sha256().digest(section));
+    byte[] blob;
+    try {
+      encodeCollected(w, fork, members, graph);
+      blob = w.out.toByteArray();
+    } catch (NotEncodable e) {
+      blob = null;
+    }
+    return new Encoded(blob, digest, w.chainList.toArray(new CallChain[0]));
+  }
+
+  /** Reads an entry {@link #encode} wrote for these members; nothing is applied yet. */
+  Decoded decode(byte[] blob, List<Function> members, CallGraph graph, AnalysisContext fork)
+      throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+    MemoBytes.In in = new MemoBytes.In(blob, strings);
+    Reader r = new Reader(in);
+    if (in.unsigned() != members.size()) throw new MemoBytes.Malformed("another component");
+    Summary[] summaries = new Summary[members.size()];
+    for (int i = 0; i < summaries.length; i++) summaries[i] = readSummary(r);
+    String digest = java.util.HexFormat.of().formatHex(SummaryMemo.sha256().digest(java.util.Arrays.copyOf(blob, in.position())));
+    List<Runnable> collected = restoreCollected(r, members, graph, fork);
+    return new Decoded(summaries, digest, r.chainList.toArray(new CallChain[0]), collected);
+  }
+
+  /** Marks the chain nodes of a component's entry as its own, for its callers' entries. */
+  static void register(int component, String digest, CallChain[] chains) {
+    for (int i = 0; i < chains.length; i++) if (chains[i].memo == null) chains[i].memo = new ChainRef(component, digest, i);
+  }
+
+  /** A function outside what an entry may name: the component is analyzed but not kept. */
+  static final class NotEncodable extends Exception {
+    NotEncodable(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  // ---- summaries
+
+  private void writeSummary(Writer w, Summary s) {
+    List<Summary.Acquisition> acquisitions = s.acquisitions.values();
+    w.out.unsigned(acquisitions.size());
+    for (Summary.Acquisition a : acquisitions) {
+      w.key(a.key());
+      w.mode(a.mode());
+      w.site(a.site());
+      w.keys(a.releasedBefore());
+      w.out.unsigned(a.cuts());
+      w.out.unsigned(a.irqsOn());
+      w.fileSystems(a.fileSystems());
+      w.out.signedLong(a.nullParams());
+    }
+    w.out.unsigned(s.pending.size());
+    for (Summary.PendingEdge e : s.pending) {
+      w.held(e.held());
+      w.key(e.key());
+      w.mode(e.mode());
+      w.site(e.acquired());
+      w.classes(e.gates());
+      w.out.unsigned(e.cuts());
+    }
+    w.out.unsigned(s.exits.size());
+    for (Map.Entry<String, Summary.ExitEffect> x : s.exits.entrySet()) {
+      Summary.ExitEffect e = x.getValue();
+      w.out.str(x.getKey());
+      w.out.unsigned(e.added().size());
+      for (HeldLock h : e.added()) w.held(h);
+      w.keys(e.released());
+      w.out.unsigned(e.returned().ordinal());
+      w.out.signedLong(e.nullParams());
+    }
+    w.out.unsigned(s.reclaimIfParam.size());
+    for (Summary.ReclaimIfParam r : s.reclaimIfParam.values()) {
+      w.out.unsigned(r.param());
+      w.site(r.site());
+    }
+    w.out.bool(s.exitsDropped);
+  }
+
+  private Summary readSummary(Reader r) throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+    Summary s = new Summary();
+    for (int i = 0, n = r.in.unsigned(); i < n; i++) {
+      LockKey key = r.key();
+      Mode mode = r.mode();
+      Site site = r.site();
+      Set<LockKey> released = r.keys();
+      int cuts = r.in.unsigned();
+      int irqsOn = r.in.unsigned();
+      FileSystemSet fs = r.fileSystems();
+      long nullParams = r.in.signedLong();
+      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams));
+    }
+    for (int i = 0, n = r.in.unsigned(); i < n; i++) {
+      HeldLock held = r.held();
+      LockKey key = r.key();
+      Mode mode = r.mode();
+      Site acquired = r.site();
+      Set<LockClass> gates = r.classes();
+      s.addPending(new Summary.PendingEdge(held, key, mode, acquired, gates, r.in.unsigned()));
+    }
+    for (int i = 0, n = r.in.unsigned(); i < n; i++) {
+      String identity = r.in.str();
+      List<HeldLock> added = new ArrayList<>();
+      for (int k = 0, m = r.in.unsigned(); k < m; k++) added.add(r.held());
+      Set<LockKey> released = r.keys();
+      ReturnKind returned = RETURNS[r.index(RETURNS.length)];
+      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, r.in.signedLong()));
+    }
+    for (int i = 0, n = r.in.unsigned(); i < n; i++) {
+      int param = r.in.unsigned();
+      s.addReclaimIfParam(new Summary.ReclaimIfParam(param, r.site()));
+    }
+    s.exitsDropped = r.in.bool();
+    return s;
+  }
+
+  // ---- a component's other results: edges, call contexts, bounds
+
+  /**
+   * What {@code fork} collected while its component {@code members} was analyzed.
+   *
+   * @throws NotEncodable when it names a function that is neither a member nor a member's callee
+   */
+  private void encodeCollected(Writer w, AnalysisContext fork, List<Function> members, CallGraph graph) throws NotEncodable {
+    Map<Function, Integer> index = indexOf(members);
+    List<EdgeStore.Pair> pairs = new ArrayList<>();
+    fork.edges().pairs().forEach(pairs::add);
+    w.out.unsigned(pairs.size());
+    for (EdgeStore.Pair p : pairs) {
+      w.lockClass(p.from);
+      w.lockClass(p.to);
+      for (EdgeType t : TYPES) {
+        EdgeStore.Occurrence o = p.best(t);
+        w.out.bool(o != null);
+        if (o == null) continue;
+        w.out.unsigned(p.length(t));
+        w.out.unsigned(member(index, o.frame()));
+        w.site(o.held());
+        w.site(o.acquired());
+      }
+      w.out.unsigned(p.ungatedFrames.size());
+      for (Function f : p.ungatedFrames) w.out.unsigned(member(index, f));
+      List<Map.Entry<Function, Set<LockClass>>> gated = new ArrayList<>(p.gatesByFrame.entrySet());
+      List<int[]> order = new ArrayList<>();
+      for (int i = 0; i < gated.size(); i++) order.add(new int[] {member(index, gated.get(i).getKey()), i});
+      order.sort(Comparator.comparingInt(a -> a[0]));
+      w.out.unsigned(order.size());
+      for (int[] o : order) {
+        w.out.unsigned(o[0]);
+        w.classes(gated.get(o[1]).getValue());
+      }
+    }
+    AnalysisContext.Collected c = fork.collected();
+    List<long[]> calls = new ArrayList<>();
+    List<Set<LockClass>> held = new ArrayList<>();
+    for (Map.Entry<Function, Map<AnalysisContext.CallSite, AnalysisContext.CallContext>> e : c.callContexts().entrySet()) {
+      for (Map.Entry<AnalysisContext.CallSite, AnalysisContext.CallContext> call : e.getValue().entrySet()) {
+        AnalysisContext.CallSite site = call.getKey();
+        int caller = member(index, site.caller());
+        int target = targetIndex(graph, site.caller(), site.node(), e.getKey());
+        calls.add(new long[] {caller, site.node(), target, held.size()});
+        held.add(call.getValue().held());
+      }
+    }
+    calls.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]).thenComparingLong(a -> a[2]));
+    w.out.unsigned(calls.size());
+    for (long[] call : calls) {
+      w.out.unsigned((int) call[0]);
+      w.out.unsigned((int) call[1]);
+      w.out.unsigned((int) call[2]);
+      w.classes(held.get((int) call[3]));
+    }
+    w.members(index, c.heldStateBounded());
+    w.members(index, c.exitBounded());
+    w.members(index, c.recursionMembers());
+    w.out.unsigned(c.recursions().size());
+    for (AnalysisBounds.Recursion rec : c.recursions()) {
+      w.out.unsigned(rec.functions());
+      anchors.writeText(w.out, rec.around());
+      w.out.unsigned(rec.stoppedBy().size());
+      for (String b : rec.stoppedBy()) w.out.str(b);
+    }
+  }
+
+  /** Reads what {@link #encodeCollected} wrote, as steps that add it to {@code fork}. */
+  private List<Runnable> restoreCollected(Reader r, List<Function> members, CallGraph graph, AnalysisContext fork)
+      throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+    List<Runnable> apply = new ArrayList<>();
+    for (int i = 0, n = r.in.unsigned(); i < n; i++) {
+      LockClass from = r.lockClass();
+      LockClass to = r.lockClass();
+      EdgeStore.Occurrence[] best = new EdgeStore.Occurrence[TYPES.length];
+      int[] length = new int[TYPES.length];
+      for (int t = 0; t < TYPES.length; t++) {
+        if (!r.in.bool()) continue;
+        length[t] = r.in.unsigned();
+        Function frame = r.member(members);
+        Site held = r.site();
+        best[t] = new EdgeStore.Occurrence(frame, held, r.site());
+      }
+      List<Function> ungated = new ArrayList<>();
+      for (int k = 0, m = r.in.unsigned(); k < m; k++) ungated.add(r.member(members));
+      List<Function> gatedFrames = new ArrayList<>();
+      List<Set<LockClass>> gates = new ArrayList<>();
+      for (int k = 0, m = r.in.unsigned(); k < m; k++) {
+        gatedFrames.add(r.member(members));
+        gates.add(r.classes());
+      }
+      apply.add(() -> {
+        EdgeStore.Pair p = fork.edges().pair(from, to);
+        for (int t = 0; t < TYPES.length; t++) if (best[t] != null) p.keep(TYPES[t], length[t], best[t]);
+        for (Function f : ungated) p.ungated(f);
+        for (int k = 0; k < gatedFrames.size(); k++) p.gated(gatedFrames.get(k), gates.get(k));
+      });
+    }
+    for (int i = 0, n = r.in.unsigned(); i < n; i++) {
+      Function caller = r.member(members);
+      int node = r.in.unsigned();
+      int target = r.in.unsigned();
+      Set<LockClass> held = r.classes();
+      List<CallTarget> targets = graph.targets(caller, node);
+      if (target >= targets.size()) throw new MemoBytes.Malformed("no such call target");
+      Function callee = targets.get(target).function();
+      apply.add(() -> fork.noteCallContext(caller, node, callee, held));
+    }
+    List<Function> heldStateBounded = r.members(members);
+    List<Function> exitBounded = r.members(members);
+    List<Function> recursionMembers = r.members(members);
+    List<AnalysisBounds.Recursion> recursions = new ArrayList<>();
+    for (int i = 0, n = r.in.unsigned(); i < n; i++) {
+      int functions = r.in.unsigned();
+      String around = anchors.readText(r.in);
+      List<String> by = new ArrayList<>();
+      for (int k = 0, m = r.in.unsigned(); k < m; k++) by.add(r.in.str());
+      recursions.add(new AnalysisBounds.Recursion(functions, around, by));
+    }
+    if (!r.in.atEnd()) throw new MemoBytes.Malformed("trailing bytes");
+    apply.add(() -> {
+      heldStateBounded.forEach(fork::noteHeldStateBound);
+      exitBounded.forEach(fork::noteExitBound);
+      fork.restoreRecursions(recursionMembers, recursions);
+    });
+    return apply;
+  }
+
+  private static Map<Function, Integer> indexOf(List<Function> members) {
+    Map<Function, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < members.size(); i++) index.put(members.get(i), i);
+    return index;
+  }
+
+  private static int member(Map<Function, Integer> index, Function f) throws NotEncodable {
+    Integer i = index.get(f);
+    if (i == null) throw new NotEncodable("not a member: " + f.name());
+    return i;
+  }
+
+  private static int targetIndex(CallGraph graph, Function caller, int node, Function callee) throws NotEncodable {
+    List<CallTarget> targets = graph.targets(caller, node);
+    for (int i = 0; i < targets.size(); i++) if (targets.get(i).function() == callee) return i;
+    throw new NotEncodable("not a call target: " + callee.name());
+  }
+
+  // ---- the parts
+
+  private final class Writer {
+    final MemoBytes.Out out = new MemoBytes.Out();
+    private final Map<Site, Integer> sites = new IdentityHashMap<>();
+    private final Map<CallChain, Integer> chains = new IdentityHashMap<>();
+    final List<CallChain> chainList = new ArrayList<>();
+    private final java.util.Set<Integer> callees;
+    private final Map<String, Integer> external = new java.util.HashMap<>();
+
+    Writer(java.util.Set<Integer> callees) {
+      this.callees = callees;
+    }
+
+    void site(Site s) {
+      if (s == null) {
+        out.unsigned(0);
+        return;
+      }
+      Integer known = sites.get(s);
+      if (known != null) {
+        out.unsigned(known + 2);
+        return;
+      }
+      out.unsigned(1);
+      chain(CallChain.of(s.calls()));
+      out.str(s.function());
+      anchors.write(out, s.location());
+      out.str(s.api());
+      out.bool(s.lockClass() != null);
+      if (s.lockClass() != null) lockClass(s.lockClass());
+      mode(s.mode());
+      out.str(s.instance());
+      sites.put(s, sites.size());
+    }
+
+    /**
+     * The steps not written yet, head first, then what follows them: nothing (0), a node written
+     * before in this entry (1, its index), or a node of a callee component's entry (2, that
+     * entry's digest and the index).
+     */
+    void chain(CallChain c) {
+      List<CallChain> fresh = new ArrayList<>();
+      CallChain at = c;
+      while (at.size() > 0 && !chains.containsKey(at) && !(at.memo != null && callees.contains(at.memo.component()))) {
+        fresh.add(at);
+        at = at.tail();
+      }
+      out.unsigned(fresh.size());
+      for (CallChain node : fresh) {
+        CallStep step = node.head();
+        out.str(step.caller());
+        anchors.write(out, step.location());
+        out.str(step.callee());
+        anchors.writeText(out, step.via());
+      }
+      if (at.size() == 0) {
+        out.unsigned(0);
+      } else if (chains.containsKey(at)) {
+        out.unsigned(1);
+        out.unsigned(chains.get(at));
+      } else {
+        out.unsigned(2);
+        Integer known = external.get(at.memo.digest());
+        if (known != null) {
+          out.unsigned(known + 1);
+        } else {
+          external.put(at.memo.digest(), external.size());
+          out.unsigned(0);
+          out.str(at.memo.digest());
+        }
+        out.unsigned(at.memo.index());
+      }
+      for (CallChain node : fresh) {
+        chains.put(node, chainList.size());
+        chainList.add(node);
+      }
+    }
+
+    void held(HeldLock h) {
+      key(h.key());
+      mode(h.mode());
+      site(h.site());
+      out.bool(h.fromEntry());
+      fileSystems(h.fileSystems());
+    }
+
+    void key(LockKey k) {
+      if (k instanceof LockKey.OfClass c) {
+        out.unsigned(0);
+        lockClass(c.lockClass());
+      } else {
+        LockKey.OfParam p = (LockKey.OfParam) k;
+        out.unsigned(1);
+        out.unsigned(p.index());
+        out.str(p.subclass());
+      }
+    }
+
+    void keys(Set<LockKey> keys) {
+      out.unsigned(keys.size());
+      for (LockKey k : keys) key(k);
+    }
+
+    void lockClass(LockClass c) {
+      out.str(c.name());
+      out.str(c.subclass());
+    }
+
+    void classes(Set<LockClass> classes) {
+      out.unsigned(classes.size());
+      for (LockClass c : new TreeSet<>(classes)) lockClass(c);
+    }
+
+    void mode(Mode m) {
+      out.unsigned(m == null ? 0 : m.ordinal() + 1);
+    }
+
+    void fileSystems(FileSystemSet s) {
+      if (s == null) {
+        out.unsigned(0);
+        return;
+      }
+      long[] words = s.words();
+      if (words == null) {
+        out.unsigned(1);
+        return;
+      }
+      out.unsigned(words.length + 2);
+      for (long w : words) out.signedLong(w);
+    }
+
+    void members(Map<Function, Integer> index, Set<Function> functions) throws NotEncodable {
+      int[] ids = new int[functions.size()];
+      int i = 0;
+      for (Function f : functions) ids[i++] = member(index, f);
+      java.util.Arrays.sort(ids);
+      out.unsigned(ids.length);
+      for (int id : ids) out.unsigned(id);
+    }
+  }
+
+  private final class Reader {
+    final MemoBytes.In in;
+    private final List<Site> sites = new ArrayList<>();
+    final List<CallChain> chainList = new ArrayList<>();
+    private final List<CallChain[]> external = new ArrayList<>();
+
+    Reader(MemoBytes.In in) {
+      this.in = in;
+    }
+
+    Site site() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+      int tag = in.unsigned();
+      if (tag == 0) return null;
+      if (tag >= 2) {
+        if (tag - 2 >= sites.size()) throw new MemoBytes.Malformed("bad site reference");
+        return sites.get(tag - 2);
+      }
+      CallChain calls = chain();
+      String function = in.str();
+      Location location = anchors.read(in);
+      String api = in.str();
+      LockClass lockClass = in.bool() ? lockClass() : null;
+      Mode mode = mode();
+      Site s = new Site(calls, function, location, api, lockClass, mode, in.str());
+      sites.add(s);
+      return s;
+    }
+
+    CallChain chain() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+      int n = in.unsigned();
+      CallStep[] steps = new CallStep[n];
+      for (int i = 0; i < n; i++) {
+        String caller = in.str();
+        Location at = anchors.read(in);
+        String callee = in.str();
+        CallStep step = new CallStep(caller, at, callee, anchors.readText(in));
+        Object known = in.values.putIfAbsent(step, step);
+        steps[i] = known != null ? (CallStep) known : step;
+      }
+      CallChain c;
+      switch (in.unsigned()) {
+        case 0 -> c = CallChain.EMPTY;
+        case 1 -> c = at(chainList, in.unsigned());
+        case 2 -> {
+          int which = in.unsigned();
+          CallChain[] table;
+          if (which == 0) {
+            String digest = in.str();
+            table = chainsByDigest.apply(digest);
+            if (table == null) throw new MemoBytes.Malformed("no component with summaries " + digest);
+            external.add(table);
+          } else if (which - 1 < external.size()) {
+            table = external.get(which - 1);
+          } else {
+            throw new MemoBytes.Malformed("bad entry reference");
+          }
+          c = at(java.util.Arrays.asList(table), in.unsigned());
+        }
+        default -> throw new MemoBytes.Malformed("bad chain tail");
+      }
+      CallChain[] made = new CallChain[n];
+      for (int i = n - 1; i >= 0; i--) made[i] = c = c.prepend(steps[i]);
+      for (CallChain node : made) chainList.add(node);
+      return c;
+    }
+
+    private CallChain at(List<CallChain> table, int index) throws MemoBytes.Malformed {
+      if (index >= table.size()) throw new MemoBytes.Malformed("bad chain reference");
+      return table.get(index);
+    }
+
+    HeldLock held() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+      LockKey key = key();
+      Mode mode = mode();
+      Site site = site();
+      boolean fromEntry = in.bool();
+      return new HeldLock(key, mode, site, fromEntry, fileSystems());
+    }
+
+    LockKey key() throws MemoBytes.Malformed {
+      int tag = in.unsigned();
+      if (tag == 0) return new LockKey.OfClass(lockClass());
+      if (tag != 1) throw new MemoBytes.Malformed("bad lock key");
+      int index = in.unsigned();
+      return new LockKey.OfParam(index, in.str());
+    }
+
+    Set<LockKey> keys() throws MemoBytes.Malformed {
+      KeySet out = KeySet.EMPTY;
+      for (int i = 0, n = in.unsigned(); i < n; i++) out = out.with(key());
+      return out;
+    }
+
+    LockClass lockClass() throws MemoBytes.Malformed {
+      String name = in.str();
+      LockClass c = new LockClass(name, in.str());
+      LockClass known = classes.putIfAbsent(c, c);
+      return known != null ? known : c;
+    }
+
+    Set<LockClass> classes() throws MemoBytes.Malformed {
+      Set<LockClass> out = new TreeSet<>();
+      for (int i = 0, n = in.unsigned(); i < n; i++) out.add(lockClass());
+      return out;
+    }
+
+    Mode mode() throws MemoBytes.Malformed {
+      int m = in.unsigned();
+      if (m > MODES.length) throw new MemoBytes.Malformed("bad mode");
+      return m == 0 ? null : MODES[m - 1];
+    }
+
+    int index(int size) throws MemoBytes.Malformed {
+      int i = in.unsigned();
+      if (i >= size) throw new MemoBytes.Malformed("bad index");
+      return i;
+    }
+
+    FileSystemSet fileSystems() throws MemoBytes.Malformed {
+      int tag = in.unsigned();
+      if (tag == 0) return null;
+      if (tag == 1) return FileSystemSet.ANY;
+      long[] words = new long[tag - 2];
+      for (int i = 0; i < words.length; i++) words[i] = in.signedLong();
+      return FileSystemSet.ofWords(words);
+    }
+
+    Function member(List<Function> members) throws MemoBytes.Malformed {
+      return members.get(index(members.size()));
+    }
+
+    List<Function> members(List<Function> members) throws MemoBytes.Malformed {
+      List<Function> out = new ArrayList<>();
+      for (int i = 0, n = in.unsigned(); i < n; i++) out.add(member(members));
+      return out;
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package org.lockorder.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongSupplier;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.Node;
+import org.lockorder.ir.TranslationUnit;
+
+/**
+ * Summaries kept between runs, per component of the call graph (ADR-009): a re-run after a small
+ * change analyzes again only the components whose inputs changed, and reads the others' summaries,
+ * edges and bounds back.
+ *
+ * <p>A component's key is a digest of everything its analysis reads: the program-wide tables
+ * (declarations, lockdep class keys, file systems, macro constants, settings), each member's code
+ * (its file's parse-cache key and its place in the file), and for each call the target's name,
+ * how it was resolved, and the target's summary as bytes ({@link MemoCodec}) when it is outside the
+ * component. So a change that leaves a function's summary as it was stops there: its callers keep
+ * their keys (early cutoff). Positions in those bytes are relative to the definition they follow
+ * ({@link SourceAnchors}), so code that only moved keeps its callers' keys too. A callee whose
+ * summary may be specialised for constant arguments (ADR-007) adds a digest of its own inputs, as
+ * the specialised analysis reads its code.
+ *
+ * <p>The memo never changes a result, only its cost: a restored component adds exactly the
+ * summaries, edges, call contexts and bounds its analysis would; an entry that cannot be read back
+ * whole is a miss.
+ */
+public final class SummaryMemo {
+  private static final String FORMAT = "lockorder-summary-memo-1";
+
+  /** Where entries live between runs. */
+  public interface Store {
+    /** The entry under {@code key}, or null. */
+    byte[] get(String key);
+
+    void put(String key, byte[] entry);
+  }
+
+  /**
+   * What the memo knows of one input file: its parse-cache key (its bytes, path, lock model and
+   * the build), a digest of its declarations without their positions, and per function a digest
+   * of its code with positions relative to its start.
+   */
+  public record UnitKeys(String file, String declarations, List<String> functions) {}
+
+  private final Store store;
+  private final Map<String, UnitKeys> units;
+  private final String settings;
+  private final AtomicInteger hits = new AtomicInteger();
+  private final AtomicInteger misses = new AtomicInteger();
+
+  /**
+   * @param units by translation unit file (display path)
+   * @param settings everything else the analysis depends on (options, the base lock model, the
+   *     build)
+   */
+  public SummaryMemo(Store store, Map<String, UnitKeys> units, String settings) {
+    this.store = store;
+    this.units = Map.copyOf(units);
+    this.settings = settings;
+  }
+
+  /** Components read back and components analyzed, over every run of this memo (--timings). */
+  public int hits() {
+    return hits.get();
+  }
+
+  public int misses() {
+    return misses.get();
+  }
+
+  /** One analysis' use of the memo, or null when some unit has no keys (nothing is kept then). */
+  Run start(List<TranslationUnit> program, CallGraph graph, AnalysisContext ctx, int maxStatesPerNode) {
+    Map<Function, String> code = new IdentityHashMap<>();
+    MessageDigest global = sha256();
+    update(global, FORMAT);
+    update(global, settings);
+    update(global, "states " + maxStatesPerNode);
+    SourceAnchors anchors = new SourceAnchors(program);
+    for (TranslationUnit tu : program) {
+      UnitKeys k = units.get(tu.file());
+      if (k == null || k.functions().size() != tu.functions().size()) return null;
+      update(global, tu.file());
+      update(global, k.declarations());
+      for (int i = 0; i < tu.functions().size(); i++) {
+        Function f = tu.functions().get(i);
+        // A function that anchors its own positions is known by its code wherever it moved; one
+        // that does not (a name defined twice in the file) by its file's bytes and its place.
+        code.put(f, anchors.anchorsItself(f) ? "code " + k.functions().get(i) : k.file() + "#" + i);
+      }
+    }
+    update(global, ctx.resolver().classKeysText());
+    update(global, graph.fileSystems().describe());
+    update(global, ctx.macroConstants().describe());
+    return new Run(graph, ctx, code, HexFormat.of().formatHex(global.digest()), anchors);
+  }
+
+  /** The memo during one analysis: keys, digests of the summaries made so far, and the codec. */
+  final class Run {
+    private final CallGraph graph;
+    private final AnalysisContext ctx;
+    private final Map<Function, String> code;
+    private final String global;
+    private final SourceAnchors anchors;
+    private final MemoCodec codec;
+    /** By function index: the digest of its component's summaries, once the component is done. */
+    private final AtomicReferenceArray<String> digests;
+    /** By function index: the digest of what a specialised analysis of it reads, made on first need. */
+    private final AtomicReferenceArray<String> specialisedInputs;
+    /** The chain nodes of the components done so far, by the digest of their summaries. */
+    private final Map<String, CallChain[]> chains = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String emptySummary;
+
+    private Run(CallGraph graph, AnalysisContext ctx, Map<Function, String> code, String global, SourceAnchors anchors) {
+      this.graph = graph;
+      this.ctx = ctx;
+      this.code = code;
+      this.global = global;
+      this.anchors = anchors;
+      this.codec = new MemoCodec(anchors, chains::get);
+      this.digests = new AtomicReferenceArray<>(ctx.functionCount());
+      this.specialisedInputs = new AtomicReferenceArray<>(ctx.functionCount());
+      this.emptySummary = "no summary";
+    }
+
+    /**
+     * Reads the component's results back when the memo has them; else runs {@code analysis} and
+     * keeps what it made.
+     *
+     * @return what {@code analysis} returned, 0 for a component read back
+     */
+    long analyze(List<Function> component, AnalysisContext fork, LongSupplier analysis) {
+      int index = ctx.componentOf(component.get(0));
+      java.util.Set<Integer> callees = new java.util.HashSet<>();
+      String key = key(component, callees);
+      if (key != null) {
+        byte[] entry = store.get(key);
+        if (entry != null && restore(entry, component, index, fork)) {
+          hits.incrementAndGet();
+          return 0;
+        }
+      }
+      misses.incrementAndGet();
+      long result = analysis.getAsLong();
+      MemoCodec.Encoded e = codec.encode(component, fork, graph, callees);
+      done(component, index, e.digest(), e.chains());
+      if (key != null && e.blob() != null) store.put(key, e.blob());
+      return result;
+    }
+
+    private boolean restore(byte[] entry, List<Function> component, int index, AnalysisContext fork) {
+      MemoCodec.Decoded d;
+      try {
+        d = codec.decode(entry, component, graph, fork);
+      } catch (MemoBytes.Malformed | SourceAnchors.UnknownAnchor | RuntimeException e) {
+        return false;
+      }
+      d.collected().forEach(Runnable::run);
+      for (int i = 0; i < component.size(); i++) fork.setSummary(component.get(i), d.summaries()[i]);
+      done(component, index, d.digest(), d.chains());
+      return true;
+    }
+
+    private void done(List<Function> component, int index, String digest, CallChain[] nodes) {
+      MemoCodec.register(index, digest, nodes);
+      chains.putIfAbsent(digest, nodes);
+      for (Function f : component) digests.set(ctx.indexOf(f), digest);
+    }
+
+    /**
+     * The component's key, or null when a member's code has no key (it is analyzed every time).
+     * Adds the components its members call into to {@code callees}.
+     */
+    private String key(List<Function> component, java.util.Set<Integer> callees) {
+      Map<Function, Integer> members = new IdentityHashMap<>();
+      for (int i = 0; i < component.size(); i++) members.put(component.get(i), i);
+      MemoBytes.Out out = new MemoBytes.Out();
+      out.str(global);
+      out.unsigned(component.size());
+      boolean keyed = true;
+      for (Function f : component) keyed &= describe(out, f, members, callees);
+      return keyed ? HexFormat.of().formatHex(sha256().digest(out.toByteArray())) : null;
+    }
+
+    /**
+     * Writes what the analysis of {@code f} reads besides the program-wide tables: its code, its
+     * interrupt context and handoffs, and per call its targets; a target among {@code members} by
+     * its index, any other by its component's digest (and, when it may be specialised, the digest
+     * of its own inputs). False when {@code f}'s code has no key.
+     */
+    private boolean describe(MemoBytes.Out out, Function f, Map<Function, Integer> members, java.util.Set<Integer> callees) {
+      String id = codeOf(f);
+      if (id == null) return false;
+      out.str(id);
+      out.bool(graph.irqOnly(f));
+      out.str(new TreeSet<>(graph.handoffs(f)).toString());
+      int component = ctx.componentOf(f);
+      boolean keyed = true;
+      for (Node n : f.cfg().nodes()) {
+        List<CallTarget> targets = graph.targets(f, n.id());
+        if (targets.isEmpty()) continue;
+        out.unsigned(n.id() + 1);
+        out.unsigned(targets.size());
+        for (CallTarget t : targets) {
+          Function g = t.function();
+          out.str(g.name());
+          out.str(g.location().file());
+          anchors.writeText(out, t.via());
+          anchors.write(out, t.storedAt());
+          long[] in = t.storedIn() == null ? new long[] {-1} : t.storedIn().words();
+          out.str(in == null ? "any" : java.util.Arrays.toString(in));
+          out.bool(graph.isPageFault(g));
+          Integer m = members.get(g);
+          if (m != null) {
+            out.unsigned(m + 1);
+            continue;
+          }
+          out.unsigned(0);
+          int c = ctx.componentOf(g);
+          if (c >= 0) callees.add(c);
+          String d = c < 0 ? emptySummary : digests.get(ctx.indexOf(g));
+          if (d == null) throw new IllegalStateException(g.name() + " is called before its summary is done");
+          out.str(d);
+          if (c >= 0 && c < component && ctx.branchesOnParameters(g)) {
+            String s = specialisedInputsOf(g);
+            if (s == null) keyed = false;
+            else out.str(s);
+          }
+        }
+      }
+      out.unsigned(0);
+      return keyed;
+    }
+
+    /** Where {@code f}'s code comes from: its file and place, a copy's original, or the lock model. */
+    private String codeOf(Function f) {
+      String id = code.get(f);
+      if (id != null) return id;
+      Function original = graph.originalOf(f);
+      if (original != null) {
+        String of = code.get(original);
+        return of == null ? null : of + " copy";
+      }
+      // Synthetic code is made from the lock model (in the settings) and its targets (described).
+      return "synthetic " + f.name();
+    }
+
+    private String specialisedInputsOf(Function g) {
+      int i = ctx.indexOf(g);
+      String known = specialisedInputs.get(i);
+      if (known != null) return known;
+      MemoBytes.Out out = new MemoBytes.Out();
+      out.str("specialised");
+      if (!describe(out, g, Map.of(), new java.util.HashSet<>())) return null;
+      String made = HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
+      specialisedInputs.compareAndSet(i, null, made);
+      return specialisedInputs.get(i);
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  private static void update(MessageDigest md, String s) {
+    md.update(s.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 0);
+  }
+}

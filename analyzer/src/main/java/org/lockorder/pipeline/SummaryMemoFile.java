@@ -1,0 +1,248 @@
+package org.lockorder.pipeline;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.lockorder.analysis.SummaryMemo;
+
+/**
+ * The summary memo's entries on disk (ADR-009): one file per set of inputs and settings in the
+ * cache directory, a sequence of records (key, length, the entry compressed on its own). A run
+ * maps the file into memory and indexes it on a thread of its own, beside the parse; an entry is
+ * inflated when it is read, so the entries live outside the collected heap until then (Linux
+ * 6.1's fs/+mm/ memo is about 100 MB compressed, 330 MB not). The entries a run makes are
+ * compressed as they come and appended to the file when it ends: after a small change, a few
+ * records. When the file holds more than twice the entries the run used, it is rewritten with
+ * those alone (their compressed bytes copied as they are), so entries of code that no longer
+ * exists do not pile up. A record that cannot be read ends the file there; the memo never
+ * changes a result, only its cost.
+ */
+final class SummaryMemoFile implements SummaryMemo.Store {
+  private static final byte[] MAGIC = "LOSM4".getBytes(StandardCharsets.US_ASCII);
+  /** Below this many entries a file is never rewritten just to drop unused ones. */
+  private static final int SMALL = 1000;
+
+  private final Path file;
+  private final Thread loader;
+  /** The file's bytes (empty without a usable file) and its records by key: offset, then length. */
+  private volatile java.nio.ByteBuffer mapped = java.nio.ByteBuffer.allocate(0);
+  private volatile Map<String, long[]> index = Map.of();
+  /** Whether bytes follow the last readable record: records appended after them would be lost. */
+  private volatile boolean damaged;
+  /** The records this run read, by key: they are kept when the file is rewritten. */
+  private final Map<String, long[]> used = new ConcurrentHashMap<>();
+  /** Compresses this run's new entries into {@link #fresh}, in the order they come. */
+  private final java.util.concurrent.ExecutorService compressor =
+      java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lockorder-summary-memo-writer");
+        t.setDaemon(true);
+        return t;
+      });
+  private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+  private Path fresh;
+  private DataOutputStream freshOut;
+  private int freshCount;
+  private boolean failed;
+
+  /** Starts reading {@code file} in the background. */
+  SummaryMemoFile(Path file) {
+    this.file = file;
+    this.loader = new Thread(this::load, "lockorder-summary-memo-reader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private void load() {
+    if (!Files.isRegularFile(file)) return;
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      long size = ch.size();
+      if (size > Integer.MAX_VALUE) return;
+      java.nio.ByteBuffer buf = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size);
+      byte[] magic = new byte[MAGIC.length];
+      if (size < MAGIC.length) return;
+      buf.get(magic);
+      if (!Arrays.equals(magic, MAGIC)) return;
+      Map<String, long[]> records = new java.util.HashMap<>();
+      while (buf.remaining() >= 2) {
+        int keyLength = buf.getShort() & 0xFFFF;
+        if (buf.remaining() < keyLength + 4) break;
+        byte[] key = new byte[keyLength];
+        buf.get(key);
+        int length = buf.getInt();
+        if (length < 0 || buf.remaining() < length) break;
+        records.put(new String(key, StandardCharsets.UTF_8), new long[] {buf.position(), length});
+        buf.position(buf.position() + length);
+      }
+      mapped = buf;
+      index = records;
+      damaged = buf.hasRemaining();
+    } catch (IOException | RuntimeException e) {
+      index = Map.of(); // no memo: everything is analyzed
+    }
+  }
+
+  /** The entry, or null; a damaged one is null too. */
+  @Override
+  public byte[] get(String key) {
+    join(loader);
+    long[] at = index.get(key);
+    if (at == null) return null;
+    java.nio.ByteBuffer slice = mapped.duplicate();
+    slice.position((int) at[0]).limit((int) (at[0] + at[1]));
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+    try {
+      inflater.setInput(slice);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) at[1] * 3);
+      byte[] chunk = new byte[1 << 16];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(chunk);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) return null;
+        out.write(chunk, 0, n);
+      }
+      used.put(key, at);
+      return out.toByteArray();
+    } catch (java.util.zip.DataFormatException | RuntimeException e) {
+      return null;
+    } finally {
+      inflater.end();
+    }
+  }
+
+  @Override
+  public void put(String key, byte[] entry) {
+    compressor.execute(() -> append(key, entry));
+  }
+
+  /** On the compressor's thread: one record into this run's file of new records. */
+  private void append(String key, byte[] entry) {
+    if (failed) return;
+    try {
+      if (freshOut == null) {
+        Files.createDirectories(file.getParent());
+        fresh = Files.createTempFile(file.getParent(), "memo", ".records");
+        freshOut = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(fresh), 1 << 16));
+      }
+      deflater.reset();
+      deflater.setInput(entry);
+      deflater.finish();
+      java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream(Math.max(64, entry.length / 2));
+      byte[] chunk = new byte[1 << 16];
+      while (!deflater.finished()) z.write(chunk, 0, deflater.deflate(chunk));
+      record(freshOut, key, z.toByteArray());
+      freshCount++;
+    } catch (IOException | RuntimeException e) {
+      failed = true;
+    }
+  }
+
+  private static void record(DataOutputStream out, String key, byte[] compressed) throws IOException {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    out.writeShort(k.length);
+    out.write(k);
+    out.writeInt(compressed.length);
+    out.write(compressed);
+  }
+
+  /** Adds this run's records to the file, on the compressor's thread; {@link #awaitWrite} follows. */
+  synchronized void writeInBackground() {
+    join(loader);
+    Map<String, long[]> keep = new TreeMap<>(used);
+    compressor.execute(() -> finish(keep));
+    compressor.shutdown();
+  }
+
+  void awaitWrite() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (compressor.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS)) break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+  }
+
+  private static void join(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+  }
+
+  /**
+   * Appends the new records, or writes a new file when there is none or it holds too many unused
+   * entries: the records this run used (their bytes as they are), then the new ones.
+   */
+  private void finish(Map<String, long[]> keep) {
+    Path tmp = null;
+    try {
+      if (freshOut != null) freshOut.close();
+      if (failed) return;
+      int stored = index.size();
+      boolean rewrite = stored == 0 || damaged || (stored > SMALL && stored > 2 * (keep.size() + freshCount));
+      if (!rewrite) {
+        if (fresh == null) return;
+        try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+          Files.copy(fresh, out);
+        }
+        return;
+      }
+      if (fresh == null && keep.isEmpty()) return;
+      Files.createDirectories(file.getParent());
+      tmp = Files.createTempFile(file.getParent(), "memo", ".tmp");
+      try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        out.write(MAGIC);
+        java.nio.ByteBuffer from = mapped.duplicate();
+        for (Map.Entry<String, long[]> e : keep.entrySet()) {
+          byte[] compressed = new byte[(int) e.getValue()[1]];
+          from.position((int) e.getValue()[0]);
+          from.get(compressed);
+          record(out, e.getKey(), compressed);
+        }
+        if (fresh != null) Files.copy(fresh, out);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException | RuntimeException e) {
+      // not kept: the next run analyzes these components again
+    } finally {
+      deleteQuietly(tmp);
+      deleteQuietly(fresh);
+      deflater.end();
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p == null) return;
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // leave it
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package org.lockorder.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.cli.Main;
+
+/**
+ * ADR-009: the summary memo reads back the components whose inputs did not change, and a run that
+ * reads back gives, byte for byte, the report of a run without it.
+ */
+class SummaryMemoTest {
+  @TempDir Path src;
+  @TempDir Path cache;
+
+  /** Two files: helpers that take locks, and two threads that call them in opposite orders. */
+  private static final String HELPERS = """
+      struct mutex { int owner; };
+      struct inode { struct mutex i_rwsem; struct mutex i_lock; int size; };
+      void mutex_lock(struct mutex *m);
+      void mutex_unlock(struct mutex *m);
+      void note_size(struct inode *inode);
+
+      void take_size_lock(struct inode *inode)
+      {
+      	mutex_lock(&inode->i_lock);
+      	note_size(inode);
+      	mutex_unlock(&inode->i_lock);
+      }
+
+      void take_rw_lock(struct inode *inode)
+      {
+      	mutex_lock(&inode->i_rwsem);
+      	mutex_unlock(&inode->i_rwsem);
+      }
+
+      void grab(struct inode *inode, int exclusive)
+      {
+      	if (exclusive)
+      		mutex_lock(&inode->i_rwsem);
+      	else
+      		mutex_lock(&inode->i_lock);
+      }
+      """;
+
+  private static final String THREADS = """
+      struct mutex { int owner; };
+      struct inode { struct mutex i_rwsem; struct mutex i_lock; int size; };
+      void mutex_lock(struct mutex *m);
+      void mutex_unlock(struct mutex *m);
+      void take_size_lock(struct inode *inode);
+      void take_rw_lock(struct inode *inode);
+      void grab(struct inode *inode, int exclusive);
+
+      void writer(struct inode *inode)
+      {
+      	mutex_lock(&inode->i_rwsem);
+      	take_size_lock(inode);
+      	mutex_unlock(&inode->i_rwsem);
+      }
+
+      void resizer(struct inode *inode)
+      {
+      	mutex_lock(&inode->i_lock);
+      	take_rw_lock(inode);
+      	mutex_unlock(&inode->i_lock);
+      }
+
+      void grabber(struct inode *inode)
+      {
+      	mutex_lock(&inode->i_lock);
+      	grab(inode, 0);
+      }
+      """;
+
+  private record Run(String json, int readBack, int analyzed) {}
+
+  private Run run(boolean cached) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> args = new java.util.ArrayList<>(List.of("analyze", "--format=json", "--timings"));
+    if (cached) args.add("--cache-dir=" + cache);
+    args.add(src.toString());
+    Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+    Matcher m = Pattern.compile("(\\d+) components read back, (\\d+) analyzed").matcher(err.toString());
+    int readBack = -1, analyzed = -1;
+    if (m.find()) {
+      readBack = Integer.parseInt(m.group(1));
+      analyzed = Integer.parseInt(m.group(2));
+    }
+    return new Run(out.toString(), readBack, analyzed);
+  }
+
+  private void write(String helpers, String threads) throws IOException {
+    Files.writeString(src.resolve("helpers.c"), helpers);
+    Files.writeString(src.resolve("threads.c"), threads);
+  }
+
+  /** A cached run after an edit: its counts, checked to give the report of a run without the cache. */
+  private Run afterEdit() {
+    Run cached = run(true);
+    assertEquals(run(false).json(), cached.json(), "the memo changed the report");
+    return cached;
+  }
+
+  @Test
+  void unchangedCodeIsReadBack() throws IOException {
+    write(HELPERS, THREADS);
+    Run first = run(true);
+    assertTrue(first.json().contains("LO001"), first.json());
+    assertEquals(0, first.readBack());
+    // A comment at the end changes the file's bytes (no whole-run cache hit), not its code.
+    write(HELPERS, THREADS + "/* reviewed */\n");
+    Run second = afterEdit();
+    assertEquals(0, second.analyzed(), "nothing to analyze again");
+    assertTrue(second.readBack() > 0);
+  }
+
+  @Test
+  void movedCodeIsReadBackAtItsNewLines() throws IOException {
+    write(HELPERS, THREADS);
+    Run first = run(true);
+    write("/*\n * three lines\n */\n" + HELPERS, THREADS);
+    Run moved = afterEdit();
+    assertEquals(0, moved.analyzed(), "only positions changed");
+    assertNotEquals(first.json(), moved.json(), "the witnesses name the new lines");
+  }
+
+  @Test
+  void aSummaryThatChangedReachesItsCallers() throws IOException {
+    write(HELPERS, THREADS);
+    Run first = run(true);
+    // take_rw_lock no longer takes i_rwsem: the cycle is gone, and resizer must see it.
+    write(HELPERS.replace("\tmutex_lock(&inode->i_rwsem);\n\tmutex_unlock(&inode->i_rwsem);\n", "\tnote_size(inode);\n"), THREADS);
+    Run changed = afterEdit();
+    assertTrue(changed.analyzed() >= 2, "take_rw_lock and its caller: " + changed);
+    assertTrue(first.json().contains("LO001") && !changed.json().contains("LO001"), changed.json());
+  }
+
+  @Test
+  void aChangeThatKeepsTheSummaryStopsThere() throws IOException {
+    write(HELPERS, THREADS);
+    run(true);
+    // Another call under the same lock: take_size_lock's code changed, its summary did not.
+    write(HELPERS.replace("\tnote_size(inode);\n\tmutex_unlock(&inode->i_lock);", "\tnote_size(inode);\n\tnote_size(inode);\n\tmutex_unlock(&inode->i_lock);"), THREADS);
+    Run changed = afterEdit();
+    assertEquals(1, changed.analyzed(), "take_size_lock alone");
+  }
+
+  @Test
+  void aCalleeSpecialisedForItsArgumentsIsReadAgain() throws IOException {
+    write(HELPERS, THREADS);
+    Run first = run(true);
+    // grab(inode, 0) takes i_lock under i_lock (an AA finding); swapped, it takes i_rwsem: only
+    // grab's specialised summary differs, its general summary is the same.
+    write(HELPERS.replace("if (exclusive)", "if (!exclusive)"), THREADS);
+    Run changed = afterEdit();
+    assertTrue(changed.analyzed() >= 2, "grab and grabber: " + changed);
+    assertNotEquals(first.json(), changed.json());
+  }
+
+  @Test
+  void aDamagedMemoIsIgnored() throws IOException {
+    write(HELPERS, THREADS);
+    Run first = run(true);
+    Path memo;
+    try (Stream<Path> s = Files.walk(cache.resolve("summaries"))) {
+      memo = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+    byte[] b = Files.readAllBytes(memo);
+    b[b.length / 2] ^= 0x5a;
+    Files.write(memo, b);
+    write(HELPERS, THREADS + "/* reviewed */\n");
+    Run again = afterEdit();
+    assertTrue(again.analyzed() >= 1, "what the damage hit is analyzed again: " + again);
+    assertTrue(first.analyzed() > 0);
+  }
+}
