@@ -36,11 +36,18 @@ final class FunctionExtractor {
    * assignment {@link #scan} keeps has its {@code =}, so a subtree without either is not walked.
    */
   private final TokenPresence marks;
+  /** Macros whose use in a body declares their first argument ({@code XA_STATE(xas, ...);}). */
+  private final DeclaringMacros declaring;
 
   /** @param tokens the tokens the item's tree was parsed from */
   FunctionExtractor(SourceMap source, TypeNames types, UnitParts parts, List<Token> tokens) {
+    this(source, types, parts, tokens, DeclaringMacros.NONE);
+  }
+
+  FunctionExtractor(SourceMap source, TypeNames types, UnitParts parts, List<Token> tokens, DeclaringMacros declaring) {
     this.source = source;
     this.types = types;
+    this.declaring = declaring;
     this.paths = new AccessPaths(source);
     this.initializers = new InitializerExtractor(source, parts.fieldInits);
     this.tokens = tokens;
@@ -129,7 +136,10 @@ final class FunctionExtractor {
     } else if (t instanceof CParser.BlockMacroDeclarationContext m
         && !m.argumentList().argument().isEmpty()) {
       String name = Exprs.identifier(m.argumentList().argument(0));
-      if (name != null) locals.putIfAbsent(name, new CType(m.Identifier().getText(), 0, false));
+      CType declared = declaring.typeOf(m.Identifier().getText());
+      if (name != null) locals.putIfAbsent(name, declared != null ? declared : new CType(m.Identifier().getText(), 0, false));
+    } else if (t instanceof CParser.ExpressionStatementContext s && s.expression() != null && !declaring.isEmpty()) {
+      macroDeclared(s.expression(), locals);
     } else if (t instanceof CParser.AssignmentExpressionContext a && a.assignmentOperator() != null
         && a.assignmentOperator().Assign() != null) {
       AccessPath target = paths.of(a.conditionalExpression());
@@ -140,6 +150,21 @@ final class FunctionExtractor {
       assign(target, s.assignmentExpression(), s.getStart(), assignments);
     }
     for (int i = 0; i < t.getChildCount(); i++) scan(t.getChild(i), locals, assignments);
+  }
+
+  /**
+   * {@code XA_STATE(xas, &mapping->i_pages, index);}: a statement that calls a macro whose
+   * definition declares its first argument declares that local (the call stays in the CFG).
+   */
+  private void macroDeclared(CParser.ExpressionContext e, Map<String, CType> locals) {
+    CParser.PostfixExpressionContext call = Exprs.call(e);
+    String macro = call == null ? null : Exprs.directCallee(call);
+    CType type = macro == null ? null : declaring.typeOf(macro);
+    if (type == null) return;
+    CParser.ArgumentListContext args = call.postfixSuffix(0).argumentList();
+    if (args == null || !(args.getChild(0) instanceof CParser.ArgumentContext first)) return;
+    String name = Exprs.identifier(first);
+    if (name != null) locals.putIfAbsent(name, type);
   }
 
   private void local(

@@ -26,12 +26,16 @@ import org.lockorder.frontend.c.antlr.CLexer;
  * <p>Definitions come from the headers in the input (for every file) and from the file itself
  * ({@link #withLocal}); when a name has several definitions, the first qualifying one in path and
  * line order is used. Bodies using {@code #} or {@code ##} are not expanded.
+ *
+ * <p>The same definitions also say which macros declare a variable ({@link DeclaringMacros}: {@code
+ * XA_STATE(xas, ...)}); those are not expanded, the extractor only reads the type they give.
  */
 public final class LockMacros {
   /** A selected macro with its replacement text lexed once. */
   record Macro(MacroDefinition definition, List<Token> body) {}
 
-  private static final LockMacros NONE = new LockMacros(Map.of(), Map.of(), Set.of(), List.of(), Map.of());
+  private static final LockMacros NONE =
+      new LockMacros(Map.of(), Map.of(), Set.of(), List.of(), Map.of(), DeclaringMacros.NONE);
 
   private final Map<String, Macro> qualifying;
   private final Map<String, Macro> helpers;
@@ -40,6 +44,7 @@ public final class LockMacros {
   private final List<MacroDefinition> definitions;
   /** The names each definition's body mentions, computed once. */
   private final Map<MacroDefinition, List<String>> mentions;
+  private final DeclaringMacros declaring;
   private String fingerprint;
 
   private LockMacros(
@@ -47,12 +52,14 @@ public final class LockMacros {
       Map<String, Macro> helpers,
       Set<String> lockApi,
       List<MacroDefinition> definitions,
-      Map<MacroDefinition, List<String>> mentions) {
+      Map<MacroDefinition, List<String>> mentions,
+      DeclaringMacros declaring) {
     this.qualifying = qualifying;
     this.helpers = helpers;
     this.lockApi = lockApi;
     this.definitions = definitions;
     this.mentions = mentions;
+    this.declaring = declaring;
   }
 
   /** No macro is expanded. */
@@ -65,11 +72,12 @@ public final class LockMacros {
    * @param lockApi the names the lock model gives a meaning (never expanded)
    */
   public static LockMacros select(List<MacroDefinition> definitions, Set<String> lockApi) {
-    return select(definitions, lockApi, new java.util.IdentityHashMap<>());
+    return select(definitions, lockApi, new java.util.IdentityHashMap<>(), DeclaringMacros.of(definitions));
   }
 
   private static LockMacros select(
-      List<MacroDefinition> definitions, Set<String> lockApi, Map<MacroDefinition, List<String>> known) {
+      List<MacroDefinition> definitions, Set<String> lockApi, Map<MacroDefinition, List<String>> known,
+      DeclaringMacros declaring) {
     Map<String, List<MacroDefinition>> byName = new LinkedHashMap<>();
     for (MacroDefinition d : definitions) {
       if (lockApi.contains(d.name()) || d.body().contains("#")) continue;
@@ -121,7 +129,7 @@ public final class LockMacros {
         todo.add(h);
       }
     }
-    return new LockMacros(qualifying, helpers, Set.copyOf(lockApi), List.copyOf(definitions), mentions);
+    return new LockMacros(qualifying, helpers, Set.copyOf(lockApi), List.copyOf(definitions), mentions, declaring);
   }
 
   /** A parameter named like a primitive does not make a macro call it. */
@@ -132,10 +140,15 @@ public final class LockMacros {
 
   /** This table with a file's own definitions added in front (they win over the headers'). */
   public LockMacros withLocal(List<MacroDefinition> local) {
-    if (local.isEmpty() || this == NONE || !touchesLocks(local)) return this;
+    if (local.isEmpty() || this == NONE) return this;
+    DeclaringMacros declaringHere = declaring.withLocal(local);
+    if (!touchesLocks(local)) {
+      return declaringHere == declaring ? this
+          : new LockMacros(qualifying, helpers, lockApi, definitions, mentions, declaringHere);
+    }
     List<MacroDefinition> all = new ArrayList<>(local);
     all.addAll(definitions);
-    return select(all, lockApi, mentions);
+    return select(all, lockApi, mentions, declaringHere);
   }
 
   /**
@@ -161,6 +174,11 @@ public final class LockMacros {
     return qualifying.isEmpty();
   }
 
+  /** The macros that declare a variable, for the extractor. */
+  DeclaringMacros declaring() {
+    return declaring;
+  }
+
   /** Digest of every selected definition: part of the parse cache's key. */
   public String fingerprint() {
     if (fingerprint != null) return fingerprint;
@@ -168,6 +186,7 @@ public final class LockMacros {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       digest(md, "q", qualifying.values());
       digest(md, "h", helpers.values());
+      md.update(("d\0" + declaring.fingerprintText()).getBytes(StandardCharsets.UTF_8));
       fingerprint = HexFormat.of().formatHex(md.digest()).substring(0, 16);
       return fingerprint;
     } catch (NoSuchAlgorithmException e) {

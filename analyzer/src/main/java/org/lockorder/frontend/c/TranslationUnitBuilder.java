@@ -61,7 +61,7 @@ final class TranslationUnitBuilder {
       DeclarationExtractor declarations = new DeclarationExtractor(source, types, parts);
       declarations.nameAnonymousStructs(ext);
       new StructExtractor(source, types, parts, item.tokens()).scan(ext);
-      Function f = new FunctionExtractor(source, types, parts, item.tokens()).extract(ext, annotations);
+      Function f = new FunctionExtractor(source, types, parts, item.tokens(), macros.declaring()).extract(ext, annotations);
       if (f != null) parts.functions.add(f);
       else declarations.extract(ext, annotations);
       return true;
