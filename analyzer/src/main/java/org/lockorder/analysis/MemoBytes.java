@@ -19,6 +19,12 @@ final class MemoBytes {
     private byte[] buf = new byte[256];
     private int size;
     private final Map<String, Integer> strings = new HashMap<>();
+    /**
+     * The same table by reference: the texts written are mostly the same few objects over and
+     * over (names and paths from the IR), and comparing references is what makes writing the
+     * first run's entries affordable.
+     */
+    private final Map<String, Integer> byReference = new java.util.IdentityHashMap<>();
     /** {@link SourceAnchors}' table: per file's anchors, the reference of each anchor written. */
     final Map<Object, int[]> anchorRefs = new java.util.IdentityHashMap<>();
     int anchorCount;
@@ -47,11 +53,16 @@ final class MemoBytes {
         unsigned(0);
         return;
       }
-      Integer known = strings.get(s);
+      Integer known = byReference.get(s);
+      if (known == null) {
+        known = strings.get(s);
+        if (known != null) byReference.put(s, known);
+      }
       if (known != null) {
         unsigned(known + 2);
         return;
       }
+      byReference.put(s, strings.size());
       strings.put(s, strings.size());
       unsigned(1);
       byte[] b = s.getBytes(StandardCharsets.UTF_8);

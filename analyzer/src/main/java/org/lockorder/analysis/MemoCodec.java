@@ -446,7 +446,11 @@ final class MemoCodec {
 
     void classes(Set<LockClass> classes) {
       out.unsigned(classes.size());
-      for (LockClass c : new TreeSet<>(classes)) lockClass(c);
+      // In their order, whatever the set's kind (most are already sorted).
+      Iterable<LockClass> sorted = classes instanceof java.util.SortedSet<LockClass> s && s.comparator() == null
+          ? classes
+          : new TreeSet<>(classes);
+      for (LockClass c : sorted) lockClass(c);
     }
 
     void mode(Mode m) {

@@ -153,27 +153,39 @@ final class SourceAnchors {
     return known != null ? (Location) known : l;
   }
 
+  /** A text split around the locations it embeds: texts and locations alternate, texts first and last. */
+  private record Embedded(String[] texts, Location[] at) {}
+
+  /** By text: few distinct via strings, written once per call step of every path. */
+  private final Map<String, Embedded> embedded = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Text with the locations it embeds ("... (fs/ext4/file.c:930:2)") written relative too. */
   void writeText(MemoBytes.Out out, String text) {
     if (text == null) {
       out.unsigned(0);
       return;
     }
+    Embedded e = embedded.computeIfAbsent(text, SourceAnchors::split);
+    out.unsigned(e.at.length + 1);
+    for (int k = 0; k < e.at.length; k++) {
+      out.str(e.texts[k]);
+      write(out, e.at[k]);
+    }
+    out.str(e.texts[e.at.length]);
+  }
+
+  private static Embedded split(String text) {
     Matcher m = EMBEDDED.matcher(text);
-    List<int[]> spans = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     List<Location> at = new ArrayList<>();
-    while (m.find()) {
-      spans.add(new int[] {m.start(), m.end()});
-      at.add(new Location(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
-    }
-    out.unsigned(spans.size() + 1);
     int from = 0;
-    for (int k = 0; k < spans.size(); k++) {
-      out.str(text.substring(from, spans.get(k)[0]));
-      write(out, at.get(k));
-      from = spans.get(k)[1];
+    while (m.find()) {
+      texts.add(text.substring(from, m.start()));
+      at.add(new Location(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+      from = m.end();
     }
-    out.str(text.substring(from));
+    texts.add(text.substring(from));
+    return new Embedded(texts.toArray(new String[0]), at.toArray(new Location[0]));
   }
 
   String readText(MemoBytes.In in) throws MemoBytes.Malformed, UnknownAnchor {
