@@ -8,7 +8,8 @@
 # Prints wall time, peak RSS, lines/s, the share of function bodies parsed, lock acquisitions
 # recognised, classes, edges, findings and the simulator's verdicts (from the JSON report) and the wall time of each
 # phase (lockorder's --timings: parse, summaries, the largest recursion, ...), then a second run from
-# the parse cache, then the documented-lock-order score. --scaling also runs 1/4, 1/2 and all of
+# the parse cache, then the documented-lock-order score, then two re-runs after one file changed
+# (the summary memo) and a check that they report what a run without the cache does. --scaling also runs 1/4, 1/2 and all of
 # fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
 # the script exits 1.
 #
@@ -129,6 +130,35 @@ if ! cmp -s "$work/full.json" "$work/cached.json"; then
 fi
 echo "== documented lock order (bench/documented-lock-order.tsv)"
 python3 "$here/bench/score-documented-order.py" "$work/full.json" | tail -1
+
+# Pre-merge re-runs (issue 5, ADR-009): one file edited, the cache warm. The summary memo reads back
+# the components the edit did not reach. The file is put back afterwards (and on any exit).
+edited="$src/fs/ext4/inode.c"
+cp "$edited" "$work/inode.c.orig"
+trap 'cp "$work/inode.c.orig" "$edited"' EXIT
+memo_line() { grep -o '[0-9]* components read back, [0-9]* analyzed' "$work/$1.err" | tail -1 | sed 's/^/  summary memo: /'; }
+echo "== re-run after a line added at the top of fs/ext4/inode.c (every function below it moves)"
+sed -i '1i /* lockorder bench: moved */' "$edited"
+run moved "${inputs[@]}"
+memo_line moved
+check_budget "the re-run after moving code" 10
+echo "== re-run after a call added to ext4_write_inode (its code changes, not its locking)"
+sed -i '/^int ext4_write_inode(/,/^}/{0,/^\tint err;$/s//\tint err;\n\n\tmight_sleep();/}' "$edited"
+grep -q 'might_sleep();' "$edited" || { echo "bench: could not edit ext4_write_inode" >&2; exit 2; }
+run edited "${inputs[@]}"
+memo_line edited
+check_budget "the re-run after a body edit" 10
+echo "== the same edited tree without the cache (the memo must not change the report)"
+saved_cache="$cache"; cache="$work/cache-none"; rm -rf "$cache"
+run uncached "${inputs[@]}" > "$work/uncached.summary"
+rm -rf "$cache"; cache="$saved_cache"
+if cmp -s "$work/edited.json" "$work/uncached.json"; then
+  echo "  identical reports"
+else
+  echo "  MEMO CHANGED THE REPORT: $work/edited.json differs from $work/uncached.json"
+  over=1
+fi
+cp "$work/inode.c.orig" "$edited"
 
 if [ "$scaling" = 1 ]; then
   echo "== scaling on fs/ (fresh cache each)"

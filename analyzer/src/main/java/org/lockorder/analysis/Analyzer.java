@@ -73,6 +73,8 @@ public final class Analyzer {
     SummaryMemo.Run memoRun = memo == null ? null : memo.start(units, graph, ctx, maxStatesPerNode);
     int hitsBefore = memo == null ? 0 : memo.hits();
     int missesBefore = memo == null ? 0 : memo.misses();
+    long encodeBefore = memo == null ? 0 : memo.encodeNanos();
+    long decodeBefore = memo == null ? 0 : memo.decodeNanos();
     scheduler.run(ctx, (scc, fork) -> memoRun == null
         ? analyzeComponent(scc, graph, fork)
         : memoRun.analyze(scc, fork, () -> analyzeComponent(scc, graph, fork)));
@@ -82,7 +84,9 @@ public final class Analyzer {
     String specialised = ctx.specialisations() == 0 ? "" : ctx.specialisations() + " summaries specialised for constant arguments";
     if (memoRun != null) {
       specialised += (specialised.isEmpty() ? "" : "; ") + (memo.hits() - hitsBefore) + " components read back, "
-          + (memo.misses() - missesBefore) + " analyzed";
+          + (memo.misses() - missesBefore) + " analyzed"
+          + String.format(java.util.Locale.ROOT, " (memo: %.1f s writing, %.1f s reading, all threads)",
+              (memo.encodeNanos() - encodeBefore) / 1e9, (memo.decodeNanos() - decodeBefore) / 1e9);
     }
     if (!components.isEmpty() && components.get(largest).size() > 1) {
       times.detail("summaries", components.get(largest).size(), String.format(java.util.Locale.ROOT,

@@ -43,6 +43,9 @@ public final class SummaryMemo {
     byte[] get(String key);
 
     void put(String key, byte[] entry);
+
+    /** Whether no entry can be found (a first run): then nothing is looked up, and entries are made beside the analysis. */
+    boolean isEmpty();
   }
 
   /**
@@ -57,6 +60,8 @@ public final class SummaryMemo {
   private final String settings;
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger misses = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong encodeNanos = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong decodeNanos = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param units by translation unit file (display path)
@@ -76,6 +81,28 @@ public final class SummaryMemo {
 
   public int misses() {
     return misses.get();
+  }
+
+  /** CPU-thread time spent writing entries and reading them back, in nanoseconds (--timings). */
+  public long encodeNanos() {
+    return encodeNanos.get();
+  }
+
+  public long decodeNanos() {
+    return decodeNanos.get();
+  }
+
+  private final List<Run> runs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /**
+   * Waits until every entry of every analysis is given to the store: on a first run they are
+   * written on a thread of their own while the run goes on (cycle search, simulation).
+   */
+  public void awaitEntries() {
+    synchronized (runs) {
+      for (Run r : runs) r.awaitEntries();
+      runs.clear();
+    }
   }
 
   /** One analysis' use of the memo, or null when some unit has no keys (nothing is kept then). */
@@ -101,7 +128,9 @@ public final class SummaryMemo {
     update(global, ctx.resolver().classKeysText());
     update(global, graph.fileSystems().describe());
     update(global, ctx.macroConstants().describe());
-    return new Run(graph, ctx, code, HexFormat.of().formatHex(global.digest()), anchors);
+    Run run = new Run(graph, ctx, code, HexFormat.of().formatHex(global.digest()), anchors);
+    runs.add(run);
+    return run;
   }
 
   /** The memo during one analysis: keys, digests of the summaries made so far, and the codec. */
@@ -119,6 +148,13 @@ public final class SummaryMemo {
     /** The chain nodes of the components done so far, by the digest of their summaries. */
     private final Map<String, CallChain[]> chains = new java.util.concurrent.ConcurrentHashMap<>();
     private final String emptySummary;
+    /**
+     * On a first run ({@link Store#isEmpty}): components analyzed and not yet written, by index.
+     * The writer takes them in the bottom-up order, as a component's key needs its callees'
+     * digests; null when entries are written on the analysis threads.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Object[]> unwritten;
+    private final Thread writer;
 
     private Run(CallGraph graph, AnalysisContext ctx, Map<Function, String> code, String global, SourceAnchors anchors) {
       this.graph = graph;
@@ -130,6 +166,48 @@ public final class SummaryMemo {
       this.digests = new AtomicReferenceArray<>(ctx.functionCount());
       this.specialisedInputs = new AtomicReferenceArray<>(ctx.functionCount());
       this.emptySummary = "no summary";
+      if (store.isEmpty()) {
+        this.unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+        this.writer = new Thread(this::writeInOrder, "lockorder-summary-memo-encoder");
+        writer.setDaemon(true);
+        writer.start();
+      } else {
+        this.unwritten = null;
+        this.writer = null;
+      }
+    }
+
+    /** The first run's writer: each component once it is analyzed, in the bottom-up order. */
+    private void writeInOrder() {
+      List<List<Function>> components = graph.bottomUpComponents();
+      try {
+        for (int i = 0; i < components.size(); i++) {
+          Object[] done;
+          synchronized (unwritten) {
+            while ((done = unwritten.remove(i)) == null) unwritten.wait();
+          }
+          @SuppressWarnings("unchecked")
+          List<Function> component = (List<Function>) done[0];
+          write(component, i, (AnalysisContext) done[1]);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // no entries for the rest: the next run analyzes them
+      }
+    }
+
+    private void awaitEntries() {
+      if (writer == null) return;
+      boolean interrupted = false;
+      while (writer.isAlive()) {
+        try {
+          writer.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) Thread.currentThread().interrupt();
     }
 
     /**
@@ -140,6 +218,15 @@ public final class SummaryMemo {
      */
     long analyze(List<Function> component, AnalysisContext fork, LongSupplier analysis) {
       int index = ctx.componentOf(component.get(0));
+      if (unwritten != null) {
+        misses.incrementAndGet();
+        long result = analysis.getAsLong();
+        synchronized (unwritten) {
+          unwritten.put(index, new Object[] {component, fork});
+          unwritten.notifyAll();
+        }
+        return result;
+      }
       java.util.Set<Integer> callees = new java.util.HashSet<>();
       String key = key(component, callees);
       if (key != null) {
@@ -151,18 +238,33 @@ public final class SummaryMemo {
       }
       misses.incrementAndGet();
       long result = analysis.getAsLong();
+      encode(component, index, fork, key, callees);
+      return result;
+    }
+
+    /** Writes an analyzed component on the first run's writer thread. */
+    private void write(List<Function> component, int index, AnalysisContext fork) {
+      java.util.Set<Integer> callees = new java.util.HashSet<>();
+      encode(component, index, fork, key(component, callees), callees);
+    }
+
+    private void encode(List<Function> component, int index, AnalysisContext fork, String key, java.util.Set<Integer> callees) {
+      long encodeStart = System.nanoTime();
       MemoCodec.Encoded e = codec.encode(component, fork, graph, callees);
+      encodeNanos.addAndGet(System.nanoTime() - encodeStart);
       done(component, index, e.digest(), e.chains());
       if (key != null && e.blob() != null) store.put(key, e.blob());
-      return result;
     }
 
     private boolean restore(byte[] entry, List<Function> component, int index, AnalysisContext fork) {
       MemoCodec.Decoded d;
+      long decodeStart = System.nanoTime();
       try {
         d = codec.decode(entry, component, graph, fork);
       } catch (MemoBytes.Malformed | SourceAnchors.UnknownAnchor | RuntimeException e) {
         return false;
+      } finally {
+        decodeNanos.addAndGet(System.nanoTime() - decodeStart);
       }
       d.collected().forEach(Runnable::run);
       for (int i = 0; i < component.size(); i++) fork.setSummary(component.get(i), d.summaries()[i]);

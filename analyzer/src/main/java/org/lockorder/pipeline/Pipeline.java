@@ -83,6 +83,7 @@ public final class Pipeline {
       return new Program(result, in.diagnostics);
     } finally {
       if (in.memoFile != null) {
+        in.memo.awaitEntries();
         in.memoFile.writeInBackground();
         in.memoFile.awaitWrite();
       }
@@ -187,8 +188,9 @@ public final class Pipeline {
       return analyze(in);
     } finally {
       if (in.memoFile != null) {
-        in.memoFile.writeInBackground();
         times.time("waiting for cache writes", () -> {
+          in.memo.awaitEntries();
+          in.memoFile.writeInBackground();
           in.memoFile.awaitWrite();
           return null;
         });

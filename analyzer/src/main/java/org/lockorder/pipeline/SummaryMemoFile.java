@@ -124,6 +124,12 @@ final class SummaryMemoFile implements SummaryMemo.Store {
   }
 
   @Override
+  public boolean isEmpty() {
+    join(loader);
+    return index.isEmpty();
+  }
+
+  @Override
   public void put(String key, byte[] entry) {
     compressor.execute(() -> append(key, entry));
   }
