@@ -32,10 +32,11 @@ final class CallChain extends AbstractList<CallStep> {
 
   /**
    * Where the summary memo wrote or read this node (ADR-009), so that a caller's entry names it
-   * instead of writing it again; null until then. One reference, so that a reader on another
-   * thread sees either nothing or a whole value.
+   * instead of writing it again: the component's index plus one (high half) and the node's index
+   * in that component's entry (low half); 0 until then. One volatile long, so that a reader on
+   * another thread sees either nothing or a whole value, and no object per node.
    */
-  MemoCodec.ChainRef memo;
+  volatile long memo;
 
   /** The first step (null for {@link #EMPTY}); the memo writes chains node by node, sharing tails. */
   CallStep head() {

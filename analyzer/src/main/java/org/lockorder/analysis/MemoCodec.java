@@ -40,16 +40,14 @@ final class MemoCodec {
    * @param chainsByDigest the chain nodes of a component done in this run whose summaries have
    *     this digest (hex), or null
    */
-  MemoCodec(SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest) {
+  MemoCodec(SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest, int components) {
     this.anchors = anchors;
     this.chainsByDigest = chainsByDigest;
+    this.digests = new java.util.concurrent.atomic.AtomicReferenceArray<>(components);
   }
 
-  /**
-   * A chain node's place in the entry of the component that wrote or read it first: that
-   * component's index in this run, the digest of its summaries, and the node's index there.
-   */
-  record ChainRef(int component, String digest, int index) {}
+  /** By component index: the digest of its summaries, once its entry is written or read. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<String> digests;
 
   /**
    * A component's entry: the blob, the digest of its summaries (its callers' keys read it), and
@@ -98,8 +96,15 @@ final class MemoCodec {
   }
 
   /** Marks the chain nodes of a component's entry as its own, for its callers' entries. */
-  static void register(int component, String digest, CallChain[] chains) {
-    for (int i = 0; i < chains.length; i++) if (chains[i].memo == null) chains[i].memo = new ChainRef(component, digest, i);
+  void register(int component, String digest, CallChain[] chains) {
+    digests.set(component, digest);
+    long owner = (long) (component + 1) << 32;
+    for (int i = 0; i < chains.length; i++) if (chains[i].memo == 0) chains[i].memo = owner | i;
+  }
+
+  /** The component a chain node belongs to (see {@link CallChain#memo}), or -1. */
+  private static int owner(long memo) {
+    return (int) (memo >>> 32) - 1;
   }
 
   /** A function outside what an entry may name: the component is analyzed but not kept. */
@@ -379,7 +384,7 @@ final class MemoCodec {
     void chain(CallChain c) {
       List<CallChain> fresh = new ArrayList<>();
       CallChain at = c;
-      while (at.size() > 0 && !chains.containsKey(at) && !(at.memo != null && callees.contains(at.memo.component()))) {
+      while (at.size() > 0 && !chains.containsKey(at) && !callees.contains(owner(at.memo))) {
         fresh.add(at);
         at = at.tail();
       }
@@ -397,16 +402,18 @@ final class MemoCodec {
         out.unsigned(1);
         out.unsigned(chains.get(at));
       } else {
+        long memo = at.memo;
+        String digest = digests.get(owner(memo));
         out.unsigned(2);
-        Integer known = external.get(at.memo.digest());
+        Integer known = external.get(digest);
         if (known != null) {
           out.unsigned(known + 1);
         } else {
-          external.put(at.memo.digest(), external.size());
+          external.put(digest, external.size());
           out.unsigned(0);
-          out.str(at.memo.digest());
+          out.str(digest);
         }
-        out.unsigned(at.memo.index());
+        out.unsigned((int) memo);
       }
       for (CallChain node : fresh) {
         chains.put(node, chainList.size());

@@ -44,7 +44,7 @@ public final class SummaryMemo {
 
     void put(String key, byte[] entry);
 
-    /** Whether no entry can be found (a first run): then nothing is looked up, and entries are made beside the analysis. */
+    /** Whether no entry can be found (a first run): then nothing is looked up. */
     boolean isEmpty();
   }
 
@@ -92,19 +92,6 @@ public final class SummaryMemo {
     return decodeNanos.get();
   }
 
-  private final List<Run> runs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-
-  /**
-   * Waits until every entry of every analysis is given to the store: on a first run they are
-   * written on a thread of their own while the run goes on (cycle search, simulation).
-   */
-  public void awaitEntries() {
-    synchronized (runs) {
-      for (Run r : runs) r.awaitEntries();
-      runs.clear();
-    }
-  }
-
   /** One analysis' use of the memo, or null when some unit has no keys (nothing is kept then). */
   Run start(List<TranslationUnit> program, CallGraph graph, AnalysisContext ctx, int maxStatesPerNode) {
     Map<Function, String> code = new IdentityHashMap<>();
@@ -128,9 +115,7 @@ public final class SummaryMemo {
     update(global, ctx.resolver().classKeysText());
     update(global, graph.fileSystems().describe());
     update(global, ctx.macroConstants().describe());
-    Run run = new Run(graph, ctx, code, HexFormat.of().formatHex(global.digest()), anchors);
-    runs.add(run);
-    return run;
+    return new Run(graph, ctx, code, HexFormat.of().formatHex(global.digest()), anchors);
   }
 
   /** The memo during one analysis: keys, digests of the summaries made so far, and the codec. */
@@ -148,13 +133,8 @@ public final class SummaryMemo {
     /** The chain nodes of the components done so far, by the digest of their summaries. */
     private final Map<String, CallChain[]> chains = new java.util.concurrent.ConcurrentHashMap<>();
     private final String emptySummary;
-    /**
-     * On a first run ({@link Store#isEmpty}): components analyzed and not yet written, by index.
-     * The writer takes them in the bottom-up order, as a component's key needs its callees'
-     * digests; null when entries are written on the analysis threads.
-     */
-    private final java.util.concurrent.ConcurrentHashMap<Integer, Object[]> unwritten;
-    private final Thread writer;
+    /** Whether the store has no entry to find (a first run): nothing is looked up then. */
+    private final boolean empty;
 
     private Run(CallGraph graph, AnalysisContext ctx, Map<Function, String> code, String global, SourceAnchors anchors) {
       this.graph = graph;
@@ -162,52 +142,11 @@ public final class SummaryMemo {
       this.code = code;
       this.global = global;
       this.anchors = anchors;
-      this.codec = new MemoCodec(anchors, chains::get);
+      this.codec = new MemoCodec(anchors, chains::get, graph.bottomUpComponents().size());
       this.digests = new AtomicReferenceArray<>(ctx.functionCount());
       this.specialisedInputs = new AtomicReferenceArray<>(ctx.functionCount());
       this.emptySummary = "no summary";
-      if (store.isEmpty()) {
-        this.unwritten = new java.util.concurrent.ConcurrentHashMap<>();
-        this.writer = new Thread(this::writeInOrder, "lockorder-summary-memo-encoder");
-        writer.setDaemon(true);
-        writer.start();
-      } else {
-        this.unwritten = null;
-        this.writer = null;
-      }
-    }
-
-    /** The first run's writer: each component once it is analyzed, in the bottom-up order. */
-    private void writeInOrder() {
-      List<List<Function>> components = graph.bottomUpComponents();
-      try {
-        for (int i = 0; i < components.size(); i++) {
-          Object[] done;
-          synchronized (unwritten) {
-            while ((done = unwritten.remove(i)) == null) unwritten.wait();
-          }
-          @SuppressWarnings("unchecked")
-          List<Function> component = (List<Function>) done[0];
-          write(component, i, (AnalysisContext) done[1]);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        // no entries for the rest: the next run analyzes them
-      }
-    }
-
-    private void awaitEntries() {
-      if (writer == null) return;
-      boolean interrupted = false;
-      while (writer.isAlive()) {
-        try {
-          writer.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) Thread.currentThread().interrupt();
+      this.empty = store.isEmpty();
     }
 
     /**
@@ -218,18 +157,9 @@ public final class SummaryMemo {
      */
     long analyze(List<Function> component, AnalysisContext fork, LongSupplier analysis) {
       int index = ctx.componentOf(component.get(0));
-      if (unwritten != null) {
-        misses.incrementAndGet();
-        long result = analysis.getAsLong();
-        synchronized (unwritten) {
-          unwritten.put(index, new Object[] {component, fork});
-          unwritten.notifyAll();
-        }
-        return result;
-      }
       java.util.Set<Integer> callees = new java.util.HashSet<>();
       String key = key(component, callees);
-      if (key != null) {
+      if (key != null && !empty) {
         byte[] entry = store.get(key);
         if (entry != null && restore(entry, component, index, fork)) {
           hits.incrementAndGet();
@@ -240,12 +170,6 @@ public final class SummaryMemo {
       long result = analysis.getAsLong();
       encode(component, index, fork, key, callees);
       return result;
-    }
-
-    /** Writes an analyzed component on the first run's writer thread. */
-    private void write(List<Function> component, int index, AnalysisContext fork) {
-      java.util.Set<Integer> callees = new java.util.HashSet<>();
-      encode(component, index, fork, key(component, callees), callees);
     }
 
     private void encode(List<Function> component, int index, AnalysisContext fork, String key, java.util.Set<Integer> callees) {
@@ -273,7 +197,7 @@ public final class SummaryMemo {
     }
 
     private void done(List<Function> component, int index, String digest, CallChain[] nodes) {
-      MemoCodec.register(index, digest, nodes);
+      codec.register(index, digest, nodes);
       chains.putIfAbsent(digest, nodes);
       for (Function f : component) digests.set(ctx.indexOf(f), digest);
     }

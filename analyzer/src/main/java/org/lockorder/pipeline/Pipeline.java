@@ -83,7 +83,6 @@ public final class Pipeline {
       return new Program(result, in.diagnostics);
     } finally {
       if (in.memoFile != null) {
-        in.memo.awaitEntries();
         in.memoFile.writeInBackground();
         in.memoFile.awaitWrite();
       }
@@ -189,7 +188,6 @@ public final class Pipeline {
     } finally {
       if (in.memoFile != null) {
         times.time("waiting for cache writes", () -> {
-          in.memo.awaitEntries();
           in.memoFile.writeInBackground();
           in.memoFile.awaitWrite();
           return null;
