@@ -2,7 +2,6 @@ package org.lockorder.pipeline;
 
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,7 +35,7 @@ final class DeclarationDigest {
     } catch (IOException e) {
       throw new IllegalStateException("declarations of " + tu.file() + " not encodable", e);
     }
-    MessageDigest md = sha256();
+    MessageDigest md = ParseCache.sha256();
     md.update(withoutPositions.buffer(), 0, withoutPositions.size());
     md.update((byte) 0);
     md.update(exact.buffer(), 0, exact.size());
@@ -56,18 +55,10 @@ final class DeclarationDigest {
       } catch (IOException e) {
         throw new IllegalStateException("function " + f.name() + " of " + tu.file() + " not encodable", e);
       }
-      MessageDigest md = sha256();
+      MessageDigest md = ParseCache.sha256();
       md.update(w.buffer(), 0, w.size());
       out.add(HexFormat.of().formatHex(md.digest()));
     }
     return out;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing", e);
-    }
   }
 }

@@ -120,15 +120,20 @@ final class ParseCache {
    * model, and the build) in order, plus {@code settings}, everything else the report depends on.
    */
   String runKey(List<String> fileKeys, List<String> settings) {
+    return digest(RUN_FORMAT, settings, fileKeys);
+  }
+
+  /** The digest of a format, this build, {@code settings}, then {@code items}. */
+  private String digest(String format, List<String> settings, List<String> items) {
     MessageDigest md = sha256();
-    update(md, List.of(RUN_FORMAT, build));
+    update(md, List.of(format, build));
     update(md, settings);
     md.update((byte) 1);
-    update(md, fileKeys);
+    update(md, items);
     return HexFormat.of().formatHex(md.digest());
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -154,12 +159,7 @@ final class ParseCache {
    * file per set of inputs, so analyzing two trees with one cache directory keeps both.
    */
   Path memoFile(List<String> paths, List<String> settings) {
-    MessageDigest md = sha256();
-    update(md, List.of(MEMO_FORMAT, build));
-    update(md, settings);
-    md.update((byte) 1);
-    update(md, paths);
-    return dir.resolve("summaries").resolve(HexFormat.of().formatHex(md.digest()) + ".bin");
+    return dir.resolve("summaries").resolve(digest(MEMO_FORMAT, settings, paths) + ".bin");
   }
 
   /** A whole run's cached report, or null on a miss or an unusable entry. */
@@ -212,23 +212,32 @@ final class ParseCache {
         out.write(entry.buffer(), 0, entry.size());
         out.finish();
       }
-      try {
-        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-      }
+      moveIntoPlace(tmp, p);
       tmp = null;
     } catch (IOException | RuntimeException e) {
       // not cached
     } finally {
       deflater.end();
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          // leave it
-        }
-      }
+      deleteQuietly(tmp);
+    }
+  }
+
+  /** Replaces {@code target} by {@code written} at once where the file system allows it. */
+  static void moveIntoPlace(Path written, Path target) throws IOException {
+    try {
+      Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Deletes a leftover temporary file, if any; one that cannot be deleted is left. */
+  static void deleteQuietly(Path p) {
+    if (p == null) return;
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // leave it
     }
   }
 

@@ -1,23 +1,16 @@
 package org.lockorder.pipeline;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 import org.lockorder.analysis.SummaryMemo;
 
 /**
@@ -228,27 +221,14 @@ final class SummaryMemoFile implements SummaryMemo.Store {
         }
         if (fresh != null) Files.copy(fresh, out);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      ParseCache.moveIntoPlace(tmp, file);
       tmp = null;
     } catch (IOException | RuntimeException e) {
       // not kept: the next run analyzes these components again
     } finally {
-      deleteQuietly(tmp);
-      deleteQuietly(fresh);
+      ParseCache.deleteQuietly(tmp);
+      ParseCache.deleteQuietly(fresh);
       deflater.end();
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    if (p == null) return;
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException e) {
-      // leave it
     }
   }
 }

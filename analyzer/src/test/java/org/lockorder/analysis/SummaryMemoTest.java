@@ -25,12 +25,15 @@ class SummaryMemoTest {
   @TempDir Path src;
   @TempDir Path cache;
 
-  /** Two files: helpers that take locks, and two threads that call them in opposite orders. */
-  private static final String HELPERS = """
+  private static final String TYPES = """
       struct mutex { int owner; };
       struct inode { struct mutex i_rwsem; struct mutex i_lock; int size; };
       void mutex_lock(struct mutex *m);
       void mutex_unlock(struct mutex *m);
+      """;
+
+  /** Two files: helpers that take locks, and two threads that call them in opposite orders. */
+  private static final String HELPERS = TYPES + """
       void note_size(struct inode *inode);
 
       void take_size_lock(struct inode *inode)
@@ -55,11 +58,7 @@ class SummaryMemoTest {
       }
       """;
 
-  private static final String THREADS = """
-      struct mutex { int owner; };
-      struct inode { struct mutex i_rwsem; struct mutex i_lock; int size; };
-      void mutex_lock(struct mutex *m);
-      void mutex_unlock(struct mutex *m);
+  private static final String THREADS = TYPES + """
       void take_size_lock(struct inode *inode);
       void take_rw_lock(struct inode *inode);
       void grab(struct inode *inode, int exclusive);
