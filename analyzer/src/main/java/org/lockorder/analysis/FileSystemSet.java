@@ -42,7 +42,14 @@ final class FileSystemSet {
 
   /** The set of {@link #words}: null gives {@link #ANY}. */
   static FileSystemSet ofWords(long[] words) {
-    return words == null ? ANY : new FileSystemSet(words.clone());
+    if (words == null) return ANY;
+    int bit = -1;
+    for (int i = 0; i < words.length; i++) {
+      if (words[i] == 0) continue;
+      if (bit >= 0 || Long.bitCount(words[i]) != 1) return new FileSystemSet(words.clone());
+      bit = i * 64 + Long.numberOfTrailingZeros(words[i]);
+    }
+    return bit >= 0 && words[words.length - 1] != 0 ? of(bit) : new FileSystemSet(words.clone());
   }
 
   boolean isAny() {

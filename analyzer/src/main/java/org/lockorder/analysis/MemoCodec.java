@@ -33,6 +33,7 @@ final class MemoCodec {
    */
   private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<LockClass, LockClass> classes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<LockClass, LockKey.OfClass> classKeys = new java.util.concurrent.ConcurrentHashMap<>();
   /** The chain nodes of the components done so far, by the digest of their summaries. */
   private final java.util.function.Function<String, CallChain[]> chainsByDigest;
 
@@ -569,7 +570,7 @@ final class MemoCodec {
 
     LockKey key() throws MemoBytes.Malformed {
       int tag = in.unsigned();
-      if (tag == 0) return new LockKey.OfClass(lockClass());
+      if (tag == 0) return classKeys.computeIfAbsent(lockClass(), LockKey.OfClass::new);
       if (tag != 1) throw new MemoBytes.Malformed("bad lock key");
       int index = in.unsigned();
       return new LockKey.OfParam(index, in.str());
