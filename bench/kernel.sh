@@ -8,8 +8,8 @@
 # Prints wall time, peak RSS, lines/s, the share of function bodies parsed, lock acquisitions
 # recognised, classes, edges, findings and the simulator's verdicts (from the JSON report) and the wall time of each
 # phase (lockorder's --timings: parse, summaries, the largest recursion, ...), then a second run from
-# the parse cache, then the documented-lock-order score, then two re-runs after one file changed
-# (the summary memo) and a check that they report what a run without the cache does. --scaling also runs 1/4, 1/2 and all of
+# the parse cache, then the documented-lock-order score, then a first run with --summary-memo and
+# two re-runs after one file changed, and a check that they report what a run without the cache does. --scaling also runs 1/4, 1/2 and all of
 # fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
 # the script exits 1.
 #
@@ -131,21 +131,23 @@ fi
 echo "== documented lock order (bench/documented-lock-order.tsv)"
 python3 "$here/bench/score-documented-order.py" "$work/full.json" | tail -1
 
-# Pre-merge re-runs (issue 5, ADR-009): one file edited, the cache warm. The summary memo reads back
-# the components the edit did not reach. The file is put back afterwards (and on any exit).
+# Pre-merge re-runs (issue 5, ADR-009): one file edited, the cache warm, --summary-memo. The memo
+# reads back the components the edit did not reach. The file is put back afterwards (and on any exit).
 edited="$src/fs/ext4/inode.c"
 cp "$edited" "$work/inode.c.orig"
 trap 'cp "$work/inode.c.orig" "$edited"' EXIT
 memo_line() { grep -o '[0-9]* components read back, [0-9]* analyzed' "$work/$1.err" | tail -1 | sed 's/^/  summary memo: /'; }
+echo "== first run with --summary-memo (the memo written; files parsed again for its digests)"
+run memo-first --summary-memo "${inputs[@]}"
 echo "== re-run after a line added at the top of fs/ext4/inode.c (every function below it moves)"
 sed -i '1i /* lockorder bench: moved */' "$edited"
-run moved "${inputs[@]}"
+run moved --summary-memo "${inputs[@]}"
 memo_line moved
 check_budget "the re-run after moving code" 10
 echo "== re-run after a call added to ext4_write_inode (its code changes, not its locking)"
 sed -i '/^int ext4_write_inode(/,/^}/{0,/^\tint err;$/s//\tint err;\n\n\tmight_sleep();/}' "$edited"
 grep -q 'might_sleep();' "$edited" || { echo "bench: could not edit ext4_write_inode" >&2; exit 2; }
-run edited "${inputs[@]}"
+run edited --summary-memo "${inputs[@]}"
 memo_line edited
 check_budget "the re-run after a body edit" 10
 echo "== the same edited tree without the cache (the memo must not change the report)"

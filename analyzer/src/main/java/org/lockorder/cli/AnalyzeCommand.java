@@ -82,6 +82,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep parsed files in DIR between runs, keyed by file content, lock model and build; a changed file is parsed again. Output does not depend on it.")
   Path cacheDir;
 
+  @Option(names = "--summary-memo", description = "With --cache-dir: keep the call graph's summaries between runs too, so that a run after a small change analyzes again only what the change reached (code that only moved is read back). A first run costs more (on Linux 6.1 fs/+mm/ about a quarter more processor time). Output does not depend on it.")
+  boolean summaryMemo;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress display on a terminal, and no summary line on stderr when writing to -o FILE.")
   boolean quiet;
 
@@ -200,6 +203,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (sourceRoot != null && !Files.isDirectory(sourceRoot)) return "--source-root " + sourceRoot + " is not a directory";
     if (simulationBudget < 0) return "--simulation-budget must be 0 or more, not " + simulationBudget;
     if (includeDirs.problem() != null) return includeDirs.problem();
+    if (summaryMemo && cacheDir == null) return "--summary-memo keeps summaries in the cache: it needs --cache-dir";
     return preMerge.problem();
   }
 
@@ -210,7 +214,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         defaults.maxStatesPerNode(), threads == null ? defaults.threads() : Math.max(1, threads), cacheDir, true,
         simulationBudget)
         .withSimulate(!noSimulate)
-        .withIncludeDirs(includeDirs.directories());
+        .withIncludeDirs(includeDirs.directories())
+        .withSummaryMemo(summaryMemo);
   }
 
   private void write(Report report, Writer w, int exit) throws IOException {

@@ -137,7 +137,7 @@ public final class Pipeline {
       if (hit != null) return Inputs.hit(hit);
     }
     // Read beside the parse: the memo of the last run over these inputs and settings (ADR-009).
-    SummaryMemoFile memoFile = fileKeys == null || fileKeys.contains(null)
+    SummaryMemoFile memoFile = !options.summaryMemo() || fileKeys == null || fileKeys.contains(null)
         ? null
         : new SummaryMemoFile(cache.memoFile(paths, settings(base, walked)));
     List<ParsedFile> parsed = times.time("parse", () -> parseAll(walked.files(), models, macros, cache, fileKeys));
@@ -278,7 +278,7 @@ public final class Pipeline {
       List<Future<String>> futures = new ArrayList<>();
       for (InputFile f : files) {
         LockModel m = models.get(f.configs());
-        String model = parseSettings(m, macros.get(m));
+        String model = parseSettings(m, macros.get(m), options.summaryMemo());
         futures.add(pool.submit(() -> {
           try {
             return cache.key(f.displayPath(), model, java.nio.file.Files.readAllBytes(f.path()));
@@ -330,9 +330,12 @@ public final class Pipeline {
     return n;
   }
 
-  /** What parsing a file depends on besides its bytes: the lock model and the headers' lock macros. */
-  private static String parseSettings(LockModel model, LockMacros macros) {
-    return model.fingerprint() + " macros=" + macros.fingerprint();
+  /**
+   * What parsing a file depends on besides its bytes: the lock model, the headers' lock macros,
+   * and whether the summary memo's digests are taken.
+   */
+  private static String parseSettings(LockModel model, LockMacros macros, boolean digests) {
+    return model.fingerprint() + " macros=" + macros.fingerprint() + (digests ? " memo" : "");
   }
 
   private List<ParsedFile> parseAll(
@@ -348,9 +351,10 @@ public final class Pipeline {
         LockApiLowering lowering = new LockApiLowering(model);
         String key = fileKeys == null ? null : fileKeys.get(i);
         LockMacros lockMacros = macros.get(model);
+        boolean digests = options.summaryMemo();
         futures.add(pool.submit(() -> cache == null
-            ? parseOne(f, frontend, lowering, lockMacros)
-            : parseCached(f, frontend, lowering, lockMacros, cache, parseSettings(model, lockMacros), key)));
+            ? parseOne(f, frontend, lowering, lockMacros, false)
+            : parseCached(f, frontend, lowering, lockMacros, cache, parseSettings(model, lockMacros, digests), key, digests)));
       }
       List<ParsedFile> out = new ArrayList<>();
       progress.stage("parsing", futures.size());
@@ -376,7 +380,7 @@ public final class Pipeline {
   /** {@link #parseOne} through the cache: a file whose bytes, model and build are unchanged is not parsed again. */
   private ParsedFile parseCached(
       InputFile f, CFrontend frontend, LockApiLowering lowering, LockMacros macros, ParseCache cache, String settings,
-      String knownKey) {
+      String knownKey, boolean digests) {
     if (knownKey != null) {
       ParsedFile hit = cache.get(knownKey);
       if (hit != null) return hit;
@@ -386,18 +390,20 @@ public final class Pipeline {
       content = java.nio.file.Files.readAllBytes(f.path());
     } catch (java.io.IOException | RuntimeException e) {
       if (knownKey != null) changed.set(true);
-      return parseOne(f, frontend, lowering, macros); // the reader reports the problem
+      return parseOne(f, frontend, lowering, macros, digests); // the reader reports the problem
     }
     String key = cache.key(f.displayPath(), settings, content);
     if (knownKey != null && !knownKey.equals(key)) changed.set(true); // edited during the run
     ParsedFile hit = cache.get(key);
     if (hit != null) return hit;
-    ParsedFile parsed = parseOne(f, frontend, lowering, macros);
+    ParsedFile parsed = parseOne(f, frontend, lowering, macros, digests);
     cache.put(key, parsed);
     return parsed;
   }
 
-  private static ParsedFile parseOne(InputFile f, CFrontend frontend, LockApiLowering lowering, LockMacros macros) {
+  /** @param digests whether to take the summary memo's digests of the unit (ADR-009) */
+  private static ParsedFile parseOne(
+      InputFile f, CFrontend frontend, LockApiLowering lowering, LockMacros macros, boolean digests) {
     SourceReader.Result read = new SourceReader().read(f);
     List<Diagnostic> diags = new ArrayList<>(read.diagnostics());
     SourceText text = read.text();
@@ -408,8 +414,8 @@ public final class Pipeline {
       TranslationUnit tu = lowering.lower(frontend.parse(text, macros));
       diags.addAll(tu.diagnostics());
       return new ParsedFile(
-          f.displayPath(), tu, diags, tu.stats().lines(), suppressions.markers(), DeclarationDigest.of(tu),
-          DeclarationDigest.ofFunctions(tu));
+          f.displayPath(), tu, diags, tu.stats().lines(), suppressions.markers(),
+          digests ? DeclarationDigest.of(tu) : null, digests ? DeclarationDigest.ofFunctions(tu) : List.of());
     } catch (RuntimeException | StackOverflowError e) {
       diags.add(internalError(f.displayPath(), e));
       return new ParsedFile(f.displayPath(), null, diags, 0);

@@ -19,6 +19,8 @@ import org.lockorder.source.IncludedHeaders;
  *     findings together ({@link org.lockorder.sim.SimulationBounds#runWork})
  * @param includeDirs header directories, as with {@code cc -I}: a header under one is analyzed
  *     when an analyzed file includes it, directly or through other headers
+ * @param summaryMemo with a cache directory, keep the call graph's summaries between runs too
+ *     (ADR-009)
  */
 public record PipelineOptions(
     List<String> profiles,
@@ -30,7 +32,8 @@ public record PipelineOptions(
     Path cacheDir,
     boolean simulate,
     long simulationBudget,
-    List<IncludedHeaders.Directory> includeDirs) {
+    List<IncludedHeaders.Directory> includeDirs,
+    boolean summaryMemo) {
 
   public PipelineOptions {
     profiles = List.copyOf(profiles);
@@ -41,7 +44,7 @@ public record PipelineOptions(
   public PipelineOptions(
       List<String> profiles, List<Path> configs, boolean perFile, SearchBounds bounds, int maxStatesPerNode, int threads,
       Path cacheDir, boolean simulate, long simulationBudget) {
-    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, List.of());
+    this(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, List.of(), false);
   }
 
   public PipelineOptions(
@@ -51,7 +54,7 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withCacheDir(Path dir) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir, simulate, simulationBudget, includeDirs);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, dir, simulate, simulationBudget, includeDirs, summaryMemo);
   }
 
   public static PipelineOptions defaults() {
@@ -77,18 +80,22 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withPerFile(boolean value) {
-    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, includeDirs);
+    return new PipelineOptions(profiles, configs, value, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, includeDirs, summaryMemo);
   }
 
   public PipelineOptions withSimulationBudget(long value) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, value, includeDirs);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, value, includeDirs, summaryMemo);
   }
 
   public PipelineOptions withIncludeDirs(List<IncludedHeaders.Directory> dirs) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, dirs);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, dirs, summaryMemo);
+  }
+
+  public PipelineOptions withSummaryMemo(boolean value) {
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, simulate, simulationBudget, includeDirs, value);
   }
 
   public PipelineOptions withSimulate(boolean value) {
-    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, value, simulationBudget, includeDirs);
+    return new PipelineOptions(profiles, configs, perFile, bounds, maxStatesPerNode, threads, cacheDir, value, simulationBudget, includeDirs, summaryMemo);
   }
 }

@@ -90,7 +90,7 @@ class SummaryMemoTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> args = new java.util.ArrayList<>(List.of("analyze", "--format=json", "--timings"));
-    if (cached) args.add("--cache-dir=" + cache);
+    if (cached) args.addAll(List.of("--cache-dir=" + cache, "--summary-memo"));
     args.add(src.toString());
     Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
     Matcher m = Pattern.compile("(\\d+) components read back, (\\d+) analyzed").matcher(err.toString());
@@ -168,6 +168,26 @@ class SummaryMemoTest {
     Run changed = afterEdit();
     assertTrue(changed.analyzed() >= 2, "grab and grabber: " + changed);
     assertNotEquals(first.json(), changed.json());
+  }
+
+  @Test
+  void theMemoNeedsACacheDirectory() throws IOException {
+    write(HELPERS, THREADS);
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new String[] {"analyze", "--summary-memo", src.toString()},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("--summary-memo") && err.toString().contains("--cache-dir"), err.toString());
+  }
+
+  @Test
+  void withoutTheOptionNothingIsKept() throws IOException {
+    write(HELPERS, THREADS);
+    StringWriter out = new StringWriter();
+    Main.run(new String[] {"analyze", "--format=json", "--cache-dir=" + cache, src.toString()},
+        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+    assertTrue(out.toString().contains("LO001"));
+    assertTrue(!Files.exists(cache.resolve("summaries")), "no memo without --summary-memo");
   }
 
   @Test
