@@ -152,7 +152,7 @@ final class FunctionAnalyzer {
     } else if (e instanceof Event.Return r) {
       after = returnValue(n, r, s);
     } else if (e instanceof Event.Assign a) {
-      after = List.of(values.afterAssign(a, s));
+      after = List.of(pointers.afterAssign(a, values.afterAssign(a, s)));
     } else {
       // SpawnThread, IrqHandler: the function runs as an entry point of its own (CallGraph).
       // SetClass: applied to the whole program before any summary (ClassKeys).
@@ -416,7 +416,7 @@ final class FunctionAnalyzer {
         ctx.edges().record(EdgeType.of(h.mode(), mode), fn, h.site(), site, through, gates);
       } else {
         if (seen == null) seen = site.through(through);
-        summary.addPending(new Summary.PendingEdge(h, key, mode, seen, gates, cuts));
+        summary.addPending(new Summary.PendingEdge(h.attached(), key, mode, seen, gates, cuts));
       }
     }
   }
@@ -744,7 +744,7 @@ final class FunctionAnalyzer {
 
   private Summary.ExitEffect exitEffect(LockState s) {
     List<HeldLock> added = new ArrayList<>();
-    for (HeldLock h : s.held()) if (!h.fromEntry()) added.add(h);
+    for (HeldLock h : s.held()) if (!h.fromEntry()) added.add(h.attached());
     for (LockAnnotation a : ctx.annotations(fn)) {
       HeldLock h = a.kind().equals("acquires") ? annotated(a, false) : null;
       if (h != null && !s.holds(h.key())) added.add(h);

@@ -11,14 +11,32 @@ import org.lockorder.ir.Mode;
  *     {@link FileSystemSet#ANY} unless a callee returned holding it through an ops call confined
  *     to some file systems' tables. An edge from it to an acquisition confined to none of them is
  *     not recorded: no single thread holds one and then takes the other.
+ * @param detached bit i: the function's variable i that the lock was taken through has been
+ *     assigned since on this path ({@link PointerFacts}), so a test of that variable against NULL
+ *     says nothing about it any more. Only the analysis of the function that took it sets bits;
+ *     what leaves that analysis (exits, pending edges) has none.
  */
-record HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry, FileSystemSet fileSystems) {
+record HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry, FileSystemSet fileSystems, long detached) {
 
   HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry) {
-    this(key, mode, site, fromEntry, FileSystemSet.ANY);
+    this(key, mode, site, fromEntry, FileSystemSet.ANY, 0L);
+  }
+
+  HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry, FileSystemSet fileSystems) {
+    this(key, mode, site, fromEntry, fileSystems, 0L);
   }
 
   HeldLock withFileSystems(FileSystemSet s) {
-    return s.equals(fileSystems) ? this : new HeldLock(key, mode, site, fromEntry, s);
+    return s.equals(fileSystems) ? this : new HeldLock(key, mode, site, fromEntry, s, detached);
+  }
+
+  /** This lock with the variables in {@code bits} assigned since it was taken. */
+  HeldLock detachedFrom(long bits) {
+    return (detached | bits) == detached ? this : new HeldLock(key, mode, site, fromEntry, fileSystems, detached | bits);
+  }
+
+  /** This lock as it leaves the analysis of the function holding it: without {@link #detached}. */
+  HeldLock attached() {
+    return detached == 0 ? this : new HeldLock(key, mode, site, fromEntry, fileSystems, 0L);
   }
 }

@@ -104,7 +104,8 @@ final class LockState {
    * Two states with equal identity behave alike from here on; the witnesses may differ. The
    * identity compares the held locks' keys, modes and origin in order, the released keys as a set,
    * which scopes are open (not their depth), the tested call result, the return kind and the
-   * decided branch conditions.
+   * decided branch conditions; and which held locks' variables were assigned since ({@link
+   * HeldLock#detached}).
    */
   Object identity() {
     Identity id = identity;
@@ -125,6 +126,7 @@ final class LockState {
         HeldLock l = held.get(i);
         h = (h * 31 + l.key().hashCode()) * 31 + l.mode().ordinal() * 2 + (l.fromEntry() ? 1 : 0);
         if (!l.fileSystems().isAny()) h = h * 31 + l.fileSystems().hashCode();
+        if (l.detached() != 0) h = h * 31 + Long.hashCode(l.detached());
       }
       h = h * 31 + s.released.hashCode();
       h = h * 31 + s.scopes.openBits();
@@ -155,7 +157,7 @@ final class LockState {
         HeldLock x = a.held.get(i);
         HeldLock y = b.held.get(i);
         if (x != y && (x.mode() != y.mode() || x.fromEntry() != y.fromEntry() || !x.key().equals(y.key())
-            || !x.fileSystems().equals(y.fileSystems()))) {
+            || !x.fileSystems().equals(y.fileSystems()) || x.detached() != y.detached())) {
           return false;
         }
       }
@@ -251,6 +253,19 @@ final class LockState {
       }
     }
     return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero);
+  }
+
+  /** This state with each held lock that {@code detach} maps to a bit mask detached from those variables. */
+  LockState detaching(java.util.function.ToLongFunction<HeldLock> detach) {
+    HeldLock[] changed = null;
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
+      HeldLock d = h.detachedFrom(detach.applyAsLong(h));
+      if (d == h) continue;
+      if (changed == null) changed = held.toArray(new HeldLock[n]);
+      changed[i] = d;
+    }
+    return changed == null ? this : new LockState(List.of(changed), released, scopes, result, returning, decided, decidedNonzero);
   }
 
   /**

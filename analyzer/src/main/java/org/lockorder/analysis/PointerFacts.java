@@ -80,20 +80,69 @@ final class PointerFacts {
     return out;
   }
 
+  /**
+   * Whether {@code h} was taken through {@code t}'s variable since that variable's last
+   * assignment: by an event with an argument rooted at the variable, at or after its last
+   * assignment in source order, or, for a variable with a node for each assignment (no last
+   * assignment), with no assignment to it since on this path ({@link HeldLock#detached}).
+   */
   boolean takenThrough(Node.PointerTest t, HeldLock h) {
-    if (h.fromEntry()) return false;
-    Site site = h.site();
-    Location at;
-    if (site.calls().isEmpty()) at = site.function().equals(fn.name()) ? site.location() : null;
-    else at = site.calls().get(0).caller().equals(fn.name()) ? site.calls().get(0).location() : null;
+    Location at = eventLocation(h);
     if (at == null) return false;
-    if (eventsThrough(t.variable()).contains(at) && notBefore(at, t.lastAssigned())) return true;
+    if (eventsThrough(t.variable()).contains(at) && notBefore(at, t.lastAssigned())
+        && (h.detached() & assignedBit(t.variable())) == 0) {
+      return true;
+    }
     // 'compact_lock_irqsave(&lruvec->lru_lock, ...); locked = lruvec;' then 'if (locked)': a
     // variable that only copies others (or is NULL) points to what was locked through the copy.
     for (Node.Copy c : t.copies()) {
       if (eventsThrough(c.source()).contains(at) && notBefore(at, c.sourceSince()) && notBefore(c.at(), at)) return true;
     }
     return false;
+  }
+
+  /** Where this function made the event that left {@code h} held (an acquisition or a call); null if it did not. */
+  private Location eventLocation(HeldLock h) {
+    if (h.fromEntry()) return null;
+    Site site = h.site();
+    if (site.calls().isEmpty()) return site.function().equals(fn.name()) ? site.location() : null;
+    return site.calls().get(0).caller().equals(fn.name()) ? site.calls().get(0).location() : null;
+  }
+
+  /**
+   * By variable with a node for each of its assignments ({@link Event.Assign}) and tests against
+   * NULL without a last assignment: its bit in {@link HeldLock#detached} (at most 64, in name
+   * order). Computed on first need.
+   */
+  private Map<String, Long> assignedBits;
+
+  private long assignedBit(String v) {
+    if (assignedBits == null) {
+      assignedBits = new HashMap<>();
+      Set<String> assigned = ParameterValues.assignedParameters(fn);
+      for (String name : assigned) {
+        Node.PointerTest t = pointerTestOf(name);
+        if (t == null || t.lastAssigned() != null || assignedBits.size() >= Long.SIZE) continue;
+        assignedBits.put(name, 1L << assignedBits.size());
+      }
+    }
+    return assignedBits.getOrDefault(v, 0L);
+  }
+
+  /**
+   * The state after an assignment to a variable that locks can be taken through: the held locks
+   * taken through its old value are detached from it. A test of it against NULL from here on
+   * says nothing about them (ADR-006 later: the last assignment on the path, not in the source).
+   */
+  LockState afterAssign(Event.Assign a, LockState s) {
+    if (s.held().isEmpty() || a.relock()) return s;
+    long bit = assignedBit(a.variable());
+    if (bit == 0) return s;
+    Set<Location> through = eventsThrough(a.variable());
+    return s.detaching(h -> {
+      Location at = eventLocation(h);
+      return at != null && through.contains(at) ? bit : 0L;
+    });
   }
 
   /** Whether {@code a} is at or after {@code since} in the same file (always, when {@code since} is null). */

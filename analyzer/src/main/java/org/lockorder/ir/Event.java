@@ -126,9 +126,20 @@ public sealed interface Event
   record SpawnThread(String startRoutine, String api, Location location) implements Event {}
 
   /**
-   * An assignment to parameter {@code variable}, which a branch condition reads ({@code fgp_flags
-   * |= FGP_LOCK}): from here on, tests of it are no longer tests of the value the caller passed,
-   * and earlier tests say nothing about later ones.
+   * An assignment to {@code variable}, a parameter or local that a branch condition reads or
+   * tests against NULL ({@code fgp_flags |= FGP_LOCK}, {@code mapping = folio->mapping}), after
+   * the assigned value's calls: from here on, tests of it are no longer tests of the value it had
+   * (the value the caller passed, for a parameter), and earlier tests say nothing about later
+   * ones; a lock taken through the old value is no longer one taken through the variable.
+   *
+   * @param relock the value is a call given the variable's old value ({@code lruvec =
+   *     folio_lruvec_relock_irq(folio, lruvec)}): what was locked through the old value, the call
+   *     released or the new value points to, and what the call locked through it the new value
+   *     points to (ADR-006, relocks)
    */
-  record Assign(String variable, Location location) implements Event {}
+  record Assign(String variable, Location location, boolean relock) implements Event {
+    public Assign(String variable, Location location) {
+      this(variable, location, false);
+    }
+  }
 }

@@ -28,10 +28,19 @@ import org.antlr.v4.runtime.Token;
  *     how many assignment tokens it has. Conditions may read them, and each assignment becomes an
  *     {@link org.lockorder.ir.Event.Assign} node, so that the analysis knows where a test stops
  *     being a test of the value the caller passed.
+ * @param flowTracked by parameter or local of the outermost block that is not stable but whose
+ *     every change is an assignment operator (not incremented, not through its address, not
+ *     assigned by a macro, not declared twice): how many assignment tokens it has, its initializer
+ *     included. The reassigned parameters are among them. Their assignments can become {@link
+ *     org.lockorder.ir.Event.Assign} nodes, so that the analysis knows where on a path the
+ *     variable changes (ADR-004, ADR-006 later: flow-sensitive tests).
+ * @param relockAssignments the name tokens of assignments {@code v = f(..., v, ...)} (relocks,
+ *     see {@code relocked})
  */
 record BodyVariables(
     Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
-    Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams, Set<String> assignedMembers) {
+    Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams, Set<String> assignedMembers,
+    Map<String, Integer> flowTracked, Set<Token> relockAssignments) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
@@ -41,6 +50,8 @@ record BodyVariables(
     copies = Map.copyOf(copies);
     reassignedParams = Map.copyOf(reassignedParams);
     assignedMembers = Set.copyOf(assignedMembers);
+    flowTracked = Map.copyOf(flowTracked);
+    relockAssignments = Set.copyOf(relockAssignments);
   }
 
   /**

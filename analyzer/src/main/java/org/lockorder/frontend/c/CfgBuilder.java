@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.lockorder.frontend.c.antlr.CParser;
 import org.lockorder.ir.Cfg;
 
@@ -20,6 +21,7 @@ final class CfgBuilder {
   private final Deque<Integer> breakTargets = new ArrayDeque<>();
   private final Deque<Integer> continueTargets = new ArrayDeque<>();
   private final Deque<SwitchFrame> switches = new ArrayDeque<>();
+  private final BodyVariables variables;
 
   /** An open switch: its dispatch node and whether a default label was seen. */
   private static final class SwitchFrame {
@@ -37,15 +39,40 @@ final class CfgBuilder {
    */
   CfgBuilder(SourceMap source, Set<String> functionPointers, BodyVariables variables) {
     this.flow = new ExpressionFlow(this, source, functionPointers, variables);
+    this.variables = variables;
   }
 
   Cfg build(CParser.CompoundStatementContext body) {
     int end = stmt(StatementTreeBuilder.block(body), Cfg.ENTRY);
     graph.edge(end, Cfg.EXIT);
-    // A test of a reassigned parameter is only read right where every assignment to it is seen.
-    graph.dropConditionsReading(flow.unseenAssignments());
+    // A test of a variable that changes is only read right where every assignment to it is seen.
+    Set<String> unseen = flow.unseenAssignments();
+    graph.dropConditionsReading(unseen);
+    // A local's Assign nodes stay only when a path needs them: a test of it against NULL. A
+    // reassigned parameter keeps them (ADR-007).
+    Set<String> tested = graph.testedVariables();
+    Set<String> dropped = new TreeSet<>();
+    followed.clear();
+    variables.flowTracked().forEach((name, n) -> {
+      boolean param = variables.reassignedParams().containsKey(name);
+      if (!param && (unseen.contains(name) || !tested.contains(name))) dropped.add(name);
+      else if (!unseen.contains(name)) followed.add(name);
+    });
+    graph.dropConditionsReading(dropped);
+    graph.dropAssignsOf(dropped);
+    graph.followAssignmentsOf(followed);
     return graph.freeze();
   }
+
+  /**
+   * After {@link #build}: the variables with an Assign node for each of their assignments, whose
+   * tests against NULL therefore have no last assignment (ADR-006, flow-sensitive).
+   */
+  Set<String> followed() {
+    return Set.copyOf(followed);
+  }
+
+  private final Set<String> followed = new TreeSet<>();
 
   /** Lowers s starting at node 'cur' (-1: unreachable); returns where control continues. */
   int stmt(Stmt s, int cur) {

@@ -85,6 +85,38 @@ final class CfgGraph {
     }
   }
 
+  /**
+   * The variables named by a test against NULL ({@link Node.PointerTest}, member paths aside): the
+   * variables whose assignments a path may need to see.
+   */
+  java.util.Set<String> testedVariables() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Node.PointerTest t : pointerTests) if (t != null && !t.variable().contains("->")) out.add(t.variable());
+    return out;
+  }
+
+  /** Makes the Assign nodes of {@code names} no-ops (joins, removed by {@link #freeze}). */
+  void dropAssignsOf(java.util.Set<String> names) {
+    if (names.isEmpty()) return;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof Event.Assign a && names.contains(a.variable())) events.set(i, null);
+    }
+  }
+
+  /**
+   * Every test of one of {@code names} against NULL without a last assignment: the CFG has a node
+   * for each of their assignments, so a path tells where each was last assigned (ADR-006).
+   */
+  void followAssignmentsOf(java.util.Set<String> names) {
+    if (names.isEmpty()) return;
+    for (int i = 0; i < pointerTests.size(); i++) {
+      Node.PointerTest t = pointerTests.get(i);
+      if (t != null && t.lastAssigned() != null && names.contains(t.variable())) {
+        pointerTests.set(i, new Node.PointerTest(t.variable(), t.trueWhenNonzero(), null, t.copies()));
+      }
+    }
+  }
+
   /** Appends a successor to a switch node. */
   void addSuccessor(int node, int to) {
     successors.get(node).add(to);

@@ -121,6 +121,14 @@ final class ExpressionFlow {
       if (d.initTail().initializer() != null && d.initTail().initializer().assignmentExpression() != null) {
         track(Declarators.name(d.declarator()), d.initTail().initializer().assignmentExpression());
       }
+      return d.initTail().initializer() == null ? cur : assigned(nameToken(d.declarator()), cur);
+    }
+    if (t instanceof CParser.UnknownTypeBlockDeclarationContext u) {
+      // 'T name = value, other = value;' with T a name the parser does not know as a type
+      for (int i = 0; i < u.getChildCount(); i++) {
+        cur = expr(u.getChild(i), cur);
+        if (u.getChild(i) == u.initTail() && u.initTail().initializer() != null) cur = assigned(u.Identifier(1).getSymbol(), cur);
+      }
       return cur;
     }
     ParserRuleContext c = (ParserRuleContext) t;
@@ -128,25 +136,39 @@ final class ExpressionFlow {
     return cur;
   }
 
-  /** By reassigned parameter ({@link BodyVariables#reassignedParams}): the Assign nodes made. */
+  /** By variable whose assignments are followed ({@link BodyVariables#flowTracked}): the Assign nodes made. */
   private final Map<String, Integer> assignNodes = new HashMap<>();
 
-  /** After an assignment to the variable named at {@code name}: an Assign node when it is a reassigned parameter. */
+  /**
+   * After an assignment to the variable named at {@code name} (null: none): an Assign node when
+   * its assignments are followed, after the value's calls, which may still pass its old value on.
+   */
   private int assigned(Token name, int cur) {
-    if (!variables.reassignedParams().containsKey(name.getText())) return cur;
+    if (name == null || !variables.flowTracked().containsKey(name.getText())) return cur;
     assignNodes.merge(name.getText(), 1, Integer::sum);
-    int node = graph.add(new Event.Assign(name.getText(), source.loc(name)));
+    int node = graph.add(new Event.Assign(name.getText(), source.loc(name), variables.relockAssignments().contains(name)));
     graph.edge(cur, node);
     return node;
   }
 
+  /** The name token of a declarator ({@code *mapping}, {@code buf[4]}), or null. */
+  private static Token nameToken(CParser.DeclaratorContext d) {
+    String name = Declarators.name(d);
+    if (name == null) return null;
+    List<Token> tokens = new ArrayList<>();
+    Exprs.terminals(d, tokens);
+    for (Token t : tokens) if (t.getType() == CLexer.Identifier && t.getText().equals(name)) return t;
+    return null;
+  }
+
   /**
-   * The reassigned parameters with an assignment the CFG has no Assign node for (one inside
-   * something not lowered): the conditions that read them must go.
+   * The followed variables with an assignment the CFG has no Assign node for (one inside
+   * something not lowered): the conditions that read them must go, and for a local its Assign
+   * nodes say nothing either.
    */
   Set<String> unseenAssignments() {
     Set<String> out = new java.util.TreeSet<>();
-    variables.reassignedParams().forEach((name, n) -> {
+    variables.flowTracked().forEach((name, n) -> {
       if (assignNodes.getOrDefault(name, 0) < n) out.add(name);
     });
     return out;

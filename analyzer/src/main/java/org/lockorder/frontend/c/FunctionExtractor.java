@@ -103,15 +103,18 @@ final class FunctionExtractor {
     Set<String> pointers = new HashSet<>(locals.keySet());
     params.forEach(p -> pointers.add(p.name()));
     BodyVariables variables = StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks);
-    CfgBuilder cfg = new CfgBuilder(source, pointers, variables);
+    CfgBuilder builder = new CfgBuilder(source, pointers, variables);
+    org.lockorder.ir.Cfg cfg = builder.build(body);
     Location at = source.loc(nameToken);
     Map<String, Location> pointerSince = new java.util.TreeMap<>();
+    Set<String> followed = builder.followed();
     for (String v : pointers) {
       if (v.isEmpty() || variables.untracked().contains(v)) continue;
-      Token since = variables.lockedSince(v);
+      // A variable whose every assignment is a CFG node: a path says since when (ADR-006).
+      Token since = followed.contains(v) ? null : variables.lockedSince(v);
       pointerSince.put(v, since == null ? at : source.loc(since));
     }
-    return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg.build(body), pointerSince);
+    return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince);
   }
 
   /** Collects locals and assignments from the whole body, in source order. */

@@ -116,7 +116,15 @@ final class StableVariables {
       Integer n = seen.count.get(p);
       if (n != null && !unstable.contains(p) && !stable.contains(p)) reassigned.put(p, n);
     }
-    return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned, seen.members);
+    // Locals of the outermost block changed only by assignment operators: each assignment can be
+    // a node of the CFG.
+    Map<String, Integer> flowTracked = new HashMap<>(reassigned);
+    for (String v : allowed.keySet()) {
+      Integer n = seen.count.get(v);
+      if (n != null && !params.contains(v) && !unstable.contains(v) && !stable.contains(v)) flowTracked.put(v, n);
+    }
+    return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned,
+        seen.members, flowTracked, seen.relockTokens);
   }
 
   /** What the token scan finds about each name's assignments. */
@@ -129,6 +137,8 @@ final class StableVariables {
     final Set<String> members = new HashSet<>();
     /** By name: how many assignment operators assign it. */
     final Map<String, Integer> count = new HashMap<>();
+    /** The name tokens of assignments that are relocks ({@link #relocks}). */
+    final Set<Token> relockTokens = new HashSet<>();
     /** Names assigned again other than by a relock ({@link #relocks}). */
     final Set<String> notRelocking = new HashSet<>();
     /** By name: the variables it is set to ({@code locked = lruvec;}), with the last such token. */
@@ -146,7 +156,9 @@ final class StableVariables {
       String name = t.getText();
       last.put(name, t);
       count.merge(name, 1, Integer::sum);
-      if (first.putIfAbsent(name, t) != null && !relocks(tokens, i)) notRelocking.add(name);
+      boolean relock = relocks(tokens, i);
+      if (relock) relockTokens.add(t);
+      if (first.putIfAbsent(name, t) != null && !relock) notRelocking.add(name);
       boolean plain = i + 3 < tokens.size() && tokens.get(i + 1).getType() == CLexer.Assign
           && tokens.get(i + 3).getType() == CLexer.Semi;
       Token value = plain ? tokens.get(i + 2) : null;

@@ -1,0 +1,109 @@
+package org.lockorder.frontend.c;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lockorder.frontend.c.Fixtures.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lockorder.ir.Cfg;
+import org.lockorder.ir.Event;
+import org.lockorder.ir.Node;
+
+/**
+ * Assign nodes for the variables a path needs to see assigned: a local tested against NULL or read
+ * by a condition two branches test, and a reassigned parameter (ADR-004, ADR-006, ADR-007).
+ */
+class AssignNodesTest {
+
+  private static List<Event.Assign> assigns(Cfg cfg, String variable) {
+    return cfg.nodes().stream()
+        .filter(n -> n.event() instanceof Event.Assign a && a.variable().equals(variable))
+        .map(n -> (Event.Assign) n.event()).toList();
+  }
+
+  @Test
+  void eachAssignmentOfATestedLocalIsANodeAfterItsValue() {
+    Cfg cfg = only("""
+        void f(struct page *page) {
+          struct address_space *mapping = NULL;
+          struct anon_vma *anon_vma = NULL;
+          int untested = 0;
+          if (is_anon(page)) {
+            anon_vma = get_anon_vma(page);
+            mapping = NULL;
+            lock_anon(anon_vma);
+          } else {
+            mapping = page->mapping;
+            anon_vma = NULL;
+            lock_mapping(mapping);
+          }
+          untested = 1;
+          if (anon_vma) unlock_anon(anon_vma);
+          if (mapping) unlock_mapping(mapping);
+          use(untested);
+        }""").cfg();
+    assertEquals(List.of(2, 7, 10), assigns(cfg, "mapping").stream().map(a -> a.location().line()).sorted().toList(), render(cfg));
+    assertEquals(List.of(3, 6, 11), assigns(cfg, "anon_vma").stream().map(a -> a.location().line()).sorted().toList());
+    assertEquals(List.of(), assigns(cfg, "untested"), "no branch tests it");
+    // The value's call comes first: what it locks through the old value is done before the assignment.
+    int get = call(cfg, "get_anon_vma");
+    Node after = cfg.node(cfg.node(get).successors().get(0));
+    assertEquals(new Event.Assign("anon_vma", after.event().location()), after.event(), render(cfg));
+    List<Node> br = branches(cfg);
+    // A path says where each was last assigned.
+    assertEquals(new Node.PointerTest("anon_vma", true, null), br.get(1).pointerTest());
+    assertEquals(new Node.PointerTest("mapping", true, null), br.get(2).pointerTest());
+  }
+
+  @Test
+  void aRelockAssignmentSaysSo() {
+    Cfg cfg = only("""
+        void f(struct page **pages, int n) {
+          struct lruvec *lruvec = NULL;
+          int i;
+          for (i = 0; i < n; i++) {
+            if (lruvec && full()) {
+              unlock(lruvec);
+              lruvec = NULL;
+            }
+            lruvec = relock(pages[i], lruvec);
+          }
+          if (lruvec) unlock(lruvec);
+        }""").cfg();
+    List<Event.Assign> a = assigns(cfg, "lruvec");
+    assertEquals(3, a.size(), render(cfg));
+    for (Event.Assign x : a) assertEquals(x.location().line() == 9, x.relock(), x.toString());
+  }
+
+  @Test
+  void aLocalWithAnAssignmentTheCfgDoesNotLowerIsNotFollowed() {
+    Cfg cfg = only("""
+        void f(struct page *page) {
+          struct address_space *mapping = NULL;
+          if (page) mapping = page->mapping;
+          use(sizeof(mapping = NULL));
+          if (mapping) one();
+          if (mapping) two();
+        }""").cfg();
+    assertEquals(List.of(), assigns(cfg, "mapping"), render(cfg));
+    List<Node> br = branches(cfg);
+    assertNull(br.get(1).condition(), "a path cannot tell where it changes");
+    assertEquals(4, br.get(1).pointerTest().lastAssigned().line(), "the last assignment in source order");
+  }
+
+  @Test
+  void testsOfAMemberOrAStableVariableNeedNoAssignNodes() {
+    Cfg cfg = only("""
+        void f(struct vm_area_struct *vma, bool nolock) {
+          if (vma->anon_vma) lock(vma->anon_vma);
+          if (!nolock) lock(vma);
+          if (vma->anon_vma) unlock(vma->anon_vma);
+          if (!nolock) unlock(vma);
+        }""").cfg();
+    assertFalse(cfg.nodes().stream().anyMatch(n -> n.event() instanceof Event.Assign), render(cfg));
+    assertTrue(branches(cfg).stream().allMatch(n -> n.pointerTest() != null && n.pointerTest().lastAssigned() == null));
+  }
+}
