@@ -29,24 +29,27 @@ final class ConditionBits {
   }
 
   /**
-   * Per node, the conditions tested there or at a node reachable from it: a path keeps a decided
-   * condition only while a branch on it lies ahead, so states that differ only in decisions no
-   * branch will read again merge.
+   * Per node, the conditions tested there or at a node reachable from it without passing an
+   * assignment to a variable they read: a path keeps a decided condition only while a branch on
+   * it lies ahead, so states that differ only in decisions no branch will read again merge.
    */
   static long[] live(Cfg cfg, Map<String, Integer> bits, long atExit, ParameterValues values) {
     int size = cfg.nodes().size();
     long[] live = new long[size];
+    long[] kill = new long[size];
     for (Node n : cfg.nodes()) {
       Integer bit = n.condition() == null ? null : bits.get(n.condition().expression());
       if (bit != null) live[n.id()] = 1L << bit;
       live[n.id()] |= values.readsAt(n);
+      kill[n.id()] = values.forgetsAt(n);
     }
     live[Cfg.EXIT] |= atExit; // read by the exits (pointer parameters)
     for (boolean changed = true; changed; ) {
       changed = false;
       for (int i = size - 1; i >= 0; i--) {
-        long v = live[i];
-        for (int succ : cfg.node(i).successors()) v |= live[succ];
+        long after = 0;
+        for (int succ : cfg.node(i).successors()) after |= live[succ];
+        long v = live[i] | after & ~kill[i];
         if (v != live[i]) {
           live[i] = v;
           changed = true;

@@ -81,6 +81,13 @@ final class ParameterValues {
     return out;
   }
 
+  /** The bits of the correlated conditions that an assignment at {@code n} makes forget (none if it assigns nothing). */
+  long forgetsAt(Node n) {
+    if (!(n.event() instanceof Event.Assign a)) return 0;
+    Long reading = readingBits.get(a.variable());
+    return reading == null ? 0 : reading;
+  }
+
   /** The state after the assignment: the decisions on the parameter's old value forgotten, the assignment noted. */
   LockState afterAssign(Event.Assign a, LockState s) {
     Long reading = readingBits.get(a.variable());

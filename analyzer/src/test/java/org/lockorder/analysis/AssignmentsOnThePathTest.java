@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tests against NULL of a variable assigned more than once read the last assignment on the path,
- * not in the source (ADR-006, later): a lock taken through the variable since its last assignment
- * on the path is not held where it is NULL.
+ * Tests against NULL and correlated tests of a variable assigned more than once read the last
+ * assignment on the path, not in the source (ADR-004 and ADR-006, later): a lock taken through
+ * the variable since its last assignment on the path is not held where it is NULL, and two tests
+ * with no assignment between them on the path take the same side.
  */
 class AssignmentsOnThePathTest {
   @TempDir Path dir;
@@ -105,5 +106,36 @@ class AssignmentsOnThePathTest {
         void after(struct obj **objs, int n) { release_all(objs, n); mutex_lock(&big); mutex_unlock(&big); }
         """;
     assertEquals(List.of(), findings(dir, code));
+  }
+
+  @Test
+  void testsOfAVariableAssignedOnBothBranchesAgreeUntilItIsAssignedAgain() throws Exception {
+    // The lock is not taken through m, so only the two tests of m pair it with its unlock.
+    String code = """
+        static DEFINE_MUTEX(big);
+        static DEFINE_MUTEX(cache_lock);
+        struct obj { int n; };
+        int kind(void);
+        void work(void);
+        static void split(struct obj *o)
+        {
+        	struct obj *m = NULL;
+        	if (kind())
+        		m = NULL;
+        	else
+        		m = o;
+        	if (m)
+        		mutex_lock(&cache_lock);
+        	work();
+        	if (m)
+        		mutex_unlock(&cache_lock);
+        }
+        void after(struct obj *o) { split(o); mutex_lock(&big); mutex_unlock(&big); }
+        void before(void) { mutex_lock(&big); mutex_lock(&cache_lock); mutex_unlock(&cache_lock); mutex_unlock(&big); }
+        """;
+    assertEquals(List.of(), findings(dir, code));
+    // An assignment between the tests ends their correlation: the second may skip the unlock.
+    String reassigned = code.replace("\twork();\n", "\twork();\n\tif (kind())\n\t\tm = NULL;\n");
+    assertEquals(List.of("LO001 big -> cache_lock"), findings(dir, reassigned));
   }
 }

@@ -48,8 +48,8 @@ final class CfgBuilder {
     // A test of a variable that changes is only read right where every assignment to it is seen.
     Set<String> unseen = flow.unseenAssignments();
     graph.dropConditionsReading(unseen);
-    // A local's Assign nodes stay only when a path needs them: a test of it against NULL. A
-    // reassigned parameter keeps them (ADR-007).
+    // A local's Assign nodes stay only when a path needs them: a test of it against NULL, or a
+    // condition on it that two branches test. A reassigned parameter keeps them (ADR-007).
     Set<String> tested = graph.testedVariables();
     Set<String> dropped = new TreeSet<>();
     followed.clear();

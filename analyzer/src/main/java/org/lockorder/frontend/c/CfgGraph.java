@@ -86,11 +86,17 @@ final class CfgGraph {
   }
 
   /**
-   * The variables named by a test against NULL ({@link Node.PointerTest}, member paths aside): the
-   * variables whose assignments a path may need to see.
+   * The variables named by a test against NULL ({@link Node.PointerTest}, member paths aside) or
+   * read by a condition that two or more branches test ({@link Node.Condition}, tokens split at
+   * spaces): the variables whose assignments a path may need to see.
    */
   java.util.Set<String> testedVariables() {
     java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.Map<String, Integer> count = new java.util.HashMap<>();
+    for (Node.Condition c : conditions) if (c != null) count.merge(c.expression(), 1, Integer::sum);
+    count.forEach((expression, n) -> {
+      if (n >= 2) out.addAll(java.util.List.of(expression.split(" ")));
+    });
     for (Node.PointerTest t : pointerTests) if (t != null && !t.variable().contains("->")) out.add(t.variable());
     return out;
   }

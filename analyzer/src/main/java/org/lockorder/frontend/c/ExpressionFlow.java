@@ -378,7 +378,7 @@ final class ExpressionFlow {
           continue;
         }
         String name = tok.getText();
-        if (!variables.stable().contains(name) && !variables.reassignedParams().containsKey(name)
+        if (!variables.stable().contains(name) && !variables.flowTracked().containsKey(name)
             && !MACRO_CONSTANT.matcher(name).matches()) {
           return null;
         }

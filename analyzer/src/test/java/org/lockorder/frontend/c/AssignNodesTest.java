@@ -53,9 +53,10 @@ class AssignNodesTest {
     Node after = cfg.node(cfg.node(get).successors().get(0));
     assertEquals(new Event.Assign("anon_vma", after.event().location()), after.event(), render(cfg));
     List<Node> br = branches(cfg);
-    // A path says where each was last assigned.
+    // A path says where each was last assigned; and both are read by conditions.
     assertEquals(new Node.PointerTest("anon_vma", true, null), br.get(1).pointerTest());
     assertEquals(new Node.PointerTest("mapping", true, null), br.get(2).pointerTest());
+    assertEquals(new Node.Condition("mapping", true), br.get(2).condition());
   }
 
   @Test
