@@ -9,7 +9,8 @@ import org.lockorder.ir.Node;
 /**
  * The branch conditions one function analysis keeps decisions on ({@link LockState#decided}): which
  * get a bit, and where each bit is still read. ADR-004 (correlated tests), ADR-006 (pointer
- * parameters' NULL facts) and ADR-007 (assigned parameters) add bits of their own.
+ * parameters' NULL facts) and ADR-007 (assigned parameters) add bits of their own; an assignment
+ * to a variable a condition reads ends that condition's bit.
  */
 final class ConditionBits {
   private ConditionBits() {}

@@ -14,16 +14,16 @@ import org.lockorder.ir.Node;
 /**
  * What one function analysis knows about its parameters' values (ADR-007), and where that stops:
  * the values bound by a call that passed constants ({@link ConstantArguments}), and the
- * parameters the body assigns ({@link Event.Assign}), after which a test of one no longer tests
- * what the caller passed, and earlier decisions on it say nothing about later tests. One per
- * {@link FunctionAnalyzer}.
+ * variables the body assigns ({@link Event.Assign}: parameters, and locals that branches test),
+ * after which a test of one no longer tests what the caller passed or what it held before, and
+ * earlier decisions on it say nothing about later tests. One per {@link FunctionAnalyzer}.
  */
 final class ParameterValues {
   /** By parameter name: its value, for a specialised analysis; empty for the general one. */
   private final Map<String, Long> bound;
   /** The headers' macro constants: {@code FGP_LOCK} in {@code fgp_flags & FGP_LOCK}. */
   private final MacroConstants constants;
-  /** By assigned parameter: the bits of the correlated conditions that read it. */
+  /** By assigned variable: the bits of the correlated conditions that read it. */
   private final Map<String, Long> readingBits = new HashMap<>();
   /** By bound parameter the body assigns: the condition bit that says a path assigned it. */
   private final Map<String, Integer> assignedBits = new HashMap<>();
@@ -35,7 +35,7 @@ final class ParameterValues {
   ParameterValues(Function fn, Map<String, Long> bound, Map<String, Integer> bits, MacroConstants constants) {
     this.bound = bound;
     this.constants = constants;
-    Set<String> assigned = assignedParameters(fn);
+    Set<String> assigned = assignedVariables(fn);
     if (assigned.isEmpty()) return;
     for (String v : assigned) {
       if (bound.containsKey(v) && bits.size() < Long.SIZE) {
@@ -52,8 +52,8 @@ final class ParameterValues {
     }
   }
 
-  /** The parameters the body assigns (they have {@link Event.Assign} nodes), in name order. */
-  static Set<String> assignedParameters(Function fn) {
+  /** The variables with {@link Event.Assign} nodes (parameters and locals), in name order. */
+  static Set<String> assignedVariables(Function fn) {
     Set<String> out = new TreeSet<>();
     for (Node n : fn.cfg().nodes()) if (n.event() instanceof Event.Assign a) out.add(a.variable());
     return out;

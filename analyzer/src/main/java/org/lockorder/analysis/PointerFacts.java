@@ -52,7 +52,7 @@ final class PointerFacts {
       if (roots == null) roots = lockRoots(fn);
       if (!roots.contains(c.expression())) continue;
       // A parameter the body assigns: its exits' tests are not of what the caller passed.
-      if (assigned == null) assigned = ParameterValues.assignedParameters(fn);
+      if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
       if (assigned.contains(c.expression())) continue;
       Integer bit = bits.get(c.expression());
       if (bit == null) {
@@ -119,7 +119,7 @@ final class PointerFacts {
   private long assignedBit(String v) {
     if (assignedBits == null) {
       assignedBits = new HashMap<>();
-      Set<String> assigned = ParameterValues.assignedParameters(fn);
+      Set<String> assigned = ParameterValues.assignedVariables(fn);
       for (String name : assigned) {
         Node.PointerTest t = pointerTestOf(name);
         if (t == null || t.lastAssigned() != null || assignedBits.size() >= Long.SIZE) continue;
