@@ -89,8 +89,9 @@ final class PointerFacts {
   boolean takenThrough(Node.PointerTest t, HeldLock h) {
     Location at = eventLocation(h);
     if (at == null) return false;
-    if (eventsThrough(t.variable()).contains(at) && notBefore(at, t.lastAssigned())
-        && (h.detached() & assignedBit(t.variable())) == 0) {
+    long bit = assignedBit(t.variable());
+    if (bit != NO_BIT && (h.detached() & bit) == 0 && eventsThrough(t.variable()).contains(at)
+        && notBefore(at, t.lastAssigned())) {
       return true;
     }
     // 'compact_lock_irqsave(&lruvec->lru_lock, ...); locked = lruvec;' then 'if (locked)': a
@@ -111,19 +112,22 @@ final class PointerFacts {
 
   /**
    * By variable with a node for each of its assignments ({@link Event.Assign}) and tests against
-   * NULL without a last assignment: its bit in {@link HeldLock#detached} (at most 64, in name
-   * order). Computed on first need.
+   * NULL without a last assignment: its bit in {@link HeldLock#detached} (in name order), or
+   * {@link #NO_BIT} past the 64th. Computed on first need.
    */
   private Map<String, Long> assignedBits;
+
+  /** A variable whose assignments no bit can follow: no lock counts as taken through it. */
+  private static final long NO_BIT = -1L;
 
   private long assignedBit(String v) {
     if (assignedBits == null) {
       assignedBits = new HashMap<>();
-      Set<String> assigned = ParameterValues.assignedVariables(fn);
-      for (String name : assigned) {
+      int next = 0;
+      for (String name : ParameterValues.assignedVariables(fn)) {
         Node.PointerTest t = pointerTestOf(name);
-        if (t == null || t.lastAssigned() != null || assignedBits.size() >= Long.SIZE) continue;
-        assignedBits.put(name, 1L << assignedBits.size());
+        if (t == null || t.lastAssigned() != null) continue;
+        assignedBits.put(name, next < Long.SIZE ? 1L << next++ : NO_BIT);
       }
     }
     return assignedBits.getOrDefault(v, 0L);
@@ -137,7 +141,7 @@ final class PointerFacts {
   LockState afterAssign(Event.Assign a, LockState s) {
     if (s.held().isEmpty() || a.relock()) return s;
     long bit = assignedBit(a.variable());
-    if (bit == 0) return s;
+    if (bit == 0 || bit == NO_BIT) return s;
     Set<Location> through = eventsThrough(a.variable());
     return s.detaching(h -> {
       Location at = eventLocation(h);

@@ -51,6 +51,35 @@ class AssignmentsOnThePathTest {
   }
 
   @Test
+  void pastSixtyFourFollowedVariablesATestDropsNothing() throws Exception {
+    // Sixty-four followed variables sort before p: no bit is left to follow p's assignments, so
+    // a test of p keeps what was locked through it, rather than drop a lock still held.
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < 64; i++) {
+      String v = String.format("a%02d", i);
+      more.append("\tstruct obj *").append(v).append(" = get();\n\t").append(v).append(" = get();\n")
+          .append("\tif (").append(v).append(") kind();\n");
+    }
+    String code = OBJ_LOCK + """
+        static void split(void)
+        {
+        	struct obj *p = NULL;
+        %s	if (kind()) {
+        		p = get();
+        		mutex_lock(&p->lock);
+        	} else {
+        		p = NULL;
+        	}
+        	if (p)
+        		mutex_unlock(&p->lock);
+        }
+        void after(void) { split(); mutex_lock(&big); mutex_unlock(&big); }
+        """.formatted(more);
+    assertEquals(List.of("LO001 big -> obj.lock"), findings(dir, code));
+    assertEquals(List.of(), findings(dir, code.replace("\ta63 = get();\n", "")), "a63 assigned once: sixty-three bits");
+  }
+
+  @Test
   void aLockFromThePreviousPassIsStillHeldWhereTheNewValueIsNull() throws Exception {
     // Source order put the lock after the assignment, so the NULL side dropped the previous pass's
     // lock too, and the real big-under-obj.lock was missed.
