@@ -88,7 +88,7 @@ final class ParameterValues {
     return reading == null ? 0 : reading;
   }
 
-  /** The state after the assignment: the decisions on the parameter's old value forgotten, the assignment noted. */
+  /** The state after the assignment: the decisions on the variable's old value forgotten, the assignment noted. */
   LockState afterAssign(Event.Assign a, LockState s) {
     Long reading = readingBits.get(a.variable());
     if (reading != null) s = s.keepingDecided(~reading);

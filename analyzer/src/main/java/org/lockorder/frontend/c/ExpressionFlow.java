@@ -127,7 +127,9 @@ final class ExpressionFlow {
       // 'T name = value, other = value;' with T a name the parser does not know as a type
       for (int i = 0; i < u.getChildCount(); i++) {
         cur = expr(u.getChild(i), cur);
-        if (u.getChild(i) == u.initTail() && u.initTail().initializer() != null) cur = assigned(u.Identifier(1).getSymbol(), cur);
+        if (u.getChild(i) == u.initTail() && u.initTail().initializer() != null) {
+          cur = assigned(u.Identifier(1).getSymbol(), cur);
+        }
       }
       return cur;
     }
@@ -146,7 +148,8 @@ final class ExpressionFlow {
   private int assigned(Token name, int cur) {
     if (name == null || !variables.flowTracked().containsKey(name.getText())) return cur;
     assignNodes.merge(name.getText(), 1, Integer::sum);
-    int node = graph.add(new Event.Assign(name.getText(), source.loc(name), variables.relockAssignments().contains(name)));
+    boolean relock = variables.relockAssignments().contains(name);
+    int node = graph.add(new Event.Assign(name.getText(), source.loc(name), relock));
     graph.edge(cur, node);
     return node;
   }
