@@ -72,13 +72,6 @@ final class MemoBytes {
       size += b.length;
     }
 
-    void bytes(byte[] b) {
-      unsigned(b.length);
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, size, b.length);
-      size += b.length;
-    }
-
     byte[] toByteArray() {
       return Arrays.copyOf(buf, size);
     }
@@ -115,10 +108,6 @@ final class MemoBytes {
     final List<Object[]> anchorBases = new ArrayList<>();
     /** One object per value read from this blob (positions, call steps). */
     final Map<Object, Object> values = new HashMap<>();
-
-    In(byte[] buf) {
-      this(buf, new java.util.concurrent.ConcurrentHashMap<>());
-    }
 
     In(byte[] buf, Map<String, String> interned) {
       this.buf = buf;
@@ -164,14 +153,6 @@ final class MemoBytes {
       if (known != null) s = known;
       strings.add(s);
       return s;
-    }
-
-    byte[] bytes() throws Malformed {
-      int n = unsigned();
-      if (n > end - at) throw new Malformed("truncated");
-      byte[] b = Arrays.copyOfRange(buf, at, at + n);
-      at += n;
-      return b;
     }
 
     boolean atEnd() {
