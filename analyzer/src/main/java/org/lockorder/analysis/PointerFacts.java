@@ -145,7 +145,8 @@ final class PointerFacts {
     Set<Location> through = eventsThrough(a.variable());
     return s.detaching(h -> {
       Location at = eventLocation(h);
-      return at != null && through.contains(at) ? bit : 0L;
+      // What the assigned call itself locked is what the new value stands for.
+      return at != null && through.contains(at) && !at.equals(a.valueCall()) ? bit : 0L;
     });
   }
 
@@ -157,16 +158,32 @@ final class PointerFacts {
   /** By variable, computed on first need: see {@link #eventsThrough}. */
   private Map<String, Set<Location>> eventsThrough;
 
-  /** Where this function's acquisitions and calls take an argument rooted at variable {@code v}. */
+  /**
+   * Where this function's acquisitions and calls take an argument rooted at variable {@code v};
+   * for a {@code bool} flag, also the calls whose result it is assigned ({@code locked =
+   * compact_lock_irqsave(&zone->lock, &flags, cc)}): a function that returns a success flag
+   * returns true when it did what its name says (the kernel's coding style, "Function return
+   * values and names"), so where the flag is false, what that call locked is not held.
+   */
   private Set<Location> eventsThrough(String v) {
     if (eventsThrough == null) eventsThrough = new HashMap<>();
     return eventsThrough.computeIfAbsent(v, name -> {
       Set<Location> out = callsWithArgument(arg -> rootedAt(arg.path(), name));
+      boolean flag = isFlag(fn, name);
       for (Node n : fn.cfg().nodes()) {
         if (n.event() instanceof Event.Acquire a && rootedAt(a.lock().path(), name)) out.add(a.location());
+        if (flag && n.event() instanceof Event.Assign a && a.variable().equals(name) && a.valueCall() != null) {
+          out.add(a.valueCall());
+        }
       }
       return out;
     });
+  }
+
+  /** Whether {@code v} is a local of type {@code bool}. */
+  private static boolean isFlag(Function fn, String v) {
+    org.lockorder.ir.CType t = fn.locals().get(v);
+    return t != null && t.pointers() == 0 && !t.array() && (t.name().equals("bool") || t.name().equals("_Bool"));
   }
 
   /** Where this function's calls (direct or indirect) take an argument {@code matches} accepts. */

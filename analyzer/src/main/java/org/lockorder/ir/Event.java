@@ -135,11 +135,15 @@ public sealed interface Event
    * @param relock the value is a call given the variable's old value ({@code lruvec =
    *     folio_lruvec_relock_irq(folio, lruvec)}): what was locked through the old value, the call
    *     released or the new value points to, and what the call locked through it the new value
-   *     points to (ADR-006, relocks)
+   *     points to (ADR-006, relocks). A call given the variable's address ({@code
+   *     compact_unlock_should_abort(..., &locked, cc)} for a {@code bool} flag) is one too: it is
+   *     given the old value and leaves the new one
+   * @param valueCall where the call is whose result is the assigned value ({@code locked =
+   *     compact_lock_irqsave(...)}), or null when the value is not one call's result
    */
-  record Assign(String variable, Location location, boolean relock) implements Event {
+  record Assign(String variable, Location location, boolean relock, Location valueCall) implements Event {
     public Assign(String variable, Location location) {
-      this(variable, location, false);
+      this(variable, location, false, null);
     }
   }
 }

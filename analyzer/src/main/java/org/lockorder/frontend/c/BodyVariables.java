@@ -35,12 +35,16 @@ import org.antlr.v4.runtime.Token;
  *     org.lockorder.ir.Event.Assign} nodes, so that the analysis knows where on a path the
  *     variable changes (ADR-004, ADR-006 later: flow-sensitive tests).
  * @param relockAssignments the name tokens of assignments {@code v = f(..., v, ...)} (relocks,
- *     see {@code relocked})
+ *     see {@code relocked}), and of {@code addressArguments}
+ * @param addressArguments the name tokens of {@code &flag} given directly to a call, for a {@code
+ *     bool} local: the callee may change the flag, as it may change the lock the flag stands for
+ *     ({@code compact_unlock_should_abort(&zone->lock, flags, &locked, cc)}). Such a flag is not
+ *     untracked: each of these is an assignment, and a relock (ADR-006 later: lock flags).
  */
 record BodyVariables(
     Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
     Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams, Set<String> assignedMembers,
-    Map<String, Integer> flowTracked, Set<Token> relockAssignments) {
+    Map<String, Integer> flowTracked, Set<Token> relockAssignments, Set<Token> addressArguments) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
@@ -52,6 +56,7 @@ record BodyVariables(
     assignedMembers = Set.copyOf(assignedMembers);
     flowTracked = Map.copyOf(flowTracked);
     relockAssignments = Set.copyOf(relockAssignments);
+    addressArguments = Set.copyOf(addressArguments);
   }
 
   /**

@@ -38,6 +38,11 @@ final class CfgGraph {
     return add(null);
   }
 
+  /** The event of node {@code id} (null for a join or a branch). */
+  Event event(int id) {
+    return events.get(id);
+  }
+
   /** An edge; 'from' -1 means the current point is unreachable, and nothing is added. */
   void edge(int from, int to) {
     if (from >= 0) successors.get(from).add(to);

@@ -15,6 +15,7 @@ import org.lockorder.frontend.c.antlr.CParser;
 import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.Arg;
 import org.lockorder.ir.Event;
+import org.lockorder.ir.Location;
 import org.lockorder.ir.Node;
 
 /**
@@ -61,7 +62,7 @@ final class ExpressionFlow {
         cur = expr(s.assignmentExpression(), cur);
         if (s.postfixSuffix().isEmpty()) {
           track(s.Identifier().getText(), s.assignmentExpression());
-          cur = assigned(s.Identifier().getSymbol(), cur);
+          cur = assigned(s.Identifier().getSymbol(), s.assignmentExpression(), cur);
         }
       }
       return cur;
@@ -110,25 +111,25 @@ final class ExpressionFlow {
       cur = expr(a.assignmentExpression(), cur);
       String target = Exprs.identifier(a.conditionalExpression());
       if (target != null) {
-        if (a.assignmentOperator().Assign() != null) track(target, a.assignmentExpression());
+        boolean plain = a.assignmentOperator().Assign() != null;
+        if (plain) track(target, a.assignmentExpression());
         else lastCallResult.remove(target);
-        cur = assigned(a.conditionalExpression().getStart(), cur);
+        cur = assigned(a.conditionalExpression().getStart(), plain ? a.assignmentExpression() : null, cur);
       }
       return cur;
     }
     if (t instanceof CParser.InitDeclaratorContext d) {
       cur = expr(d.initTail(), cur);
-      if (d.initTail().initializer() != null && d.initTail().initializer().assignmentExpression() != null) {
-        track(Declarators.name(d.declarator()), d.initTail().initializer().assignmentExpression());
-      }
-      return d.initTail().initializer() == null ? cur : assigned(nameToken(d.declarator()), cur);
+      ParseTree value = d.initTail().initializer() == null ? null : d.initTail().initializer().assignmentExpression();
+      if (value != null) track(Declarators.name(d.declarator()), value);
+      return d.initTail().initializer() == null ? cur : assigned(nameToken(d.declarator()), value, cur);
     }
     if (t instanceof CParser.UnknownTypeBlockDeclarationContext u) {
       // 'T name = value, other = value;' with T a name the parser does not know as a type
       for (int i = 0; i < u.getChildCount(); i++) {
         cur = expr(u.getChild(i), cur);
         if (u.getChild(i) == u.initTail() && u.initTail().initializer() != null) {
-          cur = assigned(u.Identifier(1).getSymbol(), cur);
+          cur = assigned(u.Identifier(1).getSymbol(), u.initTail().initializer().assignmentExpression(), cur);
         }
       }
       return cur;
@@ -142,16 +143,38 @@ final class ExpressionFlow {
   private final Map<String, Integer> assignNodes = new HashMap<>();
 
   /**
-   * After an assignment to the variable named at {@code name} (null: none): an Assign node when
+   * After an assignment to the variable named at {@code name} (null: none) of {@code value} (null
+   * when not a plain {@code =}, or for a call given the variable's address): an Assign node when
    * its assignments are followed, after the value's calls, which may still pass its old value on.
    */
-  private int assigned(Token name, int cur) {
+  private int assigned(Token name, ParseTree value, int cur) {
     if (name == null || !variables.flowTracked().containsKey(name.getText())) return cur;
     assignNodes.merge(name.getText(), 1, Integer::sum);
     boolean relock = variables.relockAssignments().contains(name);
-    int node = graph.add(new Event.Assign(name.getText(), source.loc(name), relock));
+    CParser.PostfixExpressionContext call = value == null ? null : Exprs.call(value);
+    Integer callNode = call == null ? null : callNodes.get(call);
+    Location valueCall = callNode == null || graph.event(callNode) == null ? null : graph.event(callNode).location();
+    int node = graph.add(new Event.Assign(name.getText(), source.loc(name), relock, valueCall));
     graph.edge(cur, node);
     return node;
+  }
+
+  /**
+   * After a call node: an Assign node for each followed flag the call is given the address of
+   * ({@code &locked}, {@link BodyVariables#addressArguments}), a relock, since the callee may
+   * change the flag and the lock together.
+   */
+  private int addressesPassed(CParser.ArgumentListContext args, int cur) {
+    if (variables.addressArguments().isEmpty()) return cur;
+    for (CParser.ArgumentContext a : args.argument()) {
+      List<Token> tokens = new ArrayList<>();
+      Exprs.terminals(a, tokens);
+      if (tokens.size() == 2 && tokens.get(0).getType() == CLexer.And
+          && variables.addressArguments().contains(tokens.get(1))) {
+        cur = assigned(tokens.get(1), null, cur);
+      }
+    }
+    return cur;
   }
 
   /** The name token of a declarator ({@code *mapping}, {@code buf[4]}), or null. */
@@ -223,7 +246,7 @@ final class ExpressionFlow {
         }
         int node = graph.add(e);
         graph.edge(cur, node);
-        cur = node;
+        cur = addressesPassed(s.argumentList(), node);
         if (i == suffixes.size() - 1) callNodes.put(whole, node);
       }
     }

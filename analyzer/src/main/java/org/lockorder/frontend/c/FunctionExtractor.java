@@ -102,7 +102,12 @@ final class FunctionExtractor {
     bodyLocals = Map.of();
     Set<String> pointers = new HashSet<>(locals.keySet());
     params.forEach(p -> pointers.add(p.name()));
-    BodyVariables variables = StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks);
+    Set<String> flags = new HashSet<>();
+    locals.forEach((v, type) -> {
+      if (type.pointers() == 0 && !type.array() && (type.name().equals("bool") || type.name().equals("_Bool"))) flags.add(v);
+    });
+    BodyVariables variables =
+        StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks, flags);
     CfgBuilder builder = new CfgBuilder(source, pointers, variables);
     org.lockorder.ir.Cfg cfg = builder.build(body);
     Location at = source.loc(nameToken);

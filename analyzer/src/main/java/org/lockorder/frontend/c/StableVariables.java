@@ -53,9 +53,12 @@ final class StableVariables {
    * @param tokens the tokens the body's item was parsed from
    * @param marks where that list has {@code ;} (and possibly other) tokens: every declaration
    *     ends with one, so a subtree without one declares nothing
+   * @param flags the {@code bool} locals: their address given to a call is an assignment there
+   *     ({@link BodyVariables#addressArguments}), not the end of what the tokens show
    */
   static BodyVariables of(
-      List<String> params, CParser.CompoundStatementContext body, List<Token> tokens, TokenPresence marks) {
+      List<String> params, CParser.CompoundStatementContext body, List<Token> tokens, TokenPresence marks,
+      Set<String> flags) {
     // Name -> how many assignments its declaration accounts for (1 with an initializer).
     Map<String, Integer> allowed = new HashMap<>();
     for (String p : params) allowed.put(p, 0);
@@ -110,7 +113,7 @@ final class StableVariables {
     unstable.addAll(inner);
     unstable.addAll(declaredTwice);
     Assignments seen = new Assignments(declaredTwice);
-    Set<String> stable = stable(allowed, unstable, bodyTokens, seen);
+    Set<String> stable = stable(allowed, unstable, bodyTokens, seen, flags);
     Map<String, Integer> reassigned = new HashMap<>();
     for (String p : params) {
       Integer n = seen.count.get(p);
@@ -124,7 +127,7 @@ final class StableVariables {
       if (n != null && !params.contains(v) && !unstable.contains(v) && !stable.contains(v)) flowTracked.put(v, n);
     }
     return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned,
-        seen.members, flowTracked, seen.relockTokens);
+        seen.members, flowTracked, seen.relockTokens, seen.addressArguments);
   }
 
   /** What the token scan finds about each name's assignments. */
@@ -145,6 +148,8 @@ final class StableVariables {
     final Map<String, Map<String, Token>> copied = new HashMap<>();
     /** Names assigned something other than NULL or another variable. */
     final Set<String> notCopying = new HashSet<>();
+    /** See {@link BodyVariables#addressArguments}. */
+    final Set<Token> addressArguments = new HashSet<>();
 
     Assignments(Set<String> untracked) {
       this.untracked = new HashSet<>(untracked);
@@ -168,6 +173,17 @@ final class StableVariables {
       } else {
         notCopying.add(name);
       }
+    }
+
+    /** The flag at {@code t} is given by address to a call, which may assign it: a relock. */
+    void passedByAddress(Token t) {
+      String name = t.getText();
+      last.put(name, t);
+      count.merge(name, 1, Integer::sum);
+      first.putIfAbsent(name, t);
+      relockTokens.add(t);
+      addressArguments.add(t);
+      notCopying.add(name);
     }
 
     /** The name at {@code t} is incremented or decremented. */
@@ -223,7 +239,7 @@ final class StableVariables {
    * each name's assignments goes into {@code seen}.
    */
   private static Set<String> stable(
-      Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens, Assignments seen) {
+      Map<String, Integer> allowed, Set<String> unstable, List<Token> tokens, Assignments seen, Set<String> flags) {
     Map<String, Integer> assigned = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
@@ -259,8 +275,15 @@ final class StableVariables {
         seen.stepped(t);
       }
       if (addressTaken(tokens, i)) { // &name: assigned wherever the address goes
-        unstable.add(name);
-        seen.untracked.add(name);
+        if (flags.contains(name) && callArgument(tokens, i - 1, i)) {
+          // A lock flag handed to a helper that may drop the lock and clear it: an assignment
+          // at the call (counted, so the flag is not stable), after which it still follows.
+          assigned.merge(name, 1, Integer::sum);
+          seen.passedByAddress(t);
+        } else {
+          unstable.add(name);
+          seen.untracked.add(name);
+        }
       }
     }
     Set<String> out = new HashSet<>();
@@ -268,6 +291,21 @@ final class StableVariables {
       if (!unstable.contains(e.getKey()) && assigned.getOrDefault(e.getKey(), 0) <= e.getValue()) out.add(e.getKey());
     }
     return out;
+  }
+
+  /**
+   * Whether {@code tokens[from..to]} is a whole argument of a call (not of a macro that assigns
+   * it): after {@code (} or {@code ,} of a called name's parentheses, before {@code ,} or {@code )}.
+   */
+  private static boolean callArgument(List<Token> tokens, int from, int to) {
+    if (from < 1 || to + 1 >= tokens.size()) return false;
+    int before = tokens.get(from - 1).getType();
+    int after = tokens.get(to + 1).getType();
+    if (before != CLexer.LeftParen && before != CLexer.Comma || after != CLexer.Comma && after != CLexer.RightParen) {
+      return false;
+    }
+    String callee = enclosingCallee(tokens, from);
+    return callee != null && !ASSIGNING_MACROS.contains(callee) && !callee.contains("for_each");
   }
 
   /**

@@ -51,12 +51,69 @@ class AssignNodesTest {
     // The value's call comes first: what it locks through the old value is done before the assignment.
     int get = call(cfg, "get_anon_vma");
     Node after = cfg.node(cfg.node(get).successors().get(0));
-    assertEquals(new Event.Assign("anon_vma", after.event().location()), after.event(), render(cfg));
+    assertEquals(new Event.Assign("anon_vma", after.event().location(), false, cfg.node(get).event().location()),
+        after.event(), render(cfg));
     List<Node> br = branches(cfg);
     // A path says where each was last assigned; and both are read by conditions.
     assertEquals(new Node.PointerTest("anon_vma", true, null), br.get(1).pointerTest());
     assertEquals(new Node.PointerTest("mapping", true, null), br.get(2).pointerTest());
     assertEquals(new Node.Condition("mapping", true), br.get(2).condition());
+  }
+
+  @Test
+  void aBoolFlagGivenByAddressToACallIsAssignedThereAsByARelock() {
+    Cfg cfg = only("""
+        void f(spinlock_t *lock, unsigned long n) {
+          bool locked = false;
+          unsigned long flags;
+          for (; n; n--) {
+            if (should_abort(lock, flags, &locked))
+              break;
+            if (!locked)
+              locked = take(lock, &flags);
+          }
+          if (locked) spin_unlock_irqrestore(lock, flags);
+        }""").cfg();
+    List<Event.Assign> a = assigns(cfg, "locked");
+    assertEquals(List.of(2, 5, 8), a.stream().map(x -> x.location().line()).sorted().toList(), render(cfg));
+    for (Event.Assign x : a) assertEquals(x.location().line() == 5, x.relock(), x.toString());
+    // The call given &locked comes first, then the assignment, then the branch on its result.
+    Node byAddress = cfg.node(cfg.node(call(cfg, "should_abort")).successors().get(0));
+    assertEquals(5, byAddress.event().location().line(), render(cfg));
+    assertTrue(((Event.Assign) byAddress.event()).relock());
+    Event.Assign taken = a.stream().filter(x -> x.location().line() == 8).findFirst().orElseThrow();
+    assertEquals(cfg.node(call(cfg, "take")).event().location(), taken.valueCall());
+    assertNull(a.stream().filter(x -> x.location().line() == 2).findFirst().orElseThrow().valueCall(), "false is no call");
+    assertEquals(List.of(new Node.PointerTest("locked", false, null), new Node.PointerTest("locked", true, null)),
+        branches(cfg).stream().map(Node::pointerTest).filter(t -> t != null && t.variable().equals("locked")).sorted(
+            java.util.Comparator.comparing(Node.PointerTest::trueWhenNonzero)).toList(), "both tests, with no last assignment");
+  }
+
+  @Test
+  void anIntGivenByAddressIsNotFollowed() {
+    Cfg cfg = only("""
+        void f(spinlock_t *lock) {
+          int locked = 0;
+          should_abort(lock, &locked);
+          if (!locked)
+            locked = take(lock);
+          if (locked) spin_unlock(lock);
+        }""").cfg();
+    assertEquals(List.of(), assigns(cfg, "locked"), render(cfg));
+    for (Node b : branches(cfg)) assertNull(b.pointerTest(), "its assignments through the address are not seen");
+  }
+
+  @Test
+  void aFlagGivenToAMacroThatAssignsItIsNotFollowed() {
+    Cfg cfg = only("""
+        void f(spinlock_t *lock, bool other) {
+          bool locked = false;
+          swap(&locked, &other);
+          if (!locked)
+            locked = take(lock);
+          if (locked) spin_unlock(lock);
+        }""").cfg();
+    assertEquals(List.of(), assigns(cfg, "locked"), render(cfg));
   }
 
   @Test
