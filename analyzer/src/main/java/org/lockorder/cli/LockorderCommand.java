@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = {
       "Finds lock-ordering deadlocks in kernel-style C and pthreads code, statically, over every path.",
     },
-    subcommands = {AnalyzeCommand.class, SimulateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {AnalyzeCommand.class, SimulateCommand.class, ExplainCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 no failing findings, 1 failing findings, 2 usage or config error, 3 internal error.",

@@ -147,6 +147,13 @@ public final class FindingAssembler {
     return steps.get(steps.size() - 1);
   }
 
+  /** The witnesses of {@code e}, one per dependency type observed, in {@link EdgeType} order. */
+  public List<ThreadTrace> witnesses(LockOrderEdge e) {
+    List<ThreadTrace> out = new ArrayList<>();
+    e.witnesses().forEach((type, w) -> out.add(thread(w, type)));
+    return out;
+  }
+
   private ThreadTrace thread(EdgeWitness w, EdgeType type) {
     List<Step> steps = new ArrayList<>();
     int depth = 0;

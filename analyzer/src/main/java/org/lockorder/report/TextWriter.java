@@ -87,17 +87,7 @@ public final class TextWriter {
       out.println(chain);
     }
     int n = 1;
-    for (ThreadTrace t : f.threads()) {
-      if (t.holds().isEmpty()) {
-        // An interrupt usage state (LO003): where the class is taken, in which context.
-        out.printf("  thread %d: acquires %s (%s) {%s}%n", n++, t.acquires(), t.acquiresMode(), t.dependency());
-      } else {
-        out.printf(
-            "  thread %d: holds %s (%s), then acquires %s (%s)%n", n++, t.holds(), t.holdsMode(), t.acquires(),
-            t.acquiresMode());
-      }
-      for (Step s : t.steps()) out.println("    " + step(s, t));
-    }
+    for (ThreadTrace t : f.threads()) writeThread("thread " + n++, t, out);
     writeVerdict(f, out);
     if (f.suppressed()) {
       Suppression s = f.review().suppression();
@@ -106,6 +96,20 @@ public final class TextWriter {
     if (f.review().baseline() != null) {
       out.printf("  baseline: %s%s%n", f.review().baseline(), f.failing() ? "" : " (does not fail the run)");
     }
+  }
+
+  /**
+   * One thread of a finding, or one witness of an edge ({@code lockorder explain}): what it holds
+   * and acquires, then each step of its call chain, indented by call depth.
+   */
+  public static void writeThread(String label, ThreadTrace t, PrintWriter out) {
+    if (t.holds().isEmpty()) {
+      // An interrupt usage state (LO003): where the class is taken, in which context.
+      out.printf("  %s: acquires %s (%s) {%s}%n", label, t.acquires(), t.acquiresMode(), t.dependency());
+    } else {
+      out.printf("  %s: holds %s (%s), then acquires %s (%s)%n", label, t.holds(), t.holdsMode(), t.acquires(), t.acquiresMode());
+    }
+    for (Step s : t.steps()) out.println("    " + step(s, t));
   }
 
   /**
