@@ -6,7 +6,10 @@ usage: score-documented-order.py REPORT.json [PAIRS.tsv]
 For each documented pair "outer -> inner" (bench/documented-lock-order.tsv) it says whether the
 report's lock-order graph has the edge, or a path, from outer to inner (recovered), and whether it
 has the opposite order as an edge (inverted), with the shortest lock-order cycle finding that
-contains both classes as the witness. Reverse paths of up to 3 classes are only counted. Prints a score line at the end.
+contains both classes as the witness. A pair documented both ways (two lockdep classes that
+lockorder names alike: mm/rmap.c orders PG_locked before hugetlbfs's i_mmap_rwsem key and the
+hugetlb i_mmap_rwsem before PG_locked) is not inverted by either edge; it is counted apart. Reverse
+paths of up to 3 classes are only counted. Prints a score line at the end.
 """
 import collections
 import fnmatch
@@ -74,6 +77,8 @@ def main(argv):
     report_root = os.path.commonpath(files) if files else None
     recovered = edge_count = inverted = reverse_paths = 0
     inversions = []
+    specs = {(outer, inner) for _, outer, inner, _ in pairs}
+    both_ways = set()
     for source, outer, inner, note in pairs:
         outs, ins = matching(outer, classes), matching(inner, classes)
         direct = any((a, b) in edges for a in outs for b in ins)
@@ -93,7 +98,9 @@ def main(argv):
         back_edge = [(b, a) for a in outs for b in ins if (b, a) in edges]
         if back:
             reverse_paths += 1
-        if back_edge:
+        if back_edge and (inner, outer) in specs:
+            both_ways.add(tuple(sorted((outer, inner))))
+        elif back_edge:
             inverted += 1
             b, a = sorted(back_edge)[0]
             witness = [f for f in findings if f.get("rule") == "LO001" and {a, b} <= set(f.get("classes", []))]
@@ -111,9 +118,11 @@ def main(argv):
                 chain = " > ".join(f"{s['function']}" + (f" [{s['event']} {s.get('lock')}]" if s.get("event") == "acquire" else "")
                                    + f" {os.path.relpath(s['file'], report_root) if report_root else s['file']}:{s['line']}" for s in steps)
                 print(f"    thread {t.get('entry')}: holds {t.get('holds')}, acquires {t.get('acquires')}: {chain}")
+    for a, b in sorted(both_ways):
+        print(f"BOTH WAYS: {a} and {b} are documented in both orders (distinct lockdep keys, one class here); their edges invert nothing")
     print()
     print(f"documented pairs: {len(pairs)}; recovered: {recovered} ({edge_count} as an edge, {recovered - edge_count} as a path); "
-          f"inverted (reverse edge): {inverted}; reverse path of at most 3 classes: {reverse_paths}")
+          f"inverted (reverse edge): {inverted}; documented both ways: {len(both_ways)}; reverse path of at most 3 classes: {reverse_paths}")
     return 0
 
 
