@@ -99,7 +99,7 @@ int split_page_to_list(struct page *page)
 	unmap_page(page);
 
 	if (mapping) {
-		page_cache_lock(cache); /* expect LO001: address_space.i_mmap_rwsem -> xarray.xa_lock */ /* expect-fp LO001: address_space.i_mmap_rwsem -> anon_vma.rwsem -> xarray.xa_lock — the edge anon_vma.rwsem -> xarray.xa_lock is taken on the anonymous branch, where mapping is NULL: an assignment of NULL decides no later test of the variable, and the simulator walks paths without the tests */
+		page_cache_lock(cache); /* expect LO001: address_space.i_mmap_rwsem -> xarray.xa_lock */
 		if (page_truncated(page))
 			mapping = NULL;
 	}

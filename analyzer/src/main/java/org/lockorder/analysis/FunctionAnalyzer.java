@@ -51,14 +51,21 @@ final class FunctionAnalyzer {
     this.ownFileSystem = ctx.callGraph().fileSystems().of(fn.location().file());
     this.stacking = ctx.callGraph().fileSystems().stacking(fn.location().file());
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
-    this.conditionBits = ConditionBits.correlated(fn.cfg());
+    // 'return ret' says whether the lock is held only where the function tests a trylock's result.
+    boolean returnsLockResult = false;
+    for (int call : testedCalls) returnsLockResult |= fn.cfg().node(call).event() instanceof Event.Acquire;
+    this.conditionBits = ConditionBits.correlated(fn.cfg(), returnsLockResult);
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
     this.values = new ParameterValues(fn, bound, conditionBits, ctx.macroConstants());
     long atExit = 0;
     for (int bit : paramBits.keySet()) atExit |= 1L << bit;
-    this.liveConditions = conditionBits.isEmpty() ? null : ConditionBits.live(fn.cfg(), conditionBits, atExit, values);
+    this.liveConditions = conditionBits.isEmpty() ? null : ConditionBits.live(fn.cfg(), conditionBits, atExit, values, returnsLockResult);
+    this.returnsLockResult = returnsLockResult;
   }
+
+  /** Whether {@code return v} reads the decision on {@code v} ({@link ConditionBits#correlated}). */
+  private final boolean returnsLockResult;
 
   /** What this function's locks say about its pointers (ADR-006). */
   private final PointerFacts pointers;
@@ -177,6 +184,13 @@ final class FunctionAnalyzer {
    */
   private List<LockState> returnValue(Node n, Event.Return r, LockState s) {
     ReturnKind kind = ReturnKind.of(r.value(), ctx.program(), lockedHere(s));
+    if (kind == ReturnKind.UNKNOWN && returnsLockResult) {
+      // 'return ret;' where the path decided 'ret' (a branch on it, or a constant assigned).
+      String returned = ConditionBits.returnedCondition(n);
+      Integer bit = returned == null ? null : conditionBits.get(returned);
+      Boolean nonzero = bit == null ? null : s.decided(bit);
+      if (nonzero != null) kind = nonzero ? ReturnKind.NONZERO : ReturnKind.ZERO;
+    }
     Node.CallResultTest t = n.test();
     if (t == null) return List.of(s.returning(kind));
     HeldLock pending = deferred.get(t.callNode());

@@ -27,6 +27,8 @@ final class ParameterValues {
   private final Map<String, Long> readingBits = new HashMap<>();
   /** By bound parameter the body assigns: the condition bit that says a path assigned it. */
   private final Map<String, Integer> assignedBits = new HashMap<>();
+  /** The function's condition bits by expression (shared with the {@link FunctionAnalyzer}). */
+  private final Map<String, Integer> bits;
 
   /**
    * @param bits the function's correlated conditions by expression ({@link FunctionAnalyzer});
@@ -35,6 +37,7 @@ final class ParameterValues {
   ParameterValues(Function fn, Map<String, Long> bound, Map<String, Integer> bits, MacroConstants constants) {
     this.bound = bound;
     this.constants = constants;
+    this.bits = bits;
     Set<String> assigned = assignedVariables(fn);
     if (assigned.isEmpty()) return;
     for (String v : assigned) {
@@ -88,10 +91,23 @@ final class ParameterValues {
     return reading == null ? 0 : reading;
   }
 
-  /** The state after the assignment: the decisions on the variable's old value forgotten, the assignment noted. */
+  /**
+   * The state after the assignment: the decisions on the variable's old value forgotten, the
+   * assignment noted; and when it assigns a constant ({@code mapping = NULL}, {@code ret =
+   * -EIOCBQUEUED}), the conditions on the variable that the constant settles decided (ADR-004
+   * later: constants decide), so that a later {@code if (mapping)} or {@code return ret} follows.
+   */
   LockState afterAssign(Event.Assign a, LockState s) {
     Long reading = readingBits.get(a.variable());
     if (reading != null) s = s.keepingDecided(~reading);
+    Long value = a.constant() == null || reading == null ? null : constants.valueOf(a.constant());
+    if (value != null) {
+      for (Map.Entry<String, Integer> e : bits.entrySet()) {
+        if ((reading & (1L << e.getValue())) == 0 || e.getKey().startsWith("=")) continue;
+        Boolean nonzero = ConditionValue.nonzero(e.getKey(), name -> name.equals(a.variable()) ? value : constants.value(name));
+        if (nonzero != null) s = s.deciding(e.getValue(), nonzero);
+      }
+    }
     Integer bit = assignedBits.get(a.variable());
     return bit == null ? s : s.deciding(bit, true);
   }

@@ -140,10 +140,14 @@ public sealed interface Event
    *     given the old value and leaves the new one
    * @param valueCall where the call is whose result is the assigned value ({@code locked =
    *     compact_lock_irqsave(...)}), or null when the value is not one call's result
+   * @param constant the assigned value when it is a constant expression, as condition text
+   *     (tokens separated by single spaces: {@code 0}, {@code - EIOCBQUEUED}, {@code
+   *     TTU_RMAP_LOCKED}; {@code NULL} and {@code false} are {@code 0}, {@code true} is {@code 1}),
+   *     else null: the analysis decides the conditions on the variable that it can evaluate
    */
-  record Assign(String variable, Location location, boolean relock, Location valueCall) implements Event {
+  record Assign(String variable, Location location, boolean relock, Location valueCall, String constant) implements Event {
     public Assign(String variable, Location location) {
-      this(variable, location, false, null);
+      this(variable, location, false, null, null);
     }
   }
 }

@@ -36,7 +36,11 @@ final class ExpressionFlow {
   private final Set<String> functionPointers;
   private final BodyVariables variables;
   private final Map<ParserRuleContext, Integer> callNodes = new IdentityHashMap<>();
-  private final Map<String, Integer> lastCallResult = new HashMap<>();
+  /**
+   * By variable: the call whose result it was last assigned, as a test of that variable: {@code
+   * trueWhenNonzero} false when it holds the negated result ({@code ret = !folio_trylock(folio)}).
+   */
+  private final Map<String, Node.CallResultTest> lastCallResult = new HashMap<>();
   /** The call nodes a branch has tested the result of so far, in source order. */
   private final java.util.Set<Integer> branchTested = new java.util.HashSet<>();
 
@@ -154,9 +158,36 @@ final class ExpressionFlow {
     CParser.PostfixExpressionContext call = value == null ? null : Exprs.call(value);
     Integer callNode = call == null ? null : callNodes.get(call);
     Location valueCall = callNode == null || graph.event(callNode) == null ? null : graph.event(callNode).location();
-    int node = graph.add(new Event.Assign(name.getText(), source.loc(name), relock, valueCall));
+    String constant = value == null ? null : constantText(value);
+    int node = graph.add(new Event.Assign(name.getText(), source.loc(name), relock, valueCall, constant));
     graph.edge(cur, node);
     return node;
+  }
+
+  /**
+   * {@code value} as condition text when it is a constant expression: integer literals, names
+   * written like macro constants, and pure operators ({@code -EIOCBQUEUED}, {@code TTU_RMAP_LOCKED
+   * | TTU_SYNC}); {@code NULL} and {@code false} as {@code 0}, {@code true} as {@code 1}. Else null.
+   */
+  private static String constantText(ParseTree value) {
+    List<Token> tokens = new ArrayList<>();
+    Exprs.terminals(value, tokens);
+    if (tokens.isEmpty()) return null;
+    StringBuilder text = new StringBuilder();
+    for (Token tok : tokens) {
+      String t = tok.getText();
+      int type = tok.getType();
+      if (type == CLexer.Identifier) {
+        if (t.equals("NULL") || t.equals("false")) t = "0";
+        else if (t.equals("true")) t = "1";
+        else if (!MACRO_CONSTANT.matcher(t).matches()) return null;
+      } else if (type != CLexer.Constant && !PURE_OPERATORS.contains(type)) {
+        return null;
+      }
+      if (text.length() > 0) text.append(' ');
+      text.append(t);
+    }
+    return text.toString();
   }
 
   /**
@@ -527,8 +558,8 @@ final class ExpressionFlow {
       return node == null ? null : new Node.CallResultTest(node, nonzero);
     }
     String name = Exprs.identifier(s);
-    Integer node = name == null ? null : lastCallResult.get(name);
-    return node == null ? null : new Node.CallResultTest(node, nonzero);
+    Node.CallResultTest assigned = name == null ? null : lastCallResult.get(name);
+    return assigned == null ? null : new Node.CallResultTest(assigned.callNode(), nonzero == assigned.trueWhenNonzero());
   }
 
   /**
@@ -539,11 +570,15 @@ final class ExpressionFlow {
     lastCallResult.clear();
   }
 
-  /** Remembers 'v = call(...)' so that a later 'if (v)' tests that call. */
+  /**
+   * Remembers 'v = call(...)' (or 'v = !call(...)', 6.1's {@code __folio_lock_async}: {@code ret
+   * = !folio_trylock(folio)}) so that a later 'if (v)' or 'return v' tests that call.
+   */
   private void track(String variable, ParseTree value) {
-    CParser.PostfixExpressionContext call = Exprs.call(value);
+    Peeled p = peel(value, true);
+    CParser.PostfixExpressionContext call = Exprs.call(p.core());
     Integer node = call == null ? null : callNodes.get(call);
-    if (node != null) lastCallResult.put(variable, node);
+    if (node != null) lastCallResult.put(variable, new Node.CallResultTest(node, p.nonzero()));
     else lastCallResult.remove(variable);
   }
 

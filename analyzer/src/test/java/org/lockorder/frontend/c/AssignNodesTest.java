@@ -51,7 +51,7 @@ class AssignNodesTest {
     // The value's call comes first: what it locks through the old value is done before the assignment.
     int get = call(cfg, "get_anon_vma");
     Node after = cfg.node(cfg.node(get).successors().get(0));
-    assertEquals(new Event.Assign("anon_vma", after.event().location(), false, cfg.node(get).event().location()),
+    assertEquals(new Event.Assign("anon_vma", after.event().location(), false, cfg.node(get).event().location(), null),
         after.event(), render(cfg));
     List<Node> br = branches(cfg);
     // A path says where each was last assigned; and both are read by conditions.
@@ -87,6 +87,28 @@ class AssignNodesTest {
     assertEquals(List.of(new Node.PointerTest("locked", false, null), new Node.PointerTest("locked", true, null)),
         branches(cfg).stream().map(Node::pointerTest).filter(t -> t != null && t.variable().equals("locked")).sorted(
             java.util.Comparator.comparing(Node.PointerTest::trueWhenNonzero)).toList(), "both tests, with no last assignment");
+  }
+
+  @Test
+  void anAssignedConstantIsKeptAsConditionText() {
+    Cfg cfg = only("""
+        int f(struct page *page, struct address_space *m) {
+          int ret = 0;
+          struct address_space *mapping = m;
+          ret = !try_lock(page);
+          if (!ret)
+            mapping = NULL;
+          else
+            ret = -EIOCBQUEUED;
+          if (mapping) ret = FLAG_A | 4;
+          if (ret) ret = ret + 1;
+          return ret;
+        }""").cfg();
+    java.util.Map<Integer, String> byLine = new java.util.TreeMap<>();
+    for (Event.Assign a : assigns(cfg, "ret")) byLine.put(a.location().line(), String.valueOf(a.constant()));
+    for (Event.Assign a : assigns(cfg, "mapping")) byLine.put(a.location().line(), a.variable() + ":" + a.constant());
+    assertEquals(java.util.Map.of(2, "0", 3, "mapping:null", 4, "null", 6, "mapping:0", 8, "- EIOCBQUEUED", 9, "FLAG_A | 4",
+        10, "null"), byLine, render(cfg));
   }
 
   @Test

@@ -398,7 +398,7 @@ class CfgShapeTest {
     // A parameter assigned with '=' is read by conditions, and its assignment is a node of its
     // own, after which tests of it no longer test the caller's value (ADR-007).
     assertEquals(new Node.Condition("a", true), br.get(1).condition(), "assigned parameter");
-    assertEquals(new Event.Assign("a", cfg.node(2).event().location()), cfg.node(2).event(), render(cfg));
+    assertEquals(new Event.Assign("a", cfg.node(2).event().location(), false, null, "0"), cfg.node(2).event(), render(cfg));
     assertNull(br.get(2).condition(), "declared in the loop body: a new value each pass");
     assertNull(br.get(3).condition(), "address taken");
     assertNull(br.get(4).condition(), "incremented");
