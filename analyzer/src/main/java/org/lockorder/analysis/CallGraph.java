@@ -188,7 +188,8 @@ final class CallGraph {
     Function copy = byValues.get(values);
     if (copy != null || copyCount >= MAX_COPIES || !narrows(ops, callee, values, 0)) return copy;
     copy = new Function(callee.name(), callee.location(), callee.isStatic(), callee.returnType(), callee.params(),
-        callee.locals(), callee.annotations(), callee.assignments(), callee.cfg(), callee.pointerSince());
+        callee.locals(), callee.annotations(), callee.assignments(), callee.cfg(), callee.pointerSince(),
+        callee.resultCalls());
     copyCount++;
     byValues.put(values, copy);
     originals.put(copy, callee);

@@ -69,7 +69,8 @@ public final class LockApiLowering {
         f.annotations(),
         f.assignments(),
         new Cfg(nodes),
-        f.pointerSince());
+        f.pointerSince(),
+        f.resultCalls());
   }
 
   private Event lowerCall(Event.Call call, Function f) {

@@ -160,30 +160,31 @@ final class PointerFacts {
 
   /**
    * Where this function's acquisitions and calls take an argument rooted at variable {@code v};
-   * for a {@code bool} flag, also the calls whose result it is assigned ({@code locked =
-   * compact_lock_irqsave(&zone->lock, &flags, cc)}): a function that returns a success flag
-   * returns true when it did what its name says (the kernel's coding style, "Function return
-   * values and names"), so where the flag is false, what that call locked is not held.
+   * for a local pointer or {@code bool} flag, also the calls whose result it is assigned ({@code
+   * page = find_lock_page(mapping, index)}, {@code locked = compact_lock_irqsave(&zone->lock,
+   * &flags, cc)}). A function that returns a locked object returns NULL when it locked nothing,
+   * and one that returns a success flag returns true when it did what its name says (the kernel's
+   * coding style, "Function return values and names"): where the variable is NULL or false, what
+   * that call returned holding is not held. An {@code int} result is left out: {@code error =
+   * ocfs2_inode_lock(...)} is 0 when the lock is taken.
    */
   private Set<Location> eventsThrough(String v) {
     if (eventsThrough == null) eventsThrough = new HashMap<>();
     return eventsThrough.computeIfAbsent(v, name -> {
       Set<Location> out = callsWithArgument(arg -> rootedAt(arg.path(), name));
-      boolean flag = isFlag(fn, name);
       for (Node n : fn.cfg().nodes()) {
         if (n.event() instanceof Event.Acquire a && rootedAt(a.lock().path(), name)) out.add(a.location());
-        if (flag && n.event() instanceof Event.Assign a && a.variable().equals(name) && a.valueCall() != null) {
-          out.add(a.valueCall());
-        }
       }
+      if (holdsResult(fn, name)) out.addAll(fn.resultCalls().getOrDefault(name, List.of()));
       return out;
     });
   }
 
-  /** Whether {@code v} is a local of type {@code bool}. */
-  private static boolean isFlag(Function fn, String v) {
+  /** Whether {@code v} is a local pointer or {@code bool}: NULL or false says its call took nothing. */
+  private static boolean holdsResult(Function fn, String v) {
     org.lockorder.ir.CType t = fn.locals().get(v);
-    return t != null && t.pointers() == 0 && !t.array() && (t.name().equals("bool") || t.name().equals("_Bool"));
+    if (t == null || t.array()) return false;
+    return t.pointers() > 0 || t.name().equals("bool") || t.name().equals("_Bool");
   }
 
   /** Where this function's calls (direct or indirect) take an argument {@code matches} accepts. */

@@ -13,6 +13,9 @@ import java.util.Map;
  *     lock taken through it starts to count as taken through its current value (its last
  *     assignment in source order, the first for a relocked variable; the function's own location
  *     when the body never assigns it). ADR-006 reads it where no branch tests the variable.
+ * @param resultCalls by local variable: where the calls are whose result it is assigned, in
+ *     source order ({@code page = find_lock_page(...)}); ADR-006 counts what such a call returned
+ *     holding as taken through a pointer or {@code bool} variable
  */
 public record Function(
     String name,
@@ -24,7 +27,8 @@ public record Function(
     List<LockAnnotation> annotations,
     List<Assignment> assignments,
     Cfg cfg,
-    Map<String, Location> pointerSince) {
+    Map<String, Location> pointerSince,
+    Map<String, List<Location>> resultCalls) {
 
   public Function {
     params = List.copyOf(params);
@@ -32,6 +36,13 @@ public record Function(
     annotations = List.copyOf(annotations);
     assignments = List.copyOf(assignments);
     pointerSince = Map.copyOf(pointerSince);
+    resultCalls = Map.copyOf(resultCalls);
+  }
+
+  public Function(
+      String name, Location location, boolean isStatic, CType returnType, List<Param> params, Map<String, CType> locals,
+      List<LockAnnotation> annotations, List<Assignment> assignments, Cfg cfg, Map<String, Location> pointerSince) {
+    this(name, location, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince, Map.of());
   }
 
   /** A function without {@link #pointerSince} (synthetic functions, tests). */

@@ -64,6 +64,11 @@ final class CfgBuilder {
     return graph.freeze();
   }
 
+  /** After {@link #build}: by local variable, the calls whose result it is assigned. */
+  java.util.Map<String, java.util.List<org.lockorder.ir.Location>> resultCalls() {
+    return flow.resultCalls();
+  }
+
   /**
    * After {@link #build}: the variables with an Assign node for each of their assignments, whose
    * tests against NULL therefore have no last assignment (ADR-006, flow-sensitive).

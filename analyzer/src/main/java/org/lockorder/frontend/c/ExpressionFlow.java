@@ -143,6 +143,14 @@ final class ExpressionFlow {
     return cur;
   }
 
+  /** By variable: where the calls are whose result it is assigned ({@link org.lockorder.ir.Function#resultCalls}). */
+  private final Map<String, List<Location>> resultCalls = new java.util.TreeMap<>();
+
+  /** See {@link #resultCalls}. */
+  Map<String, List<Location>> resultCalls() {
+    return resultCalls;
+  }
+
   /** By variable whose assignments are followed ({@link BodyVariables#flowTracked}): the Assign nodes made. */
   private final Map<String, Integer> assignNodes = new HashMap<>();
 
@@ -575,6 +583,11 @@ final class ExpressionFlow {
    * = !folio_trylock(folio)}) so that a later 'if (v)' or 'return v' tests that call.
    */
   private void track(String variable, ParseTree value) {
+    CParser.PostfixExpressionContext direct = Exprs.call(value);
+    Integer result = direct == null ? null : callNodes.get(direct);
+    if (result != null && graph.event(result) != null) {
+      resultCalls.computeIfAbsent(variable, k -> new ArrayList<>()).add(graph.event(result).location());
+    }
     Peeled p = peel(value, true);
     CParser.PostfixExpressionContext call = Exprs.call(p.core());
     Integer node = call == null ? null : callNodes.get(call);

@@ -119,7 +119,10 @@ final class FunctionExtractor {
       Token since = followed.contains(v) ? null : variables.lockedSince(v);
       pointerSince.put(v, since == null ? at : source.loc(since));
     }
-    return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince);
+    Map<String, java.util.List<Location>> resultCalls = new java.util.TreeMap<>(builder.resultCalls());
+    resultCalls.keySet().removeIf(v -> !locals.containsKey(v) || variables.untracked().contains(v));
+    return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince,
+        resultCalls);
   }
 
   /** Collects locals and assignments from the whole body, in source order. */

@@ -112,6 +112,27 @@ class AssignNodesTest {
   }
 
   @Test
+  void theCallsWhoseResultALocalIsAssignedAreListed() {
+    org.lockorder.ir.Function f = only("""
+        int f(struct address_space *m, long i) {
+          struct page *page = grab(m, i);
+          int n;
+          bool ok = try_lock(m);
+          if (!page)
+            page = other(m, use(i));
+          n = count(m) + 1;
+          m->last = grab(m, 0);
+          return n;
+        }""");
+    java.util.Map<String, List<Integer>> lines = new java.util.TreeMap<>();
+    f.resultCalls().forEach((v, at) -> lines.put(v, at.stream().map(l -> l.line()).toList()));
+    // 'n = count(m) + 1' is no call's result; a member is no local.
+    assertEquals(java.util.Map.of("ok", List.of(4), "page", List.of(2, 6)), lines);
+    assertEquals(6, f.resultCalls().get("page").get(1).line());
+    assertEquals(12, f.resultCalls().get("page").get(1).column(), "the call other(), not use()");
+  }
+
+  @Test
   void anIntGivenByAddressIsNotFollowed() {
     Cfg cfg = only("""
         void f(spinlock_t *lock) {
