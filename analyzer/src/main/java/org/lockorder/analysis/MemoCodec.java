@@ -6,9 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.lockorder.ir.Function;
-import org.lockorder.ir.Location;
 import org.lockorder.ir.Mode;
 
 /**
@@ -20,7 +18,6 @@ import org.lockorder.ir.Mode;
  * anything that could mean another one in a later run.
  */
 final class MemoCodec {
-  private static final Mode[] MODES = Mode.values();
   private static final ReturnKind[] RETURNS = ReturnKind.values();
   private static final EdgeType[] TYPES = EdgeType.values();
 
@@ -68,7 +65,7 @@ final class MemoCodec {
    * the members call into) names that node instead of writing it again.
    */
   Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph, java.util.Set<Integer> callees) {
-    Writer w = new Writer(callees);
+    MemoEntryWriter w = new MemoEntryWriter(anchors, digests, callees);
     w.out.unsigned(members.size());
     for (Function f : members) writeSummary(w, fork.summary(f));
     byte[] section = w.out.toByteArray();
@@ -87,7 +84,7 @@ final class MemoCodec {
   Decoded decode(byte[] blob, List<Function> members, CallGraph graph, AnalysisContext fork)
       throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
     MemoBytes.In in = new MemoBytes.In(blob, strings);
-    Reader r = new Reader(in);
+    MemoEntryReader r = new MemoEntryReader(in, anchors, chainsByDigest, classes, classKeys);
     if (in.unsigned() != members.size()) throw new MemoBytes.Malformed("another component");
     Summary[] summaries = new Summary[members.size()];
     for (int i = 0; i < summaries.length; i++) summaries[i] = readSummary(r);
@@ -104,7 +101,7 @@ final class MemoCodec {
   }
 
   /** The component a chain node belongs to (see {@link CallChain#memo}), or -1. */
-  private static int owner(long memo) {
+  static int owner(long memo) {
     return (int) (memo >>> 32) - 1;
   }
 
@@ -117,7 +114,7 @@ final class MemoCodec {
 
   // ---- summaries
 
-  private void writeSummary(Writer w, Summary s) {
+  private void writeSummary(MemoEntryWriter w, Summary s) {
     List<Summary.Acquisition> acquisitions = s.acquisitions.values();
     w.out.unsigned(acquisitions.size());
     for (Summary.Acquisition a : acquisitions) {
@@ -157,7 +154,7 @@ final class MemoCodec {
     w.out.bool(s.exitsDropped);
   }
 
-  private Summary readSummary(Reader r) throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+  private Summary readSummary(MemoEntryReader r) throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
     Summary s = new Summary();
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       LockKey key = r.key();
@@ -201,7 +198,7 @@ final class MemoCodec {
    *
    * @throws NotEncodable when it names a function that is neither a member nor a member's callee
    */
-  private void encodeCollected(Writer w, AnalysisContext fork, List<Function> members, CallGraph graph) throws NotEncodable {
+  private void encodeCollected(MemoEntryWriter w, AnalysisContext fork, List<Function> members, CallGraph graph) throws NotEncodable {
     Map<Function, Integer> index = indexOf(members);
     List<EdgeStore.Pair> pairs = new ArrayList<>();
     fork.edges().pairs().forEach(pairs::add);
@@ -263,7 +260,7 @@ final class MemoCodec {
   }
 
   /** Reads what {@link #encodeCollected} wrote, as steps that add it to {@code fork}. */
-  private List<Runnable> restoreCollected(Reader r, List<Function> members, CallGraph graph, AnalysisContext fork)
+  private List<Runnable> restoreCollected(MemoEntryReader r, List<Function> members, CallGraph graph, AnalysisContext fork)
       throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
     List<Runnable> apply = new ArrayList<>();
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
@@ -329,7 +326,7 @@ final class MemoCodec {
     return index;
   }
 
-  private static int member(Map<Function, Integer> index, Function f) throws NotEncodable {
+  static int member(Map<Function, Integer> index, Function f) throws NotEncodable {
     Integer i = index.get(f);
     if (i == null) throw new NotEncodable("not a member: " + f.name());
     return i;
@@ -341,289 +338,4 @@ final class MemoCodec {
     throw new NotEncodable("not a call target: " + callee.name());
   }
 
-  // ---- the parts
-
-  private final class Writer {
-    final MemoBytes.Out out = new MemoBytes.Out();
-    private final Map<Site, Integer> sites = new IdentityHashMap<>();
-    private final Map<CallChain, Integer> chains = new IdentityHashMap<>();
-    final List<CallChain> chainList = new ArrayList<>();
-    private final java.util.Set<Integer> callees;
-    private final Map<String, Integer> external = new java.util.HashMap<>();
-
-    Writer(java.util.Set<Integer> callees) {
-      this.callees = callees;
-    }
-
-    void site(Site s) {
-      if (s == null) {
-        out.unsigned(0);
-        return;
-      }
-      Integer known = sites.get(s);
-      if (known != null) {
-        out.unsigned(known + 2);
-        return;
-      }
-      out.unsigned(1);
-      chain(CallChain.of(s.calls()));
-      out.str(s.function());
-      anchors.write(out, s.location());
-      out.str(s.api());
-      out.bool(s.lockClass() != null);
-      if (s.lockClass() != null) lockClass(s.lockClass());
-      mode(s.mode());
-      out.str(s.instance());
-      sites.put(s, sites.size());
-    }
-
-    /**
-     * The steps not written yet, head first, then what follows them: nothing (0), a node written
-     * before in this entry (1, its index), or a node of a callee component's entry (2, that
-     * entry's digest and the index).
-     */
-    void chain(CallChain c) {
-      List<CallChain> fresh = new ArrayList<>();
-      CallChain at = c;
-      while (at.size() > 0 && !chains.containsKey(at) && !callees.contains(owner(at.memo))) {
-        fresh.add(at);
-        at = at.tail();
-      }
-      out.unsigned(fresh.size());
-      for (CallChain node : fresh) {
-        CallStep step = node.head();
-        out.str(step.caller());
-        anchors.write(out, step.location());
-        out.str(step.callee());
-        anchors.writeText(out, step.via());
-      }
-      if (at.size() == 0) {
-        out.unsigned(0);
-      } else if (chains.containsKey(at)) {
-        out.unsigned(1);
-        out.unsigned(chains.get(at));
-      } else {
-        long memo = at.memo;
-        String digest = digests.get(owner(memo));
-        out.unsigned(2);
-        Integer known = external.get(digest);
-        if (known != null) {
-          out.unsigned(known + 1);
-        } else {
-          external.put(digest, external.size());
-          out.unsigned(0);
-          out.str(digest);
-        }
-        out.unsigned((int) memo);
-      }
-      for (CallChain node : fresh) {
-        chains.put(node, chainList.size());
-        chainList.add(node);
-      }
-    }
-
-    void held(HeldLock h) {
-      key(h.key());
-      mode(h.mode());
-      site(h.site());
-      out.bool(h.fromEntry());
-      fileSystems(h.fileSystems());
-    }
-
-    void key(LockKey k) {
-      if (k instanceof LockKey.OfClass c) {
-        out.unsigned(0);
-        lockClass(c.lockClass());
-      } else {
-        LockKey.OfParam p = (LockKey.OfParam) k;
-        out.unsigned(1);
-        out.unsigned(p.index());
-        out.str(p.subclass());
-      }
-    }
-
-    void keys(Set<LockKey> keys) {
-      out.unsigned(keys.size());
-      for (LockKey k : keys) key(k);
-    }
-
-    void lockClass(LockClass c) {
-      out.str(c.name());
-      out.str(c.subclass());
-    }
-
-    void classes(Set<LockClass> classes) {
-      out.unsigned(classes.size());
-      // In their order, whatever the set's kind (most are already sorted).
-      Iterable<LockClass> sorted = classes instanceof java.util.SortedSet<LockClass> s && s.comparator() == null
-          ? classes
-          : new TreeSet<>(classes);
-      for (LockClass c : sorted) lockClass(c);
-    }
-
-    void mode(Mode m) {
-      out.unsigned(m == null ? 0 : m.ordinal() + 1);
-    }
-
-    void fileSystems(FileSystemSet s) {
-      if (s == null) {
-        out.unsigned(0);
-        return;
-      }
-      long[] words = s.words();
-      if (words == null) {
-        out.unsigned(1);
-        return;
-      }
-      out.unsigned(words.length + 2);
-      for (long w : words) out.signedLong(w);
-    }
-
-    void members(Map<Function, Integer> index, Set<Function> functions) throws NotEncodable {
-      int[] ids = new int[functions.size()];
-      int i = 0;
-      for (Function f : functions) ids[i++] = member(index, f);
-      java.util.Arrays.sort(ids);
-      out.unsigned(ids.length);
-      for (int id : ids) out.unsigned(id);
-    }
-  }
-
-  private final class Reader {
-    final MemoBytes.In in;
-    private final List<Site> sites = new ArrayList<>();
-    final List<CallChain> chainList = new ArrayList<>();
-    private final List<CallChain[]> external = new ArrayList<>();
-
-    Reader(MemoBytes.In in) {
-      this.in = in;
-    }
-
-    Site site() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
-      int tag = in.unsigned();
-      if (tag == 0) return null;
-      if (tag >= 2) {
-        if (tag - 2 >= sites.size()) throw new MemoBytes.Malformed("bad site reference");
-        return sites.get(tag - 2);
-      }
-      CallChain calls = chain();
-      String function = in.str();
-      Location location = anchors.read(in);
-      String api = in.str();
-      LockClass lockClass = in.bool() ? lockClass() : null;
-      Mode mode = mode();
-      Site s = new Site(calls, function, location, api, lockClass, mode, in.str());
-      sites.add(s);
-      return s;
-    }
-
-    CallChain chain() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
-      int n = in.unsigned();
-      CallStep[] steps = new CallStep[n];
-      for (int i = 0; i < n; i++) {
-        String caller = in.str();
-        Location at = anchors.read(in);
-        String callee = in.str();
-        CallStep step = new CallStep(caller, at, callee, anchors.readText(in));
-        Object known = in.values.putIfAbsent(step, step);
-        steps[i] = known != null ? (CallStep) known : step;
-      }
-      CallChain c;
-      switch (in.unsigned()) {
-        case 0 -> c = CallChain.EMPTY;
-        case 1 -> c = at(chainList, in.unsigned());
-        case 2 -> {
-          int which = in.unsigned();
-          CallChain[] table;
-          if (which == 0) {
-            String digest = in.str();
-            table = chainsByDigest.apply(digest);
-            if (table == null) throw new MemoBytes.Malformed("no component with summaries " + digest);
-            external.add(table);
-          } else if (which - 1 < external.size()) {
-            table = external.get(which - 1);
-          } else {
-            throw new MemoBytes.Malformed("bad entry reference");
-          }
-          c = at(java.util.Arrays.asList(table), in.unsigned());
-        }
-        default -> throw new MemoBytes.Malformed("bad chain tail");
-      }
-      CallChain[] made = new CallChain[n];
-      for (int i = n - 1; i >= 0; i--) made[i] = c = c.prepend(steps[i]);
-      for (CallChain node : made) chainList.add(node);
-      return c;
-    }
-
-    private CallChain at(List<CallChain> table, int index) throws MemoBytes.Malformed {
-      if (index >= table.size()) throw new MemoBytes.Malformed("bad chain reference");
-      return table.get(index);
-    }
-
-    HeldLock held() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
-      LockKey key = key();
-      Mode mode = mode();
-      Site site = site();
-      boolean fromEntry = in.bool();
-      return new HeldLock(key, mode, site, fromEntry, fileSystems());
-    }
-
-    LockKey key() throws MemoBytes.Malformed {
-      int tag = in.unsigned();
-      if (tag == 0) return classKeys.computeIfAbsent(lockClass(), LockKey.OfClass::new);
-      if (tag != 1) throw new MemoBytes.Malformed("bad lock key");
-      int index = in.unsigned();
-      return new LockKey.OfParam(index, in.str());
-    }
-
-    Set<LockKey> keys() throws MemoBytes.Malformed {
-      KeySet out = KeySet.EMPTY;
-      for (int i = 0, n = in.unsigned(); i < n; i++) out = out.with(key());
-      return out;
-    }
-
-    LockClass lockClass() throws MemoBytes.Malformed {
-      String name = in.str();
-      LockClass c = new LockClass(name, in.str());
-      LockClass known = classes.putIfAbsent(c, c);
-      return known != null ? known : c;
-    }
-
-    Set<LockClass> classes() throws MemoBytes.Malformed {
-      Set<LockClass> out = new TreeSet<>();
-      for (int i = 0, n = in.unsigned(); i < n; i++) out.add(lockClass());
-      return out;
-    }
-
-    Mode mode() throws MemoBytes.Malformed {
-      int m = in.unsigned();
-      if (m > MODES.length) throw new MemoBytes.Malformed("bad mode");
-      return m == 0 ? null : MODES[m - 1];
-    }
-
-    int index(int size) throws MemoBytes.Malformed {
-      int i = in.unsigned();
-      if (i >= size) throw new MemoBytes.Malformed("bad index");
-      return i;
-    }
-
-    FileSystemSet fileSystems() throws MemoBytes.Malformed {
-      int tag = in.unsigned();
-      if (tag == 0) return null;
-      if (tag == 1) return FileSystemSet.ANY;
-      long[] words = new long[tag - 2];
-      for (int i = 0; i < words.length; i++) words[i] = in.signedLong();
-      return FileSystemSet.ofWords(words);
-    }
-
-    Function member(List<Function> members) throws MemoBytes.Malformed {
-      return members.get(index(members.size()));
-    }
-
-    List<Function> members(List<Function> members) throws MemoBytes.Malformed {
-      List<Function> out = new ArrayList<>();
-      for (int i = 0, n = in.unsigned(); i < n; i++) out.add(member(members));
-      return out;
-    }
-  }
 }
