@@ -183,8 +183,7 @@ final class PointerFacts {
   /** Whether {@code v} is a local pointer or {@code bool}: NULL or false says its call took nothing. */
   private static boolean holdsResult(Function fn, String v) {
     org.lockorder.ir.CType t = fn.locals().get(v);
-    if (t == null || t.array()) return false;
-    return t.pointers() > 0 || t.name().equals("bool") || t.name().equals("_Bool");
+    return t != null && (t.pointers() > 0 && !t.array() || t.isBool());
   }
 
   /** Where this function's calls (direct or indirect) take an argument {@code matches} accepts. */

@@ -14,6 +14,11 @@ public record CType(String name, int pointers, boolean array) {
     return null;
   }
 
+  /** Whether this is C's {@code bool} ({@code _Bool}, or the kernel's and stdbool's {@code bool}), not a pointer or array. */
+  public boolean isBool() {
+    return pointers == 0 && !array && (name.equals("bool") || name.equals("_Bool"));
+  }
+
   @Override
   public String toString() {
     return name + "*".repeat(pointers) + (array ? "[]" : "");

@@ -104,7 +104,7 @@ final class FunctionExtractor {
     params.forEach(p -> pointers.add(p.name()));
     Set<String> flags = new HashSet<>();
     locals.forEach((v, type) -> {
-      if (type.pointers() == 0 && !type.array() && (type.name().equals("bool") || type.name().equals("_Bool"))) flags.add(v);
+      if (type.isBool()) flags.add(v);
     });
     BodyVariables variables =
         StableVariables.of(params.stream().map(Param::name).toList(), body, tokens, marks, flags);
