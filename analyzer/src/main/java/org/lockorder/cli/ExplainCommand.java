@@ -1,9 +1,7 @@
 package org.lockorder.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -13,18 +11,13 @@ import org.lockorder.analysis.LockClass;
 import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.graph.LockOrderGraph;
 import org.lockorder.graph.OrderPath;
-import org.lockorder.model.LockModel;
-import org.lockorder.model.LockModelException;
 import org.lockorder.pipeline.Pipeline;
-import org.lockorder.pipeline.PipelineOptions;
 import org.lockorder.report.FindingAssembler;
 import org.lockorder.report.TextWriter;
 import org.lockorder.report.ThreadTrace;
-import org.lockorder.source.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code lockorder explain}: why does the lock-order graph take one class before another? The
@@ -35,20 +28,18 @@ import picocli.CommandLine.Parameters;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Say why the analysis orders lock class FROM before lock class TO: the call chain of each thread that acquires TO",
-      "while holding FROM, or, when no thread does so directly, of each edge on the shortest chain of locks from FROM",
-      "to TO. Example: explain --from address_space.i_mmap_rwsem --to mm_struct.mmap_lock fs/ mm/ -I include",
+      "Say why the analysis orders lock class FROM before lock class TO: the call chain of each thread that acquires TO "
+          + "while holding FROM, or, when no thread does so directly, of each edge on the shortest chain of locks from "
+          + "FROM to TO.",
+      "Example: explain --from address_space.i_mmap_rwsem --to mm_struct.mmap_lock fs/ mm/ -I include",
     },
     footer = {
       "",
-      "Exit codes: 0 the order is explained, 1 the analysis never orders FROM before TO, 2 usage error (an unknown",
-      "class is one; the message lists classes whose names contain it).",
+      "Exit codes: 0 the order is explained, 1 the analysis never orders FROM before TO, 2 usage error (an unknown "
+          + "class is one; the message lists classes whose names contain it).",
     })
 final class ExplainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories holding the code, as for analyze.")
-  List<String> paths = new ArrayList<>();
 
   @Option(names = "--from", required = true, paramLabel = "CLASS", description = "The lock class held, as reports name it (inode.i_rwsem, dentry.d_lock/1).")
   String from;
@@ -56,40 +47,18 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "CLASS", description = "The lock class acquired while FROM is held.")
   String to;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A lock-model file declaring more lock primitives. Repeatable.")
-  List<Path> configs = new ArrayList<>();
-
-  @Option(names = "--profile", split = ",", paramLabel = "NAME", description = "Bundled lock-model profiles to use (default: linux,pthread).")
-  List<String> profiles = new ArrayList<>(List.of("linux", "pthread"));
-
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep parsed files in DIR between runs, as for analyze.")
   Path cacheDir;
 
-  @CommandLine.Mixin IncludeDirOptions includeDirs = new IncludeDirOptions();
+  @CommandLine.Mixin ProgramInput input = new ProgramInput();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    for (String p : profiles) {
-      if (!LockModel.bundledProfiles().contains(p)) return usage(err, "unknown profile '" + p + "'");
-    }
-    for (String p : paths) if (!Files.exists(Path.of(p))) return usage(err, p + ": no such file or directory");
-    if (includeDirs.problem() != null) return usage(err, includeDirs.problem());
-    Pipeline.Program program;
-    try {
-      PipelineOptions defaults = PipelineOptions.defaults();
-      program = new Pipeline(new PipelineOptions(profiles, configs, false, defaults.bounds(), defaults.maxStatesPerNode(), defaults.threads())
-          .withCacheDir(cacheDir)
-          .withIncludeDirs(includeDirs.directories()))
-          .program(paths);
-    } catch (LockModelException e) {
-      err.println(e.render());
-      return ExitCodes.USAGE_ERROR;
-    }
-    for (Diagnostic d : program.diagnostics()) err.println(d);
+    Pipeline.Program program = input.load(err, cacheDir);
+    if (program == null) return ExitCodes.USAGE_ERROR;
     AnalysisResult result = program.result();
-    if (result == null) return usage(err, "no file could be analyzed");
     List<LockOrderEdge> edges = result.edges().stream().filter(e -> e.from().resolved() && e.to().resolved()).toList();
     TreeMap<String, LockClass> classes = new TreeMap<>();
     for (LockOrderEdge e : edges) {

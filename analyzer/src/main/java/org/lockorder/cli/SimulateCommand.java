@@ -3,24 +3,17 @@ package org.lockorder.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lockorder.model.LockModel;
-import org.lockorder.model.LockModelException;
 import org.lockorder.pipeline.Pipeline;
-import org.lockorder.pipeline.PipelineOptions;
 import org.lockorder.report.Simulation;
 import org.lockorder.report.Timeline;
 import org.lockorder.sim.EntrySimulation;
 import org.lockorder.sim.SimulationBounds;
-import org.lockorder.source.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lockorder simulate}: can these entry functions, run as threads, deadlock? */
 @Command(
@@ -38,48 +31,24 @@ import picocli.CommandLine.Parameters;
 final class SimulateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories holding the code.")
-  List<String> paths = new ArrayList<>();
-
   @Option(names = "--thread", required = true, paramLabel = "FUNCTION", description = "A function to run as a thread. Repeatable; the same function twice is two threads.")
   List<String> threads = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A lock-model file declaring more lock primitives. Repeatable.")
-  List<Path> configs = new ArrayList<>();
-
-  @Option(names = "--profile", split = ",", paramLabel = "NAME", description = "Bundled lock-model profiles to use (default: linux,pthread).")
-  List<String> profiles = new ArrayList<>(List.of("linux", "pthread"));
-
   @Option(names = "--max-states", defaultValue = "200000", paramLabel = "N", description = "Scheduler states per path combination (default: ${DEFAULT-VALUE}).")
   int maxStates;
 
-  @CommandLine.Mixin IncludeDirOptions includeDirs = new IncludeDirOptions();
+  @CommandLine.Mixin ProgramInput input = new ProgramInput();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("text") && !format.equals("json")) return usage(err, "--format must be text or json, not '" + format + "'");
-    for (String p : profiles) {
-      if (!LockModel.bundledProfiles().contains(p)) return usage(err, "unknown profile '" + p + "'");
-    }
-    for (String p : paths) if (!Files.exists(Path.of(p))) return usage(err, p + ": no such file or directory");
-    if (includeDirs.problem() != null) return usage(err, includeDirs.problem());
-    Pipeline.Program program;
-    try {
-      PipelineOptions defaults = PipelineOptions.defaults();
-      program = new Pipeline(new PipelineOptions(profiles, configs, false, defaults.bounds(), defaults.maxStatesPerNode(), defaults.threads())
-          .withIncludeDirs(includeDirs.directories()))
-          .program(paths);
-    } catch (LockModelException e) {
-      err.println(e.render());
-      return ExitCodes.USAGE_ERROR;
-    }
-    for (Diagnostic d : program.diagnostics()) err.println(d);
-    if (program.result() == null) return usage(err, "no file could be analyzed");
+    Pipeline.Program program = input.load(err, null);
+    if (program == null) return ExitCodes.USAGE_ERROR;
     SimulationBounds d = SimulationBounds.DEFAULT;
     Simulation s;
     try {
