@@ -324,7 +324,7 @@ final class FunctionAnalyzer {
   private LockState release(Event.Release r, LockState s) {
     LockClassResolver.Resolved res = ctx.resolver().resolve(r.lock(), fn);
     HeldLock stored = res == null ? null : pointers.storedThroughAddress(res.key(), s);
-    LockState after = res == null ? s : s.release(stored != null ? stored.key() : res.key());
+    LockState after = res == null ? s : s.unlock(stored != null ? stored.key() : res.key());
     if (r.irqs() == null) return after;
     LockState enabled = after.withScopes(after.scopes().irqs(r.irqs(), -1));
     irqsEnabledWhileHeld(after, enabled, r.api(), r.location());
@@ -528,7 +528,8 @@ final class FunctionAnalyzer {
       for (Summary.ExitEffect e : pointers.possibleExits(callee, args, s)) {
         if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
-        after = after.releaseAll(sub.keys(e.released()));
+        after = after.releaseAll(sub.keyList(e.released()));
+        if (!e.releasedTwice().isEmpty()) after = after.releaseAgain(sub.keyList(e.releasedTwice()));
         List<HeldLock> added = e.added();
         for (int k = 0, m = added.size(); k < m; k++) {
           HeldLock h = added.get(k);
@@ -715,6 +716,28 @@ final class FunctionAnalyzer {
       return new HeldLock(r.key(), mode, site.withClass(classOf(r.key()), r.instance()), fromEntry);
     }
 
+    /**
+     * The keys in the caller's terms, one per callee key: two callee keys that name one caller
+     * class ({@code parent->d_lock} through a local and {@code dentry->d_lock} through a
+     * parameter, both {@code dentry.d_lock} to a caller whose {@code dentry} is a local) are two
+     * unlocks there, of two held instances (6.1 {@code __dentry_kill}).
+     */
+    java.util.Collection<LockKey> keyList(Set<LockKey> keys) {
+      if (keys.isEmpty()) return KeySet.EMPTY;
+      KeySet given = KeySet.of(keys);
+      if (!given.anyParam()) return given;
+      java.util.List<LockKey> out = new java.util.ArrayList<>(keys.size());
+      for (LockKey k : keys) {
+        if (!(k instanceof LockKey.OfParam p)) {
+          out.add(k);
+        } else {
+          LockClassResolver.Resolved r = argument(p);
+          if (r != null) out.add(r.key());
+        }
+      }
+      return out;
+    }
+
     /** The keys in the caller's terms: {@code keys} itself when none is a parameter lock (sets are never modified). */
     Set<LockKey> keys(Set<LockKey> keys) {
       if (keys.isEmpty()) return KeySet.EMPTY;
@@ -773,7 +796,7 @@ final class FunctionAnalyzer {
       for (LockClass c : handedOff) rel = rel.with(new LockKey.OfClass(c));
       released = rel;
     }
-    return new Summary.ExitEffect(added, released, s.returning(), pointers.nullParams(s));
+    return new Summary.ExitEffect(added, released, s.returning(), pointers.nullParams(s), s.releasedTwice());
   }
 
   /**
@@ -798,7 +821,7 @@ final class FunctionAnalyzer {
       if (e.returned() == ReturnKind.UNKNOWN) {
         for (HeldLock h : e.added()) lockedHere |= !heldWithNull.contains(h.key());
       }
-      out.add(lockedHere ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO) : e);
+      out.add(lockedHere ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, e.releasedTwice()) : e);
     }
     return out;
   }

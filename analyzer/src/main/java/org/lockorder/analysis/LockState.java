@@ -25,6 +25,12 @@ final class LockState {
    */
   private final long decided;
   private final long decidedNonzero;
+  /**
+   * Keys of {@link #released} released a second time while not held: a callee that unlocks two
+   * of its caller's locks of one class ({@code spin_unlock(&parent->d_lock); spin_unlock(&dentry->d_lock);}
+   * in 6.1's {@code __dentry_kill}) releases two there. Counted up to two, so loops stay finite.
+   */
+  private final Set<LockKey> releasedTwice;
   /** Computed on first use: a state flows unchanged through most nodes. */
   private Identity identity;
   /** Computed on first use, by {@link #heldClasses}. */
@@ -38,14 +44,15 @@ final class LockState {
   record ResultTag(int callNode, ReturnKind kind) {}
 
   LockState(List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning) {
-    this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L);
+    this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L, KeySet.EMPTY);
   }
 
   /** {@code held} and {@code released} already immutable and owned by this state. */
   private LockState(
       List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning,
-      long decided, long decidedNonzero) {
+      long decided, long decidedNonzero, Set<LockKey> releasedTwice) {
     this.held = held;
+    this.releasedTwice = releasedTwice;
     this.released = released;
     this.scopes = scopes;
     this.result = result;
@@ -63,13 +70,13 @@ final class LockState {
   /** This state with condition {@code bit} decided. */
   LockState deciding(int bit, boolean nonzero) {
     long m = 1L << bit;
-    return new LockState(held, released, scopes, result, returning, decided | m, nonzero ? decidedNonzero | m : decidedNonzero & ~m);
+    return new LockState(held, released, scopes, result, returning, decided | m, nonzero ? decidedNonzero | m : decidedNonzero & ~m, releasedTwice);
   }
 
   /** This state forgetting the decided conditions outside {@code live} (none is tested again from here). */
   LockState keepingDecided(long live) {
     if ((decided & ~live) == 0) return this;
-    return new LockState(held, released, scopes, result, returning, decided & live, decidedNonzero & live);
+    return new LockState(held, released, scopes, result, returning, decided & live, decidedNonzero & live, releasedTwice);
   }
 
   List<HeldLock> held() {
@@ -78,6 +85,11 @@ final class LockState {
 
   Set<LockKey> released() {
     return released;
+  }
+
+  /** See {@link #releasedTwice}: each of these was released twice. */
+  Set<LockKey> releasedTwice() {
+    return releasedTwice;
   }
 
   Scopes scopes() {
@@ -93,11 +105,11 @@ final class LockState {
   }
 
   LockState withResult(ResultTag tag) {
-    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, decided, decidedNonzero);
+    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, decided, decidedNonzero, releasedTwice);
   }
 
   LockState returning(ReturnKind kind) {
-    return kind == returning ? this : new LockState(held, released, scopes, result, kind, decided, decidedNonzero);
+    return kind == returning ? this : new LockState(held, released, scopes, result, kind, decided, decidedNonzero, releasedTwice);
   }
 
   /**
@@ -128,7 +140,7 @@ final class LockState {
         if (!l.fileSystems().isAny()) h = h * 31 + l.fileSystems().hashCode();
         if (l.detached() != 0) h = h * 31 + Long.hashCode(l.detached());
       }
-      h = h * 31 + s.released.hashCode();
+      h = h * 31 + s.released.hashCode() + 17 * s.releasedTwice.hashCode();
       h = h * 31 + s.scopes.openBits();
       // Not the tag's own hash: a record's hash of its enum component is an identity hash.
       h = h * 31 + (s.result == null ? 0 : s.result.callNode() * 8 + s.result.kind().ordinal() + 1);
@@ -161,7 +173,7 @@ final class LockState {
           return false;
         }
       }
-      return a.released.equals(b.released);
+      return a.released.equals(b.released) && a.releasedTwice.equals(b.releasedTwice);
     }
   }
 
@@ -206,12 +218,12 @@ final class LockState {
         if (both.equals(h.fileSystems())) return this;
         HeldLock[] same = held.toArray(new HeldLock[n]);
         same[i] = h.withFileSystems(both);
-        return new LockState(List.of(same), released, scopes, result, returning, decided, decidedNonzero);
+        return new LockState(List.of(same), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
       }
     }
     HeldLock[] more = held.toArray(new HeldLock[held.size() + 1]);
     more[held.size()] = lock;
-    return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero);
+    return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
   }
 
   /**
@@ -227,15 +239,48 @@ final class LockState {
     }
     if (at < 0) {
       if (released.contains(key)) return this;
-      return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero);
+      return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero, releasedTwice);
     }
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
     List<HeldLock> rest = List.copyOf(fewer);
     if (!dropped.fromEntry() || released.contains(dropped.key())) {
-      return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero);
+      return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
     }
-    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero);
+    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero, releasedTwice);
+  }
+
+  /**
+   * An unlock in the function's own body: as {@link #release}, and a key not held here that this
+   * path already released is counted as released twice ({@link #releasedTwice}): two of the
+   * caller's locks of one class.
+   */
+  LockState unlock(LockKey key) {
+    LockState after = release(key);
+    if (after != this || !released.contains(key) || holdsBase(key) || releasedTwice.contains(key)) return after;
+    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, withKey(releasedTwice, key));
+  }
+
+  /**
+   * A callee's keys released twice ({@link Summary.ExitEffect#releasedTwice}), after its {@code
+   * released}: each releases one more held lock of its class. None being held here, nothing is
+   * passed on to this function's callers: counted again there, the extra releases changed the
+   * states of Linux 6.1's largest recursion enough to cost 6 s and move its capped propagation.
+   */
+  LockState releaseAgain(java.util.Collection<LockKey> keys) {
+    LockState s = this;
+    for (LockKey k : keys) if (s.holdsBase(k)) s = s.release(k);
+    return s;
+  }
+
+  /** Whether a held lock has {@code key}, or its class with any subclass (what an unlock of it releases). */
+  private boolean holdsBase(LockKey key) {
+    LockKey base = key.base();
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
+      if (h.key().equals(key) || h.key().base().equals(base)) return true;
+    }
+    return false;
   }
 
   /**
@@ -252,7 +297,7 @@ final class LockState {
         kept.add(h);
       }
     }
-    return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero);
+    return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
   }
 
   /** This state with each held lock that {@code detach} maps to a bit mask detached from those variables. */
@@ -265,7 +310,7 @@ final class LockState {
       if (changed == null) changed = held.toArray(new HeldLock[n]);
       changed[i] = d;
     }
-    return changed == null ? this : new LockState(List.of(changed), released, scopes, result, returning, decided, decidedNonzero);
+    return changed == null ? this : new LockState(List.of(changed), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
   }
 
   /**
@@ -273,7 +318,7 @@ final class LockState {
    * releasing its caller's locks, which this function did not take: the common case) that only
    * adds them to the released set, in one step instead of one state per key.
    */
-  LockState releaseAll(Set<LockKey> keys) {
+  LockState releaseAll(java.util.Collection<LockKey> keys) {
     if (keys.isEmpty()) return this;
     boolean anyHeld = false;
     for (int i = 0, n = held.size(); i < n; i++) {
@@ -281,13 +326,13 @@ final class LockState {
       LockKey base = h.key().base();
       for (LockKey k : keys) anyHeld |= h.key().equals(k) || base.equals(k.base());
     }
-    if (anyHeld) {
+    if (anyHeld || !(keys instanceof Set)) {
       LockState s = this;
       for (LockKey k : keys) s = s.release(k);
       return s;
     }
     KeySet more = KeySet.of(released).withAll(KeySet.of(keys));
-    return more == released ? this : new LockState(held, more, scopes, result, returning, decided, decidedNonzero);
+    return more == released ? this : new LockState(held, more, scopes, result, returning, decided, decidedNonzero, releasedTwice);
   }
 
   private static Set<LockKey> withKey(Set<LockKey> released, LockKey key) {
@@ -295,6 +340,6 @@ final class LockState {
   }
 
   LockState withScopes(Scopes next) {
-    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, decided, decidedNonzero);
+    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, decided, decidedNonzero, releasedTwice);
   }
 }

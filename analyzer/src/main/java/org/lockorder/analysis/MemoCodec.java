@@ -145,6 +145,7 @@ final class MemoCodec {
       w.keys(e.released());
       w.out.unsigned(e.returned().ordinal());
       w.out.signedLong(e.nullParams());
+      w.keys(e.releasedTwice());
     }
     w.out.unsigned(s.reclaimIfParam.size());
     for (Summary.ReclaimIfParam r : s.reclaimIfParam.values()) {
@@ -181,7 +182,8 @@ final class MemoCodec {
       for (int k = 0, m = r.in.unsigned(); k < m; k++) added.add(r.held());
       Set<LockKey> released = r.keys();
       ReturnKind returned = RETURNS[r.index(RETURNS.length)];
-      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, r.in.signedLong()));
+      long nullParams = r.in.signedLong();
+      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, r.keys()));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       int param = r.in.unsigned();

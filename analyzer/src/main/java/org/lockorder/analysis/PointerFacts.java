@@ -277,7 +277,7 @@ final class PointerFacts {
       Summary.ExitEffect plain = e.withoutFacts();
       if (!done.add(plain.identity())) continue;
       long facts = shared.get(plain.identity());
-      out.add(facts == 0 ? plain : new Summary.ExitEffect(plain.added(), plain.released(), plain.returned(), facts));
+      out.add(facts == 0 ? plain : new Summary.ExitEffect(plain.added(), plain.released(), plain.returned(), facts, plain.releasedTwice()));
     }
     return out;
   }

@@ -55,36 +55,45 @@ final class Summary {
    * that path returned zero or not.
    */
   record ExitEffect(
-      List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, List<Object> shape) {
+      List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, Set<LockKey> releasedTwice,
+      List<Object> shape) {
     ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
       this(added, released, returned, 0L);
+    }
+
+    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams) {
+      this(added, released, returned, nullParams, KeySet.EMPTY);
     }
 
     /**
      * @param nullParams bit i: this return path found parameter i NULL (a pointer parameter the
      *     function never assigns, tested with {@code if (p)}), so a caller that knows its argument
      *     is not NULL does not take it
+     * @param releasedTwice the keys of {@code released} this path released twice (two of the
+     *     caller's locks of one class: {@link LockState#releasedTwice})
      */
-    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams) {
-      this(added, released, returned, nullParams, shape(added, released, returned, nullParams));
+    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, Set<LockKey> releasedTwice) {
+      this(added, released, returned, nullParams, releasedTwice, shape(added, released, returned, nullParams, releasedTwice));
     }
 
     /**
      * Everything a caller's state after the call depends on, in order (sites aside): exits of
      * different callees with equal shapes take a state to states with equal identities.
      */
-    private static List<Object> shape(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams) {
-      List<Object> shape = new java.util.ArrayList<>(added.size() + 3);
+    private static List<Object> shape(
+        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, Set<LockKey> releasedTwice) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 4);
       for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems()));
       shape.add(returned);
       shape.add(List.copyOf(released));
       shape.add(nullParams);
+      if (!releasedTwice.isEmpty()) shape.add(List.copyOf(releasedTwice));
       return List.copyOf(shape);
     }
 
     /** This exit without its parameter facts. */
     ExitEffect withoutFacts() {
-      return nullParams == 0 ? this : new ExitEffect(added, released, returned);
+      return nullParams == 0 ? this : new ExitEffect(added, released, returned, 0L, releasedTwice);
     }
 
     String identity() {
@@ -98,6 +107,11 @@ final class Summary {
       for (LockKey k : released) rel.add(k.toString());
       sb.append('|').append(rel).append('|').append(returned);
       if (nullParams != 0) sb.append("|null:").append(Long.toBinaryString(nullParams));
+      if (!releasedTwice.isEmpty()) {
+        Set<String> twice = new TreeSet<>();
+        for (LockKey k : releasedTwice) twice.add(k.toString());
+        sb.append("|twice:").append(twice);
+      }
       return sb.toString();
     }
   }

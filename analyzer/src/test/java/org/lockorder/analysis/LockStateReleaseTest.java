@@ -45,4 +45,36 @@ class LockStateReleaseTest {
     assertSame(s, s.releaseAll(KeySet.EMPTY.with(KEYS.get(3)).with(KEYS.get(2))));
     assertSame(s, s.releaseAll(KeySet.EMPTY));
   }
+
+  @Test
+  void anUnlockOfAClassThisPathAlreadyReleasedIsCountedOnceMoreThenNoMore() {
+    // Two of the caller's locks of one class (a dentry's d_lock and its parent's): two releases.
+    LockState s = LockState.EMPTY.unlock(KEYS.get(2));
+    assertEquals(List.of(), new ArrayList<>(s.releasedTwice()));
+    LockState twice = s.unlock(KEYS.get(2));
+    assertEquals(List.of(KEYS.get(2)), new ArrayList<>(twice.releasedTwice()));
+    assertEquals(s.released(), twice.released());
+    // Counted up to two: a loop that keeps unlocking stays finite.
+    assertSame(twice, twice.unlock(KEYS.get(2)));
+    // A held lock of the class is released, not counted.
+    LockState held = s.push(held(KEYS.get(1), false));
+    assertEquals(List.of(), held.unlock(KEYS.get(0)).held());
+    assertEquals(List.of(), new ArrayList<>(held.unlock(KEYS.get(0)).releasedTwice()));
+  }
+
+  @Test
+  void aCalleesSecondReleaseDropsOneMoreHeldLock() {
+    LockState s = LockState.EMPTY.push(held(KEYS.get(0), false)).push(held(KEYS.get(1), false));
+    LockState after = s.releaseAll(List.of(KEYS.get(0))).releaseAgain(List.of(KEYS.get(0)));
+    assertEquals(List.of(), after.held(), "a/1 and a both released");
+    LockState none = LockState.EMPTY.releaseAll(List.of(KEYS.get(2)));
+    assertSame(none, none.releaseAgain(List.of(KEYS.get(2))), "none held: not passed on to this function's callers");
+  }
+
+  @Test
+  void twoReleasesOfOneClassDropTwoHeldLocksOfIt() {
+    LockState s = LockState.EMPTY.push(held(KEYS.get(0), false)).push(held(KEYS.get(1), false));
+    LockState after = s.releaseAll(List.of(KEYS.get(0), KEYS.get(0)));
+    assertEquals(List.of(), after.held(), "a and a/1 both released by two releases of a");
+  }
 }
