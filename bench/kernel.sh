@@ -8,7 +8,8 @@
 # Prints wall time, peak RSS, lines/s, the share of function bodies parsed, lock acquisitions
 # recognised, classes, edges, findings and the simulator's verdicts (from the JSON report) and the wall time of each
 # phase (lockorder's --timings: parse, summaries, the largest recursion, ...), then a second run from
-# the parse cache, then the documented-lock-order score, then a first run with --summary-memo and
+# the parse cache, then the documented-lock-order score with every inverted pair's reverse edge
+# explained (lockorder explain, into $work/inverted-pairs.txt), then a first run with --summary-memo and
 # two re-runs after one file changed, and a check that they report what a run without the cache does. --scaling also runs 1/4, 1/2 and all of
 # fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
 # the script exits 1.
@@ -129,7 +130,19 @@ if ! cmp -s "$work/full.json" "$work/cached.json"; then
   over=1
 fi
 echo "== documented lock order (bench/documented-lock-order.tsv)"
-python3 "$here/bench/score-documented-order.py" "$work/full.json" | tail -1
+python3 "$here/bench/score-documented-order.py" "$work/full.json" > "$work/documented-order.txt"
+tail -1 "$work/documented-order.txt"
+# Every pair seen inverted, explained (lockorder explain: the reverse edge's witnesses), from one
+# more analysis over the parse cache.
+mapfile -t inverted < <(sed -n 's/^INVERTED .*; graph has the edge \(.*\) -> \(.*\)$/\1 \2/p' "$work/documented-order.txt" | sort -u)
+if [ "${#inverted[@]}" -gt 0 ]; then
+  pairs=()
+  for p in "${inverted[@]}"; do pairs+=(--from "${p% *}" --to "${p#* }"); done
+  LOCKORDER_JAVA_OPTS="-Xmx$heap ${LOCKORDER_JAVA_OPTS:-}" "$here/lockorder" explain --cache-dir "$cache" "${pairs[@]}" \
+    "${inputs[@]}" > "$work/inverted-pairs.txt" 2>/dev/null || true
+  echo "  the ${#inverted[@]} reverse edges, explained in $work/inverted-pairs.txt:"
+  grep -E '^[^ ].*(: acquired while held|: no thread acquires|is never acquired)' "$work/inverted-pairs.txt" | sed 's/^/    /'
+fi
 
 # Pre-merge re-runs (issue 5, ADR-009): one file edited, the cache warm, --summary-memo. The memo
 # reads back the components the edit did not reach. The file is put back afterwards (and on any exit).

@@ -35,17 +35,17 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Exit codes: 0 the order is explained, 1 the analysis never orders FROM before TO, 2 usage error (an unknown "
-          + "class is one; the message lists classes whose names contain it).",
+      "Exit codes: 0 every order is explained, 1 the analysis never orders some FROM before its TO, 2 usage error "
+          + "(an unknown class is one; the message lists classes whose names contain it).",
     })
 final class ExplainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--from", required = true, paramLabel = "CLASS", description = "The lock class held, as reports name it (inode.i_rwsem, dentry.d_lock/1).")
-  String from;
+  @Option(names = "--from", required = true, paramLabel = "CLASS", description = "The lock class held, as reports name it (inode.i_rwsem, dentry.d_lock/1). Repeatable: the n-th --from goes with the n-th --to, and all pairs are explained from one analysis.")
+  List<String> from = new java.util.ArrayList<>();
 
   @Option(names = "--to", required = true, paramLabel = "CLASS", description = "The lock class acquired while FROM is held.")
-  String to;
+  List<String> to = new java.util.ArrayList<>();
 
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep parsed files in DIR between runs, as for analyze.")
   Path cacheDir;
@@ -56,6 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (from.size() != to.size()) return usage(err, "give as many --to as --from (" + from.size() + " against " + to.size() + ")");
     Pipeline.Program program = input.load(err, cacheDir);
     if (program == null) return ExitCodes.USAGE_ERROR;
     AnalysisResult result = program.result();
@@ -65,21 +66,36 @@ final class ExplainCommand implements Callable<Integer> {
       classes.put(e.from().toString(), e.from());
       classes.put(e.to().toString(), e.to());
     }
-    LockClass held = classes.get(from);
-    LockClass taken = classes.get(to);
-    if (held == null || taken == null) {
-      String missing = held == null ? from : to;
-      List<String> near = classes.keySet().stream().filter(c -> c.toLowerCase(Locale.ROOT).contains(missing.toLowerCase(Locale.ROOT))).limit(12).toList();
-      return usage(err, "no lock class '" + missing + "' in the lock-order graph"
+    for (String name : concat(from, to)) {
+      if (classes.containsKey(name)) continue;
+      List<String> near = classes.keySet().stream().filter(c -> c.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))).limit(12).toList();
+      return usage(err, "no lock class '" + name + "' in the lock-order graph"
           + (near.isEmpty() ? "" : "; classes whose names contain it: " + String.join(", ", near)));
     }
-    List<LockOrderEdge> chain = OrderPath.between(new LockOrderGraph(edges), held, taken);
+    LockOrderGraph graph = new LockOrderGraph(edges);
+    FindingAssembler traces = new FindingAssembler(result.entryReasons());
+    int exit = ExitCodes.OK;
+    for (int i = 0; i < from.size(); i++) {
+      if (i > 0) out.println();
+      if (!explain(classes.get(from.get(i)), classes.get(to.get(i)), graph, traces, out)) exit = ExitCodes.FINDINGS;
+    }
+    out.flush();
+    return exit;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** Writes why {@code held} is ordered before {@code taken}; false when it is not. */
+  private static boolean explain(LockClass held, LockClass taken, LockOrderGraph graph, FindingAssembler traces, PrintWriter out) {
+    List<LockOrderEdge> chain = OrderPath.between(graph, held, taken);
     if (chain.isEmpty()) {
       out.printf("%s is never acquired while %s is held, directly or through other locks%n", taken, held);
-      out.flush();
-      return ExitCodes.FINDINGS;
+      return false;
     }
-    FindingAssembler traces = new FindingAssembler(result.entryReasons());
     if (chain.size() == 1) {
       out.printf("%s -> %s: acquired while held, by %s%n", held, taken, threads(chain.get(0)));
     } else {
@@ -95,8 +111,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("  every occurrence also holds %s%n", String.join(", ", e.gates().stream().map(LockClass::toString).toList()));
       }
     }
-    out.flush();
-    return ExitCodes.OK;
+    return true;
   }
 
   /** "1 witness" or "2 witnesses (EN, SN)": one per lockdep dependency type observed. */

@@ -76,4 +76,17 @@ class ExplainCommandTest {
     assertEquals("lockorder: error: no lock class 'zone' in the lock-order graph; classes whose names contain it: zone.lock\n", r.err());
     assertEquals(ExitCodes.USAGE_ERROR, CliRun.of("explain", "--from", "a", "--to", "b", dir.resolve("missing.c").toString()).exit());
   }
+
+  @Test
+  void severalPairsAreExplainedFromOneAnalysisInTheirOrder(@TempDir Path dir) throws IOException {
+    Path src = program(dir);
+    CliRun both = CliRun.of("explain", "--from", "b", "--to", "c", "--from", "c", "--to", "a", src.toString());
+    assertEquals(ExitCodes.FINDINGS, both.exit(), "one of the two orders does not exist: " + both.out());
+    String first = CliRun.of("explain", "--from", "b", "--to", "c", src.toString()).out();
+    String second = CliRun.of("explain", "--from", "c", "--to", "a", src.toString()).out();
+    assertEquals(first + "\n" + second, both.out());
+    CliRun uneven = CliRun.of("explain", "--from", "b", "--to", "c", "--from", "c", src.toString());
+    assertEquals(ExitCodes.USAGE_ERROR, uneven.exit());
+    assertEquals("lockorder: error: give as many --to as --from (2 against 1)\n", uneven.err());
+  }
 }
