@@ -40,6 +40,7 @@ public final class LockModel {
   private final Set<String> nonFaulting;
   private final Map<String, String> handoffs;
   private final List<String> sources;
+  private final List<Alternative> alternatives;
   private final String fingerprint;
 
   private LockModel(
@@ -52,7 +53,8 @@ public final class LockModel {
       Map<String, Long> constants,
       Set<String> nonFaulting,
       Map<String, String> handoffs,
-      List<String> sources) {
+      List<String> sources,
+      List<Alternative> alternatives) {
     this.primitives = Collections.unmodifiableMap(new TreeMap<>(primitives));
     this.definers = Collections.unmodifiableMap(new TreeMap<>(definers));
     this.pageFault = pageFault;
@@ -63,6 +65,7 @@ public final class LockModel {
     this.nonFaulting = Collections.unmodifiableSet(new TreeSet<>(nonFaulting));
     this.handoffs = Collections.unmodifiableMap(new TreeMap<>(handoffs));
     this.sources = List.copyOf(sources);
+    this.alternatives = List.copyOf(alternatives);
     this.fingerprint = computeFingerprint();
   }
 
@@ -73,6 +76,11 @@ public final class LockModel {
    */
   public Map<String, String> handoffs() {
     return handoffs;
+  }
+
+  /** Sources never built together, in model-file order ({@link Alternative}). */
+  public List<Alternative> alternatives() {
+    return alternatives;
   }
 
   /** Bundled profile names available. */
@@ -111,7 +119,9 @@ public final class LockModel {
     Map<String, StubModel> stubs = new TreeMap<>();
     boolean rwlockReadRecursive = false;
     List<String> sources = new ArrayList<>();
+    List<Alternative> alternatives = new ArrayList<>();
     for (ModelFile f : files) {
+      alternatives.addAll(f.alternatives());
       for (Primitive p : f.primitives()) {
         primitives.put(p.function(), p);
         nonFaulting.remove(p.function());
@@ -140,7 +150,8 @@ public final class LockModel {
       sources.add(f.source());
     }
     LockModel model =
-        new LockModel(primitives, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, sources);
+        new LockModel(primitives, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, sources,
+            alternatives);
     return rwlockReadRecursive ? model.withRecursiveRwlockReaders() : model;
   }
 
@@ -250,7 +261,8 @@ public final class LockModel {
     }
     List<String> newSources = new ArrayList<>(sources);
     newSources.add("option: rwlock readers recursive");
-    return new LockModel(changed, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, newSources);
+    return new LockModel(changed, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, newSources,
+        alternatives);
   }
 
   /** A stable fingerprint of everything loaded (for caches); origins and file names do not count. */
@@ -272,6 +284,7 @@ public final class LockModel {
     definers.forEach((k, v) -> text.append("definer ").append(k).append(' ').append(v).append('\n'));
     constants.forEach((k, v) -> text.append("constant ").append(k).append(' ').append(v).append('\n'));
     handoffs.forEach((k, v) -> text.append("handoff ").append(k).append(' ').append(v).append('\n'));
+    alternatives.forEach(a -> text.append("alternative ").append(a.keep()).append(' ').append(a.drop()).append('\n'));
     nonFaulting.forEach(n -> text.append("non-faulting ").append(n).append('\n'));
     if (pageFault != null) {
       text.append("page-fault ").append(pageFault.lockClass()).append(' ').append(pageFault.kind())

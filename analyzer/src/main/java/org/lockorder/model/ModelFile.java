@@ -17,6 +17,7 @@ import java.util.Map;
  * @param stubs function name to stub
  * @param fileSystems null when the file has no {@code file_systems} section
  * @param handoffs ops slot ({@code struct.field}) to the lock class its methods take over
+ * @param alternatives sources never built together, in file order
  */
 record ModelFile(
     String source,
@@ -29,7 +30,8 @@ record ModelFile(
     ReclaimModel reclaim,
     Map<String, StubModel> stubs,
     FileSystemsModel fileSystems,
-    Map<String, String> handoffs) {
+    Map<String, String> handoffs,
+    List<Alternative> alternatives) {
   ModelFile {
     primitives = List.copyOf(primitives);
     definers = Map.copyOf(definers);
@@ -37,5 +39,6 @@ record ModelFile(
     nonFaulting = List.copyOf(nonFaulting);
     stubs = Map.copyOf(stubs);
     handoffs = Map.copyOf(handoffs);
+    alternatives = List.copyOf(alternatives);
   }
 }

@@ -22,7 +22,7 @@ import org.lockorder.model.YamlNode.Sequence;
 final class ModelFileReader {
   static final Set<String> TOP_KEYS =
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
-          "reclaim", "stubs", "file_systems", "handoffs");
+          "reclaim", "stubs", "file_systems", "handoffs", "alternatives");
   static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking", "libraries");
   static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim", "entries");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
@@ -110,9 +110,28 @@ final class ModelFileReader {
         handoffs.put(h.key(), string(h.value(), CLASS_NAME, "a lock class name"));
       }
     }
+    List<Alternative> alternatives = new ArrayList<>();
+    e = top.entries().get("alternatives");
+    if (e != null) {
+      for (YamlNode item : sequence(e.value(), "'alternatives'").items()) alternatives.add(alternative(item));
+    }
     return new ModelFile(
         source, primitives, definers, pageFault, constants, nonFaulting, rwlockReadRecursive,
-        reclaim, stubs, fileSystems, handoffs);
+        reclaim, stubs, fileSystems, handoffs, alternatives);
+  }
+
+  private static final java.util.regex.Pattern SOURCE_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9_.+-]+(/[A-Za-z0-9_.+-]+)*");
+
+  /** {@code {keep: mm/slub.c, drop: [mm/slab.c, mm/slob.c]}}: see {@link Alternative}. */
+  private Alternative alternative(YamlNode node) throws LockModelException {
+    Mapping m = mapping(node, "an entry of 'alternatives'");
+    checkKeys(m, Set.of("keep", "drop"), "in an entry of 'alternatives'");
+    String keep = string(require(m, "keep", "an entry of 'alternatives'").value(), SOURCE_PATH, "a source path such as mm/slub.c");
+    List<String> drop = new ArrayList<>();
+    for (YamlNode d : sequence(require(m, "drop", "an entry of 'alternatives'").value(), "'drop'").items()) {
+      drop.add(string(d, SOURCE_PATH, "a source path such as mm/slab.c"));
+    }
+    return new Alternative(keep, drop);
   }
 
   /**

@@ -116,7 +116,7 @@ public final class Pipeline {
   private Inputs read(List<String> paths, boolean useRunCache) throws LockModelException {
     long start = System.nanoTime();
     LockModel base = LockModel.load(options.profiles(), options.configs());
-    SourceWalker.Result walked = new SourceWalker().walk(paths, options.includeDirs());
+    SourceWalker.Result walked = leaveOutAlternatives(new SourceWalker().walk(paths, options.includeDirs()), base);
     Map<List<Path>, LockModel> models = new HashMap<>();
     for (InputFile f : walked.files()) {
       if (!models.containsKey(f.configs())) {
@@ -170,6 +170,34 @@ public final class Pipeline {
     return new Inputs(
         base, walked.files().size(), units, diagnostics, suppressions, lines, bodies, bodiesParsed, cache, runKey, null,
         headers.constants(), memo, memoFile);
+  }
+
+  /**
+   * The walked files without those the lock model says a kernel never builds together with
+   * another input file ({@link org.lockorder.model.Alternative}: one slab allocator), each left
+   * out with a note saying which file it gives way to.
+   */
+  private static SourceWalker.Result leaveOutAlternatives(SourceWalker.Result walked, LockModel model) {
+    if (model.alternatives().isEmpty()) return walked;
+    List<InputFile> kept = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>(walked.diagnostics());
+    for (InputFile f : walked.files()) {
+      String builtInstead = null;
+      for (org.lockorder.model.Alternative a : model.alternatives()) {
+        if (a.drop().stream().noneMatch(d -> org.lockorder.model.Alternative.matches(f.displayPath(), d))) continue;
+        if (walked.files().stream().anyMatch(g -> org.lockorder.model.Alternative.matches(g.displayPath(), a.keep()))) {
+          builtInstead = a.keep();
+          break;
+        }
+      }
+      if (builtInstead == null) {
+        kept.add(f);
+      } else {
+        diagnostics.add(new Diagnostic(f.displayPath(), 1, 1, Diagnostic.Severity.NOTE,
+            "not analyzed: a kernel builds this or " + builtInstead + ", never both (the lock model's alternatives)"));
+      }
+    }
+    return new SourceWalker.Result(kept, diagnostics);
   }
 
   /**

@@ -256,4 +256,48 @@ class AnalyzeCommandTest {
     assertTrue(r.out().contains("LO001 lock-order-cycle"), r.out());
     assertTrue(r.out().contains("LO002 recursive-locking"), r.out());
   }
+
+  @Test
+  void aSlabAllocatorGivesWayToTheOneTheKernelBuilds() throws IOException {
+    // One slab allocator per kernel: taken together, SLAB's and SLUB's list_lock (one struct
+    // name, two definitions) order each other against cache_chain_lock, which no kernel can do.
+    Path mm = Files.createDirectories(dir.resolve("mm"));
+    Files.writeString(mm.resolve("slub.c"), """
+        struct kmem_cache_node { spinlock_t list_lock; };
+        DEFINE_SPINLOCK(cache_chain_lock);
+        void slub_shrink(struct kmem_cache_node *n)
+        {
+        	spin_lock(&cache_chain_lock);
+        	spin_lock(&n->list_lock);
+        	spin_unlock(&n->list_lock);
+        	spin_unlock(&cache_chain_lock);
+        }
+        """);
+    Files.writeString(mm.resolve("slab.c"), """
+        struct kmem_cache_node { spinlock_t list_lock; };
+        extern spinlock_t cache_chain_lock;
+        void slab_drain(struct kmem_cache_node *n)
+        {
+        	spin_lock(&n->list_lock);
+        	spin_lock(&cache_chain_lock);
+        	spin_unlock(&cache_chain_lock);
+        	spin_unlock(&n->list_lock);
+        }
+        """);
+    CliRun both = CliRun.of("analyze", mm.toString());
+    assertEquals(ExitCodes.OK, both.exit(), both.out() + both.err());
+    assertTrue(both.out().contains(mm.resolve("slab.c") + ":1:1: note: not analyzed: a kernel builds this or mm/slub.c, never both"),
+        both.out());
+    assertTrue(both.out().contains("1 file, 1 of 1 function bodies parsed"), both.out());
+    CliRun slabOnly = CliRun.of("analyze", mm.resolve("slab.c").toString());
+    assertEquals(ExitCodes.OK, slabOnly.exit());
+    assertTrue(slabOnly.out().contains("0 diagnostics; 1 file, 1 of 1 function bodies parsed"),
+        "without mm/slub.c in the input, mm/slab.c is analyzed: " + slabOnly.out());
+    // The same two files elsewhere than mm/ are no slab allocators: both analyzed, they order each other.
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    Files.copy(mm.resolve("slub.c"), lib.resolve("slub.c"));
+    Files.copy(mm.resolve("slab.c"), lib.resolve("slab.c"));
+    CliRun elsewhere = CliRun.of("analyze", lib.toString());
+    assertEquals(ExitCodes.FINDINGS, elsewhere.exit(), elsewhere.out());
+  }
 }

@@ -71,6 +71,22 @@ class ConfigErrorTest {
   }
 
   @Test
+  void alternativesNeedAKeptSourceAndTheDroppedOnes() throws IOException, LockModelException {
+    Path f = tmp.resolve("lockorder.yaml");
+    LockModelException e = failLoading("alternatives:\n  - {keep: src/a.c}\n");
+    assertTrue(e.render().startsWith(f + ":2:"), e.render());
+    assertTrue(e.render().contains("'drop'"), e.render());
+    e = failLoading("alternatives:\n  - {keep: src/a.c, drop: [src/b.c], also: x}\n");
+    assertTrue(e.render().contains("unknown key 'also'"), e.render());
+    e = failLoading("alternatives:\n  - {keep: 'src a.c', drop: [src/b.c]}\n");
+    assertTrue(e.render().contains("a source path"), e.render());
+    LockModel m = LockModel.load(List.of("linux"),
+        List.of(Files.writeString(f, "alternatives:\n  - {keep: drivers/a.c, drop: [drivers/b.c]}\n")));
+    assertEquals(List.of(new Alternative("mm/slub.c", List.of("mm/slab.c", "mm/slob.c")),
+        new Alternative("drivers/a.c", List.of("drivers/b.c"))), m.alternatives(), "the profile's, then the file's");
+  }
+
+  @Test
   void missingFile() {
     Path f = tmp.resolve("nope.yaml");
     LockModelException e = failLoading(f);
