@@ -740,19 +740,7 @@ final class FunctionAnalyzer {
 
     /** The keys in the caller's terms: {@code keys} itself when none is a parameter lock (sets are never modified). */
     Set<LockKey> keys(Set<LockKey> keys) {
-      if (keys.isEmpty()) return KeySet.EMPTY;
-      KeySet given = KeySet.of(keys);
-      if (!given.anyParam()) return given;
-      KeySet out = KeySet.EMPTY;
-      for (LockKey k : given) {
-        if (!(k instanceof LockKey.OfParam p)) {
-          out = out.with(k);
-        } else {
-          LockClassResolver.Resolved r = argument(p);
-          if (r != null) out = out.with(r.key());
-        }
-      }
-      return out;
+      return KeySet.of(keyList(keys));
     }
   }
 

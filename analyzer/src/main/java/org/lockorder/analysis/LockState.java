@@ -257,7 +257,8 @@ final class LockState {
    */
   LockState unlock(LockKey key) {
     LockState after = release(key);
-    if (after != this || !released.contains(key) || holdsBase(key) || releasedTwice.contains(key)) return after;
+    // release() leaves the state as it is only for a key not held and already released.
+    if (after != this || releasedTwice.contains(key)) return after;
     return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, withKey(releasedTwice, key));
   }
 
@@ -326,6 +327,7 @@ final class LockState {
       LockKey base = h.key().base();
       for (LockKey k : keys) anyHeld |= h.key().equals(k) || base.equals(k.base());
     }
+    // One by one when a lock goes, or when keys may repeat (two callee keys naming one class).
     if (anyHeld || !(keys instanceof Set)) {
       LockState s = this;
       for (LockKey k : keys) s = s.release(k);
