@@ -308,9 +308,9 @@ public final class Analyzer {
       Map<EdgeType, EdgeWitness> witnesses = new EnumMap<>(EdgeType.class);
       p.best().forEach(
           (type, o) -> {
-            Function entry = chains.entry(o.frame());
+            Function entry = chains.entry(o.frame(), o.runsFor());
             reasons.put(entry.name(), graph.entryReason(entry) == null ? "entered through recursion" : graph.entryReason(entry));
-            witnesses.put(type, new EdgeWitness(entry.name(), entry.location(), chains.chainTo(o.frame()), o.frame().name(), o.held(), o.acquired()));
+            witnesses.put(type, new EdgeWitness(entry.name(), entry.location(), chains.chainTo(o.frame(), o.runsFor()), o.frame().name(), o.held(), o.acquired()));
           });
       Set<LockClass> serializing = new TreeSet<>();
       for (LockClass g : gates(p, mustHeld)) {

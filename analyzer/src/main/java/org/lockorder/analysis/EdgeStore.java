@@ -17,8 +17,11 @@ import org.lockorder.ir.Function;
  */
 final class EdgeStore {
 
-  /** One observed occurrence, before the entry chain is known. */
-  record Occurrence(Function frame, Site held, Site acquired) {}
+  /**
+   * One observed occurrence, before the entry chain is known. {@code runsFor}: the file systems
+   * whose objects both paths can run for (ADR-003), which the entry chain must agree with.
+   */
+  record Occurrence(Function frame, Site held, Site acquired, FileSystemSet runsFor) {}
 
   static final class Pair {
     private static final EdgeType[] TYPES = EdgeType.values();
@@ -77,9 +80,9 @@ final class EdgeStore {
      * acquired site is {@code acquired}, or when {@code through} is not null {@code acquired}
      * seen through that call, made only if kept.
      */
-    private void offer(EdgeType t, int length, Function frame, Site held, Site acquired, CallStep through) {
+    private void offer(EdgeType t, int length, Function frame, Site held, Site acquired, CallStep through, FileSystemSet runsFor) {
       if (length >= length(t)) return;
-      keep(t, length, new Occurrence(frame, held, through == null ? acquired : acquired.through(through)));
+      keep(t, length, new Occurrence(frame, held, through == null ? acquired : acquired.through(through), runsFor));
     }
 
     /** The best occurrence's length, or the largest int when there is none. */
@@ -155,7 +158,7 @@ final class EdgeStore {
    * store does not modify it either.
    */
   void record(EdgeType type, Function frame, Site held, Site acquired, Set<LockClass> gates) {
-    record(type, frame, held, acquired, null, gates);
+    record(type, frame, held, acquired, null, gates, FileSystemSet.ANY);
   }
 
   /**
@@ -163,7 +166,8 @@ final class EdgeStore {
    * through} (when not null), without making that site unless the occurrence becomes a witness:
    * a recursion's propagation records tens of millions of occurrences, few of them the shortest.
    */
-  void record(EdgeType type, Function frame, Site held, Site acquired, CallStep through, Set<LockClass> gates) {
+  void record(
+      EdgeType type, Function frame, Site held, Site acquired, CallStep through, Set<LockClass> gates, FileSystemSet runsFor) {
     LockClass heldClass = held.lockClass();
     if (heldClass != lastHeldClass) {
       lastHeldClass = heldClass;
@@ -174,7 +178,7 @@ final class EdgeStore {
     Pair p = pairs.get(from, to);
     if (p == null) pairs.add(from, to, p = new Pair(held.lockClass(), acquired.lockClass()));
     int length = held.calls().size() + acquired.calls().size() + (through == null ? 0 : 1);
-    p.offer(type, length, frame, held, acquired, through);
+    p.offer(type, length, frame, held, acquired, through, runsFor);
     if (gates.isEmpty()) p.ungated(frame);
     else p.gated(frame, gates);
   }

@@ -3,6 +3,7 @@ package org.lockorder.analysis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import org.lockorder.ir.Node;
  */
 final class EntryChains {
   private final CallGraph graph;
-  private final Map<Function, List<CallStep>> cache = new IdentityHashMap<>();
-  private final Map<Function, Function> entryOf = new IdentityHashMap<>();
+  private final Map<Function, Chain> cache = new IdentityHashMap<>();
+  /** Chains that must run for some file systems: by those, then by function. */
+  private final Map<FileSystemSet, Map<Function, Chain>> confined = new HashMap<>();
+
+  private record Chain(Function entry, List<CallStep> steps) {}
 
   EntryChains(CallGraph graph) {
     this.graph = graph;
@@ -25,45 +29,73 @@ final class EntryChains {
 
   /** The entry point reached by {@link #chainTo}; the function itself when it is one. */
   Function entry(Function f) {
-    chainTo(f);
-    return entryOf.get(f);
+    return chain(f, FileSystemSet.ANY).entry();
   }
 
   /** Calls from the nearest entry point down to {@code f}; empty when {@code f} is an entry. */
   List<CallStep> chainTo(Function f) {
-    List<CallStep> cached = cache.get(f);
+    return chain(f, FileSystemSet.ANY).steps();
+  }
+
+  /**
+   * The entry point of {@link #chainTo(Function, FileSystemSet)}.
+   */
+  Function entry(Function f, FileSystemSet runsFor) {
+    return chain(f, runsFor).entry();
+  }
+
+  /**
+   * The same for an edge whose paths run only for {@code runsFor}'s file systems (ADR-003): the
+   * chain passes through no other file system's code, so the thread shows a caller whose objects
+   * the paths below can be for. The nearest chain when there is no such one.
+   */
+  List<CallStep> chainTo(Function f, FileSystemSet runsFor) {
+    return chain(f, runsFor).steps();
+  }
+
+  private Chain chain(Function f, FileSystemSet runsFor) {
+    Map<Function, Chain> byFunction = runsFor.isAny() ? cache : confined.computeIfAbsent(runsFor, k -> new IdentityHashMap<>());
+    Chain cached = byFunction.get(f);
     if (cached != null) return cached;
+    Chain made = search(f, runsFor);
+    if (made == null && !runsFor.isAny()) made = chain(f, FileSystemSet.ANY);
+    if (made == null) made = new Chain(f, List.of()); // only reachable through a recursion nobody enters
+    byFunction.put(f, made);
+    return made;
+  }
+
+  /** Breadth first from {@code f} up its callers to an entry point; null when none is reached. */
+  private Chain search(Function f, FileSystemSet runsFor) {
+    FileSystems fileSystems = graph.fileSystems();
     Map<Function, Function> next = new IdentityHashMap<>();
     ArrayDeque<Function> queue = new ArrayDeque<>();
     queue.add(f);
     next.put(f, f);
     Function found = null;
-    while (!queue.isEmpty() && found == null) {
+    while (!queue.isEmpty()) {
       Function g = queue.poll();
       if (graph.entryReason(g) != null) {
         found = g;
         break;
       }
       for (Function caller : graph.callers(g)) {
-        if (!next.containsKey(caller)) {
-          next.put(caller, g);
-          queue.add(caller);
-        }
+        if (next.containsKey(caller) || !runsFor(caller, runsFor, fileSystems)) continue;
+        next.put(caller, g);
+        queue.add(caller);
       }
     }
+    if (found == null) return null;
     List<CallStep> chain = new ArrayList<>();
-    if (found == null) {
-      // Only reachable through a recursion nobody enters: start the thread at f itself.
-      found = f;
-    }
-    for (Function at = found; at != f; at = next.get(at)) {
-      Function callee = next.get(at);
-      chain.add(callStep(at, callee));
-    }
-    List<CallStep> result = Collections.unmodifiableList(chain);
-    cache.put(f, result);
-    entryOf.put(f, found);
-    return result;
+    for (Function at = found; at != f; at = next.get(at)) chain.add(callStep(at, next.get(at)));
+    return new Chain(found, Collections.unmodifiableList(chain));
+  }
+
+  /** Whether {@code caller}'s code can work on objects of {@code runsFor}'s file systems. */
+  private static boolean runsFor(Function caller, FileSystemSet runsFor, FileSystems fileSystems) {
+    if (runsFor.isAny()) return true;
+    String file = caller.location().file();
+    int own = fileSystems.of(file);
+    return own == FileSystems.SHARED || runsFor.contains(own) || fileSystems.stacking(file);
   }
 
   private CallStep callStep(Function caller, Function callee) {

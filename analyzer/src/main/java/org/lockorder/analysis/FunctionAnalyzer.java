@@ -427,7 +427,7 @@ final class FunctionAnalyzer {
       if (mode == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(key)) continue;
       Set<LockClass> gates = gates(s, h, key, releasedBefore);
       if (h.key() instanceof LockKey.OfClass && key instanceof LockKey.OfClass) {
-        ctx.edges().record(EdgeType.of(h.mode(), mode), fn, h.site(), site, through, gates);
+        ctx.edges().record(EdgeType.of(h.mode(), mode), fn, h.site(), site, through, gates, h.fileSystems().intersect(acquiredFor));
       } else {
         if (seen == null) seen = site.through(through);
         summary.addPending(new Summary.PendingEdge(h.attached(), key, mode, seen, gates, cuts));
@@ -644,13 +644,29 @@ final class FunctionAnalyzer {
       boolean covered = a.key() instanceof LockKey.OfClass
           && summary.covers(a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems);
       if (!covered) {
-        lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
-        if (lock == null) return;
-        summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(tr.released(), releasedBefore), cuts, irqsOn, fileSystems));
+        Set<LockKey> released = union(tr.released(), releasedBefore);
+        if (a.others() == null) {
+          lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
+          if (lock == null) return;
+          summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems));
+        } else {
+          // Each path the callee kept for some file systems, for those of them that reach here.
+          for (Summary.Witness w : a.witnesses()) {
+            FileSystemSet runsFor = fileSystemsThrough(tr.passage(), w.fileSystems());
+            HeldLock through = runsFor == null ? null : tr.sub().lock(a.key(), a.mode(), w.site().through(tr.step()), false);
+            if (through == null) continue;
+            summary.addAcquisition(new Summary.Acquisition(through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor));
+            if (lock == null) lock = through;
+          }
+          if (lock == null) return;
+        }
       }
     }
     if (!orders) return;
-    if (lock != null) {
+    if (a.others() != null && a.key() instanceof LockKey.OfClass) {
+      // Per held lock, the path that can run for the file systems it is held for.
+      orderAfter(tr.ordering(), tr.state(), a, tr.passage(), tr.step(), releasedBefore, cuts, fileSystems);
+    } else if (lock != null) {
       orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
     } else if (a.key() instanceof LockKey.OfClass) {
       // The key is the callee's and the caller's alike; the site is made only if needed.
@@ -658,6 +674,38 @@ final class FunctionAnalyzer {
     } else {
       lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
       if (lock != null) orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
+    }
+  }
+
+  /**
+   * The edges from each of {@code held} to a callee's acquisition {@code a} of a class that kept
+   * paths for different file systems: each edge shows the path that runs for a file system the
+   * held lock is held for, and that reaches here.
+   */
+  private void orderAfter(
+      List<HeldLock> held, LockState s, Summary.Acquisition a, Passage passage, CallStep through,
+      Set<LockKey> releasedBefore, int cuts, FileSystemSet acquiredFor) {
+    FileSystemSet siteFor = fileSystemsThrough(passage, a.siteFor());
+    for (int i = 0, n = held.size(); i < n; i++) {
+      HeldLock h = held.get(i);
+      if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
+      if (apart(h.fileSystems(), acquiredFor)) continue;
+      if (a.mode() == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(a.key())) continue;
+      Site site = a.site();
+      FileSystemSet runsFor = siteFor;
+      if (siteFor == null || apart(h.fileSystems(), siteFor)) {
+        runsFor = acquiredFor; // kept if no path is found, which the union of the paths rules out
+        for (Summary.Witness w : a.others().paths()) {
+          FileSystemSet pathFor = fileSystemsThrough(passage, w.fileSystems());
+          if (pathFor != null && !apart(h.fileSystems(), pathFor)) {
+            site = w.site();
+            runsFor = pathFor;
+            break;
+          }
+        }
+      }
+      ctx.edges().record(EdgeType.of(h.mode(), a.mode()), fn, h.site(), site, through, gates(s, h, a.key(), releasedBefore),
+          h.fileSystems().intersect(runsFor));
     }
   }
 

@@ -126,6 +126,16 @@ final class MemoCodec {
       w.out.unsigned(a.irqsOn());
       w.fileSystems(a.fileSystems());
       w.out.signedLong(a.nullParams());
+      Summary.OtherPaths others = a.others();
+      w.out.bool(others != null);
+      if (others != null) {
+        w.fileSystems(others.siteFor());
+        w.out.unsigned(others.paths().size());
+        for (Summary.Witness p : others.paths()) {
+          w.fileSystems(p.fileSystems());
+          w.site(p.site());
+        }
+      }
     }
     w.out.unsigned(s.pending.size());
     for (Summary.PendingEdge e : s.pending) {
@@ -166,7 +176,17 @@ final class MemoCodec {
       int irqsOn = r.in.unsigned();
       FileSystemSet fs = r.fileSystems();
       long nullParams = r.in.signedLong();
-      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams));
+      Summary.OtherPaths others = null;
+      if (r.in.bool()) {
+        FileSystemSet siteFor = r.fileSystems();
+        List<Summary.Witness> paths = new ArrayList<>();
+        for (int k = 0, m = r.in.unsigned(); k < m; k++) {
+          FileSystemSet runsFor = r.fileSystems();
+          paths.add(new Summary.Witness(runsFor, r.site()));
+        }
+        others = new Summary.OtherPaths(siteFor, List.copyOf(paths));
+      }
+      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       HeldLock held = r.held();
@@ -216,6 +236,7 @@ final class MemoCodec {
         w.out.unsigned(member(index, o.frame()));
         w.site(o.held());
         w.site(o.acquired());
+        w.fileSystems(o.runsFor());
       }
       w.out.unsigned(p.ungatedFrames.size());
       for (Function f : p.ungatedFrames) w.out.unsigned(member(index, f));
@@ -275,7 +296,8 @@ final class MemoCodec {
         length[t] = r.in.unsigned();
         Function frame = r.member(members);
         Site held = r.site();
-        best[t] = new EdgeStore.Occurrence(frame, held, r.site());
+        Site acquired = r.site();
+        best[t] = new EdgeStore.Occurrence(frame, held, acquired, r.fileSystems());
       }
       List<Function> ungated = new ArrayList<>();
       for (int k = 0, m = r.in.unsigned(); k < m; k++) ungated.add(r.member(members));

@@ -28,16 +28,47 @@ final class Summary {
    */
   record Acquisition(
       LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
-      long nullParams) {
+      long nullParams, OtherPaths others) {
     Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null);
     }
 
     Acquisition(
         LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L, null);
+    }
+
+    Acquisition(
+        LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
+        long nullParams) {
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, null);
+    }
+
+    /** The file systems {@link #site}'s own path runs for. */
+    FileSystemSet siteFor() {
+      return others == null ? fileSystems : others.siteFor();
+    }
+
+    /** Each path kept, {@link #site}'s first, with the file systems it runs for. */
+    List<Witness> witnesses() {
+      if (others == null) return List.of(new Witness(fileSystems, site));
+      List<Witness> all = new ArrayList<>(others.paths().size() + 1);
+      all.add(new Witness(others.siteFor(), site));
+      all.addAll(others.paths());
+      return all;
     }
   }
+
+  /** A path to an acquisition, and the file systems whose objects it can run for. */
+  record Witness(FileSystemSet fileSystems, Site site) {}
+
+  /**
+   * The paths an acquisition keeps besides its {@link Acquisition#site} when that one does not
+   * run for all of its file systems (ADR-003 later): {@code siteFor} is the site's own set, and
+   * each of {@code paths} runs for some file system no earlier one does. A caller in file system F
+   * then shows a path that can run for F, not another file system's.
+   */
+  record OtherPaths(FileSystemSet siteFor, List<Witness> paths) {}
 
   /** What distinguishes pending edges in a summary. */
   record PendingId(LockKey heldKey, Mode heldMode, LockKey key, Mode mode, int cuts) {}
@@ -142,7 +173,9 @@ final class Summary {
   /**
    * Keeps the shortest path per acquisition identity. Paths that released different caller locks
    * first are merged by intersecting those sets, and their file systems by union: a caller then
-   * records every edge that some path could make, never fewer.
+   * records every edge that some path could make, never fewer. Of the paths, it keeps one that
+   * runs for every merged file system when there is one, else one per file system ({@link
+   * OtherPaths}).
    */
   void addAcquisition(Acquisition a) {
     int index = acquisitions.indexOf(a.key(), a.mode(), a.cuts(), a.irqsOn(), a.nullParams());
@@ -158,20 +191,73 @@ final class Summary {
       for (LockKey k : released) if (a.releasedBefore().contains(k)) both = both.with(k);
       released = both;
     }
-    // The witness of the path reached for more file systems, else the shorter: a caller that keeps
-    // the acquisition for its own file system then shows a path that can run for it.
     FileSystemSet was = old.fileSystems();
     FileSystemSet fileSystems = was.union(a.fileSystems());
     boolean grew = !fileSystems.equals(was);
-    boolean newCoversAll = fileSystems.equals(a.fileSystems());
     Site site;
-    if (grew && newCoversAll) site = a.site();
-    else if (!grew && !newCoversAll) site = old.site();
-    else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
-    if (site != old.site() || released != old.releasedBefore() || grew) {
-      acquisitions.replace(index, new Acquisition(a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams()));
+    OtherPaths others = old.others();
+    if (old.others() == null && a.others() == null && (!grew || fileSystems.equals(a.fileSystems()))) {
+      // The common case: one path runs for all (the new one when it reached more file systems).
+      boolean newCoversAll = fileSystems.equals(a.fileSystems());
+      if (grew) site = a.site();
+      else if (!newCoversAll) site = old.site();
+      else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
+    } else {
+      Paths paths = new Paths(old);
+      paths.add(a.others() == null ? a.fileSystems() : a.others().siteFor(), a.site());
+      if (a.others() != null) for (Witness w : a.others().paths()) paths.add(w.fileSystems(), w.site());
+      site = paths.site;
+      if (paths.changedOthers || paths.site != old.site()) others = paths.others();
+    }
+    if (site != old.site() || others != old.others() || released != old.releasedBefore() || grew) {
+      acquisitions.replace(index, new Acquisition(
+          a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others));
       // A shorter witness alone changes no caller's edges.
       if (changes != null && (released != old.releasedBefore() || grew)) changes.add(index);
+    }
+  }
+
+  /** The paths of one acquisition while {@link #addAcquisition} merges another's into them. */
+  private static final class Paths {
+    FileSystemSet all;
+    Site site;
+    FileSystemSet siteFor;
+    List<Witness> extra;
+    boolean changedOthers;
+
+    Paths(Acquisition a) {
+      all = a.fileSystems();
+      site = a.site();
+      siteFor = a.siteFor();
+      extra = a.others() == null ? List.of() : a.others().paths();
+    }
+
+    /**
+     * A path that runs for every file system becomes the site (the shorter of two such); one
+     * that adds file systems no kept path runs for is kept beside it; others add nothing.
+     */
+    void add(FileSystemSet runsFor, Site path) {
+      FileSystemSet union = all.union(runsFor);
+      if (runsFor.containsAll(union)) {
+        boolean siteCoversAll = siteFor.containsAll(union);
+        if (!siteCoversAll || path.calls().size() < site.calls().size()) {
+          site = path;
+          siteFor = runsFor;
+        }
+        if (!extra.isEmpty()) changedOthers = true;
+        extra = List.of();
+      } else if (!union.equals(all)) {
+        List<Witness> more = new ArrayList<>(extra.size() + 1);
+        more.addAll(extra);
+        more.add(new Witness(runsFor, path));
+        extra = more;
+        changedOthers = true;
+      }
+      all = union;
+    }
+
+    OtherPaths others() {
+      return extra.isEmpty() && siteFor.equals(all) ? null : new OtherPaths(siteFor, List.copyOf(extra));
     }
   }
 

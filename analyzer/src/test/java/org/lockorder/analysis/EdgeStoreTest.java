@@ -125,8 +125,8 @@ class EdgeStoreTest {
     Site direct = site(b, 2);
     store.record(EdgeType.EN, null, site(a, 0), direct, Set.of());
     // One call plus the callee's one: as long as the direct witness, which stays (first on a tie).
-    store.record(EdgeType.EN, null, site(a, 0), inCallee, into, Set.of());
-    store.record(EdgeType.SN, null, site(a, 0), inCallee, into, Set.of());
+    store.record(EdgeType.EN, null, site(a, 0), inCallee, into, Set.of(), FileSystemSet.ANY);
+    store.record(EdgeType.SN, null, site(a, 0), inCallee, into, Set.of(), FileSystemSet.ANY);
     EdgeStore.Pair p = store.pairs().iterator().next();
     assertSame(direct, p.best().get(EdgeType.EN).acquired());
     Site seen = p.best().get(EdgeType.SN).acquired();
@@ -134,7 +134,7 @@ class EdgeStoreTest {
     assertEquals(List.of(into, inCallee.calls().get(0)), List.copyOf(seen.calls()));
     // A shorter one through a call replaces a longer direct one.
     store.record(EdgeType.SR, null, site(a, 0), site(b, 3), Set.of());
-    store.record(EdgeType.SR, null, site(a, 0), site(b, 0), into, Set.of());
+    store.record(EdgeType.SR, null, site(a, 0), site(b, 0), into, Set.of(), FileSystemSet.ANY);
     assertEquals(1, p.best().get(EdgeType.SR).acquired().calls().size());
   }
 }

@@ -24,6 +24,8 @@ import org.lockorder.report.Report;
  */
 class FileSystemDispatchTest {
   @TempDir Path dir;
+  /** The last {@link #findings} run's report. */
+  private Report report;
 
   /** Every file declares what it uses: '#include' is not followed. */
   static final String VFS_TYPES =
@@ -81,6 +83,7 @@ class FileSystemDispatchTest {
       paths.add(p.toString());
     }
     Report r = new Pipeline(PipelineOptions.defaults()).run(paths);
+    report = r;
     assertEquals(List.of(), r.diagnostics(), "the files parse");
     Map<String, List<String>> out = new TreeMap<>();
     r.findings().forEach(f -> out.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(String.join(" -> ", f.classes())));
@@ -199,5 +202,73 @@ class FileSystemDispatchTest {
     Map<String, List<String>> flat = findings("flat",
         tree("vfs/inode.c", VFS, "iomap/iter.c", iomap, "gfs2/bmap.c", gfs2, "f2fs/data.c", f2fs));
     assertTrue(flat.getOrDefault("LO001", List.of()).contains("extent_lock -> f2fs_lock"), flat.toString());
+  }
+
+  /**
+   * A VFS helper reaches one lock class through two file systems' ->evict_inode (ADR-003 later):
+   * the summary keeps a path per file system, so each file system's thread shows its own
+   * ->evict_inode, not the other's.
+   */
+  @Test
+  void eachFileSystemsThreadShowsItsOwnImplementation() throws Exception {
+    String vfs = VFS + "DEFINE_MUTEX(hash_lock);\n";
+    java.util.function.Function<String, String> fs = name -> (VFS_TYPES
+        + """
+        extern struct mutex hash_lock;
+        DEFINE_MUTEX(NAME_lock);
+        static int NAME_mount(void) { return 0; }
+        static struct file_system_type NAME_fs_type = { .mount = NAME_mount };
+        static void NAME_evict_inode(struct inode *inode) { mutex_lock(&hash_lock); mutex_unlock(&hash_lock); }
+        static const struct super_operations NAME_sops = { .evict_inode = NAME_evict_inode };
+        void NAME_drop(struct inode *inode) { mutex_lock(&NAME_lock); iput(inode); mutex_unlock(&NAME_lock); }
+        void NAME_rehash(void) { mutex_lock(&hash_lock); mutex_lock(&NAME_lock); mutex_unlock(&NAME_lock); mutex_unlock(&hash_lock); }
+        """).replace("NAME", name);
+    Map<String, String> files = tree("fs/inode.c", vfs, "fs/btrfs/inode.c", fs.apply("btrfs"), "fs/ext4/super.c", fs.apply("ext4"));
+    Map<String, List<String>> f = findings("linux", files);
+    assertEquals(List.of("btrfs_lock -> hash_lock", "ext4_lock -> hash_lock"), f.get("LO001"), f.toString());
+    int threads = 0;
+    for (org.lockorder.report.Finding finding : report.findings()) {
+      for (org.lockorder.report.ThreadTrace t : finding.threads()) {
+        if (!t.entry().endsWith("_drop")) continue;
+        String own = t.entry().substring(0, t.entry().indexOf('_'));
+        List<String> evicts = t.steps().stream()
+            .flatMap(s -> java.util.stream.Stream.of(s.function(), String.valueOf(s.detail())))
+            .filter(n -> n.endsWith("_evict_inode")).distinct().toList();
+        assertEquals(List.of(own + "_evict_inode"), evicts, t.toString());
+        threads++;
+      }
+    }
+    assertEquals(2, threads);
+  }
+
+  /**
+   * An edge made in shared code for one file system's objects starts its thread in that file
+   * system's code: vfs_evict_locked's vfs_lock -> ext4_lock runs only for ext4 inodes, so the
+   * thread comes from ext4_outer, not from btrfs_prune, the nearer caller.
+   */
+  @Test
+  void anEdgeForOneFileSystemStartsInThatFileSystemsCode() throws Exception {
+    String vfs = VFS + "void vfs_evict_locked(struct inode *inode) { mutex_lock(&vfs_lock); iput(inode); mutex_unlock(&vfs_lock); }\n";
+    String decl = "void vfs_evict_locked(struct inode *inode);\n";
+    String ext4 = VFS_TYPES + decl
+        + "DEFINE_MUTEX(ext4_lock);\n"
+        + "static int ext4_mount(void) { return 0; }\n"
+        + "static struct file_system_type ext4_fs_type = { .mount = ext4_mount };\n"
+        + "static void ext4_evict_inode(struct inode *inode) { mutex_lock(&ext4_lock); mutex_unlock(&ext4_lock); }\n"
+        + "static const struct super_operations ext4_sops = { .evict_inode = ext4_evict_inode };\n"
+        + "static void ext4_mid(struct inode *inode) { vfs_evict_locked(inode); }\n"
+        + "void ext4_outer(struct inode *inode) { ext4_mid(inode); }\n"
+        + "void ext4_rev(void) { mutex_lock(&ext4_lock); vfs_lock_it(); mutex_unlock(&ext4_lock); }\n";
+    String btrfs = VFS_TYPES + decl
+        + "static int btrfs_mount(void) { return 0; }\n"
+        + "static struct file_system_type btrfs_fs_type = { .mount = btrfs_mount };\n"
+        + "static void btrfs_evict_inode(struct inode *inode) { }\n"
+        + "static const struct super_operations btrfs_sops = { .evict_inode = btrfs_evict_inode };\n"
+        + "void btrfs_prune(struct inode *inode) { vfs_evict_locked(inode); }\n";
+    Map<String, List<String>> f = findings("linux", tree("fs/inode.c", vfs, "fs/btrfs/inode.c", btrfs, "fs/ext4/super.c", ext4));
+    assertEquals(List.of("ext4_lock -> vfs_lock"), f.get("LO001"), f.toString());
+    List<String> entries = report.findings().stream()
+        .filter(x -> x.rule().equals("LO001")).flatMap(x -> x.threads().stream()).map(t -> t.entry()).sorted().toList();
+    assertEquals(List.of("ext4_outer", "ext4_rev"), entries);
   }
 }
