@@ -132,6 +132,9 @@ fi
 echo "== documented lock order (bench/documented-lock-order.tsv)"
 python3 "$here/bench/score-documented-order.py" "$work/full.json" > "$work/documented-order.txt"
 tail -1 "$work/documented-order.txt"
+echo "== threads that pass into another file system's code (ADR-003)"
+python3 "$here/bench/cross-file-system-threads.py" "$work/full.json" "$src" --list 5
+
 # Every pair seen inverted, explained (lockorder explain: the reverse edge's witnesses), from one
 # more analysis over the parse cache.
 mapfile -t inverted < <(sed -n 's/^INVERTED .*; graph has the edge \(.*\) -> \(.*\)$/\1 \2/p' "$work/documented-order.txt" | sort -u)
