@@ -505,6 +505,11 @@ final class CallGraph {
     return fs >= 0 ? FileSystemSet.of(fs) : null;
   }
 
+  /** The lock model the graph was built with. */
+  LockModel model() {
+    return model;
+  }
+
   FileSystems fileSystems() {
     return fileSystems;
   }

@@ -507,11 +507,17 @@ final class FunctionAnalyzer {
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
       Passage passage = passages[i];
       if (passage == null) passages[i] = passage = passage(t);
-      CallJobs jobs = jobs(passage);
+      // A fault through an iov_iter parameter: what it reaches is this function's only while a
+      // caller's iterator may be over user memory, so its jobs are not another fault's.
+      int faultIterator = n.event() instanceof Event.MayFault mf ? mf.iteratorParam() : -1;
+      CallJobs jobs = faultIterator >= 0
+          ? jobsByFaultIterator.computeIfAbsent(faultIterator, k -> new CallJobs(ctx.resolver()))
+          : jobs(passage);
       boolean orders = jobs.orders(t.function(), args, s);
       List<HeldLock> ordering = orders ? jobs.freshlyOrdering(t.function(), args, s) : List.of();
       boolean extendsSummary = jobs.extendsSummary(t.function(), args, s);
-      Transfer tr = new Transfer(t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage);
+      Transfer tr = new Transfer(
+          t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator);
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -555,7 +561,8 @@ final class FunctionAnalyzer {
    */
   record Transfer(
       Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
-      List<HeldLock> ordering, boolean extendsSummary, Passage passage, int cutBits, int irqsOn, Set<LockKey> released) {
+      List<HeldLock> ordering, boolean extendsSummary, Passage passage, int faultIterator, int cutBits, int irqsOn,
+      Set<LockKey> released) {
     /**
      * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied: a recursion's
      * propagation applies tens of millions of acquisitions to transfers, and most of them stop
@@ -563,8 +570,8 @@ final class FunctionAnalyzer {
      */
     Transfer(
         Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
-        boolean orders, List<HeldLock> ordering, boolean extendsSummary, Passage passage) {
-      this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage,
+        boolean orders, List<HeldLock> ordering, boolean extendsSummary, Passage passage, int faultIterator) {
+      this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
           state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
     }
   }
@@ -607,6 +614,10 @@ final class FunctionAnalyzer {
   private final List<Transfer> transfers = new ArrayList<>();
   private CallJobs jobs;
   private Map<Passage, CallJobs> jobsByPassage = new HashMap<>();
+  /** The jobs of faults through each iov_iter parameter ({@link Event.MayFault#iteratorParam}). */
+  private Map<Integer, CallJobs> jobsByFaultIterator = new HashMap<>();
+  /** This function's locals set up as iterators over kernel memory; computed when first needed. */
+  private Set<String> kernelIterators;
   /** This function's file system ({@link FileSystems}): its calls work on that file system's objects. */
   private final int ownFileSystem;
   /** Whether this function is stacking code: its calls work on any file system's objects. */
@@ -635,6 +646,8 @@ final class FunctionAnalyzer {
     if (!orders && !tr.extendsSummary()) return;
     FileSystemSet fileSystems = fileSystemsThrough(tr.passage(), a.fileSystems());
     if (fileSystems == null) return;
+    int userIterators = userIteratorsThrough(tr, a);
+    if (userIterators < 0) return;
     Set<LockKey> releasedBefore = tr.sub().keys(a.releasedBefore());
     HeldLock lock = null;
     if (tr.extendsSummary()) {
@@ -642,20 +655,23 @@ final class FunctionAnalyzer {
       // releases no more locks first (Summary.addAcquisition): the common case in a recursion.
       int irqsOn = a.irqsOn() & tr.irqsOn();
       boolean covered = a.key() instanceof LockKey.OfClass
-          && summary.covers(a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems);
+          && summary.covers(
+              a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems, userIterators);
       if (!covered) {
         Set<LockKey> released = union(tr.released(), releasedBefore);
         if (a.others() == null) {
           lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
           if (lock == null) return;
-          summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems));
+          summary.addAcquisition(new Summary.Acquisition(
+              lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems, 0L, null, userIterators));
         } else {
           // Each path the callee kept for some file systems, for those of them that reach here.
           for (Summary.Witness w : a.witnesses()) {
             FileSystemSet runsFor = fileSystemsThrough(tr.passage(), w.fileSystems());
             HeldLock through = runsFor == null ? null : tr.sub().lock(a.key(), a.mode(), w.site().through(tr.step()), false);
             if (through == null) continue;
-            summary.addAcquisition(new Summary.Acquisition(through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor));
+            summary.addAcquisition(new Summary.Acquisition(
+                through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor, 0L, null, userIterators));
             if (lock == null) lock = through;
           }
           if (lock == null) return;
@@ -675,6 +691,26 @@ final class FunctionAnalyzer {
       lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
       if (lock != null) orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
     }
+  }
+
+  /**
+   * The iov_iter parameters of this function that must iterate over user memory for {@code a},
+   * seen through {@code tr}, to be reached (bits, {@link Summary.Acquisition#userIterators}); -1
+   * when this call passes an iterator over kernel memory where one must be user memory, so it is
+   * not reached from here. A fault through a parameter adds it; a callee's condition on its
+   * parameter becomes one on the caller's parameter passed there, or none for anything else.
+   */
+  private int userIteratorsThrough(Transfer tr, Summary.Acquisition a) {
+    int out = tr.faultIterator() >= 0 && tr.faultIterator() < 32 ? 1 << tr.faultIterator() : 0;
+    for (int bits = a.userIterators(); bits != 0; bits &= bits - 1) {
+      int param = Integer.numberOfTrailingZeros(bits);
+      Arg arg = tr.sub().args.size() > param ? tr.sub().args.get(param) : null;
+      if (kernelIterators == null) kernelIterators = KernelIterators.locals(fn, ctx.callGraph().model());
+      if (KernelIterators.addressOf(arg, kernelIterators) != null) return -1;
+      int mine = KernelIterators.parameter(arg, fn);
+      if (mine >= 0 && mine < 32) out |= 1 << mine;
+    }
+    return out;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.lockorder.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.AcquireStyle;
 import org.lockorder.ir.Arg;
@@ -55,8 +56,9 @@ public final class LockApiLowering {
 
   Function lower(Function f) {
     List<Node> nodes = new ArrayList<>(f.cfg().nodes().size());
+    Set<String> kernelIterators = KernelIterators.locals(f, model);
     for (Node n : f.cfg().nodes()) {
-      Event e = n.event() instanceof Event.Call call ? lowerCall(call, f) : n.event();
+      Event e = n.event() instanceof Event.Call call ? lowerCall(call, f, kernelIterators) : n.event();
       nodes.add(e == n.event() ? n : n.withEvent(e));
     }
     return new Function(
@@ -73,7 +75,7 @@ public final class LockApiLowering {
         f.resultCalls());
   }
 
-  private Event lowerCall(Event.Call call, Function f) {
+  private Event lowerCall(Event.Call call, Function f, Set<String> kernelIterators) {
     Optional<Primitive> found = model.primitive(call.callee());
     if (found.isEmpty()) return call;
     Primitive p = found.get();
@@ -126,7 +128,11 @@ public final class LockApiLowering {
         return new Event.SetClass(ref, keyName(key.path()), api, call.location());
       }
       case MAY_FAULT -> {
-        return new Event.MayFault(api, call.location(), p.faultLockHeld());
+        if (p.iteratorArg() < 0) return new Event.MayFault(api, call.location(), p.faultLockHeld());
+        Arg iterator = arg(args, p.iteratorArg());
+        // Through a local iterator over kernel memory: never a fault.
+        if (KernelIterators.addressOf(iterator, kernelIterators) != null) return call;
+        return new Event.MayFault(api, call.location(), p.faultLockHeld(), KernelIterators.parameter(iterator, f));
       }
       case FAULTS_DISABLE, FAULTS_ENABLE -> {
         return new Event.FaultScope(

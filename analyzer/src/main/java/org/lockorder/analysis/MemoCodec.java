@@ -126,6 +126,7 @@ final class MemoCodec {
       w.out.unsigned(a.irqsOn());
       w.fileSystems(a.fileSystems());
       w.out.signedLong(a.nullParams());
+      w.out.unsigned(a.userIterators());
       Summary.OtherPaths others = a.others();
       w.out.bool(others != null);
       if (others != null) {
@@ -176,6 +177,7 @@ final class MemoCodec {
       int irqsOn = r.in.unsigned();
       FileSystemSet fs = r.fileSystems();
       long nullParams = r.in.signedLong();
+      int userIterators = r.in.unsigned();
       Summary.OtherPaths others = null;
       if (r.in.bool()) {
         FileSystemSet siteFor = r.fileSystems();
@@ -186,7 +188,7 @@ final class MemoCodec {
         }
         others = new Summary.OtherPaths(siteFor, List.copyOf(paths));
       }
-      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others));
+      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others, userIterators));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       HeldLock held = r.held();

@@ -25,23 +25,26 @@ final class Summary {
    * {@code fileSystems} says for which file systems' objects the path to it can run (ADR-003).
    * {@code nullParams} (bit i) says which pointer parameters that path found NULL: a caller that
    * passes one a variable known not to be NULL does not take it (ADR-006, {@link PointerFacts}).
+   * {@code others} keeps paths for other file systems ({@link OtherPaths}). {@code userIterators}
+   * (bit i) says that every path to it faults through parameter i, an iov_iter: a caller that
+   * passes an iterator over kernel memory there does not take it ({@link KernelIterators}).
    */
   record Acquisition(
       LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
-      long nullParams, OtherPaths others) {
+      long nullParams, OtherPaths others, int userIterators) {
     Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null, 0);
     }
 
     Acquisition(
         LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L, null);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L, null, 0);
     }
 
     Acquisition(
         LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
         long nullParams) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, null);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, null, 0);
     }
 
     /** The file systems {@link #site}'s own path runs for. */
@@ -209,11 +212,14 @@ final class Summary {
       site = paths.site;
       if (paths.changedOthers || paths.site != old.site()) others = paths.others();
     }
-    if (site != old.site() || others != old.others() || released != old.releasedBefore() || grew) {
+    // A path that needs fewer iterators over user memory: both are reached when either is.
+    int userIterators = old.userIterators() & a.userIterators();
+    boolean fewer = userIterators != old.userIterators();
+    if (site != old.site() || others != old.others() || released != old.releasedBefore() || grew || fewer) {
       acquisitions.replace(index, new Acquisition(
-          a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others));
+          a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others, userIterators));
       // A shorter witness alone changes no caller's edges.
-      if (changes != null && (released != old.releasedBefore() || grew)) changes.add(index);
+      if (changes != null && (released != old.releasedBefore() || grew || fewer)) changes.add(index);
     }
   }
 
@@ -269,10 +275,11 @@ final class Summary {
    */
   boolean covers(
       LockKey key, Mode mode, int cuts, int irqsOn, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased,
-      FileSystemSet fileSystems) {
+      FileSystemSet fileSystems, int userIterators) {
     int index = acquisitions.indexOf(key, mode, cuts, irqsOn, 0L); // a caller's copy has no parameter facts
     if (index < 0) return false;
     Acquisition old = acquisitions.get(index);
+    if ((old.userIterators() & ~userIterators) != 0) return false;
     if (pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     if (old.releasedBefore().isEmpty()) return true;
     for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;

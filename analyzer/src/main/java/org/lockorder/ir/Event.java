@@ -81,9 +81,15 @@ public sealed interface Event
   /**
    * A user-memory access that may enter the page-fault handler. {@code lockHeld}: the caller
    * already holds the fault lock (get_user_pages under mmap_lock), so the handlers run under it
-   * without taking it again.
+   * without taking it again. {@code iteratorParam}: the index of the function's parameter the
+   * access copies through, an iov_iter that faults only when it iterates over user memory (a
+   * caller that passes one over kernel memory does not reach the fault); -1 for none.
    */
-  record MayFault(String api, Location location, boolean lockHeld) implements Event {}
+  record MayFault(String api, Location location, boolean lockHeld, int iteratorParam) implements Event {
+    public MayFault(String api, Location location, boolean lockHeld) {
+      this(api, location, lockHeld, -1);
+    }
+  }
 
   /** {@code pagefault_disable()} (enter=true) / {@code pagefault_enable()} (enter=false). */
   record FaultScope(boolean enter, String api, Location location) implements Event {}

@@ -242,6 +242,10 @@ final class ModelFileReader {
       handlerArg = argIndex(m, "handler");
       context = PrimitiveKeys.irqLevel(require(m, "context", "a primitive with op 'irq-handler'").value(), "context");
     }
+    int iteratorArg = argIndex(m, "iterator");
+    if ((op == Op.KERNEL_ITERATOR || op == Op.USER_ITERATOR) && iteratorArg < 0) {
+      throw m.position().error("a primitive with op '" + PrimitiveKeys.opName(op) + "' needs 'iterator: argN'");
+    }
     int keyArg = -1;
     if (op == Op.SET_CLASS) {
       require(m, "lock", "a primitive with op 'set-class'");
@@ -256,7 +260,7 @@ final class ModelFileReader {
       out.add(
           new Primitive(
               function, op, lockArg, field, lockClass, kind, mode, style, subclassArg, startArg, origin,
-              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest"), flag(m, "lock_held")));
+              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest"), flag(m, "lock_held"), iteratorArg));
     }
     return out;
   }

@@ -36,5 +36,12 @@ public enum Op {
   /** Registers a function that runs in interrupt context (request_irq, timer_setup, ...). */
   IRQ_HANDLER,
   /** Gives a lock a class of its own, named by a key (lockdep_set_class). */
-  SET_CLASS
+  SET_CLASS,
+  /**
+   * Makes an iterator over kernel memory, which no copy through it faults on (iov_iter_kvec,
+   * iov_iter_bvec, ...): the iterator is the argument {@link Primitive#iteratorArg()}.
+   */
+  KERNEL_ITERATOR,
+  /** Makes an iterator over user memory (iov_iter_init, import_iovec, ...). */
+  USER_ITERATOR
 }

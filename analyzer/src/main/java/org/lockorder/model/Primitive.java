@@ -31,6 +31,9 @@ import org.lockorder.ir.Mode;
  * @param nestArg for ACQUIRE, index of the nest_lock argument of *_nest_lock calls; else -1
  * @param faultLockHeld for MAY_FAULT, true when callers hold the page-fault lock already
  *     (get_user_pages with mmap_lock held): the handlers run without taking it again
+ * @param iteratorArg for MAY_FAULT, the index of the iov_iter argument the call copies through
+ *     (it faults only when that iterator is over user memory); for KERNEL_ITERATOR and
+ *     USER_ITERATOR, the index of the iterator they set up; else -1
  */
 public record Primitive(
     String function,
@@ -50,12 +53,13 @@ public record Primitive(
     IrqLevel context,
     int keyArg,
     int nestArg,
-    boolean faultLockHeld) {
+    boolean faultLockHeld,
+    int iteratorArg) {
 
   /** This primitive in another locker mode (the rwlock_read option). */
   Primitive withMode(Mode newMode) {
     return new Primitive(function, op, lockArg, lockField, lockClass, kind, newMode, style,
         subclassArg, startRoutineArg, origin, irqs, gfpArg, handlerArg, context, keyArg, nestArg,
-        faultLockHeld);
+        faultLockHeld, iteratorArg);
   }
 }

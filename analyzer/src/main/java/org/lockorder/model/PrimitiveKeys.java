@@ -15,14 +15,16 @@ import org.lockorder.model.YamlNode.ScalarType;
 final class PrimitiveKeys {
   static final Set<String> ALL =
       Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "start",
-          "irqs", "gfp", "handler", "context", "key", "nest", "lock_held");
+          "irqs", "gfp", "handler", "context", "key", "nest", "lock_held", "iterator");
 
   private static final Map<Op, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry(Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "irqs", "nest")),
           Map.entry(Op.RELEASE, Set.of("call", "op", "lock", "field", "class", "kind", "irqs")),
           Map.entry(Op.ASSERT_HELD, Set.of("call", "op", "lock", "field", "class", "kind", "mode")),
-          Map.entry(Op.MAY_FAULT, Set.of("call", "op", "lock_held")),
+          Map.entry(Op.MAY_FAULT, Set.of("call", "op", "lock_held", "iterator")),
+          Map.entry(Op.KERNEL_ITERATOR, Set.of("call", "op", "iterator")),
+          Map.entry(Op.USER_ITERATOR, Set.of("call", "op", "iterator")),
           Map.entry(Op.FAULTS_DISABLE, Set.of("call", "op")),
           Map.entry(Op.FAULTS_ENABLE, Set.of("call", "op")),
           Map.entry(Op.SPAWN_THREAD, Set.of("call", "op", "start")),

@@ -39,7 +39,7 @@ class ConfigErrorTest {
     Path f = UserConfigTest.resource("errors/unknown-key.yaml");
     assertRendered(f,
         "3:36: error: unknown key 'lcok' in a primitive"
-            + " (allowed: call, class, context, field, gfp, handler, irqs, key, kind, lock, lock_held, mode, nest, op, start, style, subclass)",
+            + " (allowed: call, class, context, field, gfp, handler, irqs, iterator, key, kind, lock, lock_held, mode, nest, op, start, style, subclass)",
         failLoading(f));
   }
 
@@ -54,6 +54,18 @@ class ConfigErrorTest {
   void missingCall() {
     Path f = UserConfigTest.resource("errors/missing-call.yaml");
     assertRendered(f, "3:5: error: a primitive needs 'call'", failLoading(f));
+  }
+
+  @Test
+  void iteratorPrimitivesNeedTheIteratorArgument() throws IOException, LockModelException {
+    Path f = tmp.resolve("lockorder.yaml");
+    LockModelException e = failLoading("primitives:\n  - {call: my_iter_kvec, op: kernel-iterator}\n");
+    assertEquals(f + ":2:5: error: a primitive with op 'kernel-iterator' needs 'iterator: argN'", e.render());
+    e = failLoading("primitives:\n  - {call: my_copy, op: acquire, kind: mutex, mode: write, lock: arg0, iterator: arg1}\n");
+    assertTrue(e.render().contains("key 'iterator' does not apply to op 'acquire'"), e.render());
+    LockModel m = LockModel.load(List.of("linux"), List.of(Files.writeString(f,
+        "primitives:\n  - {call: my_copy_to_iter, op: may-fault, iterator: arg2}\n")));
+    assertEquals(2, m.primitive("my_copy_to_iter").orElseThrow().iteratorArg());
   }
 
   @Test
@@ -130,7 +142,7 @@ class ConfigErrorTest {
   void badOpBadStyleBadArg() throws IOException {
     assertEquals(
         "bad op 'aquire' (expected acquire | release | assert-held | may-fault | faults-disable"
-            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class)",
+            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator)",
         failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
     assertEquals(
         "bad style 'maybe' (expected blocking | try | checked | conditional | iterator | momentary)",
