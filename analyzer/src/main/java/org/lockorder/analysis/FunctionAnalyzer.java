@@ -57,7 +57,8 @@ final class FunctionAnalyzer {
     this.conditionBits = ConditionBits.correlated(fn.cfg(), returnsLockResult);
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
-    this.values = new ParameterValues(fn, bound, conditionBits, ctx.macroConstants());
+    this.values = new ParameterValues(
+        fn, bound, conditionBits, ctx.macroConstants(), ctx.program().enumConstants(fn.location().file()));
     long atExit = 0;
     for (int bit : paramBits.keySet()) atExit |= 1L << bit;
     this.liveConditions = conditionBits.isEmpty() ? null : ConditionBits.live(fn.cfg(), conditionBits, atExit, values, returnsLockResult);

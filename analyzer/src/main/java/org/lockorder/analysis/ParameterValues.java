@@ -29,15 +29,19 @@ final class ParameterValues {
   private final Map<String, Integer> assignedBits = new HashMap<>();
   /** The function's condition bits by expression (shared with the {@link FunctionAnalyzer}). */
   private final Map<String, Integer> bits;
+  /** The enum constants of the function's file: {@code mode = M_PARTIAL} in 6.1 deactivate_slab. */
+  private final Map<String, Long> enums;
 
   /**
    * @param bits the function's correlated conditions by expression ({@link FunctionAnalyzer});
    *     gets a bit per bound parameter the body assigns, keyed {@code "=name"}
    */
-  ParameterValues(Function fn, Map<String, Long> bound, Map<String, Integer> bits, MacroConstants constants) {
+  ParameterValues(
+      Function fn, Map<String, Long> bound, Map<String, Integer> bits, MacroConstants constants, Map<String, Long> enums) {
     this.bound = bound;
     this.constants = constants;
     this.bits = bits;
+    this.enums = enums;
     Set<String> assigned = assignedVariables(fn);
     if (assigned.isEmpty()) return;
     for (String v : assigned) {
@@ -100,16 +104,22 @@ final class ParameterValues {
   LockState afterAssign(Event.Assign a, LockState s) {
     Long reading = readingBits.get(a.variable());
     if (reading != null) s = s.keepingDecided(~reading);
-    Long value = a.constant() == null || reading == null ? null : constants.valueOf(a.constant());
+    Long value = a.constant() == null || reading == null ? null : ConditionValue.value(ConditionValue.tokens(a.constant()), this::constant);
     if (value != null) {
       for (Map.Entry<String, Integer> e : bits.entrySet()) {
         if ((reading & (1L << e.getValue())) == 0 || e.getKey().startsWith("=")) continue;
-        Boolean nonzero = ConditionValue.nonzero(e.getKey(), name -> name.equals(a.variable()) ? value : constants.value(name));
+        Boolean nonzero = ConditionValue.nonzero(e.getKey(), name -> name.equals(a.variable()) ? value : constant(name));
         if (nonzero != null) s = s.deciding(e.getValue(), nonzero);
       }
     }
     Integer bit = assignedBits.get(a.variable());
     return bit == null ? s : s.deciding(bit, true);
+  }
+
+  /** A macro constant of the headers, or else an enum constant of the function's file; null if neither. */
+  private Long constant(String name) {
+    Long v = constants.value(name);
+    return v != null ? v : enums.get(name);
   }
 
   /** The values still bound on the path of {@code s}: without the parameters it assigned. */
@@ -136,7 +146,7 @@ final class ParameterValues {
     }
     Map<String, Long> values = boundAt(s);
     Boolean nonzero = ConditionValue.nonzero(n.condition().expression(),
-        name -> values.containsKey(name) ? values.get(name) : constants.value(name));
+        name -> values.containsKey(name) ? values.get(name) : constant(name));
     if (nonzero == null) return outs;
     int taken = n.successors().get(nonzero == n.condition().trueWhenNonzero() ? 0 : 1);
     List<FunctionAnalyzer.Out> kept = new ArrayList<>(outs.size());

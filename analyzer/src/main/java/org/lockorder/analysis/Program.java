@@ -27,6 +27,8 @@ public final class Program {
   private final Map<String, GlobalVar> globals = new HashMap<>();
   private final List<FieldInit> fieldInits = new ArrayList<>();
   private final Map<String, Long> constants = new HashMap<>();
+  /** By file: the enum constants it declares (a name may mean another value in another file). */
+  private final Map<String, Map<String, Long>> enumsByFile = new HashMap<>();
 
   /** Merges units in the given order; callers pass them sorted by path for determinism. */
   public Program(List<TranslationUnit> units, Map<String, Long> modelConstants) {
@@ -45,6 +47,7 @@ public final class Program {
       for (GlobalVar g : tu.globals()) globals.putIfAbsent(g.name(), g);
       fieldInits.addAll(tu.fieldInits());
       new TreeMap<>(tu.enumConstants()).forEach(constants::putIfAbsent);
+      if (!tu.enumConstants().isEmpty()) enumsByFile.put(tu.file(), tu.enumConstants());
     }
     functions.sort(Comparator.comparing((Function f) -> f.location()));
   }
@@ -64,6 +67,11 @@ public final class Program {
       if (fallback == null && !f.isStatic()) fallback = f;
     }
     return fallback != null ? fallback : defs.get(0);
+  }
+
+  /** The enum constants declared in {@code file} (at file scope or in a function body). */
+  Map<String, Long> enumConstants(String file) {
+    return enumsByFile.getOrDefault(file, Map.of());
   }
 
   public boolean isFunction(String name) {
