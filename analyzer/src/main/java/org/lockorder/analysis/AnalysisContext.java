@@ -210,7 +210,7 @@ final class AnalysisContext {
     Integer c = indexes.get(callee);
     Integer f = indexes.get(caller);
     if (c == null || f == null || components[c] >= components[f]) return null;
-    return constantArguments.summaryFor(this, callee, c, args, bound);
+    return constantArguments.summaryFor(this, callee, c, args, bound, program.enumConstants(caller.location().file()));
   }
 
   /** The function's index, the one summaries are kept by; -1 for a function outside every component. */

@@ -103,17 +103,19 @@ final class ConstantArguments {
 
   /**
    * The summary of {@code callee} for a call with {@code args}, made in a function whose own
-   * parameters have the values {@code bound} (empty for a general analysis); null when the call
-   * passes no known value to a parameter the callee branches on.
+   * parameters have the values {@code bound} (empty for a general analysis) and whose file
+   * declares the enum constants {@code enums}; null when the call passes no known value to a
+   * parameter the callee branches on.
    */
-  Summary summaryFor(AnalysisContext ctx, Function callee, int calleeIndex, List<Arg> args, Map<String, Long> bound) {
+  Summary summaryFor(
+      AnalysisContext ctx, Function callee, int calleeIndex, List<Arg> args, Map<String, Long> bound, Map<String, Long> enums) {
     long params = conditionParams[calleeIndex];
     if (params == 0) return null;
     Long[] values = new Long[Math.min(args.size(), Long.SIZE)];
     boolean any = false;
     for (int i = 0; i < values.length; i++) {
       if ((params & (1L << i)) == 0 || i >= callee.params().size() || callee.params().get(i).name().isEmpty()) continue;
-      values[i] = valueOf(args.get(i), bound, constants);
+      values[i] = valueOf(args.get(i), bound, constants, enums);
       any |= values[i] != null;
     }
     if (!any) return null;
@@ -134,14 +136,23 @@ final class ConstantArguments {
   /**
    * The value an argument passes: an integer literal, {@code false}, {@code true}, {@code NULL},
    * a parameter of the calling function whose value is bound, or an expression of literals and
-   * the headers' macro constants ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}); else null.
+   * the headers' macro constants ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}) or the calling
+   * file's enum constants; else null.
    */
-  static Long valueOf(Arg a, Map<String, Long> bound, MacroConstants constants) {
+  static Long valueOf(Arg a, Map<String, Long> bound, MacroConstants constants, Map<String, Long> enums) {
     if (a.constant() != null) return a.constant();
     return switch (a.text()) {
       case "false", "NULL" -> 0L;
       case "true" -> 1L;
-      default -> bound.containsKey(a.text()) ? bound.get(a.text()) : constants.valueOf(a.text());
+      default -> {
+        if (bound.containsKey(a.text())) yield bound.get(a.text());
+        Long v = constants.valueOf(a.text());
+        if (v != null || enums.isEmpty()) yield v;
+        yield ConditionValue.value(ConditionValue.tokens(a.text()), name -> {
+          Long m = constants.value(name);
+          return m != null ? m : enums.get(name);
+        });
+      }
     };
   }
 
