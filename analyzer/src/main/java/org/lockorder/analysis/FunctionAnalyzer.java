@@ -48,8 +48,7 @@ final class FunctionAnalyzer {
     this.ctx = ctx;
     this.fn = fn;
     this.jobs = new CallJobs(ctx.resolver());
-    this.ownFileSystem = ctx.callGraph().fileSystems().of(fn.location().file());
-    this.stacking = ctx.callGraph().fileSystems().stacking(fn.location().file());
+    this.scope = new FileSystemScope(ctx.callGraph(), fn);
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
     // 'return ret' says whether the lock is held only where the function tests a trylock's result.
     boolean returnsLockResult = false;
@@ -424,7 +423,7 @@ final class FunctionAnalyzer {
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      if (apart(h.fileSystems(), acquiredFor)) continue;
+      if (FileSystemScope.apart(h.fileSystems(), acquiredFor)) continue;
       if (mode == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(key)) continue;
       Set<LockClass> gates = gates(s, h, key, releasedBefore);
       if (h.key() instanceof LockKey.OfClass && key instanceof LockKey.OfClass) {
@@ -434,15 +433,6 @@ final class FunctionAnalyzer {
         summary.addPending(new Summary.PendingEdge(h.attached(), key, mode, seen, gates, cuts));
       }
     }
-  }
-
-  /**
-   * Whether no file system is in both: a lock held only for one file system's objects and an
-   * acquisition made only for another's are not on one thread (iomap_iter's ->iomap_end reaching
-   * gfs2 and its ->iomap_begin reaching f2fs).
-   */
-  private static boolean apart(FileSystemSet a, FileSystemSet b) {
-    return !a.isAny() && !b.isAny() && a.intersect(b) == null;
   }
 
   /**
@@ -493,8 +483,8 @@ final class FunctionAnalyzer {
     Set<List<Object>> exitShapes = targets.size() > 1 ? new java.util.HashSet<>() : null;
     CallStep[] steps = callSteps.get(n.id());
     if (steps == null) callSteps.put(n.id(), steps = new CallStep[targets.size()]);
-    Passage[] passages = callPassages.get(n.id());
-    if (passages == null) callPassages.put(n.id(), passages = new Passage[targets.size()]);
+    FileSystemScope.Passage[] passages = callPassages.get(n.id());
+    if (passages == null) callPassages.put(n.id(), passages = new FileSystemScope.Passage[targets.size()]);
     Substitution sub = new Substitution(args);
     for (int i = 0; i < targets.size(); i++) {
       CallTarget t = targets.get(i);
@@ -506,8 +496,8 @@ final class FunctionAnalyzer {
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
-      Passage passage = passages[i];
-      if (passage == null) passages[i] = passage = passage(t);
+      FileSystemScope.Passage passage = passages[i];
+      if (passage == null) passages[i] = passage = scope.passage(t);
       // A fault through an iov_iter parameter: what it reaches is this function's only while a
       // caller's iterator may be over user memory, so its jobs are not another fault's.
       int faultIterator = n.event() instanceof Event.MayFault mf ? mf.iteratorParam() : -1;
@@ -541,7 +531,7 @@ final class FunctionAnalyzer {
         for (int k = 0, m = added.size(); k < m; k++) {
           HeldLock h = added.get(k);
           // A lock the callee returns holding only for another file system's objects is not held here.
-          FileSystemSet heldFor = fileSystemsThrough(passage, h.fileSystems());
+          FileSystemSet heldFor = scope.through(passage, h.fileSystems());
           HeldLock lock = heldFor == null ? null : sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
           if (lock != null) after = after.push(lock.withFileSystems(heldFor));
         }
@@ -562,7 +552,7 @@ final class FunctionAnalyzer {
    */
   record Transfer(
       Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
-      List<HeldLock> ordering, boolean extendsSummary, Passage passage, int faultIterator, int cutBits, int irqsOn,
+      List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator, int cutBits, int irqsOn,
       Set<LockKey> released) {
     /**
      * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied: a recursion's
@@ -571,58 +561,32 @@ final class FunctionAnalyzer {
      */
     Transfer(
         Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
-        boolean orders, List<HeldLock> ordering, boolean extendsSummary, Passage passage, int faultIterator) {
+        boolean orders, List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator) {
       this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
           state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
     }
   }
 
-  /**
-   * What a call does to the file systems of the callee's acquisitions (ADR-003): nothing, make
-   * them {@link FileSystemSet#ANY} again ({@code resets}), or keep only those of {@code confine}.
-   */
-  record Passage(boolean resets, FileSystemSet confine) {
-    static final Passage KEEP = new Passage(false, null);
-    static final Passage RESET = new Passage(true, null);
-  }
-
-  /**
-   * The passage of a call to {@code t}. An ops call into a function stored by one file system's
-   * tables is made on that file system's objects. The page-fault handler works on any file
-   * system's objects, and so do stacking code's calls and a direct call into another file
-   * system's code (an exported helper): those reset.
-   */
-  private Passage passage(CallTarget t) {
-    FileSystems fileSystems = ctx.callGraph().fileSystems();
-    if (fileSystems.size() == 0) return Passage.KEEP;
-    if (stacking || ctx.callGraph().isPageFault(t.function())) return Passage.RESET;
-    int target = fileSystems.of(t.function().location().file());
-    if (t.via() == null) return target >= 0 && target != ownFileSystem ? Passage.RESET : Passage.KEEP;
-    return t.storedIn() == null ? Passage.KEEP : new Passage(false, t.storedIn());
-  }
-
   /** The jobs done so far by calls with this passage: calls that pass different file systems do different jobs. */
-  private CallJobs jobs(Passage passage) {
-    if (passage == Passage.KEEP) return jobs;
+  private CallJobs jobs(FileSystemScope.Passage passage) {
+    if (passage == FileSystemScope.Passage.KEEP) return jobs;
     return jobsByPassage.computeIfAbsent(passage, p -> new CallJobs(ctx.resolver()));
   }
 
   /** By call node: the step into each target, made once per analysis rather than per state. */
   private Map<Integer, CallStep[]> callSteps = new HashMap<>();
   /** By call node: the passage into each target ({@link #passage}), likewise. */
-  private Map<Integer, Passage[]> callPassages = new HashMap<>();
+  private Map<Integer, FileSystemScope.Passage[]> callPassages = new HashMap<>();
 
   private final List<Transfer> transfers = new ArrayList<>();
   private CallJobs jobs;
-  private Map<Passage, CallJobs> jobsByPassage = new HashMap<>();
+  private Map<FileSystemScope.Passage, CallJobs> jobsByPassage = new HashMap<>();
   /** The jobs of faults through each iov_iter parameter ({@link Event.MayFault#iteratorParam}). */
   private Map<Integer, CallJobs> jobsByFaultIterator = new HashMap<>();
   /** This function's locals set up as iterators over kernel memory; computed when first needed. */
   private Set<String> kernelIterators;
-  /** This function's file system ({@link FileSystems}): its calls work on that file system's objects. */
-  private final int ownFileSystem;
-  /** Whether this function is stacking code: its calls work on any file system's objects. */
-  private final boolean stacking;
+  /** What this function's calls do to the file systems of what they reach (ADR-003). */
+  private final FileSystemScope scope;
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
@@ -645,7 +609,7 @@ final class FunctionAnalyzer {
     if (a.nullParams() != 0 && pointers.contradicts(a.nullParams(), tr.sub().args, tr.state())) return;
     boolean orders = !tr.ordering().isEmpty();
     if (!orders && !tr.extendsSummary()) return;
-    FileSystemSet fileSystems = fileSystemsThrough(tr.passage(), a.fileSystems());
+    FileSystemSet fileSystems = scope.through(tr.passage(), a.fileSystems());
     if (fileSystems == null) return;
     int userIterators = userIteratorsThrough(tr, a);
     if (userIterators < 0) return;
@@ -668,7 +632,7 @@ final class FunctionAnalyzer {
         } else {
           // Each path the callee kept for some file systems, for those of them that reach here.
           for (Summary.Witness w : a.witnesses()) {
-            FileSystemSet runsFor = fileSystemsThrough(tr.passage(), w.fileSystems());
+            FileSystemSet runsFor = scope.through(tr.passage(), w.fileSystems());
             HeldLock through = runsFor == null ? null : tr.sub().lock(a.key(), a.mode(), w.site().through(tr.step()), false);
             if (through == null) continue;
             summary.addAcquisition(new Summary.Acquisition(
@@ -720,41 +684,17 @@ final class FunctionAnalyzer {
    * held lock is held for, and that reaches here.
    */
   private void orderAfter(
-      List<HeldLock> held, LockState s, Summary.Acquisition a, Passage passage, CallStep through,
+      List<HeldLock> held, LockState s, Summary.Acquisition a, FileSystemScope.Passage passage, CallStep through,
       Set<LockKey> releasedBefore, int cuts, FileSystemSet acquiredFor) {
-    FileSystemSet siteFor = fileSystemsThrough(passage, a.siteFor());
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      if (apart(h.fileSystems(), acquiredFor)) continue;
+      if (FileSystemScope.apart(h.fileSystems(), acquiredFor)) continue;
       if (a.mode() == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(a.key())) continue;
-      Site site = a.site();
-      FileSystemSet runsFor = siteFor;
-      if (siteFor == null || apart(h.fileSystems(), siteFor)) {
-        runsFor = acquiredFor; // kept if no path is found, which the union of the paths rules out
-        for (Summary.Witness w : a.others().paths()) {
-          FileSystemSet pathFor = fileSystemsThrough(passage, w.fileSystems());
-          if (pathFor != null && !apart(h.fileSystems(), pathFor)) {
-            site = w.site();
-            runsFor = pathFor;
-            break;
-          }
-        }
-      }
-      ctx.edges().record(EdgeType.of(h.mode(), a.mode()), fn, h.site(), site, through, gates(s, h, a.key(), releasedBefore),
-          h.fileSystems().intersect(runsFor));
+      FileSystemScope.Path path = scope.pathFor(a, passage, h.fileSystems(), acquiredFor);
+      ctx.edges().record(EdgeType.of(h.mode(), a.mode()), fn, h.site(), path.site(), through, gates(s, h, a.key(), releasedBefore),
+          path.runsFor());
     }
-  }
-
-  /**
-   * The file systems of a callee's acquisition seen in this function through a call with {@code
-   * passage}; null when there are none left. Code of a file system works on its own objects, so
-   * what the callee reaches only for other file systems does not happen here.
-   */
-  private FileSystemSet fileSystemsThrough(Passage passage, FileSystemSet callee) {
-    FileSystemSet out = passage.resets() ? FileSystemSet.ANY : passage.confine() == null ? callee : callee.intersect(passage.confine());
-    if (out == null || ownFileSystem < 0 || stacking || out.isAny()) return out;
-    return out.contains(ownFileSystem) ? FileSystemSet.of(ownFileSystem) : null;
   }
 
   /** A callee's pending edge, seen through one call. */
