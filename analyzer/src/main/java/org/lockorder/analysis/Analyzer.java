@@ -353,7 +353,9 @@ public final class Analyzer {
   /**
    * lockdep's usage states per class and interrupt level, each with the shortest witness: taken
    * in a handler (irq-safe), or taken by a process-context entry point with that level enabled
-   * (irq-unsafe). Entry points stand for process context; functions only handlers reach do not.
+   * (irq-unsafe). Entry points stand for process context; functions only handlers reach do not,
+   * nor callbacks stored at run time that the code calls ({@link CallGraph#runsWhereCalled}): their
+   * callers' interrupt state is theirs.
    */
   private static List<IrqUsage> irqUsages(AnalysisContext ctx, CallGraph graph, Map<String, String> reasons) {
     Map<String, IrqUsage> best = new TreeMap<>();
@@ -366,7 +368,7 @@ public final class Analyzer {
       }
     }
     for (Function f : graph.functions()) {
-      if (graph.entryReason(f) == null || graph.irqOnly(f)) continue;
+      if (graph.entryReason(f) == null || graph.irqOnly(f) || graph.runsWhereCalled(f)) continue;
       for (Summary.Acquisition a : ctx.summary(f).acquisitions.values()) {
         if (!(a.key() instanceof LockKey.OfClass c)) continue;
         if ((a.irqsOn() & Scopes.HARDIRQS_ON) != 0) {

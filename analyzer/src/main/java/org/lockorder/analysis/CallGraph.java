@@ -54,6 +54,8 @@ final class CallGraph {
   private final Map<Function, IrqLevel> irqHandlers = new IdentityHashMap<>();
   /** Functions that only ever run in interrupt context: handlers and what only they call. */
   private final Set<Function> irqOnly = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Entry points whose reason is a store of their address in a function body ({@link #runsWhereCalled}). */
+  private final Set<Function> storedAtRunTime = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   CallGraph(Program program, LockModel model) {
     this.program = program;
@@ -381,6 +383,16 @@ final class CallGraph {
   }
 
   /**
+   * Whether {@code f} is an entry point only because code stores its address at run time
+   * ({@code aiocb->ki_cancel = aio_poll_cancel}), and the analyzed code calls it through such a
+   * store: a thread can start there, but in the interrupt state of those calls, not with
+   * interrupts enabled on its own.
+   */
+  boolean runsWhereCalled(Function f) {
+    return storedAtRunTime.contains(f) && !callers(f).isEmpty();
+  }
+
+  /**
    * Strongly connected components, callees before callers, in a deterministic order (computed once).
    * Vertices are indexes into {@link #functions}: a Function record's own hashCode walks its whole
    * CFG. JGraphT finds the components; the order of the component DAG is a Kahn sort that always
@@ -469,7 +481,7 @@ final class CallGraph {
         Function f = functionValue(a, owner);
         if (f == null) continue;
         AccessPath t = a.target();
-        entryReasons.putIfAbsent(f, "its address is stored at " + a.location());
+        if (entryReasons.putIfAbsent(f, "its address is stored at " + a.location()) == null) storedAtRunTime.add(f);
         if (t.fields().isEmpty()) continue;
         String field = t.fields().get(t.fields().size() - 1);
         String tag = program.ownerTag(t, owner);
