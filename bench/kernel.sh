@@ -153,6 +153,13 @@ edited="$src/fs/ext4/inode.c"
 cp "$edited" "$work/inode.c.orig"
 trap 'cp "$work/inode.c.orig" "$edited"' EXIT
 memo_line() { grep -o '[0-9]* components read back, [0-9]* analyzed' "$work/$1.err" | tail -1 | sed 's/^/  summary memo: /'; }
+# A git repository of the pristine tree, for the pre-merge run's --new-from-rev (scratch only).
+if [ ! -d "$src/.git" ]; then
+  command -v git >/dev/null || apt_install git
+  git -C "$src" init -q
+  git -C "$src" add -A
+  git -C "$src" -c user.name=bench -c user.email=bench@localhost -c commit.gpgsign=false commit -qm "linux-source-6.1 fs/ mm/ include/"
+fi
 echo "== first run with --summary-memo (the memo written; files parsed again for its digests)"
 run memo-first --summary-memo "${inputs[@]}"
 echo "== re-run after a line added at the top of fs/ext4/inode.c (every function below it moves)"
@@ -166,6 +173,10 @@ grep -q 'might_sleep();' "$edited" || { echo "bench: could not edit ext4_write_i
 run edited --summary-memo "${inputs[@]}"
 memo_line edited
 check_budget "the re-run after a body edit" 10
+echo "== the edited tree again, as a pre-merge check: --new-from-rev HEAD (findings with an edge on changed lines; only they are simulated; the memo already has the edit)"
+run premerge --summary-memo --new-from-rev HEAD "${inputs[@]}"
+memo_line premerge
+check_budget "the pre-merge re-run" 10
 echo "== the same edited tree without the cache (the memo must not change the report)"
 saved_cache="$cache"; cache="$work/cache-none"; rm -rf "$cache"
 run uncached "${inputs[@]}" > "$work/uncached.summary"

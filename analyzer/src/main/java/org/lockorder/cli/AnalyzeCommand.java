@@ -22,6 +22,7 @@ import org.lockorder.report.Report;
 import org.lockorder.report.RunReview;
 import org.lockorder.report.premerge.BaselineFile;
 import org.lockorder.report.premerge.ChangeFilter;
+import org.lockorder.report.premerge.ChangedLines;
 import org.lockorder.report.premerge.Triage;
 import org.lockorder.source.Diagnostic;
 import picocli.CommandLine;
@@ -118,24 +119,32 @@ final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.USAGE_ERROR;
       }
     }
+    ChangedLines changedLines = null;
+    if (preMerge.newFromRev != null) {
+      try {
+        changedLines = GitDiff.changedLines(diffPaths(), preMerge.newFromRev);
+      } catch (GitDiff.GitException e) {
+        err.println("lockorder: error: --new-from-rev " + preMerge.newFromRev + ": " + e.getMessage());
+        return ExitCodes.USAGE_ERROR;
+      }
+    }
     Report report;
     PhaseTimes times = new PhaseTimes();
     try {
-      report = new Pipeline(pipelineOptions()).withProgress(TerminalProgress.forConsole(err, quiet)).withTimes(times).run(paths);
+      Pipeline pipeline = new Pipeline(pipelineOptions()).withProgress(TerminalProgress.forConsole(err, quiet)).withTimes(times);
+      // Findings outside the change are left out below: they need no simulation.
+      ChangedLines inChange = changedLines;
+      if (inChange != null) pipeline.simulatingOnly(f -> ChangeFilter.touches(f, inChange));
+      report = pipeline.run(paths);
     } catch (LockModelException e) {
       err.println(e.render());
       return ExitCodes.USAGE_ERROR;
     }
     RunReview.ChangeSummary change = null;
-    if (preMerge.newFromRev != null) {
-      try {
-        ChangeFilter.Result kept = ChangeFilter.apply(report.findings(), GitDiff.changedLines(diffPaths(), preMerge.newFromRev));
-        report = report.withFindings(kept.findings(), report.review());
-        change = new RunReview.ChangeSummary(preMerge.newFromRev, kept.outside());
-      } catch (GitDiff.GitException e) {
-        err.println("lockorder: error: --new-from-rev " + preMerge.newFromRev + ": " + e.getMessage());
-        return ExitCodes.USAGE_ERROR;
-      }
+    if (changedLines != null) {
+      ChangeFilter.Result kept = ChangeFilter.apply(report.findings(), changedLines);
+      report = report.withFindings(kept.findings(), report.review());
+      change = new RunReview.ChangeSummary(preMerge.newFromRev, kept.outside());
     }
     if (preMerge.updateBaseline) {
       List<Finding> accepted = report.findings().stream().filter(f -> !f.suppressed()).toList();

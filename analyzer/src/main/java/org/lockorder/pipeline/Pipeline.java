@@ -69,6 +69,19 @@ public final class Pipeline {
     return this;
   }
 
+  /** Which findings the simulator runs; null for all. */
+  private java.util.function.Predicate<Finding> simulated;
+
+  /**
+   * Simulates only the findings {@code which} selects; the others keep no verdict. For a caller
+   * that reports those alone (--new-from-rev): the simulation of the rest would be thrown away,
+   * and they would spend the run's simulation budget. Such a run's report is not cached.
+   */
+  public Pipeline simulatingOnly(java.util.function.Predicate<Finding> which) {
+    this.simulated = which;
+    return this;
+  }
+
   /** The analyzed program of {@code paths} (null when no file parsed) and the diagnostics on the way. */
   public record Program(AnalysisResult result, List<Diagnostic> diagnostics) {}
 
@@ -269,8 +282,7 @@ public final class Pipeline {
       List<Finding> assembled = times.time("findings", () ->
           new FindingAssembler(result.entryReasons())
               .assemble(cycles.cycles(), graph.selfEdges(), graph.irqInversions(result.irqUsages())));
-      List<Finding> found = !options.simulate() ? assembled : times.time("simulation", () ->
-          new Simulator(result.program(), SimulationBounds.DEFAULT.withRunWork(options.simulationBudget())).simulateAll(assembled));
+      List<Finding> found = !options.simulate() ? assembled : times.time("simulation", () -> simulate(result, assembled));
       findings.addAll(found);
       graphs.add(GraphAssembler.program(options.perFile() ? program.get(0).file() : "program", graph, found));
       functions += result.functions();
@@ -291,8 +303,18 @@ public final class Pipeline {
             acquisitions(units));
     Report report = new Report("lockorder", Version.get(), Suppressions.apply(findings, in.suppressions), diagnostics, stats)
         .withGraph(new LockGraph(graphs));
-    if (runKey != null && !changed.get()) cache.putReport(runKey, report);
+    if (runKey != null && !changed.get() && simulated == null) cache.putReport(runKey, report);
     return report;
+  }
+
+  /** The findings with their simulations: all of them, or those {@link #simulatingOnly} selects. */
+  private List<Finding> simulate(AnalysisResult result, List<Finding> assembled) {
+    Simulator simulator = new Simulator(result.program(), SimulationBounds.DEFAULT.withRunWork(options.simulationBudget()));
+    if (simulated == null) return simulator.simulateAll(assembled);
+    java.util.Iterator<Finding> done = simulator.simulateAll(assembled.stream().filter(simulated).toList()).iterator();
+    List<Finding> out = new ArrayList<>(assembled.size());
+    for (Finding f : assembled) out.add(simulated.test(f) ? done.next() : f);
+    return out;
   }
 
   /**

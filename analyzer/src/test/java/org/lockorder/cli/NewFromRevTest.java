@@ -78,6 +78,25 @@ class NewFromRevTest {
     assertTrue(r.out().contains(path("locks.c") + ":6:2: warning: possible deadlock"), "first()'s changed acquisition, not second()'s: " + r.out());
   }
 
+  /**
+   * Findings outside the change are not simulated: the run's simulation budget goes to those
+   * reported. With a budget of one state, a whole run simulates locks.c's cycle (first in report
+   * order) and leaves gamma.c's unchecked; with --new-from-rev, gamma.c's is the one simulated.
+   */
+  @Test
+  void onlyTheFindingsInTheChangeAreSimulated() throws Exception {
+    Files.writeString(repo.resolve("locks.c"), AnalyzeCommandTest.ABBA);
+    git(repo, "commit", "-q", "-am", "second");
+    Files.writeString(repo.resolve("gamma.c"), PreMergeTest.GAMMA_DELTA);
+    CliRun whole = CliRun.of("analyze", "--simulation-budget", "1", repo.toString());
+    assertTrue(whole.out().contains("not simulated: the run's simulation budget"), whole.out());
+    CliRun r = CliRun.of("analyze", "--new-from-rev", "HEAD", "--simulation-budget", "1", repo.toString());
+    assertEquals(ExitCodes.FINDINGS, r.exit(), r.out());
+    assertTrue(r.out().contains("gamma -> delta"), r.out());
+    assertTrue(r.out().contains("verdict: confirmed"), r.out());
+    assertFalse(r.out().contains("not simulated"), r.out());
+  }
+
   @Test
   void gitErrorsAreUsageErrors() throws Exception {
     CliRun bad = CliRun.of("analyze", "--new-from-rev", "no-such-rev", repo.toString());

@@ -32,6 +32,11 @@ public final class ChangeFilter {
     return new Result(kept, findings.size() - kept.size());
   }
 
+  /** Whether {@link #apply} keeps {@code f}: its primary location or a step of a witness is on a changed line. */
+  public static boolean touches(Finding f, ChangedLines changed) {
+    return changed.changed(f.file(), f.line()) || first(f, changed, "acquire") != null || first(f, changed, "call") != null;
+  }
+
   private static Step first(Finding f, ChangedLines changed, String event) {
     for (ThreadTrace t : f.threads()) {
       for (Step s : t.steps()) if (s.event().equals(event) && changed.changed(s.file(), s.line())) return s;
