@@ -9,9 +9,11 @@
 # recognised, classes, edges, findings and the simulator's verdicts (from the JSON report) and the wall time of each
 # phase (lockorder's --timings: parse, summaries, the largest recursion, ...), then a second run from
 # the parse cache, then the documented-lock-order score with every inverted pair's reverse edge
-# explained (lockorder explain, into $work/inverted-pairs.txt), then a first run with --summary-memo and
-# two re-runs after one file changed, and a check that they report what a run without the cache does. --scaling also runs 1/4, 1/2 and all of
-# fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
+# explained (lockorder explain, into $work/inverted-pairs.txt), the findings whose threads pass
+# into another file system's code (bench/cross-file-system-threads.py), then a first run with
+# --summary-memo, two re-runs after one file changed and a pre-merge re-run (--new-from-rev, on a
+# git repository made of the scratch tree), and a check that they report what a run without the
+# cache does. --scaling also runs 1/4, 1/2 and all of fs/. Budgets (DESIGN.md): whole run under 60 s with a 4 GB heap; a run over budget says so and
 # the script exits 1.
 #
 # Environment: LOCKORDER_BENCH_DIR (scratch, default /tmp/lockorder-bench), LINUX_TARBALL
