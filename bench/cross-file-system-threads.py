@@ -38,8 +38,10 @@ def file_systems(tree):
     return found
 
 
-def owner(path, fss):
+def owner(path, fss, tree):
     """The file system a source belongs to, 'stacking', or None for shared code."""
+    if os.path.isabs(path):
+        path = os.path.relpath(path, tree)
     parts = path.split("/")
     if parts[0] != "fs" or len(parts) < 3:
         return None
@@ -49,12 +51,12 @@ def owner(path, fss):
     return d if d in fss else None
 
 
-def crossing(thread, fss):
+def crossing(thread, fss, tree):
     """(from, to, caller, callee) of the first crossing in the thread, or None."""
     current = None
     previous = None
     for step in thread["steps"]:
-        fs = None if step["function"] == "<page fault>" else owner(step["file"], fss)
+        fs = None if step["function"] == "<page fault>" else owner(step["file"], fss, tree)
         if fs == "stacking":
             current = None
         elif fs is not None:
@@ -80,7 +82,7 @@ def main():
     by_call = collections.Counter()
     for finding in report["findings"]:
         for thread in finding["threads"]:
-            c = crossing(thread, fss)
+            c = crossing(thread, fss, os.path.abspath(args[1]))
             if c:
                 by_rule[finding["rule"]] += 1
                 by_call[(c[2], c[3])] += 1
