@@ -12,7 +12,10 @@ import org.lockorder.analysis.LockOrderEdge;
 import org.lockorder.graph.LockOrderGraph;
 import org.lockorder.graph.OrderPath;
 import org.lockorder.pipeline.Pipeline;
+import org.lockorder.pipeline.Version;
+import org.lockorder.report.Explanation;
 import org.lockorder.report.FindingAssembler;
+import org.lockorder.report.JsonOutput;
 import org.lockorder.report.TextWriter;
 import org.lockorder.report.ThreadTrace;
 import picocli.CommandLine;
@@ -50,6 +53,11 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep parsed files in DIR between runs, as for analyze.")
   Path cacheDir;
 
+  enum Format { text, json }
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json (docs/json-output.md: the same chains and witnesses, for tools).")
+  Format format = Format.text;
+
   @CommandLine.Mixin ProgramInput input = new ProgramInput();
 
   @Override
@@ -75,12 +83,37 @@ final class ExplainCommand implements Callable<Integer> {
     LockOrderGraph graph = new LockOrderGraph(edges);
     FindingAssembler traces = new FindingAssembler(result.entryReasons());
     int exit = ExitCodes.OK;
+    List<Explanation> explained = new java.util.ArrayList<>();
     for (int i = 0; i < from.size(); i++) {
-      if (i > 0) out.println();
-      if (!explain(classes.get(from.get(i)), classes.get(to.get(i)), graph, traces, out)) exit = ExitCodes.FINDINGS;
+      Explanation e = explanation(classes.get(from.get(i)), classes.get(to.get(i)), graph, traces);
+      if (!e.ordered()) exit = ExitCodes.FINDINGS;
+      explained.add(e);
+    }
+    if (format == Format.json) {
+      try {
+        JsonOutput.write(new Explanation.Output("lockorder", Version.get(), explained), out);
+      } catch (java.io.IOException e) {
+        err.println("lockorder: error: cannot write the output: " + e.getMessage());
+        return ExitCodes.USAGE_ERROR;
+      }
+    } else {
+      for (int i = 0; i < explained.size(); i++) {
+        if (i > 0) out.println();
+        write(explained.get(i), out);
+      }
     }
     out.flush();
     return exit;
+  }
+
+  /** Why {@code held} is ordered before {@code taken}: the edge, or the shortest chain of edges; none when it is not. */
+  private static Explanation explanation(LockClass held, LockClass taken, LockOrderGraph graph, FindingAssembler traces) {
+    List<Explanation.Edge> chain = new java.util.ArrayList<>();
+    for (LockOrderEdge e : OrderPath.between(graph, held, taken)) {
+      chain.add(new Explanation.Edge(e.from().toString(), e.to().toString(),
+          e.gates().stream().map(LockClass::toString).toList(), traces.witnesses(e)));
+    }
+    return new Explanation(held.toString(), taken.toString(), !chain.isEmpty(), chain);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
@@ -89,36 +122,33 @@ final class ExplainCommand implements Callable<Integer> {
     return out;
   }
 
-  /** Writes why {@code held} is ordered before {@code taken}; false when it is not. */
-  private static boolean explain(LockClass held, LockClass taken, LockOrderGraph graph, FindingAssembler traces, PrintWriter out) {
-    List<LockOrderEdge> chain = OrderPath.between(graph, held, taken);
+  /** Writes an explanation as text. */
+  private static void write(Explanation x, PrintWriter out) {
+    List<Explanation.Edge> chain = x.chain();
     if (chain.isEmpty()) {
-      out.printf("%s is never acquired while %s is held, directly or through other locks%n", taken, held);
-      return false;
+      out.printf("%s is never acquired while %s is held, directly or through other locks%n", x.to(), x.from());
+      return;
     }
     if (chain.size() == 1) {
-      out.printf("%s -> %s: acquired while held, by %s%n", held, taken, threads(chain.get(0)));
+      out.printf("%s -> %s: acquired while held, by %s%n", x.from(), x.to(), threads(chain.get(0)));
     } else {
-      StringBuilder path = new StringBuilder(held.toString());
-      for (LockOrderEdge e : chain) path.append(" -> ").append(e.to());
-      out.printf("%s: no thread acquires %s while holding %s, but this chain of %d edges orders them%n", path, taken, held, chain.size());
+      StringBuilder path = new StringBuilder(x.from());
+      for (Explanation.Edge e : chain) path.append(" -> ").append(e.to());
+      out.printf("%s: no thread acquires %s while holding %s, but this chain of %d edges orders them%n", path, x.to(), x.from(), chain.size());
     }
-    for (LockOrderEdge e : chain) {
+    for (Explanation.Edge e : chain) {
       if (chain.size() > 1) out.printf("%nedge %s -> %s, by %s%n", e.from(), e.to(), threads(e));
       int n = 1;
-      for (ThreadTrace t : traces.witnesses(e)) TextWriter.writeThread("witness " + n++ + " (" + t.dependency() + ")", t, out);
-      if (!e.gates().isEmpty()) {
-        out.printf("  every occurrence also holds %s%n", String.join(", ", e.gates().stream().map(LockClass::toString).toList()));
-      }
+      for (ThreadTrace t : e.witnesses()) TextWriter.writeThread("witness " + n++ + " (" + t.dependency() + ")", t, out);
+      if (!e.gates().isEmpty()) out.printf("  every occurrence also holds %s%n", String.join(", ", e.gates()));
     }
-    return true;
   }
 
   /** "1 witness" or "2 witnesses (EN, SN)": one per lockdep dependency type observed. */
-  private static String threads(LockOrderEdge e) {
+  private static String threads(Explanation.Edge e) {
     int n = e.witnesses().size();
     return n + (n == 1 ? " witness" : " witnesses") + " ("
-        + String.join(", ", e.witnesses().keySet().stream().map(Enum::name).toList()) + ")";
+        + String.join(", ", e.witnesses().stream().map(ThreadTrace::dependency).toList()) + ")";
   }
 
   private static int usage(PrintWriter err, String message) {

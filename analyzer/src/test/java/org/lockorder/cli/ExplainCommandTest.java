@@ -57,6 +57,31 @@ class ExplainCommandTest {
   }
 
   @Test
+  void jsonGivesTheSameChainAndWitnessesForTools(@TempDir Path dir) throws IOException {
+    Path src = program(dir);
+    CliRun r = CliRun.of("explain", "--format", "json", "--from", "a", "--to", "c", "--from", "c", "--to", "a", src.toString());
+    assertEquals(ExitCodes.FINDINGS, r.exit(), "c is never held while a is taken: " + r.out() + r.err());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals("lockorder", json.get("tool").asText());
+    com.fasterxml.jackson.databind.JsonNode first = json.get("explanations").get(0);
+    assertEquals("a", first.get("from").asText());
+    assertTrue(first.get("ordered").asBoolean());
+    assertEquals(2, first.get("chain").size());
+    com.fasterxml.jackson.databind.JsonNode edge = first.get("chain").get(1);
+    assertEquals("b", edge.get("from").asText());
+    assertEquals("c", edge.get("to").asText());
+    com.fasterxml.jackson.databind.JsonNode witness = edge.get("witnesses").get(0);
+    assertEquals("b_then_c", witness.get("entry").asText());
+    assertEquals("EN", witness.get("dependency").asText());
+    assertEquals("take_c", witness.get("steps").get(3).get("function").asText());
+    assertEquals("acquire", witness.get("steps").get(3).get("event").asText());
+    com.fasterxml.jackson.databind.JsonNode second = json.get("explanations").get(1);
+    assertEquals(false, second.get("ordered").asBoolean());
+    assertEquals(0, second.get("chain").size());
+    assertTrue(r.out().endsWith("}\n"), "one trailing newline");
+  }
+
+  @Test
   void noOrderExitsOne(@TempDir Path dir) throws IOException {
     Path src = program(dir);
     CliRun r = CliRun.of("explain", "--from", "c", "--to", "a", src.toString());
