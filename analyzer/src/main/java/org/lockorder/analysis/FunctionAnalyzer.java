@@ -402,7 +402,7 @@ final class FunctionAnalyzer {
   private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
     orderAfter(s.held(), s, lock, releasedBefore, cuts);
     summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore),
-        cuts, irqsOn, lock.fileSystems(), pointers.nullParams(s)));
+        cuts, irqsOn, lock.fileSystems(), pointers.nullParams(s), null, 0, pointers.nonNullParams(s)));
   }
 
   /** The edges (pending edges for parameter locks) from each of {@code held}, held in {@code s}, to {@code lock}. */
@@ -613,6 +613,8 @@ final class FunctionAnalyzer {
     if (fileSystems == null) return;
     int userIterators = userIteratorsThrough(tr, a);
     if (userIterators < 0) return;
+    long nonNull = pointers.nonNullThrough(a.nonNullParams(), tr.sub().args, tr.state());
+    if (nonNull < 0) return;
     Set<LockKey> releasedBefore = tr.sub().keys(a.releasedBefore());
     HeldLock lock = null;
     if (tr.extendsSummary()) {
@@ -621,14 +623,15 @@ final class FunctionAnalyzer {
       int irqsOn = a.irqsOn() & tr.irqsOn();
       boolean covered = a.key() instanceof LockKey.OfClass
           && summary.covers(
-              a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems, userIterators);
+              a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems, userIterators,
+              nonNull);
       if (!covered) {
         Set<LockKey> released = union(tr.released(), releasedBefore);
         if (a.others() == null) {
           lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
           if (lock == null) return;
           summary.addAcquisition(new Summary.Acquisition(
-              lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems, 0L, null, userIterators));
+              lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems, 0L, null, userIterators, nonNull));
         } else {
           // Each path the callee kept for some file systems, for those of them that reach here.
           for (Summary.Witness w : a.witnesses()) {
@@ -636,7 +639,7 @@ final class FunctionAnalyzer {
             HeldLock through = runsFor == null ? null : tr.sub().lock(a.key(), a.mode(), w.site().through(tr.step()), false);
             if (through == null) continue;
             summary.addAcquisition(new Summary.Acquisition(
-                through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor, 0L, null, userIterators));
+                through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor, 0L, null, userIterators, nonNull));
             if (lock == null) lock = through;
           }
           if (lock == null) return;

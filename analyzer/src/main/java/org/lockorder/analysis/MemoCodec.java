@@ -127,6 +127,7 @@ final class MemoCodec {
       w.fileSystems(a.fileSystems());
       w.out.signedLong(a.nullParams());
       w.out.unsigned(a.userIterators());
+      w.out.signedLong(a.nonNullParams());
       Summary.OtherPaths others = a.others();
       w.out.bool(others != null);
       if (others != null) {
@@ -178,6 +179,7 @@ final class MemoCodec {
       FileSystemSet fs = r.fileSystems();
       long nullParams = r.in.signedLong();
       int userIterators = r.in.unsigned();
+      long nonNullParams = r.in.signedLong();
       Summary.OtherPaths others = null;
       if (r.in.bool()) {
         FileSystemSet siteFor = r.fileSystems();
@@ -188,7 +190,7 @@ final class MemoCodec {
         }
         others = new Summary.OtherPaths(siteFor, List.copyOf(paths));
       }
-      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others, userIterators));
+      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others, userIterators, nonNullParams));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       HeldLock held = r.held();

@@ -50,7 +50,7 @@ final class PointerFacts {
       int param = paramIndex(fn, c.expression());
       if (param < 0 || param >= Long.SIZE) continue;
       if (roots == null) roots = lockRoots(fn);
-      if (!roots.contains(c.expression())) continue;
+      if (!roots.contains(c.expression()) && !returnsOnOneSide(fn, n)) continue;
       // A parameter the body assigns: its exits' tests are not of what the caller passed.
       if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
       if (assigned.contains(c.expression())) continue;
@@ -71,6 +71,20 @@ final class PointerFacts {
   }
 
   /** The variables this function's own acquisitions and releases reach their lock through. */
+  /**
+   * Whether one side of branch {@code n} returns at once ({@code if (!tcon) return 0;} in 6.1's
+   * cifs_reconnect_tcon): its decision splits no states that go on, and the other side's
+   * acquisitions are then known to need the parameter not NULL ({@link
+   * Summary.Acquisition#nonNullParams}).
+   */
+  private static boolean returnsOnOneSide(Function fn, Node n) {
+    for (int s : n.successors()) {
+      Event e = fn.cfg().node(s).event();
+      if (e instanceof Event.Return) return true;
+    }
+    return false;
+  }
+
   private static Set<String> lockRoots(Function fn) {
     Set<String> out = new HashSet<>();
     for (Node n : fn.cfg().nodes()) {
@@ -256,12 +270,51 @@ final class PointerFacts {
 
   /** The pointer parameters {@code s}'s path found NULL, by index ({@link #pointerParamConditions}). */
   long nullParams(LockState s) {
+    return paramsDecided(s, Boolean.FALSE);
+  }
+
+  /** The pointer parameters {@code s}'s path found not NULL, by index. */
+  long nonNullParams(LockState s) {
+    return paramsDecided(s, Boolean.TRUE);
+  }
+
+  private long paramsDecided(LockState s, Boolean nonNull) {
     if (paramBits.isEmpty()) return 0;
     long out = 0;
     for (Map.Entry<Integer, Integer> p : paramBits.entrySet()) {
-      if (Boolean.FALSE.equals(s.decided(p.getKey()))) out |= 1L << p.getValue();
+      if (nonNull.equals(s.decided(p.getKey()))) out |= 1L << p.getValue();
     }
     return out;
+  }
+
+  /**
+   * The parameters of this function that a callee's acquisition needs not NULL ({@code
+   * nonNullParams}, the callee's), seen through a call with {@code args} in state {@code s}; -1
+   * when the call passes NULL where one is needed, so it does not take it. A callee parameter given
+   * this function's own pointer parameter (one it never assigns) becomes that parameter's need;
+   * anything else ends the need. The parameters this path to the call found not NULL are needed
+   * too.
+   */
+  long nonNullThrough(long nonNullParams, List<Arg> args, LockState s) {
+    long out = 0;
+    for (long bits = nonNullParams; bits != 0; bits &= bits - 1) {
+      int i = Long.numberOfTrailingZeros(bits);
+      if (i >= args.size()) continue;
+      Arg a = args.get(i);
+      if ("NULL".equals(a.text()) || "0".equals(a.text()) || Long.valueOf(0).equals(a.constant())) return -1;
+      int mine = paramIndex(fn, a.text());
+      if (mine < 0 || mine >= Long.SIZE || assignedVariables().contains(a.text())) continue;
+      out |= 1L << mine;
+    }
+    return out | nonNullParams(s);
+  }
+
+  private Set<String> assigned;
+
+  /** The variables this function's body assigns; computed on first need. */
+  private Set<String> assignedVariables() {
+    if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
+    return assigned;
   }
 
   /**

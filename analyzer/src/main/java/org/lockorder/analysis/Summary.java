@@ -28,23 +28,25 @@ final class Summary {
    * {@code others} keeps paths for other file systems ({@link OtherPaths}). {@code userIterators}
    * (bit i) says that every path to it faults through parameter i, an iov_iter: a caller that
    * passes an iterator over kernel memory there does not take it ({@link KernelIterators}).
+   * {@code nonNullParams} (bit i) says that every path to it found pointer parameter i not NULL
+   * (past an {@code if (!p) return}): a caller that passes NULL there does not take it.
    */
   record Acquisition(
       LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
-      long nullParams, OtherPaths others, int userIterators) {
+      long nullParams, OtherPaths others, int userIterators, long nonNullParams) {
     Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null, 0);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null, 0, 0L);
     }
 
     Acquisition(
         LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L, null, 0);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L, null, 0, 0L);
     }
 
     Acquisition(
         LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
         long nullParams) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, null, 0);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, null, 0, 0L);
     }
 
     /** The file systems {@link #site}'s own path runs for. */
@@ -214,10 +216,12 @@ final class Summary {
     }
     // A path that needs fewer iterators over user memory: both are reached when either is.
     int userIterators = old.userIterators() & a.userIterators();
-    boolean fewer = userIterators != old.userIterators();
+    long nonNullParams = old.nonNullParams() & a.nonNullParams();
+    boolean fewer = userIterators != old.userIterators() || nonNullParams != old.nonNullParams();
     if (site != old.site() || others != old.others() || released != old.releasedBefore() || grew || fewer) {
       acquisitions.replace(index, new Acquisition(
-          a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others, userIterators));
+          a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others, userIterators,
+          nonNullParams));
       // A shorter witness alone changes no caller's edges.
       if (changes != null && (released != old.releasedBefore() || grew || fewer)) changes.add(index);
     }
@@ -275,11 +279,11 @@ final class Summary {
    */
   boolean covers(
       LockKey key, Mode mode, int cuts, int irqsOn, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased,
-      FileSystemSet fileSystems, int userIterators) {
+      FileSystemSet fileSystems, int userIterators, long nonNullParams) {
     int index = acquisitions.indexOf(key, mode, cuts, irqsOn, 0L); // a caller's copy has no parameter facts
     if (index < 0) return false;
     Acquisition old = acquisitions.get(index);
-    if ((old.userIterators() & ~userIterators) != 0) return false;
+    if ((old.userIterators() & ~userIterators) != 0 || (old.nonNullParams() & ~nonNullParams) != 0) return false;
     if (pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     if (old.releasedBefore().isEmpty()) return true;
     for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;
