@@ -144,15 +144,7 @@ final class ConstantArguments {
     return switch (a.text()) {
       case "false", "NULL" -> 0L;
       case "true" -> 1L;
-      default -> {
-        if (bound.containsKey(a.text())) yield bound.get(a.text());
-        Long v = constants.valueOf(a.text());
-        if (v != null || enums.isEmpty()) yield v;
-        yield ConditionValue.value(ConditionValue.tokens(a.text()), name -> {
-          Long m = constants.value(name);
-          return m != null ? m : enums.get(name);
-        });
-      }
+      default -> bound.containsKey(a.text()) ? bound.get(a.text()) : constants.valueOf(a.text(), enums);
     };
   }
 

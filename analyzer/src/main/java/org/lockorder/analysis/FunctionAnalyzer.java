@@ -508,7 +508,8 @@ final class FunctionAnalyzer {
       List<HeldLock> ordering = orders ? jobs.freshlyOrdering(t.function(), args, s) : List.of();
       boolean extendsSummary = jobs.extendsSummary(t.function(), args, s);
       Transfer tr = new Transfer(
-          t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator);
+          t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
+          pointers.nonNullParams(s));
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -552,18 +553,20 @@ final class FunctionAnalyzer {
    */
   record Transfer(
       Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
-      List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator, int cutBits, int irqsOn,
-      Set<LockKey> released) {
+      List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator, long nonNullParams,
+      int cutBits, int irqsOn, Set<LockKey> released) {
     /**
-     * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied: a recursion's
-     * propagation applies tens of millions of acquisitions to transfers, and most of them stop
-     * at these, without reading the state.
+     * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied, and {@code
+     * nonNullParams} the parameters its path found not NULL ({@link PointerFacts#nonNullParams}):
+     * a recursion's propagation applies tens of millions of acquisitions to transfers, and most
+     * of them stop at these, without reading the state.
      */
     Transfer(
         Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
-        boolean orders, List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator) {
+        boolean orders, List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator,
+        long nonNullParams) {
       this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
+          nonNullParams, state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
     }
   }
 
@@ -613,8 +616,9 @@ final class FunctionAnalyzer {
     if (fileSystems == null) return;
     int userIterators = userIteratorsThrough(tr, a);
     if (userIterators < 0) return;
-    long nonNull = pointers.nonNullThrough(a.nonNullParams(), tr.sub().args, tr.state());
+    long nonNull = a.nonNullParams() == 0 ? tr.nonNullParams() : pointers.nonNullThrough(a.nonNullParams(), tr.sub().args);
     if (nonNull < 0) return;
+    nonNull |= tr.nonNullParams();
     Set<LockKey> releasedBefore = tr.sub().keys(a.releasedBefore());
     HeldLock lock = null;
     if (tr.extendsSummary()) {

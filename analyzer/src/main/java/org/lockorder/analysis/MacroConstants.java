@@ -72,6 +72,20 @@ public final class MacroConstants {
     return computed;
   }
 
+  /**
+   * The value of {@code name} as one of these macros, else as one of {@code enums} (the enum
+   * constants of the file that reads it, which no other file's may override); null if neither.
+   */
+  Long value(String name, Map<String, Long> enums) {
+    Long v = value(name);
+    return v != null ? v : enums.get(name);
+  }
+
+  /** The value of an expression of literals, these macros and {@code enums}' constants, or null. */
+  Long valueOf(String text, Map<String, Long> enums) {
+    return ConditionValue.value(ConditionValue.tokens(text), name -> value(name, enums));
+  }
+
   /** The value of an expression of literals and these macros ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}), or null. */
   Long valueOf(String text) {
     List<String> tokens = ConditionValue.tokens(text);

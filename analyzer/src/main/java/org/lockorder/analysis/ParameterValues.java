@@ -104,22 +104,16 @@ final class ParameterValues {
   LockState afterAssign(Event.Assign a, LockState s) {
     Long reading = readingBits.get(a.variable());
     if (reading != null) s = s.keepingDecided(~reading);
-    Long value = a.constant() == null || reading == null ? null : ConditionValue.value(ConditionValue.tokens(a.constant()), this::constant);
+    Long value = a.constant() == null || reading == null ? null : constants.valueOf(a.constant(), enums);
     if (value != null) {
       for (Map.Entry<String, Integer> e : bits.entrySet()) {
         if ((reading & (1L << e.getValue())) == 0 || e.getKey().startsWith("=")) continue;
-        Boolean nonzero = ConditionValue.nonzero(e.getKey(), name -> name.equals(a.variable()) ? value : constant(name));
+        Boolean nonzero = ConditionValue.nonzero(e.getKey(), name -> name.equals(a.variable()) ? value : constants.value(name, enums));
         if (nonzero != null) s = s.deciding(e.getValue(), nonzero);
       }
     }
     Integer bit = assignedBits.get(a.variable());
     return bit == null ? s : s.deciding(bit, true);
-  }
-
-  /** A macro constant of the headers, or else an enum constant of the function's file; null if neither. */
-  private Long constant(String name) {
-    Long v = constants.value(name);
-    return v != null ? v : enums.get(name);
   }
 
   /** The values still bound on the path of {@code s}: without the parameters it assigned. */
@@ -146,7 +140,7 @@ final class ParameterValues {
     }
     Map<String, Long> values = boundAt(s);
     Boolean nonzero = ConditionValue.nonzero(n.condition().expression(),
-        name -> values.containsKey(name) ? values.get(name) : constant(name));
+        name -> values.containsKey(name) ? values.get(name) : constants.value(name, enums));
     if (nonzero == null) return outs;
     int taken = n.successors().get(nonzero == n.condition().trueWhenNonzero() ? 0 : 1);
     List<FunctionAnalyzer.Out> kept = new ArrayList<>(outs.size());

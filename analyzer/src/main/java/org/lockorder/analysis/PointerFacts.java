@@ -289,13 +289,13 @@ final class PointerFacts {
 
   /**
    * The parameters of this function that a callee's acquisition needs not NULL ({@code
-   * nonNullParams}, the callee's), seen through a call with {@code args} in state {@code s}; -1
-   * when the call passes NULL where one is needed, so it does not take it. A callee parameter given
-   * this function's own pointer parameter (one it never assigns) becomes that parameter's need;
-   * anything else ends the need. The parameters this path to the call found not NULL are needed
-   * too.
+   * nonNullParams}, the callee's), seen through a call with {@code args}; -1 when the call passes
+   * NULL where one is needed, so it does not take it. A callee parameter given this function's own
+   * pointer parameter (one it never assigns) becomes that parameter's need; anything else ends
+   * the need. (What the path to the call found not NULL is needed too: the caller adds {@link
+   * #nonNullParams} of its state.)
    */
-  long nonNullThrough(long nonNullParams, List<Arg> args, LockState s) {
+  long nonNullThrough(long nonNullParams, List<Arg> args) {
     long out = 0;
     for (long bits = nonNullParams; bits != 0; bits &= bits - 1) {
       int i = Long.numberOfTrailingZeros(bits);
@@ -306,7 +306,7 @@ final class PointerFacts {
       if (mine < 0 || mine >= Long.SIZE || assignedVariables().contains(a.text())) continue;
       out |= 1L << mine;
     }
-    return out | nonNullParams(s);
+    return out;
   }
 
   private Set<String> assigned;
