@@ -339,7 +339,7 @@ public final class Analyzer {
       else gates.retainAll(here);
       if (gates.isEmpty()) return gates;
     }
-    for (Map.Entry<Function, Set<LockClass>> e : p.gatesByFrame.entrySet()) {
+    for (Map.Entry<Function, Set<LockClass>> e : p.gatesByFrame().entrySet()) {
       if (ungated.contains(e.getKey())) continue;
       Set<LockClass> here = new TreeSet<>(e.getValue());
       here.addAll(mustHeld.getOrDefault(e.getKey(), Set.of()));

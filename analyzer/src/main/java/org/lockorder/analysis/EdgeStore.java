@@ -42,7 +42,7 @@ final class EdgeStore {
     private int lengthEr;
     private int lengthSr;
     /** Per frame: the intersection of the gate sets seen there, for frames never seen ungated. */
-    final Map<Function, Set<LockClass>> gatesByFrame = new IdentityHashMap<>(4);
+    private Map<Function, Set<LockClass>> gatesByFrame; // made on the first gated occurrence
     /**
      * Frames where the pair was seen with no gate at all (the common case, so a list, not a map;
      * repeats are harmless to an intersection).
@@ -116,7 +116,13 @@ final class EdgeStore {
      * Intersects the gates seen in {@code frame} with {@code gates} and remembers the result as
      * the last frame's: occurrences of one pair come in runs from one frame.
      */
+    /** Per frame never seen ungated: the gates seen there every time. */
+    Map<Function, Set<LockClass>> gatesByFrame() {
+      return gatesByFrame == null ? Map.of() : gatesByFrame;
+    }
+
     void gated(Function frame, Set<LockClass> gates) {
+      if (gatesByFrame == null) gatesByFrame = new IdentityHashMap<>(4);
       Set<LockClass> seen = lastFrame == frame ? lastGates : gatesByFrame.get(frame);
       if (seen == null) {
         gatesByFrame.put(frame, seen = gates);
@@ -200,7 +206,7 @@ final class EdgeStore {
         if (o != null && q.length(t) < p.length(t)) p.keep(t, q.length(t), o);
       }
       for (Function f : q.ungatedFrames) p.ungated(f);
-      for (Map.Entry<Function, Set<LockClass>> e : q.gatesByFrame.entrySet()) p.gated(e.getKey(), e.getValue());
+      for (Map.Entry<Function, Set<LockClass>> e : q.gatesByFrame().entrySet()) p.gated(e.getKey(), e.getValue());
     }
   }
 

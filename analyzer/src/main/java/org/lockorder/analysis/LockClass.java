@@ -50,6 +50,18 @@ public record LockClass(String name, String subclass) implements Comparable<Lock
     return i == name.length() ? '/' : subclass.charAt(i - name.length() - 1);
   }
 
+  // equals and hashCode by hand, with the record's own formula: the generated ones go through
+  // method handles that stayed out of line where the summary memo interns classes by the million.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof LockClass c && name.equals(c.name) && subclass.equals(c.subclass);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + subclass.hashCode();
+  }
+
   @Override
   public String toString() {
     return subclass.isEmpty() ? name : name + "/" + subclass;

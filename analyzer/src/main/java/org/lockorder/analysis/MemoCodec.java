@@ -88,7 +88,9 @@ final class MemoCodec {
     if (in.unsigned() != members.size()) throw new MemoBytes.Malformed("another component");
     Summary[] summaries = new Summary[members.size()];
     for (int i = 0; i < summaries.length; i++) summaries[i] = readSummary(r);
-    String digest = java.util.HexFormat.of().formatHex(SummaryMemo.sha256().digest(java.util.Arrays.copyOf(blob, in.position())));
+    java.security.MessageDigest sha = SummaryMemo.sha256();
+    sha.update(blob, 0, in.position());
+    String digest = java.util.HexFormat.of().formatHex(sha.digest());
     List<Runnable> collected = restoreCollected(r, members, graph, fork);
     return new Decoded(summaries, digest, r.chainList.toArray(new CallChain[0]), collected);
   }
@@ -244,7 +246,7 @@ final class MemoCodec {
       }
       w.out.unsigned(p.ungatedFrames.size());
       for (Function f : p.ungatedFrames) w.out.unsigned(member(index, f));
-      List<Map.Entry<Function, Set<LockClass>>> gated = new ArrayList<>(p.gatesByFrame.entrySet());
+      List<Map.Entry<Function, Set<LockClass>>> gated = new ArrayList<>(p.gatesByFrame().entrySet());
       List<int[]> order = new ArrayList<>();
       for (int i = 0; i < gated.size(); i++) order.add(new int[] {member(index, gated.get(i).getKey()), i});
       order.sort(Comparator.comparingInt(a -> a[0]));

@@ -53,7 +53,7 @@ class EdgeStoreTest {
   /** The gates per frame by the frame's name (the store's map compares sets by identity). */
   private static java.util.Map<String, Set<LockClass>> gates(EdgeStore.Pair p) {
     java.util.Map<String, Set<LockClass>> out = new java.util.TreeMap<>();
-    p.gatesByFrame.forEach((f, g) -> out.put(f.name(), new java.util.TreeSet<>(g)));
+    p.gatesByFrame().forEach((f, g) -> out.put(f.name(), new java.util.TreeSet<>(g)));
     return out;
   }
 
