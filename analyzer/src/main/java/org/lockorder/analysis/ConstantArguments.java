@@ -1,9 +1,14 @@
 package org.lockorder.analysis;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lockorder.ir.Arg;
 import org.lockorder.ir.Function;
@@ -44,15 +49,35 @@ final class ConstantArguments {
     indexes.forEach((f, i) -> conditionParams[i] = conditionParams(f));
     // A parameter passed on unchanged to one a callee branches on counts too ('outer(take_locks)
     // { inner(take_locks); }'): callees first, a recursion until nothing changes.
+    // Within a recursion only the callers of a function whose bits grew look again: sweeping the
+    // whole of Linux 6.1's largest recursion (8,387 functions) until nothing changed took passes.
     for (List<Function> scc : graph.bottomUpComponents()) {
-      for (boolean changed = true; changed; ) {
-        changed = false;
-        for (Function f : scc) {
-          int i = indexes.get(f);
-          long before = conditionParams[i];
-          conditionParams[i] |= passedOn(f, graph, indexes);
-          changed |= conditionParams[i] != before && scc.size() > 1;
+      if (scc.size() == 1) {
+        Function f = scc.get(0);
+        conditionParams[indexes.get(f)] |= passedOn(f, graph, indexes);
+        continue;
+      }
+      Set<Function> members = Collections.newSetFromMap(new IdentityHashMap<>());
+      members.addAll(scc);
+      Map<Function, List<Function>> callers = new IdentityHashMap<>();
+      for (Function f : scc) {
+        for (Node n : f.cfg().nodes()) {
+          for (CallTarget t : graph.targets(f, n.id())) {
+            if (members.contains(t.function())) callers.computeIfAbsent(t.function(), k -> new ArrayList<>()).add(f);
+          }
         }
+      }
+      ArrayDeque<Function> work = new ArrayDeque<>(scc);
+      Set<Function> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+      queued.addAll(scc);
+      while (!work.isEmpty()) {
+        Function f = work.poll();
+        queued.remove(f);
+        int i = indexes.get(f);
+        long before = conditionParams[i];
+        conditionParams[i] |= passedOn(f, graph, indexes);
+        if (conditionParams[i] == before) continue;
+        for (Function c : callers.getOrDefault(f, List.of())) if (queued.add(c)) work.add(c);
       }
     }
   }

@@ -149,7 +149,10 @@ final class MemoBytes {
       if (n > end - at) throw new Malformed("truncated");
       String s = new String(buf, at, n, StandardCharsets.UTF_8);
       at += n;
-      String known = interned.putIfAbsent(s, s);
+      // get first: a concurrent map's putIfAbsent locks the bin even when the text is there,
+      // and the two analysis threads intern the same texts.
+      String known = interned.get(s);
+      if (known == null) known = interned.putIfAbsent(s, s);
       if (known != null) s = known;
       strings.add(s);
       return s;

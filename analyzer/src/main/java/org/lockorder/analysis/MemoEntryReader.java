@@ -106,7 +106,11 @@ final class MemoEntryReader {
 
   LockKey key() throws MemoBytes.Malformed {
     int tag = in.unsigned();
-    if (tag == 0) return classKeys.computeIfAbsent(lockClass(), LockKey.OfClass::new);
+    if (tag == 0) {
+      LockClass c = lockClass();
+      LockKey.OfClass known = classKeys.get(c);
+      return known != null ? known : classKeys.computeIfAbsent(c, LockKey.OfClass::new);
+    }
     if (tag != 1) throw new MemoBytes.Malformed("bad lock key");
     int index = in.unsigned();
     return new LockKey.OfParam(index, in.str());
@@ -121,7 +125,8 @@ final class MemoEntryReader {
   LockClass lockClass() throws MemoBytes.Malformed {
     String name = in.str();
     LockClass c = new LockClass(name, in.str());
-    LockClass known = classes.putIfAbsent(c, c);
+    LockClass known = classes.get(c); // get first, as MemoBytes.In.str does
+    if (known == null) known = classes.putIfAbsent(c, c);
     return known != null ? known : c;
   }
 

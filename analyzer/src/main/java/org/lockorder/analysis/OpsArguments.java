@@ -140,9 +140,21 @@ final class OpsArguments {
     return out;
   }
 
+  /**
+   * By function, then by variable: {@link #params} of the variable at each depth, plus one (0 when
+   * not yet known). The fixpoint over a recursion asks again for the same variables.
+   */
+  private final Map<Function, Map<String, long[]>> carried = new IdentityHashMap<>();
+
   /** The parameters of {@code f} whose value {@code path} carries (through copies and literals). */
   private long params(Function f, AccessPath path, int depth) {
     if (depth > DEPTH || !(path.root() instanceof AccessPath.Var v)) return 0;
+    long[] known = carried.computeIfAbsent(f, k -> new HashMap<>()).computeIfAbsent(v.name(), k -> new long[DEPTH + 1]);
+    if (known[depth] == 0) known[depth] = carriedBy(f, v, depth) + 1;
+    return known[depth] - 1;
+  }
+
+  private long carriedBy(Function f, AccessPath.Var v, int depth) {
     List<Param> ps = f.params();
     for (int i = 0; i < ps.size() && i < Long.SIZE; i++) if (ps.get(i).name().equals(v.name())) return 1L << i;
     if (!f.locals().containsKey(v.name())) return 0;
