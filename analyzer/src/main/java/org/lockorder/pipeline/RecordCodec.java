@@ -34,6 +34,13 @@ final class RecordCodec {
   private record Shape(Constructor<?> constructor, RecordComponent[] components) {}
 
   private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+  /**
+   * By class name, once checked to be one of lockorder's records or enums: a lookup per record
+   * read went to Class.forName, a native call that took a lock (reading Linux 6.1's parse cache,
+   * its most frequent native frame).
+   */
+  private static final Map<String, Shape> RECORDS = new ConcurrentHashMap<>();
+  private static final Map<String, Object[]> ENUMS = new ConcurrentHashMap<>();
 
   private RecordCodec() {}
 
@@ -293,18 +300,27 @@ final class RecordCodec {
     }
 
     private Object enumValue(String className, String name) throws IOException {
-      Class<?> c = ownClass(className);
-      if (!c.isEnum()) throw new IOException("not an enum: " + className);
-      for (Object constant : c.getEnumConstants()) {
+      Object[] constants = ENUMS.get(className);
+      if (constants == null) {
+        Class<?> c = ownClass(className);
+        if (!c.isEnum()) throw new IOException("not an enum: " + className);
+        constants = c.getEnumConstants();
+        ENUMS.put(className, constants);
+      }
+      for (Object constant : constants) {
         if (((Enum<?>) constant).name().equals(name)) return constant;
       }
       throw new IOException("no constant " + className + "." + name);
     }
 
     private Object record(String className) throws IOException {
-      Class<?> c = ownClass(className);
-      if (!c.isRecord()) throw new IOException("not a record: " + className);
-      Shape shape = shape(c);
+      Shape shape = RECORDS.get(className);
+      if (shape == null) {
+        Class<?> c = ownClass(className);
+        if (!c.isRecord()) throw new IOException("not a record: " + className);
+        shape = shape(c);
+        RECORDS.put(className, shape);
+      }
       Object[] args = new Object[shape.components().length];
       for (int i = 0; i < args.length; i++) args[i] = read();
       try {
