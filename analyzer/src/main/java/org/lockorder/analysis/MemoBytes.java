@@ -158,6 +158,13 @@ final class MemoBytes {
       return s;
     }
 
+    /** The run's one copy of {@code s} (texts rebuilt around positions are read many times). */
+    String intern(String s) {
+      String known = interned.get(s);
+      if (known == null) known = interned.putIfAbsent(s, s);
+      return known != null ? known : s;
+    }
+
     boolean atEnd() {
       return at == end;
     }

@@ -191,12 +191,13 @@ final class SourceAnchors {
   String readText(MemoBytes.In in) throws MemoBytes.Malformed, UnknownAnchor {
     int parts = in.unsigned();
     if (parts == 0) return null;
+    if (parts == 1) return in.str(); // no position in it: the run's one copy of the text
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < parts - 1; k++) {
       sb.append(in.str());
       sb.append('(').append(read(in)).append(')');
     }
-    return sb.append(in.str()).toString();
+    return in.intern(sb.append(in.str()).toString());
   }
 
   private static int lastAtOrBefore(int[] lines, int line) {
