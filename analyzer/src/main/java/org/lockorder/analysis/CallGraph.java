@@ -7,10 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
 import org.lockorder.ir.AccessPath;
 import org.lockorder.ir.Arg;
 import org.lockorder.ir.Assignment;
@@ -395,37 +391,44 @@ final class CallGraph {
   /**
    * Strongly connected components, callees before callers, in a deterministic order (computed once).
    * Vertices are indexes into {@link #functions}: a Function record's own hashCode walks its whole
-   * CFG. JGraphT finds the components; the order of the component DAG is a Kahn sort that always
-   * picks the component with the smallest function index, because JGraphT's getCondensation()
-   * scans every edge once per component, which is quadratic on a kernel tree.
+   * CFG. {@link StronglyConnected} finds the components; the order of the component DAG is a Kahn
+   * sort that always picks the component with the smallest function index (JGraphT's
+   * getCondensation() scanned every edge once per component, quadratic on a kernel tree).
    */
   List<List<Function>> bottomUpComponents() {
     if (bottomUp != null) return bottomUp;
+    int n = functions.size();
     Map<Function, Integer> index = new IdentityHashMap<>();
-    for (int i = 0; i < functions.size(); i++) index.put(functions.get(i), i);
-    Graph<Integer, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-    for (int i = 0; i < functions.size(); i++) g.addVertex(i);
+    for (int i = 0; i < n; i++) index.put(functions.get(i), i);
     List<int[]> calls = new ArrayList<>();
-    for (Function f : functions) {
-      for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
+    int[] start = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      for (List<CallTarget> ts : targets.getOrDefault(functions.get(i), Map.of()).values()) {
         for (CallTarget t : ts) {
           Integer to = index.get(t.function());
           if (to == null) continue;
-          g.addEdge(index.get(f), to);
-          calls.add(new int[] {index.get(f), to});
+          calls.add(new int[] {i, to});
+          start[i + 1]++;
         }
       }
     }
-    List<java.util.Set<Integer>> sets = new GabowStrongConnectivityInspector<>(g).stronglyConnectedSets();
-    int[] component = new int[functions.size()];
+    for (int i = 0; i < n; i++) start[i + 1] += start[i];
+    int[] adjacency = new int[calls.size()];
+    for (int k = 0; k < adjacency.length; k++) adjacency[k] = calls.get(k)[1]; // calls are in caller order
+    int[] found = StronglyConnected.components(n, start, adjacency);
+    // Renumbered by their smallest function index, each with its members in index order.
+    int[] renumbered = new int[n];
+    java.util.Arrays.fill(renumbered, -1);
     List<List<Integer>> members = new ArrayList<>();
-    for (java.util.Set<Integer> set : sets) {
-      List<Integer> sorted = new ArrayList<>(set);
-      sorted.sort(null);
-      members.add(sorted);
+    int[] component = new int[n];
+    for (int v = 0; v < n; v++) {
+      if (renumbered[found[v]] < 0) {
+        renumbered[found[v]] = members.size();
+        members.add(new ArrayList<>());
+      }
+      component[v] = renumbered[found[v]];
+      members.get(component[v]).add(v);
     }
-    members.sort(Comparator.comparingInt(m -> m.get(0)));
-    for (int c = 0; c < members.size(); c++) for (int v : members.get(c)) component[v] = c;
     // Component DAG, caller component -> callee component.
     List<java.util.Set<Integer>> out = new ArrayList<>();
     int[] indegree = new int[members.size()];
