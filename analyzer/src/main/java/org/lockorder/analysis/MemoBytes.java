@@ -149,16 +149,15 @@ final class MemoBytes {
       if (n > end - at) throw new Malformed("truncated");
       String s = new String(buf, at, n, StandardCharsets.UTF_8);
       at += n;
-      // get first: a concurrent map's putIfAbsent locks the bin even when the text is there,
-      // and the two analysis threads intern the same texts.
-      String known = interned.get(s);
-      if (known == null) known = interned.putIfAbsent(s, s);
-      if (known != null) s = known;
+      s = intern(s);
       strings.add(s);
       return s;
     }
 
-    /** The run's one copy of {@code s} (texts rebuilt around positions are read many times). */
+    /**
+     * The run's one copy of {@code s}. A get first: a concurrent map's putIfAbsent locks the bin
+     * even when the text is there, and the analysis threads intern the same texts.
+     */
     String intern(String s) {
       String known = interned.get(s);
       if (known == null) known = interned.putIfAbsent(s, s);
