@@ -12,8 +12,10 @@ import org.lockorder.model.FileSystemsModel;
  * The file systems of the analyzed tree (ADR-003), numbered in path order: a directory strictly
  * below one named {@link FileSystemsModel#under} that defines an object of the struct type {@link
  * FileSystemsModel#definition} is a file system, and every file below it belongs to it (the
- * deepest such directory wins); everything else is shared code. Code in a stacking directory
- * (overlayfs, cachefiles) works on other file systems' objects as well as its own.
+ * deepest such directory wins); everything else is shared code, but for the files the model
+ * names as file systems of their own ({@link FileSystemsModel#files}: tmpfs in mm/shmem.c) when
+ * they define such an object too. Code in a stacking directory (overlayfs, cachefiles) works on
+ * other file systems' objects as well as its own.
  */
 final class FileSystems {
   /** Not in any file system: the VFS, mm/, libraries such as fs/jbd2 or fs/iomap. */
@@ -40,7 +42,9 @@ final class FileSystems {
     TreeSet<String> names = new TreeSet<>();
     for (FieldInit fi : program.fieldInits()) {
       if (!fi.structType().equals(model.definition())) continue;
-      String below = below(directory(fi.location().file()), model.under());
+      String named = namedFile(model, fi.location().file());
+      if (FileSystemsModel.STACKING.equals(named)) continue;
+      String below = named != null ? named : below(directory(fi.location().file()), model.under());
       if (below != null && !below.isEmpty()) names.add(below);
     }
     return new FileSystems(model, new ArrayList<>(names));
@@ -58,13 +62,30 @@ final class FileSystems {
   /** The file system a source file belongs to, or {@link #SHARED}. */
   int of(String file) {
     if (model == null) return SHARED;
-    return byFile.computeIfAbsent(file, f -> classify(below(directory(f), model.under())));
+    return byFile.computeIfAbsent(file, f -> {
+      String named = namedFile(model, f);
+      if (named == null) return classify(below(directory(f), model.under()));
+      if (FileSystemsModel.STACKING.equals(named)) return SHARED;
+      int i = java.util.Collections.binarySearch(names, named);
+      return i >= 0 ? i : SHARED;
+    });
+  }
+
+  /** The file system the model names {@code file} for ({@link FileSystemsModel#files}), or null. */
+  private static String namedFile(FileSystemsModel model, String file) {
+    if (model.files().isEmpty()) return null;
+    String f = file.replace('\\', '/');
+    for (java.util.Map.Entry<String, String> e : model.files().entrySet()) {
+      if (f.equals(e.getKey()) || f.endsWith("/" + e.getKey())) return e.getValue();
+    }
+    return null;
   }
 
   /** Whether a source file is in one of the model's stacking directories. */
   boolean stacking(String file) {
     if (model == null) return false;
     return stackingByFile.computeIfAbsent(file, f -> {
+      if (FileSystemsModel.STACKING.equals(namedFile(model, f))) return true;
       String below = below(directory(f), model.under());
       if (below == null) return false;
       for (String s : model.stacking()) if (below.equals(s) || below.startsWith(s + "/")) return true;

@@ -15,14 +15,22 @@ import java.util.List;
  * @param libraries by directory relative to {@code under} that defines no file system type but
  *     serves one file system's objects only ({@code kernfs}: sysfs's), that file system's
  *     directory: its files belong to it
+ * @param files by source file outside {@code under} (as the end of its path: {@code mm/shmem.c}),
+ *     the name of the file system it implements (tmpfs, in mm/ with the memory code), or {@link
+ *     #STACKING} for a file whose calls work on any file system's objects (swap I/O on a swap file)
  */
-public record FileSystemsModel(String definition, String under, List<String> stacking, java.util.Map<String, String> libraries) {
+public record FileSystemsModel(
+    String definition, String under, List<String> stacking, java.util.Map<String, String> libraries, java.util.Map<String, String> files) {
   public FileSystemsModel {
     stacking = List.copyOf(stacking);
     libraries = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(libraries));
+    files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
   }
 
+  /** The {@link #files} value of a file that is stacking code. */
+  public static final String STACKING = "stacking";
+
   public FileSystemsModel(String definition, String under, List<String> stacking) {
-    this(definition, under, stacking, java.util.Map.of());
+    this(definition, under, stacking, java.util.Map.of(), java.util.Map.of());
   }
 }

@@ -166,6 +166,46 @@ class FileSystemDispatchTest {
     assertTrue(shared.getOrDefault("LO001", List.of()).contains("ext4_lock -> kernfs_lock"), shared.toString());
   }
 
+  @Test
+  void aFileTheProfileNamesIsAFileSystemOfItsOwn() throws Exception {
+    // 6.1's tmpfs is mm/shmem.c, outside fs/. Its boot-time init holds its lock across a VFS call
+    // on its own file (as shmem_init mounts tmpfs with kern_mount(&shmem_fs_type)): the ops call
+    // reaches tmpfs's method, not ext4's ->write_iter. ext4 code calls a tmpfs helper directly
+    // under ext4_lock (such a call works on whatever it is given).
+    String shmem = fileSystem("shmem")
+        + "void shmem_helper(void) { mutex_lock(&shmem_lock); mutex_unlock(&shmem_lock); }\n"
+        + "int shmem_init(struct file *file) { int r; mutex_lock(&shmem_lock); r = vfs_write(file); mutex_unlock(&shmem_lock); return r; }\n";
+    String ext4 = fileSystem("ext4")
+        + "void ext4_call_shmem(void) { mutex_lock(&ext4_lock); shmem_helper(); mutex_unlock(&ext4_lock); }\n";
+    Map<String, List<String>> f = findings("linux", tree("fs/inode.c", VFS, "mm/shmem.c", shmem, "fs/ext4/super.c", ext4));
+    assertEquals(null, f.get("LO001"), f.toString());
+    // The same file under a name the profile does not list is shared code: its call reaches
+    // ext4's ->write_iter under shmem_lock, the reverse of ext4_call_shmem's order.
+    Map<String, List<String>> shared = findings("linux2", tree("fs/inode.c", VFS, "mm/shmem2.c", shmem, "fs/ext4/super.c", ext4));
+    assertEquals(List.of("ext4_lock -> shmem_lock"), shared.get("LO001"), shared.toString());
+  }
+
+  @Test
+  void swapIoFromTmpfsReachesTheSwapFilesFileSystem() throws Exception {
+    // tmpfs's pages swap out to a swap file, which may be on ext4: the profile lists swap I/O
+    // (mm/page_io.c) as stacking code, so its ops call on the swap file reaches ext4's method
+    // from tmpfs's code too.
+    String pageIo = VFS_TYPES + "int swap_write(struct file *swap_file) { return swap_file->f_op->write_iter(swap_file); }\n";
+    String shmem = fileSystem("shmem")
+        + "int swap_write(struct file *swap_file);\n"
+        + "void shmem_helper(void) { mutex_lock(&shmem_lock); mutex_unlock(&shmem_lock); }\n"
+        + "int shmem_writeout(struct file *swap) { int r; mutex_lock(&shmem_lock); r = swap_write(swap); mutex_unlock(&shmem_lock); return r; }\n";
+    String ext4 = fileSystem("ext4")
+        + "void ext4_call_shmem(void) { mutex_lock(&ext4_lock); shmem_helper(); mutex_unlock(&ext4_lock); }\n";
+    Map<String, List<String>> f = findings("linux",
+        tree("fs/inode.c", VFS, "mm/shmem.c", shmem, "mm/page_io.c", pageIo, "fs/ext4/super.c", ext4));
+    assertEquals(List.of("ext4_lock -> shmem_lock"), f.get("LO001"), f.toString());
+    // Other shared code making the same call is not stacking: tmpfs's code works on its own files.
+    Map<String, List<String>> confined = findings("linux2",
+        tree("fs/inode.c", VFS, "mm/shmem.c", shmem, "mm/page_io2.c", pageIo, "fs/ext4/super.c", ext4));
+    assertEquals(null, confined.get("LO001"), confined.toString());
+  }
+
   /**
    * Shared code making two ops calls on one object (6.1 iomap_iter: ->iomap_end, then the next
    * ->iomap_begin): one file system's ->iomap_end returns holding a lock, another's ->iomap_begin

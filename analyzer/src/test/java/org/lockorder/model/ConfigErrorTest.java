@@ -204,7 +204,7 @@ class ConfigErrorTest {
   void fileSystemsSection() throws IOException {
     assertEquals("'file_systems' needs 'under'",
         failLoading("file_systems: {definition: file_system_type}\n").getMessage());
-    assertEquals("unknown key 'stacked' in 'file_systems' (allowed: definition, libraries, stacking, under)",
+    assertEquals("unknown key 'stacked' in 'file_systems' (allowed: definition, files, libraries, stacking, under)",
         failLoading("file_systems: {definition: file_system_type, under: fs, stacked: [overlayfs]}\n").getMessage());
     assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, stacking: [../up]}\n")
         .getMessage().contains("'../up' is not a directory relative to 'fs'"));
@@ -212,6 +212,10 @@ class ConfigErrorTest {
         .getMessage().contains("'../sysfs' is not a file system's directory relative to 'fs'"));
     assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, libraries: [kernfs]}\n")
         .getMessage().contains("'file_systems.libraries'"));
+    assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, files: {mm/shmem.c: \"tmp fs\"}}\n")
+        .getMessage().contains("'tmp fs' is not a file system's name"));
+    assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, files: {\"/abs/shmem.c\": shmem}}\n")
+        .getMessage().contains("is not a source file's path"));
   }
 
   @Test
