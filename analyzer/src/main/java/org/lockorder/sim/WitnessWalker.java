@@ -37,6 +37,8 @@ final class WitnessWalker {
   private final SimulationBounds bounds;
   /** Off-route calls already walked, by callee, arguments and state; shared by the walks of a program. */
   private final Map<OffRouteKey, List<Exit>> memo = new HashMap<>();
+  /** Off-route calls a walk's budget ran out in, with the budget that walk had left for them. */
+  private final Map<OffRouteKey, Integer> cut = new HashMap<>();
   private static final int MEMO_LIMIT = 20_000;
   private final Map<Function, Set<Integer>> tested = new IdentityHashMap<>();
   private Route route;
@@ -54,6 +56,8 @@ final class WitnessWalker {
   private boolean distinctPaths;
   private String brokenRoute;
   private Route.Waypoint unheldFinal;
+  /** The most waypoints of the current route any path has passed: where a failed walk lost it. */
+  private int furthest;
 
   WitnessWalker(ProgramView view, SimulationBounds bounds) {
     this.view = view;
@@ -121,10 +125,12 @@ final class WitnessWalker {
     this.route = r;
     this.spent = 0;
     if (memo.size() > MEMO_LIMIT) memo.clear();
+    if (cut.size() > MEMO_LIMIT) cut.clear();
     this.needsHeld = r.waypoints().stream().anyMatch(w -> w.role() == Route.Role.HELD);
     this.truncated = false;
     this.brokenRoute = null;
     this.unheldFinal = null;
+    this.furthest = 0;
     Function entry = view.function(r.entry(), r.entryFile());
     if (entry == null) return new Failed("the witness's entry function " + r.entry() + " is not in the analyzed code", true);
     Frame top = new Frame(entry, List.of(), List.of(), 0, 0, List.of(entry));
@@ -154,7 +160,21 @@ final class WitnessWalker {
       return new Failed("the walk of " + r.entry() + " hit its bound (" + bounds.walkItems() + " path states per function, "
           + bounds.walkBudget() + " per thread)", false);
     }
-    return new Failed("internal inconsistency: no path of " + r.entry() + " follows the witness", true);
+    return new Failed("internal inconsistency: no path of " + r.entry() + " follows the witness" + lostAt(r), true);
+  }
+
+  /** Where the walk lost the route: after the last waypoint some path passed, the next one. */
+  private String lostAt(Route r) {
+    if (furthest >= r.waypoints().size()) return "";
+    String next = describe(r.waypoints().get(furthest));
+    return furthest == 0 ? " (none reaches " + next + ")"
+        : " past " + describe(r.waypoints().get(furthest - 1)) + " (none goes on to " + next + ")";
+  }
+
+  private static String describe(Route.Waypoint w) {
+    return w.kind() == Route.Kind.CALL
+        ? "the call of " + w.callee() + " in " + w.function() + " at " + w.location()
+        : "the acquisition of " + w.lock() + " in " + w.function() + " at " + w.location();
   }
 
   /**
@@ -282,6 +302,7 @@ final class WitnessWalker {
         break;
       }
       Item it = queue.poll();
+      if (it.wp > furthest && onRoute(f)) furthest = it.wp;
       if (it.node == Cfg.EXIT) {
         Route.Waypoint left = next(f, it.wp);
         boolean done = left == null && (!onRoute(f) || f.depth > 0 || it.wp >= route.waypoints().size());
@@ -543,15 +564,30 @@ final class WitnessWalker {
     OffRouteKey key = new OffRouteKey(distinctPaths, new FunctionRef(f.fn), f.locks, f.gfp, f.freeDepth, s.identity());
     List<Exit> hit = memo.get(key);
     if (hit != null) return hit;
+    int left = bounds.walkBudget() - spent;
+    Integer cutWith = cut.get(key);
+    if (cutWith != null && left <= cutWith) return passedOver(s); // it would be cut again
     List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
     if (out == null) {
-      // Too many paths below this call to follow: taken as returning with nothing changed (most
-      // kernel callees release what they take), and the walk is marked approximate.
-      truncated = true;
-      out = List.of(new Exit(s, Ops.EMPTY, route.waypoints().size(), false));
+      out = passedOver(s);
+    } else if (spent > bounds.walkBudget()) {
+      // This walk's budget ran out inside the call: its exits are those found before, maybe
+      // none. Not what the call does, so not kept; a later walk with more budget left searches
+      // again, one with no more passes over it as over too many paths.
+      cut.put(key, left);
+      return out;
     }
     memo.put(key, out);
     return out;
+  }
+
+  /**
+   * Too many paths below a call to follow: taken as returning with nothing changed (most kernel
+   * callees release what they take), and the walk is marked approximate.
+   */
+  private List<Exit> passedOver(WalkState s) {
+    truncated = true;
+    return List.of(new Exit(s, Ops.EMPTY, route.waypoints().size(), false));
   }
 
   private Frame frame(Frame caller, Node n, Function callee, int depth, int freeDepth) {

@@ -74,6 +74,19 @@ class CrossCheckTest {
   }
 
   @Test
+  void aWalkThatLosesTheWitnessSaysWhere() throws Exception {
+    ProgramView program = SimFixture.program(dir, CODE);
+    // t2 takes beta at line 12, but no acquisition of alpha is at line 13 (it is at 14).
+    ThreadTrace wrong = SimFixture.thread("beta", "alpha",
+        SimFixture.entry(dir, "t2", 10), SimFixture.acquire(dir, "t2", 12, 2, "beta"), SimFixture.acquire(dir, "t2", 13, 2, "alpha"));
+    Simulation s = new Simulator(program, SimulationBounds.DEFAULT).simulate(cycle(wrong));
+    assertEquals(Verdict.INCONCLUSIVE, s.verdict());
+    String file = dir.resolve("snippet.c").toString();
+    assertEquals("internal inconsistency: no path of t2 follows the witness past the acquisition of beta in t2 at " + file
+        + ":12:2 (none goes on to the acquisition of alpha in t2 at " + file + ":13:2)", s.reason());
+  }
+
+  @Test
   void theTrueEdgeWalksAndTheRealCycleIsConfirmed() throws Exception {
     String code = CODE.replace("\tmutex_unlock(&beta);\n\tmutex_lock(&alpha);\n\tmutex_unlock(&alpha);\n}",
         "\tmutex_lock(&alpha);\n\tmutex_unlock(&alpha);\n\tmutex_unlock(&beta);\n}");

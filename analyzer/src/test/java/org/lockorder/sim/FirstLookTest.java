@@ -133,8 +133,8 @@ class FirstLookTest {
     analyze();
     // Enough for both first looks, not for t1's full walk: in one pass with the full bounds, a/b
     // would spend it all and c/d would stay unchecked.
-    List<String> v = verdicts(100);
-    assertTrue(v.get(0).startsWith("a/b inconclusive: the walk of t1 hit its bound (80 path states per function, 80 per thread)"
+    List<String> v = verdicts(30);
+    assertTrue(v.get(0).startsWith("a/b inconclusive: the walk of t1 hit its bound (80 path states per function, 20 per thread)"
         + " on a first look with smaller bounds; the run's budget left none for a full one"), v.get(0));
     assertEquals("c/d confirmed: 2 threads deadlock in the schedule below", v.get(1));
   }
