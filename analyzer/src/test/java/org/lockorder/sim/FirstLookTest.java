@@ -10,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lockorder.analysis.ProgramView;
-import org.lockorder.pipeline.Pipeline;
-import org.lockorder.pipeline.PipelineOptions;
 import org.lockorder.report.Finding;
 import org.lockorder.report.Simulation;
 import org.lockorder.report.ThreadTrace;
@@ -94,14 +92,9 @@ class FirstLookTest {
   private void analyze() throws Exception {
     Path file = dir.resolve("cycles.c");
     Files.writeString(file, CODE);
-    PipelineOptions options = new PipelineOptions(
-        List.of("linux"), List.of(), false, PipelineOptions.defaults().bounds(), 64, 1, null, false, 0);
-    findings = new ArrayList<>();
-    for (Finding f : new Pipeline(options).run(List.of(file.toString())).findings()) {
-      if (f.classes().equals(List.of("a", "b")) || f.classes().equals(List.of("c", "d"))) findings.add(f);
-    }
+    findings = SimFixture.findings(file, List.of(List.of("a", "b"), List.of("c", "d")));
     assertEquals(2, findings.size(), findings.toString());
-    program = new Pipeline(options).program(List.of(file.toString())).result().program();
+    program = SimFixture.pipelineProgram(file);
   }
 
   /** Bounds under which t1's walk fits, but not under a first look's. */

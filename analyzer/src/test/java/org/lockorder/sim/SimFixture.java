@@ -28,6 +28,23 @@ final class SimFixture {
     return new Analyzer(64).analyze(List.of(unit), model).program();
   }
 
+  /** The findings of {@code file} on the given classes, analyzed without simulation, in report order. */
+  static List<org.lockorder.report.Finding> findings(Path file, List<List<String>> classes) throws Exception {
+    List<org.lockorder.report.Finding> out = new java.util.ArrayList<>();
+    for (org.lockorder.report.Finding f : new org.lockorder.pipeline.Pipeline(UNSIMULATED).run(List.of(file.toString())).findings()) {
+      if (classes.contains(f.classes())) out.add(f);
+    }
+    return out;
+  }
+
+  /** The program view of {@code file} as the pipeline builds it. */
+  static ProgramView pipelineProgram(Path file) throws Exception {
+    return new org.lockorder.pipeline.Pipeline(UNSIMULATED).program(List.of(file.toString())).result().program();
+  }
+
+  private static final org.lockorder.pipeline.PipelineOptions UNSIMULATED = new org.lockorder.pipeline.PipelineOptions(
+      List.of("linux"), List.of(), false, org.lockorder.pipeline.PipelineOptions.defaults().bounds(), 64, 1, null, false, 0);
+
   static Step entry(Path dir, String function, int line) {
     return new Step(dir.resolve("snippet.c").toString(), line, 1, function, "entry", null, null, null, null, 0);
   }

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lockorder.analysis.ProgramView;
-import org.lockorder.pipeline.Pipeline;
-import org.lockorder.pipeline.PipelineOptions;
 import org.lockorder.report.Finding;
 import org.lockorder.report.Verdict;
 
@@ -98,14 +95,9 @@ class WalkMemoTest {
   void aCallCutByOneWalksBudgetIsSearchedAgainByTheNext() throws Exception {
     Path file = dir.resolve("memo.c");
     Files.writeString(file, CODE);
-    PipelineOptions options = new PipelineOptions(
-        List.of("linux"), List.of(), false, PipelineOptions.defaults().bounds(), 64, 1, null, false, 0);
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : new Pipeline(options).run(List.of(file.toString())).findings()) {
-      if (f.classes().equals(List.of("a", "b")) || f.classes().equals(List.of("c", "d"))) findings.add(f);
-    }
+    List<Finding> findings = SimFixture.findings(file, List.of(List.of("a", "b"), List.of("c", "d")));
     assertEquals(2, findings.size(), findings.toString());
-    ProgramView program = new Pipeline(options).program(List.of(file.toString())).result().program();
+    ProgramView program = SimFixture.pipelineProgram(file);
     // 250 path states per thread: t1 spends most of them in busy() and runs out inside churn();
     // t3 calls churn() first, and it fits. (Before the fix t3's walk was "internal inconsistency:
     // no path of t3 follows the witness" for every budget from 190 to 280.)
