@@ -28,11 +28,8 @@ class FirstLookTest {
    * many path states, before it takes b. c/d: two short threads.
    */
   static final String CODE =
-      """
-      static DEFINE_MUTEX(a);
-      static DEFINE_MUTEX(b);
-      static DEFINE_MUTEX(c);
-      static DEFINE_MUTEX(d);
+      SimFixture.FOUR_MUTEXES
+          + """
       static DEFINE_SPINLOCK(l1);
       static DEFINE_SPINLOCK(l2);
       static DEFINE_SPINLOCK(l3);
@@ -63,13 +60,6 @@ class FirstLookTest {
       	mutex_unlock(&b);
       	mutex_unlock(&a);
       }
-      void t2(void)
-      {
-      	mutex_lock(&b);
-      	mutex_lock(&a);
-      	mutex_unlock(&a);
-      	mutex_unlock(&b);
-      }
       void t3(void)
       {
       	mutex_lock(&c);
@@ -77,14 +67,8 @@ class FirstLookTest {
       	mutex_unlock(&d);
       	mutex_unlock(&c);
       }
-      void t4(void)
-      {
-      	mutex_lock(&d);
-      	mutex_lock(&c);
-      	mutex_unlock(&c);
-      	mutex_unlock(&d);
-      }
-      """;
+      """
+          + SimFixture.REVERSE_ORDERS;
 
   private List<Finding> findings;
   private ProgramView program;

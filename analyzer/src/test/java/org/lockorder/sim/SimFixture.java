@@ -19,6 +19,34 @@ import org.lockorder.source.SourceReader;
 final class SimFixture {
   private SimFixture() {}
 
+  /** Locks a, b, c and d, for fixtures with two cycles: t1 and t3 take them in order, ... */
+  static final String FOUR_MUTEXES =
+      """
+      static DEFINE_MUTEX(a);
+      static DEFINE_MUTEX(b);
+      static DEFINE_MUTEX(c);
+      static DEFINE_MUTEX(d);
+      """;
+
+  /** ... and these take them the other way. */
+  static final String REVERSE_ORDERS =
+      """
+      void t2(void)
+      {
+      	mutex_lock(&b);
+      	mutex_lock(&a);
+      	mutex_unlock(&a);
+      	mutex_unlock(&b);
+      }
+      void t4(void)
+      {
+      	mutex_lock(&d);
+      	mutex_lock(&c);
+      	mutex_unlock(&c);
+      	mutex_unlock(&d);
+      }
+      """;
+
   static ProgramView program(Path dir, String code) throws IOException, LockModelException {
     Path file = dir.resolve("snippet.c");
     Files.writeString(file, code);

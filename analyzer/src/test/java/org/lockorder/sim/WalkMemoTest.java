@@ -22,11 +22,8 @@ class WalkMemoTest {
 
   /** churn() has many path states; t1 spends most of its budget in busy() before calling it. */
   static final String CODE =
-      """
-      static DEFINE_MUTEX(a);
-      static DEFINE_MUTEX(b);
-      static DEFINE_MUTEX(c);
-      static DEFINE_MUTEX(d);
+      SimFixture.FOUR_MUTEXES
+          + """
       static DEFINE_SPINLOCK(l1);
       static DEFINE_SPINLOCK(l2);
       static DEFINE_SPINLOCK(l3);
@@ -67,13 +64,6 @@ class WalkMemoTest {
       	mutex_unlock(&b);
       	mutex_unlock(&a);
       }
-      void t2(void)
-      {
-      	mutex_lock(&b);
-      	mutex_lock(&a);
-      	mutex_unlock(&a);
-      	mutex_unlock(&b);
-      }
       void t3(void)
       {
       	churn();
@@ -82,14 +72,8 @@ class WalkMemoTest {
       	mutex_unlock(&d);
       	mutex_unlock(&c);
       }
-      void t4(void)
-      {
-      	mutex_lock(&d);
-      	mutex_lock(&c);
-      	mutex_unlock(&c);
-      	mutex_unlock(&d);
-      }
-      """;
+      """
+          + SimFixture.REVERSE_ORDERS;
 
   @Test
   void aCallCutByOneWalksBudgetIsSearchedAgainByTheNext() throws Exception {
