@@ -87,6 +87,29 @@ class CrossCheckTest {
   }
 
   @Test
+  void ofTwoCallsAtOnePositionTheWalkFollowsTheOneTheWitnessNames() throws Exception {
+    // 6.1's adfs_dir_read: ADFS_SB(sb)->s_dir->read(...) is the accessor's call and the method's,
+    // both at the position where the expression starts.
+    String code = """
+        static DEFINE_MUTEX(alpha);
+        static DEFINE_MUTEX(beta);
+        struct dir_ops { int (*read)(void *sb); };
+        struct sb_info { const struct dir_ops *dir; };
+        static struct sb_info *SB_INFO(void *sb) { return sb; }
+        static int disk_read(void *sb) { mutex_lock(&beta); mutex_unlock(&beta); return 0; }
+        static const struct dir_ops disk_dir_ops = { .read = disk_read };
+        int read_dir(void *sb) { int r; mutex_lock(&alpha); r = SB_INFO(sb)->dir->read(sb); mutex_unlock(&alpha); return r; }
+        void other(void) { mutex_lock(&beta); mutex_lock(&alpha); mutex_unlock(&alpha); mutex_unlock(&beta); }
+        """;
+    Path file = dir.resolve("dir.c");
+    java.nio.file.Files.writeString(file, code);
+    List<Finding> cycles = SimFixture.findings(file, List.of(List.of("alpha", "beta")));
+    assertEquals(1, cycles.size(), cycles.toString());
+    Simulation s = new Simulator(SimFixture.pipelineProgram(file), SimulationBounds.DEFAULT).simulate(cycles.get(0));
+    assertEquals(Verdict.CONFIRMED, s.verdict(), s.reason());
+  }
+
+  @Test
   void theTrueEdgeWalksAndTheRealCycleIsConfirmed() throws Exception {
     String code = CODE.replace("\tmutex_unlock(&beta);\n\tmutex_lock(&alpha);\n\tmutex_unlock(&alpha);\n}",
         "\tmutex_lock(&alpha);\n\tmutex_unlock(&alpha);\n\tmutex_unlock(&beta);\n}");
