@@ -518,21 +518,18 @@ final class WitnessWalker {
     Route.Waypoint w = next(f, it.wp);
     boolean testedCall = testedCalls(f.fn).contains(n.id());
     if (w != null && w.kind() == Route.Kind.CALL && w.location().equals(n.event().location())) {
-      // Every target of that name: the call graph may have the callee twice, as it is and as a
-      // copy for the ops table this call passes (ADR-008), and the two may reach other methods.
-      List<Item> out = new ArrayList<>();
-      boolean named = false;
-      for (ProgramView.Callee target : callees) {
-        if (!target.function().name().equals(w.callee())) continue;
-        named = true;
+      ProgramView.Callee target = null;
+      for (ProgramView.Callee c : callees) if (c.function().name().equals(w.callee())) target = c;
+      if (target != null) {
         Frame inner = frame(f, n, target.function(), f.depth + 1, 0);
+        List<Item> out = new ArrayList<>();
         for (Exit x : search(inner, it.wp + 1, it.state, it.ops)) {
           if (x.stopped) return List.of(new Item(-1, x.wp, x.state, x.ops));
           WalkState after = testedCall ? x.state.withResult(n.id(), x.state.returning()) : x.state;
           out.addAll(successors(n, x.wp, after.withReturning(it.state.returning()), x.ops));
         }
+        return out;
       }
-      if (named) return out;
       // None of that name: another call at the same position may be the one
       // (`ADFS_SB(sb)->s_dir->read(...)`: the accessor's call, then the method's), so this one is
       // walked as any other call. Should none be, the walk says it got no further than here.
