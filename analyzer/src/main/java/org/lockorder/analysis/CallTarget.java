@@ -20,4 +20,15 @@ record CallTarget(Function function, String via, Location storedAt, FileSystemSe
   static CallTarget direct(Function function) {
     return new CallTarget(function, null, null, null);
   }
+
+  /**
+   * How a witness step says the call at {@code call} reaches the function: {@link #via}, and the
+   * macro the call was written as ({@code ext4_journal_stop(handle)} is a call of {@code
+   * __ext4_journal_stop}), so the step names what the source shows.
+   */
+  String viaAt(org.lockorder.ir.Event call) {
+    String macro = call instanceof org.lockorder.ir.Event.Call c ? c.macro() : null;
+    if (macro == null) return via;
+    return via == null ? "the macro " + macro : via + ", in the macro " + macro;
+  }
 }

@@ -103,7 +103,7 @@ final class EntryChains {
       for (CallTarget t : graph.targets(caller, n.id())) {
         if (t.function() == callee) {
           Event e = n.event();
-          return new CallStep(caller.name(), e.location(), callee.name(), t.via());
+          return new CallStep(caller.name(), e.location(), callee.name(), t.viaAt(e));
         }
       }
     }

@@ -492,7 +492,7 @@ final class FunctionAnalyzer {
       Summary callee = specialised != null ? specialised : ctx.summary(t.function());
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses);
       CallStep step = steps[i];
-      if (step == null) steps[i] = step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.via());
+      if (step == null) steps[i] = step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.viaAt(n.event()));
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
       int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;

@@ -19,7 +19,7 @@ import org.lockorder.model.LockModel;
 import org.lockorder.source.InputFile;
 
 /**
- * The lock-wrapping macros of the input's headers, selected once per lock model before any file
+ * The macros of the input's headers the parser expands (lock and call wrappers), selected once per lock model before any file
  * is parsed: every file sees the wrappers defined in {@code include/} or in a file system's own
  * headers, whatever order the files are parsed in. The same scan collects the headers' integer
  * macro constants for the analysis.
@@ -28,7 +28,7 @@ final class HeaderMacros {
   private HeaderMacros() {}
 
   /**
-   * @param lockMacros by lock model: the lock-wrapping macros
+   * @param lockMacros by lock model: the macros the parser expands
    * @param constants the headers' object-like macros with integer values (ADR-007)
    */
   record Headers(Map<LockModel, LockMacros> lockMacros, MacroConstants constants) {}
@@ -37,13 +37,17 @@ final class HeaderMacros {
     List<Scanned> scanned = definitions(files, threads);
     List<MacroDefinition> definitions = new ArrayList<>();
     MacroConstants.Builder constants = new MacroConstants.Builder();
+    java.util.Set<String> objectLike = new java.util.HashSet<>();
     for (Scanned s : scanned) {
       definitions.addAll(s.functionLike());
-      for (String[] d : s.objectLike()) constants.define(d[0], d[1]);
+      for (String[] d : s.objectLike()) {
+        constants.define(d[0], d[1]);
+        objectLike.add(d[0]);
+      }
     }
     Map<LockModel, LockMacros> out = new IdentityHashMap<>();
     for (LockModel m : models) {
-      if (!out.containsKey(m)) out.put(m, LockMacros.select(definitions, m.primitives().keySet()));
+      if (!out.containsKey(m)) out.put(m, LockMacros.select(definitions, m.primitives().keySet(), objectLike));
     }
     return new Headers(out, constants.build());
   }

@@ -16,12 +16,16 @@ import org.antlr.v4.runtime.Token;
 import org.lockorder.frontend.c.antlr.CLexer;
 
 /**
- * The function-like macros the parser expands: those that wrap the lock API. A macro qualifies
- * when its replacement text calls a lock-model primitive or another qualifying macro
- * ({@code xa_lock_irq(xa)} is {@code spin_lock_irq(&(xa)->xa_lock)}); a primitive itself is never
- * expanded, because the lock model says what it does. Inside an expansion, the helper macros the
- * qualifying ones use are expanded too ({@code wait_event_lock_irq} goes through
- * {@code ___wait_event}). Every other macro stays a call, as without this table.
+ * The function-like macros the parser expands: those that wrap the lock API, and those that only
+ * call a function. A macro wraps the lock API when its replacement text calls a lock-model
+ * primitive or another such macro ({@code xa_lock_irq(xa)} is {@code spin_lock_irq(&(xa)->xa_lock)});
+ * a primitive itself is never expanded, because the lock model says what it does. A macro wraps a
+ * call when its whole replacement is one call of a function, or of another such macro ({@code
+ * ext4_journal_stop(h)} is {@code __ext4_journal_stop(__func__, __LINE__, (h))}): read as a call of
+ * the macro's own name, which has no body, the function's locks would be lost. Inside an
+ * expansion, the helper macros the qualifying ones use are expanded too ({@code
+ * wait_event_lock_irq} goes through {@code ___wait_event}). Every other macro stays a call, as
+ * without this table.
  *
  * <p>Definitions come from the headers in the input (for every file) and from the file itself
  * ({@link #withLocal}); when a name has several definitions, the first qualifying one in path and
@@ -35,7 +39,7 @@ public final class LockMacros {
   record Macro(MacroDefinition definition, List<Token> body) {}
 
   private static final LockMacros NONE =
-      new LockMacros(Map.of(), Map.of(), Set.of(), List.of(), Map.of(), DeclaringMacros.NONE);
+      new LockMacros(Map.of(), Map.of(), Set.of(), List.of(), Map.of(), DeclaringMacros.NONE, Set.of(), Map.of(), Set.of(), Map.of());
 
   private final Map<String, Macro> qualifying;
   private final Map<String, Macro> helpers;
@@ -45,6 +49,26 @@ public final class LockMacros {
   /** The names each definition's body mentions, computed once. */
   private final Map<MacroDefinition, List<String>> mentions;
   private final DeclaringMacros declaring;
+  /** The headers' object-like macro names: a call of one of them is no function call. */
+  private final Set<String> objectLike;
+  /** The selected call wrappers, each with the name its replacement calls. */
+  private final Map<String, String> callWrappers;
+  /** Every function-like macro name the selection saw, selected or not. */
+  private final Set<String> defined;
+  /**
+   * A file's own call wrappers ({@link #withLocal}), looked up before {@link #qualifying}: no name
+   * is in both, and copying the headers' thousands of entries for each such file cost more than
+   * the lookup.
+   */
+  private Map<String, Macro> localWrappers = Map.of();
+  /** The functions {@link #callWrappers} call, made on first need. */
+  private Set<String> wrappedFunctions;
+  /**
+   * The selected macros lexed so far, shared with the tables made from this one for each file
+   * ({@link #withLocal}): a file that defines a call wrapper selects again, and lexing the headers'
+   * thousands of wrappers once per such file cost Linux 6.1's parse a quarter more.
+   */
+  private final Map<MacroDefinition, Macro> lexed;
   private String fingerprint;
 
   private LockMacros(
@@ -53,13 +77,21 @@ public final class LockMacros {
       Set<String> lockApi,
       List<MacroDefinition> definitions,
       Map<MacroDefinition, List<String>> mentions,
-      DeclaringMacros declaring) {
+      DeclaringMacros declaring,
+      Set<String> objectLike,
+      Map<String, String> callWrappers,
+      Set<String> defined,
+      Map<MacroDefinition, Macro> lexed) {
     this.qualifying = qualifying;
     this.helpers = helpers;
     this.lockApi = lockApi;
     this.definitions = definitions;
     this.mentions = mentions;
     this.declaring = declaring;
+    this.objectLike = objectLike;
+    this.callWrappers = callWrappers;
+    this.defined = defined;
+    this.lexed = lexed;
   }
 
   /** No macro is expanded. */
@@ -72,12 +104,21 @@ public final class LockMacros {
    * @param lockApi the names the lock model gives a meaning (never expanded)
    */
   public static LockMacros select(List<MacroDefinition> definitions, Set<String> lockApi) {
-    return select(definitions, lockApi, new java.util.IdentityHashMap<>(), DeclaringMacros.of(definitions));
+    return select(definitions, lockApi, Set.of());
+  }
+
+  /**
+   * @param objectLike the names of the object-like macros defined beside {@code definitions}: a
+   *     macro whose replacement calls one of them does not wrap a function call
+   */
+  public static LockMacros select(List<MacroDefinition> definitions, Set<String> lockApi, Set<String> objectLike) {
+    return select(definitions, lockApi, new java.util.IdentityHashMap<>(), DeclaringMacros.of(definitions), Set.copyOf(objectLike),
+        new java.util.concurrent.ConcurrentHashMap<>());
   }
 
   private static LockMacros select(
       List<MacroDefinition> definitions, Set<String> lockApi, Map<MacroDefinition, List<String>> known,
-      DeclaringMacros declaring) {
+      DeclaringMacros declaring, Set<String> objectLike, Map<MacroDefinition, Macro> lexed) {
     Map<String, List<MacroDefinition>> byName = new LinkedHashMap<>();
     for (MacroDefinition d : definitions) {
       if (lockApi.contains(d.name()) || d.body().contains("#")) continue;
@@ -108,14 +149,20 @@ public final class LockMacros {
         }
       }
     }
+    Map<String, MacroDefinition> wrappers = callWrappers(byName, names, objectLike);
     Map<String, Macro> qualifying = new TreeMap<>();
     for (String name : names) {
       for (MacroDefinition d : byName.get(name)) {
         if (mentionsAny(mentions.get(d), reach, d)) {
-          qualifying.put(name, new Macro(d, lex(d.body())));
+          qualifying.put(name, lexed.computeIfAbsent(d, LockMacros::lex));
           break;
         }
       }
+    }
+    Map<String, String> callWrappers = new TreeMap<>();
+    for (MacroDefinition d : wrappers.values()) {
+      qualifying.put(d.name(), lexed.computeIfAbsent(d, LockMacros::lex));
+      callWrappers.put(d.name(), CallWrapper.callee(d));
     }
     Map<String, Macro> helpers = new TreeMap<>();
     List<MacroDefinition> todo = new ArrayList<>();
@@ -125,11 +172,43 @@ public final class LockMacros {
       for (String id : mentions.get(d)) {
         if (qualifying.containsKey(id) || helpers.containsKey(id) || !byName.containsKey(id) || d.params().contains(id)) continue;
         MacroDefinition h = byName.get(id).get(0);
-        helpers.put(id, new Macro(h, lex(h.body())));
+        helpers.put(id, lexed.computeIfAbsent(h, LockMacros::lex));
         todo.add(h);
       }
     }
-    return new LockMacros(qualifying, helpers, Set.copyOf(lockApi), List.copyOf(definitions), mentions, declaring);
+    return new LockMacros(qualifying, helpers, Set.copyOf(lockApi), List.copyOf(definitions), mentions, declaring,
+        objectLike, Map.copyOf(callWrappers), Set.copyOf(byName.keySet()), lexed);
+  }
+
+  /**
+   * The call wrappers among the macros that do not wrap the lock API ({@code lockWrappers}): by
+   * name, the first definition whose whole replacement calls a function, or another call wrapper.
+   * A callee that is a macro of another kind, or a builtin, makes no wrapper: its expansion would
+   * give the parser the macro's own text, which is what the raw-source design avoids.
+   */
+  private static Map<String, MacroDefinition> callWrappers(
+      Map<String, List<MacroDefinition>> byName, Set<String> lockWrappers, Set<String> objectLike) {
+    Map<String, MacroDefinition> candidates = new LinkedHashMap<>();
+    for (Map.Entry<String, List<MacroDefinition>> e : byName.entrySet()) {
+      if (lockWrappers.contains(e.getKey())) continue;
+      MacroDefinition first = e.getValue().get(0);
+      if (CallWrapper.callee(first) != null) candidates.put(e.getKey(), first);
+    }
+    Map<String, MacroDefinition> out = new TreeMap<>();
+    for (MacroDefinition d : candidates.values()) {
+      // Follow wrappers of wrappers to the function at the end; a loop or another macro ends it.
+      MacroDefinition at = d;
+      Set<String> seen = new HashSet<>();
+      while (at != null && seen.add(at.name())) {
+        String callee = CallWrapper.callee(at);
+        if (!byName.containsKey(callee)) {
+          if (!objectLike.contains(callee) && !callee.equals(at.name())) out.put(d.name(), d);
+          break;
+        }
+        at = candidates.get(callee);
+      }
+    }
+    return out;
   }
 
   /** A parameter named like a primitive does not make a macro call it. */
@@ -142,36 +221,83 @@ public final class LockMacros {
   public LockMacros withLocal(List<MacroDefinition> local) {
     if (local.isEmpty() || this == NONE) return this;
     DeclaringMacros declaringHere = declaring.withLocal(local);
-    if (!touchesLocks(local)) {
-      return declaringHere == declaring ? this
-          : new LockMacros(qualifying, helpers, lockApi, definitions, mentions, declaringHere);
+    if (touchesSelection(local)) {
+      List<MacroDefinition> all = new ArrayList<>(local);
+      all.addAll(definitions);
+      return select(all, lockApi, mentions, declaringHere, objectLike, lexed);
     }
-    List<MacroDefinition> all = new ArrayList<>(local);
-    all.addAll(definitions);
-    return select(all, lockApi, mentions, declaringHere);
+    Map<String, MacroDefinition> added = localCallWrappers(local);
+    if (added.isEmpty()) {
+      return declaringHere == declaring ? this
+          : new LockMacros(qualifying, helpers, lockApi, definitions, mentions, declaringHere, objectLike, callWrappers, defined, lexed);
+    }
+    Map<String, Macro> own = new TreeMap<>();
+    for (MacroDefinition d : added.values()) own.put(d.name(), lexed.computeIfAbsent(d, LockMacros::lex));
+    LockMacros out = new LockMacros(qualifying, helpers, lockApi, definitions, mentions, declaringHere, objectLike, callWrappers,
+        defined, lexed);
+    out.localWrappers = own;
+    return out;
   }
 
   /**
-   * Whether a file's own definitions can change the selection: one redefines a selected name, or
-   * mentions the lock API or a selected macro. Most files' macros do neither.
+   * Whether a file's own definitions can change what the headers selected: one redefines a
+   * selected name or a function a selected call wrapper calls, or mentions the lock API or a lock
+   * wrapper. Most files' macros do none of these; a file's own call wrappers are added without
+   * selecting again ({@link #localCallWrappers}).
    */
-  private boolean touchesLocks(List<MacroDefinition> local) {
+  private boolean touchesSelection(List<MacroDefinition> local) {
     for (MacroDefinition d : local) {
-      if (qualifying.containsKey(d.name()) || helpers.containsKey(d.name())) return true;
+      if (qualifying.containsKey(d.name()) || helpers.containsKey(d.name()) || wrappedFunctions().contains(d.name())) return true;
       for (String id : d.identifiersInBody()) {
-        if (lockApi.contains(id) || qualifying.containsKey(id)) return true;
+        if (lockApi.contains(id) || (qualifying.containsKey(id) && !callWrappers.containsKey(id))) return true;
       }
     }
     return false;
   }
 
+  private Set<String> wrappedFunctions() {
+    Set<String> w = wrappedFunctions;
+    if (w == null) wrappedFunctions = w = Set.copyOf(callWrappers.values());
+    return w;
+  }
+
+  /**
+   * A file's own call wrappers: by name, its first definition of each that calls a function, a
+   * header's call wrapper, or another of the file's call wrappers.
+   */
+  private Map<String, MacroDefinition> localCallWrappers(List<MacroDefinition> local) {
+    Map<String, MacroDefinition> first = new LinkedHashMap<>();
+    for (MacroDefinition d : local) first.putIfAbsent(d.name(), d);
+    Map<String, MacroDefinition> out = new TreeMap<>();
+    for (MacroDefinition d : first.values()) {
+      if (d.body().contains("#")) continue;
+      MacroDefinition at = d;
+      Set<String> seen = new HashSet<>();
+      while (at != null && seen.add(at.name())) {
+        String callee = CallWrapper.callee(at);
+        if (callee == null) break;
+        MacroDefinition next = first.get(callee);
+        if (next != null) {
+          at = next;
+          continue;
+        }
+        if (callWrappers.containsKey(callee) || (!defined.contains(callee) && !objectLike.contains(callee))) out.put(d.name(), d);
+        break;
+      }
+    }
+    return out;
+  }
+
   /** The macros the parser will expand, by name (for tests and diagnostics). */
   public Set<String> names() {
-    return qualifying.keySet();
+    if (localWrappers.isEmpty()) return qualifying.keySet();
+    Set<String> all = new java.util.TreeSet<>(qualifying.keySet());
+    all.addAll(localWrappers.keySet());
+    return all;
   }
 
   public boolean isEmpty() {
-    return qualifying.isEmpty();
+    return qualifying.isEmpty() && localWrappers.isEmpty();
   }
 
   /** The macros that declare a variable, for the extractor. */
@@ -185,6 +311,7 @@ public final class LockMacros {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       digest(md, "q", qualifying.values());
+      digest(md, "l", localWrappers.values());
       digest(md, "h", helpers.values());
       md.update(("d\0" + declaring.fingerprintText()).getBytes(StandardCharsets.UTF_8));
       fingerprint = HexFormat.of().formatHex(md.digest()).substring(0, 16);
@@ -203,12 +330,17 @@ public final class LockMacros {
   }
 
   Macro topLevel(String name) {
-    return qualifying.get(name);
+    Macro m = localWrappers.get(name);
+    return m != null ? m : qualifying.get(name);
   }
 
   Macro inside(String name) {
-    Macro m = qualifying.get(name);
+    Macro m = topLevel(name);
     return m != null ? m : helpers.get(name);
+  }
+
+  private static Macro lex(MacroDefinition d) {
+    return new Macro(d, lex(d.body()));
   }
 
   private static List<Token> lex(String body) {

@@ -15,7 +15,7 @@ import org.lockorder.ir.Node;
 import org.lockorder.ir.TranslationUnit;
 import org.lockorder.source.SourceText;
 
-/** Lock-wrapping macros: found in headers, selected by what they call, expanded at their call sites. */
+/** Lock- and call-wrapping macros: found in headers, selected by what they call, expanded at their call sites. */
 class LockMacrosTest {
   private static final Set<String> API = Set.of("spin_lock", "spin_unlock", "spin_lock_irq", "spin_unlock_irq", "mutex_lock");
 
@@ -163,5 +163,83 @@ class LockMacrosTest {
     String changed = XARRAY_H.replace("spin_lock_irq(&(xa)->xa_lock)", "spin_lock(&(xa)->xa_lock)");
     assertNotEquals(macros(XARRAY_H).fingerprint(), macros(changed).fingerprint());
     assertEquals(macros(XARRAY_H).fingerprint(), macros(XARRAY_H + "#define unrelated(x) (x)\n").fingerprint());
+  }
+
+  private static final String EXT4_JBD2_H = """
+      #define ext4_journal_stop(handle) __ext4_journal_stop(__func__, __LINE__, (handle))
+      #define ext4_mark_inode_dirty(__h, __i) \\
+      	__ext4_mark_inode_dirty((__h), (__i), __func__, __LINE__)
+      #define ext4_stop_quietly(h) (ext4_journal_stop(h))
+      #define likely(x) __builtin_expect(!!(x), 1)
+      #define le16_to_cpu __le16_to_cpu
+      #define B_NR_ITEMS(bh) le16_to_cpu((bh)->nr_items)
+      #define page_folio(p) _Generic((p), const struct page *: 0, struct page *: 1)
+      #define two_calls(x) a(x) + b(x)
+      #define in_a_statement(x) do { a(x); } while (0)
+      #define call_the_argument(fn, x) fn(x)
+      #define over_a_statement_macro(x) in_a_statement(x)
+      #define named(x) message("a (call) in a string", x)
+      """;
+
+  private static LockMacros withCallWrappers(String header) {
+    return LockMacros.select(MacroDefinition.scan("fs/ext4/ext4_jbd2.h", header), API, Set.of("le16_to_cpu"));
+  }
+
+  @Test
+  void macrosWhoseWholeReplacementIsOneFunctionCallAreSelected() {
+    // Not selected: a builtin, a call of an object-like macro, a keyword, two calls, a statement,
+    // a call of a parameter, a call of a macro that wraps no call.
+    assertEquals(Set.of("ext4_journal_stop", "ext4_mark_inode_dirty", "ext4_stop_quietly", "named"),
+        withCallWrappers(EXT4_JBD2_H).names());
+  }
+
+  @Test
+  void aCallWrapperBecomesACallOfTheFunctionItWraps() {
+    Function f = parse("""
+        void ext4_dirty_inode(struct inode *inode, handle_t *handle)
+        {
+        	ext4_mark_inode_dirty(handle, inode);
+        	ext4_stop_quietly(handle);
+        }
+        """, withCallWrappers(EXT4_JBD2_H));
+    List<Event.Call> calls = calls(f);
+    assertEquals(List.of("__ext4_mark_inode_dirty", "__ext4_journal_stop"), calls.stream().map(Event.Call::callee).toList());
+    assertEquals(java.util.Arrays.asList("ext4_mark_inode_dirty", "ext4_stop_quietly"), calls.stream().map(Event.Call::macro).toList());
+    assertEquals(3, calls.get(0).location().line());
+    assertEquals(new org.lockorder.ir.AccessPath.Var("inode"), calls.get(0).args().get(1).path().root(),
+        "the argument is the caller's, through the macro's parameter");
+  }
+
+  @Test
+  void aFileThatDefinesTheWrappedFunctionAsAMacroKeepsTheCall() {
+    Function f = parse("""
+        #define __ext4_journal_stop(where, line, h) ((void)(h))
+        #define my_stop(h) ext4_commit(h)
+        void f(handle_t *handle)
+        {
+        	ext4_journal_stop(handle);
+        	my_stop(handle);
+        }
+        """, withCallWrappers(EXT4_JBD2_H));
+    // The header's wrapper now calls a macro that wraps no call: it is not expanded. The file's
+    // own wrapper is.
+    assertEquals(List.of("ext4_journal_stop", "ext4_commit"), calls(f).stream().map(Event.Call::callee).toList());
+  }
+
+  @Test
+  void aFilesOwnCallWrappersAreExpandedToo() {
+    Function f = parse("""
+        #define my_stop(h) ext4_commit(h)
+        #define my_dirty(h, i) (ext4_mark_inode_dirty(h, i))
+        #define my_debug(h) do { pr_debug(h); } while (0)
+        void f(handle_t *handle, struct inode *inode)
+        {
+        	my_stop(handle);
+        	my_dirty(handle, inode);
+        	my_debug(handle);
+        }
+        """, withCallWrappers(EXT4_JBD2_H));
+    assertEquals(List.of("ext4_commit", "__ext4_mark_inode_dirty", "my_debug"),
+        calls(f).stream().map(Event.Call::callee).toList(), "a statement macro stays a call");
   }
 }
