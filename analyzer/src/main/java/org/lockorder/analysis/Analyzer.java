@@ -61,11 +61,14 @@ public final class Analyzer {
    */
   public AnalysisResult analyze(List<TranslationUnit> units, LockModel model) {
     CallGraph graph = times.time("call graph", () -> {
-      CallGraph g = new CallGraph(new Program(units, model.constants()), model);
+      CallGraph g = new CallGraph(new Program(units, model.constants()), model, constants);
       g.bottomUpComponents(); // computed once; counted with the graph, not with the summaries
       return g;
     });
-    if (graph.opsCopies() > 0) times.detail("call graph", 0, graph.opsCopies() + " copies of functions for the ops tables passed to them");
+    if (graph.opsCopies() > 0 || graph.constantCopies() > 0) {
+      times.detail("call graph", 0, graph.opsCopies() + " copies of functions for the ops tables passed to them, "
+          + graph.constantCopies() + " for the constants passed to them");
+    }
     AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim(), constants);
     long start = System.nanoTime();
     List<List<Function>> components = graph.bottomUpComponents();

@@ -54,8 +54,14 @@ final class CallGraph {
   private final Set<Function> storedAtRunTime = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   CallGraph(Program program, LockModel model) {
+    this(program, model, MacroConstants.NONE);
+  }
+
+  /** @param constants the headers' macro constants, for the copies made for constant arguments */
+  CallGraph(Program program, LockModel model, MacroConstants constants) {
     this.program = program;
     this.model = model;
+    this.constants = constants;
     this.fileSystems = FileSystems.of(program, model.fileSystems());
     functions.addAll(program.functions());
     collectSlots();
@@ -88,6 +94,7 @@ final class CallGraph {
     }
     for (Function f : program.functions()) resolveCalls(f);
     bindOpsArguments();
+    bindConstantArguments();
     model.handoffs().forEach((slot, lockClass) -> {
       for (CallTarget t : slots.getOrDefault(slot, List.of())) {
         handoffs.computeIfAbsent(t.function(), k -> new java.util.TreeSet<>()).add(LockClass.of(lockClass));
@@ -104,9 +111,119 @@ final class CallGraph {
     }
     for (Function f : program.functions()) {
       // A function whose every call has a copy of its own (ADR-008) is no entry point either.
-      if (!callers.containsKey(f) && !copies.containsKey(f)) entryReasons.putIfAbsent(f, "not called in the analyzed code");
+      if (!callers.containsKey(f) && !copies.containsKey(f) && !constantCopies.containsKey(f)) {
+        entryReasons.putIfAbsent(f, "not called in the analyzed code");
+      }
     }
     findIrqOnly();
+  }
+
+  private final MacroConstants constants;
+
+  /** At most this many copies of functions for the constants passed to them (ADR-007 later). */
+  private static final int MAX_CONSTANT_COPIES = 20_000;
+  /** By original function (by reference): its copies for constant arguments, by the values bound. */
+  private final Map<Function, Map<Map<String, Long>, Function>> constantCopies = new IdentityHashMap<>();
+  /** By copy for constant arguments (by reference): the values of the parameters it binds, by name. */
+  private final Map<Function, Map<String, Long>> constantBindings = new IdentityHashMap<>();
+
+  /**
+   * ADR-007 later: a call that passes a constant to a parameter the callee branches on, where the
+   * value rules out a call or an acquisition of the callee ({@code mark_buffer_dirty}'s
+   * {@code __mark_inode_dirty(inode, I_DIRTY_PAGES)} never reaches {@code ->dirty_inode}), calls a
+   * copy of the callee whose analysis binds the value and whose ruled-out calls have no targets.
+   * Unlike the specialised summaries, such a copy is part of the call graph, so it works inside a
+   * recursion and can take a call out of it. Copies are made in program order, then in the order
+   * they are made, so the graph is the same on every run.
+   */
+  private void bindConstantArguments() {
+    java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(functions);
+    while (!queue.isEmpty()) {
+      Function f = queue.poll();
+      Map<Integer, List<CallTarget>> byNode = targets.get(f);
+      if (byNode == null || byNode.isEmpty()) continue;
+      Map<String, Long> bound = constantBindings.getOrDefault(f, Map.of());
+      Map<String, Long> enums = program.enumConstants(f.location().file());
+      for (Node n : f.cfg().nodes()) {
+        List<Arg> args;
+        if (n.event() instanceof Event.Call c) args = c.args();
+        else if (n.event() instanceof Event.IndirectCall ic) args = ic.args();
+        else continue;
+        List<CallTarget> ts = byNode.get(n.id());
+        if (ts == null) continue;
+        List<CallTarget> out = ts;
+        for (int i = 0; i < ts.size(); i++) {
+          CallTarget t = ts.get(i);
+          Function copy = constantCopyFor(t.function(), args, bound, enums, queue);
+          if (copy == null) continue;
+          if (out == ts) out = new ArrayList<>(ts);
+          out.set(i, new CallTarget(copy, t.via(), t.storedAt(), t.storedIn()));
+        }
+        if (out != ts) byNode.put(n.id(), List.copyOf(out));
+      }
+    }
+  }
+
+  /** The copy of {@code g} for a call with {@code args}, or null when the values rule out nothing. */
+  private Function constantCopyFor(
+      Function g, List<Arg> args, Map<String, Long> bound, Map<String, Long> enums, java.util.ArrayDeque<Function> queue) {
+    if (g.cfg().nodes().isEmpty() || constantBindings.containsKey(g)) return null;
+    Map<String, Long> values = null;
+    java.util.Set<String> tested = conditionNames(g);
+    for (int i = 0; i < args.size() && i < g.params().size(); i++) {
+      String name = g.params().get(i).name();
+      if (name.isEmpty() || !tested.contains(name)) continue;
+      Long v = ConstantArguments.valueOf(args.get(i), bound, constants, enums);
+      if (v == null) continue;
+      if (values == null) values = new java.util.TreeMap<>();
+      values.put(name, v);
+    }
+    if (values == null) return null;
+    Map<Map<String, Long>, Function> byValues = constantCopies.computeIfAbsent(g, k -> new HashMap<>());
+    if (byValues.containsKey(values)) return byValues.get(values);
+    Map<Integer, List<CallTarget>> general = targets.getOrDefault(g, Map.of());
+    java.util.BitSet reached = constantCopyCount >= MAX_CONSTANT_COPIES ? null
+        : ConstantPruning.reachable(g, values, constants, program.enumConstants(g.location().file()), general::containsKey);
+    if (reached == null) {
+      byValues.put(values, null);
+      return null;
+    }
+    Function copy = new Function(g.name(), g.location(), g.isStatic(), g.returnType(), g.params(),
+        g.locals(), g.annotations(), g.assignments(), g.cfg(), g.pointerSince(), g.resultCalls());
+    constantCopyCount++;
+    byValues.put(values, copy);
+    originals.put(copy, originals.getOrDefault(g, g));
+    constantBindings.put(copy, Map.copyOf(values));
+    if (bindings.containsKey(g)) bindings.put(copy, bindings.get(g));
+    functions.add(copy);
+    Map<Integer, List<CallTarget>> kept = new HashMap<>();
+    general.forEach((node, ts) -> {
+      if (reached.get(node)) kept.put(node, ts);
+    });
+    targets.put(copy, kept);
+    queue.add(copy);
+    return copy;
+  }
+
+  private int constantCopyCount;
+
+  /** The names {@code g}'s branch conditions read. */
+  private static java.util.Set<String> conditionNames(Function g) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Node n : g.cfg().nodes()) {
+      if (n.condition() != null) out.addAll(java.util.Arrays.asList(n.condition().expression().split(" ")));
+    }
+    return out;
+  }
+
+  /** The parameter values a copy for constant arguments binds (ADR-007 later); empty for any other function. */
+  Map<String, Long> constantBinding(Function f) {
+    return constantBindings.getOrDefault(f, Map.of());
+  }
+
+  /** How many copies of functions the constants passed to them made (--timings). */
+  int constantCopies() {
+    return constantCopyCount;
   }
 
   /** At most this many copies of functions for the ops tables passed to them (ADR-008). */

@@ -45,6 +45,13 @@ final class FunctionAnalyzer {
    *     passes them constants ({@link ConstantArguments}); empty for the general analysis
    */
   FunctionAnalyzer(AnalysisContext ctx, Function fn, Map<String, Long> bound) {
+    Map<String, Long> copyBinds = ctx.callGraph().constantBinding(fn);
+    if (!copyBinds.isEmpty()) {
+      // A copy made for constant arguments (ADR-007 later) is analyzed with its values bound.
+      Map<String, Long> both = new java.util.HashMap<>(copyBinds);
+      both.putAll(bound);
+      bound = Map.copyOf(both);
+    }
     this.ctx = ctx;
     this.fn = fn;
     this.jobs = new CallJobs(ctx.resolver());

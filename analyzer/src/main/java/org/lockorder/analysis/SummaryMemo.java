@@ -274,7 +274,8 @@ public final class SummaryMemo {
       Function original = graph.originalOf(f);
       if (original != null) {
         String of = code.get(original);
-        return of == null ? null : of + " copy";
+        Map<String, Long> constants = graph.constantBinding(f);
+        return of == null ? null : of + " copy" + (constants.isEmpty() ? "" : " " + new java.util.TreeMap<>(constants));
       }
       // Synthetic code is made from the lock model (in the settings) and its targets (described).
       return "synthetic " + f.name();
