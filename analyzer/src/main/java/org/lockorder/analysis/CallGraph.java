@@ -169,7 +169,8 @@ final class CallGraph {
       Function g, List<Arg> args, Map<String, Long> bound, Map<String, Long> enums, java.util.ArrayDeque<Function> queue) {
     if (g.cfg().nodes().isEmpty() || constantBindings.containsKey(g)) return null;
     Map<String, Long> values = null;
-    java.util.Set<String> tested = conditionNames(g);
+    java.util.Set<String> tested = testedNames.computeIfAbsent(g, CallGraph::conditionNames);
+    if (tested.isEmpty()) return null;
     for (int i = 0; i < args.size() && i < g.params().size(); i++) {
       String name = g.params().get(i).name();
       if (name.isEmpty() || !tested.contains(name)) continue;
@@ -206,12 +207,18 @@ final class CallGraph {
   }
 
   private int constantCopyCount;
+  /** By function (by reference): the names its branch conditions read, made once. */
+  private final Map<Function, java.util.Set<String>> testedNames = new IdentityHashMap<>();
 
-  /** The names {@code g}'s branch conditions read. */
+  /** The names of {@code g}'s parameters that its branch conditions read. */
   private static java.util.Set<String> conditionNames(Function g) {
+    java.util.Set<String> params = new java.util.HashSet<>();
+    for (org.lockorder.ir.Param p : g.params()) if (!p.name().isEmpty()) params.add(p.name());
     java.util.Set<String> out = new java.util.HashSet<>();
+    if (params.isEmpty()) return out;
     for (Node n : g.cfg().nodes()) {
-      if (n.condition() != null) out.addAll(java.util.Arrays.asList(n.condition().expression().split(" ")));
+      if (n.condition() == null) continue;
+      for (String token : n.condition().expression().split(" ")) if (params.contains(token)) out.add(token);
     }
     return out;
   }
