@@ -28,6 +28,56 @@ final class MemoBytes {
     /** {@link SourceAnchors}' table: per file's anchors, the reference of each anchor written. */
     final Map<Object, int[]> anchorRefs = new java.util.IdentityHashMap<>();
     int anchorCount;
+    /**
+     * Byte ranges left out of {@link #digest}: {from, to, anchor, line, column} each, in order
+     * ({@link SourceAnchors#writeCallPosition}).
+     */
+    private final List<int[]> masked = new ArrayList<>();
+
+    /** How many bytes were written so far. */
+    int size() {
+      return size;
+    }
+
+    /** Leaves the bytes written since {@code from} out of the digest, in favour of where the position ranks. */
+    void mask(int from, int anchor, int line, int column) {
+      masked.add(new int[] {from, size, anchor, line, column});
+    }
+
+    /**
+     * SHA-256 of the first {@code length} bytes, each masked range replaced by the rank of its
+     * position among the masked ones (by anchor, line, column): positions that only moved in step
+     * give the same digest, positions that changed order do not.
+     */
+    byte[] digest(int length) {
+      java.security.MessageDigest md = SummaryMemo.sha256();
+      List<int[]> in = new ArrayList<>();
+      for (int[] m : masked) if (m[1] <= length) in.add(m);
+      List<int[]> order = new ArrayList<>(in);
+      order.sort(java.util.Comparator.<int[]>comparingInt(m -> m[2]).thenComparingInt(m -> m[3]).thenComparingInt(m -> m[4]));
+      Map<int[], Integer> rank = new java.util.IdentityHashMap<>();
+      int r = -1;
+      int[] previous = null;
+      for (int[] m : order) {
+        if (previous == null || previous[2] != m[2] || previous[3] != m[3] || previous[4] != m[4]) r++;
+        rank.put(m, r);
+        previous = m;
+      }
+      int at = 0;
+      byte[] word = new byte[4];
+      for (int[] m : in) {
+        md.update(buf, at, m[0] - at);
+        int k = rank.get(m);
+        word[0] = (byte) (k >>> 24);
+        word[1] = (byte) (k >>> 16);
+        word[2] = (byte) (k >>> 8);
+        word[3] = (byte) k;
+        md.update(word);
+        at = m[1];
+      }
+      md.update(buf, at, length - at);
+      return md.digest();
+    }
 
     void unsigned(int v) {
       if (v < 0) throw new IllegalArgumentException("negative: " + v);
@@ -110,8 +160,13 @@ final class MemoBytes {
     final Map<Object, Object> values = new HashMap<>();
 
     In(byte[] buf, Map<String, String> interned) {
+      this(buf, 0, interned);
+    }
+
+    /** Reads {@code buf} from {@code start}. */
+    In(byte[] buf, int start, Map<String, String> interned) {
       this.buf = buf;
-      this.at = 0;
+      this.at = start;
       this.end = buf.length;
       this.interned = interned;
     }

@@ -20,6 +20,8 @@ import org.lockorder.ir.Mode;
 final class MemoCodec {
   private static final ReturnKind[] RETURNS = ReturnKind.values();
   private static final EdgeType[] TYPES = EdgeType.values();
+  /** An entry starts with the SHA-256 digest of its summaries ({@link MemoBytes.Out#digest}). */
+  private static final int DIGEST_BYTES = 32;
 
   private final SourceAnchors anchors;
   /**
@@ -68,12 +70,16 @@ final class MemoCodec {
     MemoEntryWriter w = new MemoEntryWriter(anchors, digests, callees);
     w.out.unsigned(members.size());
     for (Function f : members) writeSummary(w, fork.summary(f));
-    byte[] section = w.out.toByteArray();
-    String digest = java.util.HexFormat.of().formatHex(SummaryMemo.sha256().digest(section));
+    byte[] digestBytes = w.out.digest(w.out.size());
+    String digest = java.util.HexFormat.of().formatHex(digestBytes);
     byte[] blob;
     try {
       encodeCollected(w, fork, members, graph);
-      blob = w.out.toByteArray();
+      // The digest first: a reader cannot make it again, the masked positions being unknown to it.
+      byte[] body = w.out.toByteArray();
+      blob = new byte[DIGEST_BYTES + body.length];
+      System.arraycopy(digestBytes, 0, blob, 0, DIGEST_BYTES);
+      System.arraycopy(body, 0, blob, DIGEST_BYTES, body.length);
     } catch (NotEncodable e) {
       blob = null;
     }
@@ -83,14 +89,13 @@ final class MemoCodec {
   /** Reads an entry {@link #encode} wrote for these members; nothing is applied yet. */
   Decoded decode(byte[] blob, List<Function> members, CallGraph graph, AnalysisContext fork)
       throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
-    MemoBytes.In in = new MemoBytes.In(blob, strings);
+    if (blob.length < DIGEST_BYTES) throw new MemoBytes.Malformed("truncated");
+    String digest = java.util.HexFormat.of().formatHex(blob, 0, DIGEST_BYTES);
+    MemoBytes.In in = new MemoBytes.In(blob, DIGEST_BYTES, strings);
     MemoEntryReader r = new MemoEntryReader(in, anchors, chainsByDigest, classes, classKeys);
     if (in.unsigned() != members.size()) throw new MemoBytes.Malformed("another component");
     Summary[] summaries = new Summary[members.size()];
     for (int i = 0; i < summaries.length; i++) summaries[i] = readSummary(r);
-    java.security.MessageDigest sha = SummaryMemo.sha256();
-    sha.update(blob, 0, in.position());
-    String digest = java.util.HexFormat.of().formatHex(sha.digest());
     List<Runnable> collected = restoreCollected(r, members, graph, fork);
     return new Decoded(summaries, digest, r.chainList.toArray(new CallChain[0]), collected);
   }

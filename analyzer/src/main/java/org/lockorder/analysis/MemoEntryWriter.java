@@ -75,7 +75,7 @@ final class MemoEntryWriter {
     for (CallChain node : fresh) {
       CallStep step = node.head();
       out.str(step.caller());
-      anchors.write(out, step.location());
+      anchors.writeCallPosition(out, step.location());
       out.str(step.callee());
       anchors.writeText(out, step.via());
     }

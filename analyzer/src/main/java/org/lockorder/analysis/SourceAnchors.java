@@ -101,6 +101,20 @@ final class SourceAnchors {
    * line, without an anchor), and the column.
    */
   void write(MemoBytes.Out out, Location l) {
+    write(out, l, false);
+  }
+
+  /**
+   * A call step's position, as {@link #write} does, its line and column left out of the entry's
+   * digest ({@link MemoBytes.Out#digest}): a line added in a function above its calls changes
+   * where its callers' witnesses pass, not what its summary says, and its callers' entries name
+   * its steps by index, so they need not be analyzed again (ADR-009 later).
+   */
+  void writeCallPosition(MemoBytes.Out out, Location l) {
+    write(out, l, true);
+  }
+
+  private void write(MemoBytes.Out out, Location l, boolean masked) {
     if (l == null) {
       out.unsigned(0);
       return;
@@ -122,8 +136,11 @@ final class SourceAnchors {
     } else {
       out.unsigned(refs[slot] + 2);
     }
-    out.signed(i < 0 ? l.line() : l.line() - a.lines[i]);
+    int from = out.size();
+    int line = i < 0 ? l.line() : l.line() - a.lines[i];
+    out.signed(line);
     out.signed(l.column());
+    if (masked) out.mask(from, refs[slot], line, l.column());
   }
 
   Location read(MemoBytes.In in) throws MemoBytes.Malformed, UnknownAnchor {

@@ -159,6 +159,29 @@ class SummaryMemoTest {
   }
 
   @Test
+  void aLineAddedAboveACalleesCallsAnalyzesTheCalleeAlone() throws IOException {
+    String helpers = HELPERS + """
+
+        void locked_note(struct inode *inode)
+        {
+        	take_size_lock(inode);
+        }
+        """;
+    String threads = THREADS
+        .replace("void take_rw_lock(struct inode *inode);", "void take_rw_lock(struct inode *inode);\nvoid locked_note(struct inode *inode);")
+        .replace("\ttake_size_lock(inode);\n\tmutex_unlock(&inode->i_rwsem);", "\tlocked_note(inode);\n\tmutex_unlock(&inode->i_rwsem);");
+    write(helpers, threads);
+    Run first = run(true);
+    assertTrue(first.json().contains("\"function\" : \"locked_note\""), first.json());
+    // The call moves a line down: locked_note's code changed, its summary only moved, and
+    // writer's entry names locked_note's call step by index (ADR-009 later).
+    write(helpers.replace("{\n\ttake_size_lock(inode);\n}", "{\n\t/* one more line */\n\ttake_size_lock(inode);\n}"), threads);
+    Run moved = afterEdit();
+    assertEquals(1, moved.analyzed(), "locked_note alone");
+    assertNotEquals(first.json(), moved.json(), "the witness names the call's new line");
+  }
+
+  @Test
   void aCalleeSpecialisedForItsArgumentsIsReadAgain() throws IOException {
     write(HELPERS, THREADS);
     Run first = run(true);
