@@ -56,9 +56,9 @@ public final class LockMacros {
   /** Every function-like macro name the selection saw, selected or not. */
   private final Set<String> defined;
   /**
-   * A file's own call wrappers ({@link #withLocal}), looked up before {@link #qualifying}: no name
-   * is in both, and copying the headers' thousands of entries for each such file cost more than
-   * the lookup.
+   * A file's own call wrappers ({@link #withLocal}), looked up before {@link #qualifying}, and the
+   * headers' call wrappers it defines otherwise (null): copying the headers' thousands of entries
+   * for each such file cost more than the lookup.
    */
   private Map<String, Macro> localWrappers = Map.of();
   /** The functions {@link #callWrappers} call, made on first need. */
@@ -227,11 +227,15 @@ public final class LockMacros {
       return select(all, lockApi, mentions, declaringHere, objectLike, lexed);
     }
     Map<String, MacroDefinition> added = localCallWrappers(local);
-    if (added.isEmpty()) {
+    // A header's call wrapper that the file defines otherwise is not expanded in it (null).
+    Map<String, Macro> own = new TreeMap<>();
+    for (MacroDefinition d : local) {
+      if (callWrappers.containsKey(d.name()) && !added.containsKey(d.name())) own.putIfAbsent(d.name(), null);
+    }
+    if (added.isEmpty() && own.isEmpty()) {
       return declaringHere == declaring ? this
           : new LockMacros(qualifying, helpers, lockApi, definitions, mentions, declaringHere, objectLike, callWrappers, defined, lexed);
     }
-    Map<String, Macro> own = new TreeMap<>();
     for (MacroDefinition d : added.values()) own.put(d.name(), lexed.computeIfAbsent(d, LockMacros::lex));
     LockMacros out = new LockMacros(qualifying, helpers, lockApi, definitions, mentions, declaringHere, objectLike, callWrappers,
         defined, lexed);
@@ -240,14 +244,18 @@ public final class LockMacros {
   }
 
   /**
-   * Whether a file's own definitions can change what the headers selected: one redefines a
-   * selected name or a function a selected call wrapper calls, or mentions the lock API or a lock
-   * wrapper. Most files' macros do none of these; a file's own call wrappers are added without
-   * selecting again ({@link #localCallWrappers}).
+   * Whether a file's own definitions can change what the headers selected: one redefines a lock
+   * wrapper or its helper, or a function a selected call wrapper calls, or mentions the lock API
+   * or a lock wrapper. Most files' macros do none of these; a file's own call wrappers, and its
+   * own definitions of the headers' call wrappers, change the table without selecting again
+   * ({@link #withLocal}): a full selection per such file cost Linux 6.1's parse about a second.
    */
   private boolean touchesSelection(List<MacroDefinition> local) {
     for (MacroDefinition d : local) {
-      if (qualifying.containsKey(d.name()) || helpers.containsKey(d.name()) || wrappedFunctions().contains(d.name())) return true;
+      if ((qualifying.containsKey(d.name()) && !callWrappers.containsKey(d.name())) || helpers.containsKey(d.name())
+          || wrappedFunctions().contains(d.name())) {
+        return true;
+      }
       for (String id : d.identifiersInBody()) {
         if (lockApi.contains(id) || (qualifying.containsKey(id) && !callWrappers.containsKey(id))) return true;
       }
@@ -292,7 +300,10 @@ public final class LockMacros {
   public Set<String> names() {
     if (localWrappers.isEmpty()) return qualifying.keySet();
     Set<String> all = new java.util.TreeSet<>(qualifying.keySet());
-    all.addAll(localWrappers.keySet());
+    localWrappers.forEach((name, m) -> {
+      if (m == null) all.remove(name);
+      else all.add(name);
+    });
     return all;
   }
 
@@ -311,7 +322,8 @@ public final class LockMacros {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       digest(md, "q", qualifying.values());
-      digest(md, "l", localWrappers.values());
+      digest(md, "l", localWrappers.values().stream().filter(java.util.Objects::nonNull).toList());
+      md.update(("t\0" + localWrappers.keySet()).getBytes(StandardCharsets.UTF_8));
       digest(md, "h", helpers.values());
       md.update(("d\0" + declaring.fingerprintText()).getBytes(StandardCharsets.UTF_8));
       fingerprint = HexFormat.of().formatHex(md.digest()).substring(0, 16);
@@ -330,8 +342,8 @@ public final class LockMacros {
   }
 
   Macro topLevel(String name) {
-    Macro m = localWrappers.get(name);
-    return m != null ? m : qualifying.get(name);
+    if (!localWrappers.isEmpty() && localWrappers.containsKey(name)) return localWrappers.get(name);
+    return qualifying.get(name);
   }
 
   Macro inside(String name) {

@@ -242,4 +242,32 @@ class LockMacrosTest {
     assertEquals(List.of("ext4_commit", "__ext4_mark_inode_dirty", "my_debug"),
         calls(f).stream().map(Event.Call::callee).toList(), "a statement macro stays a call");
   }
+
+  @Test
+  void aFilesOwnDefinitionOfAHeadersCallWrapperWins() {
+    Function f = parse("""
+        #define ext4_journal_stop(h) do { jbd2_stop(h); } while (0)
+        #define ext4_mark_inode_dirty(h, i) ext4_mark_dirty_here(h, i)
+        void f(handle_t *handle, struct inode *inode)
+        {
+        	ext4_journal_stop(handle);
+        	ext4_mark_inode_dirty(handle, inode);
+        	ext4_stop_quietly(handle);
+        }
+        """, withCallWrappers(EXT4_JBD2_H));
+    Function g = parse("""
+        #define ext4_mark_inode_dirty(h, i) do { mark_here(h, i); } while (0)
+        void g(handle_t *handle, struct inode *inode)
+        {
+        	ext4_mark_inode_dirty(handle, inode);
+        	ext4_journal_stop(handle);
+        }
+        """, withCallWrappers(EXT4_JBD2_H));
+    assertEquals(List.of("ext4_mark_inode_dirty", "__ext4_journal_stop"), calls(g).stream().map(Event.Call::callee).toList(),
+        "without selecting again: the file's statement macro hides the header's wrapper, the others stay");
+    // The file's statement macro stays a call; its own wrapper replaces the header's; a header
+    // wrapper over the redefined name wraps a macro now, and is not expanded either.
+    assertEquals(List.of("ext4_journal_stop", "ext4_mark_dirty_here", "ext4_stop_quietly"),
+        calls(f).stream().map(Event.Call::callee).toList());
+  }
 }
