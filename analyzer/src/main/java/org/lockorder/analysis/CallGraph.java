@@ -128,8 +128,8 @@ final class CallGraph {
   private final Map<Function, Map<String, Long>> constantBindings = new IdentityHashMap<>();
 
   /**
-   * ADR-007 later: a call that passes a constant to a parameter the callee branches on, where the
-   * value rules out a call or an acquisition of the callee ({@code mark_buffer_dirty}'s
+   * ADR-007 later: a call within a recursion that passes a constant to a parameter the callee
+   * branches on, where the value rules out a call or an acquisition of the callee ({@code mark_buffer_dirty}'s
    * {@code __mark_inode_dirty(inode, I_DIRTY_PAGES)} never reaches {@code ->dirty_inode}), calls a
    * copy of the callee whose analysis binds the value and whose ruled-out calls have no targets.
    * Unlike the specialised summaries, such a copy is part of the call graph, so it works inside a
@@ -137,6 +137,16 @@ final class CallGraph {
    * they are made, so the graph is the same on every run.
    */
   private void bindConstantArguments() {
+    // Only calls within a recursion: a callee in an earlier component gets a specialised summary
+    // for the same constants (ConstantArguments), without a function more in the graph.
+    // The components before the ops copies (ADR-008), which are none of a large recursion's.
+    componentOf = new IdentityHashMap<>();
+    List<List<Function>> general = generalComponents;
+    for (int c = 0; c < general.size(); c++) {
+      if (general.get(c).size() > 1) for (Function f : general.get(c)) componentOf.put(f, c);
+    }
+    generalComponents = null;
+    if (componentOf.isEmpty()) return;
     java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(functions);
     while (!queue.isEmpty()) {
       Function f = queue.poll();
@@ -152,8 +162,11 @@ final class CallGraph {
         List<CallTarget> ts = byNode.get(n.id());
         if (ts == null) continue;
         List<CallTarget> out = ts;
+        Integer own = componentOf.get(originals.getOrDefault(f, f));
+        if (own == null) break;
         for (int i = 0; i < ts.size(); i++) {
           CallTarget t = ts.get(i);
+          if (!own.equals(componentOf.get(originals.getOrDefault(t.function(), t.function())))) continue;
           Function copy = constantCopyFor(t.function(), args, bound, enums, queue);
           if (copy == null) continue;
           if (out == ts) out = new ArrayList<>(ts);
@@ -207,6 +220,10 @@ final class CallGraph {
   }
 
   private int constantCopyCount;
+  /** The call graph's components before any copy, for the copies' passes. */
+  private List<List<Function>> generalComponents;
+  /** By member of a recursion of the general call graph (by reference): its component's index. */
+  private Map<Function, Integer> componentOf;
   /** By function (by reference): the names its branch conditions read, made once. */
   private final Map<Function, java.util.Set<String>> testedNames = new IdentityHashMap<>();
 
@@ -251,6 +268,7 @@ final class CallGraph {
   private void bindOpsArguments() {
     OpsArguments ops = new OpsArguments(program);
     List<List<Function>> general = bottomUpComponents();
+    generalComponents = general;
     ops.findUses(general, this::targets);
     inLargeRecursion = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (List<Function> scc : general) if (scc.size() >= LARGE_RECURSION) inLargeRecursion.addAll(scc);
