@@ -1,7 +1,9 @@
 package org.lockorder.analysis;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lockorder.ir.Cfg;
 import org.lockorder.ir.Event;
@@ -40,11 +42,51 @@ final class ConditionBits {
         if (returned != null) count.computeIfPresent(returned, (k, v) -> v + 1);
       }
     }
+    // A test of a bare variable ('if (ret)') settles, on its zero side, the tests of that variable
+    // against constants ('ret == -ENOSPC'): each pair correlates (zeroSideDecides).
+    for (String v : new ArrayList<>(count.keySet())) {
+      if (!isVariable(v)) continue;
+      for (Map.Entry<String, Integer> e : count.entrySet()) {
+        if (!e.getKey().equals(v) && reads(e.getKey(), v)) {
+          e.setValue(e.getValue() + 1);
+          count.merge(v, 1, Integer::sum);
+        }
+      }
+    }
     Map<String, Integer> bits = new HashMap<>();
     for (Map.Entry<String, Integer> e : count.entrySet()) {
       if (e.getValue() >= 2 && bits.size() < Long.SIZE) bits.put(e.getKey(), bits.size());
     }
     return bits;
+  }
+
+  /** Whether a condition's text is one variable name ({@code ret}, {@code page}). */
+  static boolean isVariable(String expression) {
+    if (expression.isEmpty() || !Character.isJavaIdentifierStart(expression.charAt(0))) return false;
+    for (int i = 1; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '_') return false;
+    }
+    return true;
+  }
+
+  /**
+   * By the bit of a bare variable's test: the bits of the other tests of that variable and what
+   * each says when the variable is zero ({@code ret == -ENOSPC} is false where {@code if (ret)} was
+   * not taken), where the constants decide it.
+   */
+  static Map<Integer, List<long[]>> zeroSideDecides(
+      Map<String, Integer> bits, java.util.function.Function<String, Long> constants) {
+    Map<Integer, List<long[]>> out = new HashMap<>();
+    for (Map.Entry<String, Integer> v : bits.entrySet()) {
+      if (!isVariable(v.getKey())) continue;
+      for (Map.Entry<String, Integer> e : bits.entrySet()) {
+        if (e.getKey().equals(v.getKey()) || !reads(e.getKey(), v.getKey())) continue;
+        Boolean nonzero = ConditionValue.nonzero(e.getKey(), name -> name.equals(v.getKey()) ? Long.valueOf(0) : constants.apply(name));
+        if (nonzero != null) out.computeIfAbsent(v.getValue(), k -> new ArrayList<>()).add(new long[] {e.getValue(), nonzero ? 1 : 0});
+      }
+    }
+    return out;
   }
 
   /** Whether condition text {@code expression} reads variable {@code v} (one of its tokens). */

@@ -63,13 +63,18 @@ final class FunctionAnalyzer {
     this.conditionBits = ConditionBits.correlated(fn.cfg(), returnsLockResult);
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
-    this.values = new ParameterValues(
-        fn, bound, conditionBits, ctx.macroConstants(), ctx.program().enumConstants(fn.location().file()));
+    Map<String, Long> enums = ctx.program().enumConstants(fn.location().file());
+    this.values = new ParameterValues(fn, bound, conditionBits, ctx.macroConstants(), enums);
+    this.zeroSide = conditionBits.isEmpty() ? Map.of()
+        : ConditionBits.zeroSideDecides(conditionBits, name -> ctx.macroConstants().value(name, enums));
     long atExit = 0;
     for (int bit : paramBits.keySet()) atExit |= 1L << bit;
     this.liveConditions = conditionBits.isEmpty() ? null : ConditionBits.live(fn.cfg(), conditionBits, atExit, values, returnsLockResult);
     this.returnsLockResult = returnsLockResult;
   }
+
+  /** What a bare variable's test settles on its zero side ({@link ConditionBits#zeroSideDecides}). */
+  private final Map<Integer, List<long[]>> zeroSide;
 
   /** Whether {@code return v} reads the decision on {@code v} ({@link ConditionBits#correlated}). */
   private final boolean returnsLockResult;
@@ -239,10 +244,21 @@ final class FunctionAnalyzer {
     for (Out o : outs) {
       boolean nonzero = (o.node() == whenTrue) == n.condition().trueWhenNonzero();
       Boolean known = o.state().decided(bit);
-      if (known == null) kept.add(new Out(o.node(), o.state().deciding(bit, nonzero)));
+      if (known == null) kept.add(new Out(o.node(), zeroSide(bit, nonzero, o.state().deciding(bit, nonzero))));
       else if (known == nonzero) kept.add(o);
     }
     return kept;
+  }
+
+  /** On the zero side of a bare variable's test, its other tests the constants settle, decided. */
+  private LockState zeroSide(int bit, boolean nonzero, LockState s) {
+    List<long[]> settled = nonzero ? null : zeroSide.get(bit);
+    if (settled == null) return s;
+    for (long[] d : settled) {
+      int other = (int) d[0];
+      if (s.decided(other) == null) s = s.deciding(other, d[1] == 1);
+    }
+    return s;
   }
 
   /**
