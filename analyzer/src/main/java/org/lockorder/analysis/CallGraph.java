@@ -151,7 +151,8 @@ final class CallGraph {
     while (!queue.isEmpty()) {
       Function f = queue.poll();
       Map<Integer, List<CallTarget>> byNode = targets.get(f);
-      if (byNode == null || byNode.isEmpty()) continue;
+      Integer own = componentOf.get(originals.getOrDefault(f, f));
+      if (byNode == null || byNode.isEmpty() || own == null) continue;
       Map<String, Long> bound = constantBindings.getOrDefault(f, Map.of());
       Map<String, Long> enums = program.enumConstants(f.location().file());
       for (Node n : f.cfg().nodes()) {
@@ -162,8 +163,6 @@ final class CallGraph {
         List<CallTarget> ts = byNode.get(n.id());
         if (ts == null) continue;
         List<CallTarget> out = ts;
-        Integer own = componentOf.get(originals.getOrDefault(f, f));
-        if (own == null) break;
         for (int i = 0; i < ts.size(); i++) {
           CallTarget t = ts.get(i);
           if (!own.equals(componentOf.get(originals.getOrDefault(t.function(), t.function())))) continue;
@@ -182,11 +181,11 @@ final class CallGraph {
       Function g, List<Arg> args, Map<String, Long> bound, Map<String, Long> enums, java.util.ArrayDeque<Function> queue) {
     if (g.cfg().nodes().isEmpty() || constantBindings.containsKey(g)) return null;
     Map<String, Long> values = null;
-    java.util.Set<String> tested = testedNames.computeIfAbsent(g, CallGraph::conditionNames);
-    if (tested.isEmpty()) return null;
-    for (int i = 0; i < args.size() && i < g.params().size(); i++) {
+    long tested = testedParams.computeIfAbsent(g, ConstantArguments::conditionParams);
+    if (tested == 0) return null;
+    for (int i = 0; i < args.size() && i < g.params().size() && i < Long.SIZE; i++) {
       String name = g.params().get(i).name();
-      if (name.isEmpty() || !tested.contains(name)) continue;
+      if (name.isEmpty() || (tested & (1L << i)) == 0) continue;
       Long v = ConstantArguments.valueOf(args.get(i), bound, constants, enums);
       if (v == null) continue;
       if (values == null) values = new java.util.TreeMap<>();
@@ -224,21 +223,8 @@ final class CallGraph {
   private List<List<Function>> generalComponents;
   /** By member of a recursion of the general call graph (by reference): its component's index. */
   private Map<Function, Integer> componentOf;
-  /** By function (by reference): the names its branch conditions read, made once. */
-  private final Map<Function, java.util.Set<String>> testedNames = new IdentityHashMap<>();
-
-  /** The names of {@code g}'s parameters that its branch conditions read. */
-  private static java.util.Set<String> conditionNames(Function g) {
-    java.util.Set<String> params = new java.util.HashSet<>();
-    for (org.lockorder.ir.Param p : g.params()) if (!p.name().isEmpty()) params.add(p.name());
-    java.util.Set<String> out = new java.util.HashSet<>();
-    if (params.isEmpty()) return out;
-    for (Node n : g.cfg().nodes()) {
-      if (n.condition() == null) continue;
-      for (String token : n.condition().expression().split(" ")) if (params.contains(token)) out.add(token);
-    }
-    return out;
-  }
+  /** By function (by reference): the parameters its branch conditions read, a bit per index, made once. */
+  private final Map<Function, Long> testedParams = new IdentityHashMap<>();
 
   /** The parameter values a copy for constant arguments binds (ADR-007 later); empty for any other function. */
   Map<String, Long> constantBinding(Function f) {

@@ -103,7 +103,7 @@ final class ConstantArguments {
   }
 
   /** The parameters (bit per index, the first 64) that some branch condition of {@code f} reads. */
-  private static long conditionParams(Function f) {
+  static long conditionParams(Function f) {
     long out = 0;
     for (Node n : f.cfg().nodes()) {
       if (n.condition() == null) continue;

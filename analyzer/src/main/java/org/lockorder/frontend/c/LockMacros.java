@@ -196,19 +196,29 @@ public final class LockMacros {
     }
     Map<String, MacroDefinition> out = new TreeMap<>();
     for (MacroDefinition d : candidates.values()) {
-      // Follow wrappers of wrappers to the function at the end; a loop or another macro ends it.
-      MacroDefinition at = d;
-      Set<String> seen = new HashSet<>();
-      while (at != null && seen.add(at.name())) {
-        String callee = CallWrapper.callee(at);
-        if (!byName.containsKey(callee)) {
-          if (!objectLike.contains(callee) && !callee.equals(at.name())) out.put(d.name(), d);
-          break;
-        }
-        at = candidates.get(callee);
+      if (wrapsAFunction(d, candidates::get, callee -> !byName.containsKey(callee) && !objectLike.contains(callee))) {
+        out.put(d.name(), d);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code d} calls, through the call wrappers {@code next} gives (null: none of that
+   * name), a name {@code function} accepts as a function; a loop or any other macro ends it.
+   */
+  private static boolean wrapsAFunction(
+      MacroDefinition d, java.util.function.Function<String, MacroDefinition> next, java.util.function.Predicate<String> function) {
+    MacroDefinition at = d;
+    Set<String> seen = new HashSet<>();
+    while (at != null && seen.add(at.name())) {
+      String callee = CallWrapper.callee(at);
+      if (callee == null) return false;
+      MacroDefinition wrapper = next.apply(callee);
+      if (wrapper == null) return function.test(callee);
+      at = wrapper;
+    }
+    return false;
   }
 
   /** A parameter named like a primitive does not make a macro call it. */
@@ -279,18 +289,9 @@ public final class LockMacros {
     Map<String, MacroDefinition> out = new TreeMap<>();
     for (MacroDefinition d : first.values()) {
       if (d.body().contains("#")) continue;
-      MacroDefinition at = d;
-      Set<String> seen = new HashSet<>();
-      while (at != null && seen.add(at.name())) {
-        String callee = CallWrapper.callee(at);
-        if (callee == null) break;
-        MacroDefinition next = first.get(callee);
-        if (next != null) {
-          at = next;
-          continue;
-        }
-        if (callWrappers.containsKey(callee) || (!defined.contains(callee) && !objectLike.contains(callee))) out.put(d.name(), d);
-        break;
+      if (wrapsAFunction(d, first::get,
+          callee -> callWrappers.containsKey(callee) || (!defined.contains(callee) && !objectLike.contains(callee)))) {
+        out.put(d.name(), d);
       }
     }
     return out;
