@@ -100,6 +100,7 @@ final class CallGraph {
         handoffs.computeIfAbsent(t.function(), k -> new java.util.TreeSet<>()).add(LockClass.of(lockClass));
       }
     });
+    dropReplacedOriginals();
     for (Function f : functions) {
       for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
         for (CallTarget t : ts) {
@@ -119,6 +120,41 @@ final class CallGraph {
   }
 
   private final MacroConstants constants;
+
+  /**
+   * Takes out of the graph a function every call of which now goes to a copy of it (ADR-008,
+   * ADR-007 later) and that nothing else makes an entry point. Its body read without the bound
+   * values is code no thread runs: left in, it was analyzed as a function of its own and its
+   * edges counted, as {@code walk_page_mapping} walking with every table's callbacks under
+   * {@code i_mmap_rwsem}. A function only such an original called can be one in turn.
+   */
+  private void dropReplacedOriginals() {
+    Map<Function, Integer> calledBy = new IdentityHashMap<>();
+    for (Function f : functions) forEachCallee(f, g -> calledBy.merge(g, 1, Integer::sum));
+    Set<Function> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    java.util.ArrayDeque<Function> work = new java.util.ArrayDeque<>();
+    for (Function f : program.functions()) if (replaced(f, calledBy)) work.add(f);
+    while (!work.isEmpty()) {
+      Function f = work.poll();
+      if (!dropped.add(f)) continue;
+      forEachCallee(f, g -> {
+        if (calledBy.merge(g, -1, Integer::sum) == 0 && replaced(g, calledBy)) work.add(g);
+      });
+    }
+    if (dropped.isEmpty()) return;
+    functions.removeIf(dropped::contains);
+    for (Function f : dropped) targets.remove(f);
+  }
+
+  private boolean replaced(Function f, Map<Function, Integer> calledBy) {
+    return calledBy.getOrDefault(f, 0) == 0 && !entryReasons.containsKey(f)
+        && (copies.containsKey(f) || constantCopies.containsKey(f));
+  }
+
+  /** Each call target of {@code f}, once per call. */
+  private void forEachCallee(Function f, java.util.function.Consumer<Function> action) {
+    for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) for (CallTarget t : ts) action.accept(t.function());
+  }
 
   /** At most this many copies of functions for the constants passed to them (ADR-007 later). */
   private static final int MAX_CONSTANT_COPIES = 20_000;
@@ -289,7 +325,65 @@ final class CallGraph {
         }
       }
     }
+    dropCopiesThatReachALargeRecursion();
   }
+
+  /**
+   * A copy of a large recursion's member (made for a caller outside it) is kept only when it cannot
+   * reach the recursion: {@code walk_page_mapping(mapping, ..., &clean_walk_ops, ...)}'s walk reaches
+   * none of the callbacks that fault pages in. A copy that can reach it would be one more function
+   * of the recursion, solved under its bounds, and would move what the recursion's other members
+   * yield (ADR-008 later); its callers call the original instead. Dropping such copies leaves the
+   * set of functions that reach the recursion as it was (each of their callers reached it through
+   * them already), so one pass decides them all, and the recursion keeps its members and calls.
+   */
+  private void dropCopiesThatReachALargeRecursion() {
+    if (provisional.isEmpty()) return;
+    Map<Function, List<Function>> callersOf = new IdentityHashMap<>();
+    for (Function f : functions) {
+      for (List<CallTarget> ts : targets.getOrDefault(f, Map.of()).values()) {
+        for (CallTarget t : ts) callersOf.computeIfAbsent(t.function(), k -> new ArrayList<>()).add(f);
+      }
+    }
+    Set<Function> reaches = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    java.util.ArrayDeque<Function> work = new java.util.ArrayDeque<>();
+    for (Function f : inLargeRecursion) if (reaches.add(f)) work.add(f);
+    while (!work.isEmpty()) {
+      for (Function c : callersOf.getOrDefault(work.poll(), List.of())) if (reaches.add(c)) work.add(c);
+    }
+    Set<Function> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Function c : provisional) if (reaches.contains(c)) dropped.add(c);
+    provisional.clear();
+    if (dropped.isEmpty()) return;
+    for (Function f : functions) {
+      Map<Integer, List<CallTarget>> byNode = targets.get(f);
+      if (byNode == null || dropped.contains(f)) continue;
+      for (Map.Entry<Integer, List<CallTarget>> e : byNode.entrySet()) {
+        List<CallTarget> ts = e.getValue();
+        List<CallTarget> out = ts;
+        for (int i = 0; i < ts.size(); i++) {
+          CallTarget t = ts.get(i);
+          if (!dropped.contains(t.function())) continue;
+          if (out == ts) out = new ArrayList<>(ts);
+          out.set(i, new CallTarget(originals.get(t.function()), t.via(), t.storedAt(), t.storedIn()));
+        }
+        if (out != ts) e.setValue(List.copyOf(out));
+      }
+    }
+    functions.removeIf(dropped::contains);
+    for (Function c : dropped) {
+      targets.remove(c);
+      bindings.remove(c);
+      Function original = originals.remove(c);
+      Map<List<OpsArguments.Value>, Function> byValues = copies.get(original);
+      byValues.values().removeIf(v -> v == c);
+      if (byValues.isEmpty()) copies.remove(original);
+    }
+    copyCount -= dropped.size();
+  }
+
+  /** Copies of a large recursion's members, until {@link #dropCopiesThatReachALargeRecursion} decides them. */
+  private final Set<Function> provisional = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** The targets of a call through {@code path} in a copy whose parameters are bound: what the bound value holds, when known. */
   private List<CallTarget> boundTargets(
@@ -307,7 +401,9 @@ final class CallGraph {
   private Function copyFor(
       OpsArguments ops, Function f, Map<String, OpsArguments.Value> bound, Function callee, List<Arg> args,
       java.util.ArrayDeque<Function> queue) {
-    if (inLargeRecursion.contains(callee)) return null;
+    // A member of the recursion keeps calling the original: a copy there would change the recursion.
+    boolean large = inLargeRecursion.contains(callee);
+    if (large && inLargeRecursion.contains(f)) return null;
     List<OpsArguments.Value> values = ops.argumentValues(f, bound, callee, args);
     if (values == null) return null;
     Map<List<OpsArguments.Value>, Function> byValues = copies.computeIfAbsent(callee, k -> new HashMap<>());
@@ -320,6 +416,7 @@ final class CallGraph {
     byValues.put(values, copy);
     originals.put(copy, callee);
     bindings.put(copy, OpsArguments.byName(callee, values));
+    if (large) provisional.add(copy);
     functions.add(copy);
     resolveCalls(copy);
     queue.add(copy);

@@ -1,6 +1,7 @@
 package org.lockorder.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,12 +74,55 @@ class OpsArgumentsTest {
         void with_alpha(void) { walk_range(&alpha_ops, NULL); }
         void with_beta(void) { walk_range(&beta_ops, NULL); }
         """);
-    // The original (all of the struct type's functions), then one copy per table, in call order;
-    // alpha_ops sets no .hole, so its copy makes no call there.
-    assertEquals(List.of(new TreeSet<>(List.of("alpha_entry", "beta_entry", "beta_hole")),
-        new TreeSet<>(List.of("alpha_entry")), new TreeSet<>(List.of("beta_entry", "beta_hole"))),
+    // One copy per table, in call order; alpha_ops sets no .hole, so its copy makes no call there.
+    // The originals, read with all of the struct type's functions, are gone: every call of them
+    // has a copy, and nothing else makes them an entry point.
+    assertEquals(List.of(new TreeSet<>(List.of("alpha_entry")), new TreeSet<>(List.of("beta_entry", "beta_hole"))),
         indirectCallees(view, "walk_one"));
-    assertEquals(3, indirectCallees(view, "walk_range").size());
+    assertEquals(2, indirectCallees(view, "walk_range").size());
+  }
+
+  @Test
+  void anOriginalSomethingElseCallsStays() throws Exception {
+    ProgramView view = program(TYPES + """
+        void with_alpha(void) { walk_range(&alpha_ops, NULL); }
+        int with_any(const struct walk_ops *ops) { return walk_range(ops, NULL); }
+        """);
+    assertEquals(List.of(new TreeSet<>(List.of("alpha_entry", "beta_entry", "beta_hole")), new TreeSet<>(List.of("alpha_entry"))),
+        indirectCallees(view, "walk_one"));
+  }
+
+  /**
+   * A walker in a recursion of 1,000 functions (its general callbacks lead back to it): a caller
+   * outside gets a copy when the copy stays out of the recursion, and none when its table's
+   * callback leads back in; the recursion's own call keeps the original.
+   */
+  @Test
+  void aLargeRecursionsMemberGetsACopyOnlyWhereTheCopyCannotReachTheRecursion() throws Exception {
+    StringBuilder ring = new StringBuilder(TYPES);
+    ring.append("static const struct walk_ops *current_ops;\n");
+    ring.append("static int ring_0(void);\n");
+    ring.append("static int ring_entry(struct walk *w) { return ring_0(); }\n");
+    ring.append("static const struct walk_ops ring_ops = { .entry = ring_entry };\n");
+    int n = 1_000;
+    for (int i = 0; i < n - 1; i++) ring.append("static int ring_" + (i + 1) + "(void);\n");
+    for (int i = 0; i < n - 1; i++) ring.append("static int ring_" + i + "(void) { return ring_" + (i + 1) + "(); }\n");
+    ring.append("static int ring_" + (n - 1) + "(void) { return walk_range(current_ops, NULL); }\n");
+    ring.append("void with_alpha(void) { walk_range(&alpha_ops, NULL); }\n");
+    ring.append("void with_ring(void) { walk_range(&ring_ops, NULL); }\n");
+    ProgramView view = program(ring.toString());
+    // The original (in the recursion), then alpha's copy; ring_ops' copy would lead back in.
+    assertEquals(List.of(new TreeSet<>(List.of("alpha_entry", "beta_entry", "beta_hole", "ring_entry")),
+        new TreeSet<>(List.of("alpha_entry"))), indirectCallees(view, "walk_one"));
+    assertEquals(2, indirectCallees(view, "walk_range").size());
+    Function withRing = view.function("with_ring", dir.resolve("snippet.c").toString());
+    Function called = null;
+    for (Node node : withRing.cfg().nodes()) {
+      for (ProgramView.Callee c : view.callees(withRing, node.id())) called = c.function();
+    }
+    Function general = null;
+    for (Function f : view.functions()) if (f.name().equals("walk_range") && general == null) general = f;
+    assertSame(general, called);
   }
 
   @Test
@@ -130,11 +174,10 @@ class OpsArgumentsTest {
         	walk_range(&ops, NULL);
         }
         """);
-    // The original; the initializer-only copy (no .hole: no call); the copy for a struct whose
-    // .hole the body stores with an expression lockorder does not read: .hole stays general
-    // (what any table stores there), .entry is still the initializer's.
-    assertEquals(List.of(new TreeSet<>(List.of("alpha_entry", "beta_entry", "beta_hole")),
-        new TreeSet<>(List.of("alpha_entry")), new TreeSet<>(List.of("alpha_entry", "beta_hole"))),
+    // The initializer-only copy (no .hole: no call); the copy for a struct whose .hole the body
+    // stores with an expression lockorder does not read: .hole stays general (what any table
+    // stores there), .entry is still the initializer's.
+    assertEquals(List.of(new TreeSet<>(List.of("alpha_entry")), new TreeSet<>(List.of("alpha_entry", "beta_hole"))),
         indirectCallees(view, "walk_one"));
   }
 
