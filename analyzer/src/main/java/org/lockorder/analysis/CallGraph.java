@@ -117,6 +117,21 @@ final class CallGraph {
       }
     }
     findIrqOnly();
+    contexts = new FileSystemContexts(functions, fileSystems, this::callees, f -> entryReasons.containsKey(f));
+  }
+
+  private final FileSystemContexts contexts;
+
+  /** The file systems whose objects {@code f} can run for, from its callers (ADR-003 later); any unless {@code f} is shared code. */
+  FileSystemSet runsFor(Function f) {
+    return contexts.of(f);
+  }
+
+  /** Every function {@code f} calls, once per call target. */
+  private List<Function> callees(Function f) {
+    List<Function> out = new ArrayList<>();
+    forEachCallee(f, out::add);
+    return out;
   }
 
   private final MacroConstants constants;

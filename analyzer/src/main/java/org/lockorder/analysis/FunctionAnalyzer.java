@@ -56,6 +56,7 @@ final class FunctionAnalyzer {
     this.fn = fn;
     this.jobs = new CallJobs(ctx.resolver());
     this.scope = new FileSystemScope(ctx.callGraph(), fn);
+    this.runsHere = ctx.callGraph().runsFor(fn);
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
     // 'return ret' says whether the lock is held only where the function tests a trylock's result.
     boolean returnsLockResult = false;
@@ -446,7 +447,7 @@ final class FunctionAnalyzer {
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      if (FileSystemScope.apart(h.fileSystems(), acquiredFor)) continue;
+      if (FileSystemScope.apart(h.fileSystems(), acquiredFor) || FileSystemScope.apart(runsHere, h.fileSystems().intersect(acquiredFor))) continue;
       if (mode == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(key)) continue;
       Set<LockClass> gates = gates(s, h, key, releasedBefore);
       if (h.key() instanceof LockKey.OfClass && key instanceof LockKey.OfClass) {
@@ -613,6 +614,8 @@ final class FunctionAnalyzer {
   private Set<String> kernelIterators;
   /** What this function's calls do to the file systems of what they reach (ADR-003). */
   private final FileSystemScope scope;
+  /** The file systems this function's callers can run it for (ADR-003 later): an edge for none of them is on no thread. */
+  private final FileSystemSet runsHere;
 
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
@@ -719,9 +722,10 @@ final class FunctionAnalyzer {
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      if (FileSystemScope.apart(h.fileSystems(), acquiredFor)) continue;
+      if (FileSystemScope.apart(h.fileSystems(), acquiredFor) || FileSystemScope.apart(runsHere, h.fileSystems().intersect(acquiredFor))) continue;
       if (a.mode() == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(a.key())) continue;
-      FileSystemScope.Path path = scope.pathFor(a, passage, h.fileSystems(), acquiredFor);
+      // The path shown runs for a file system this function's callers can run it for, too.
+      FileSystemScope.Path path = scope.pathFor(a, passage, h.fileSystems().intersect(runsHere), acquiredFor);
       ctx.edges().record(EdgeType.of(h.mode(), a.mode()), fn, h.site(), path.site(), through, gates(s, h, a.key(), releasedBefore),
           path.runsFor());
     }

@@ -228,6 +228,7 @@ public final class SummaryMemo {
       if (id == null) return false;
       out.str(id);
       out.bool(graph.irqOnly(f));
+      out.str(graph.runsFor(f).toString());
       out.str(new TreeSet<>(graph.handoffs(f)).toString());
       int component = ctx.componentOf(f);
       boolean keyed = true;

@@ -112,6 +112,40 @@ class FileSystemDispatchTest {
     assertEquals(List.of("btrfs_lock -> ext4_lock"), unconfined.get("LO001"), unconfined.toString());
   }
 
+  /** Shared code holding a page lock across an ops call read by type (as iomap_page_mkwrite's iomap_iter). */
+  static final String IOMAP = VFS_TYPES
+      + "static DEFINE_MUTEX(page_lock);\n"
+      + "void iomap_lock_page(void) { mutex_lock(&page_lock); mutex_unlock(&page_lock); }\n"
+      + "int iomap_page_mkwrite(struct inode *inode) { mutex_lock(&page_lock); inode->i_sb->s_op->evict_inode(inode); mutex_unlock(&page_lock); return 0; }\n";
+  /** XFS, which calls it. */
+  static final String XFS_MKWRITE = fileSystem("xfs")
+      + "int iomap_page_mkwrite(struct inode *inode);\n"
+      + "int xfs_page_mkwrite(struct inode *inode) { return iomap_page_mkwrite(inode); }\n";
+  /**
+   * ext4, which takes the page lock under its own lock; and the same with its ext4_page_mkwrite
+   * calling iomap_page_mkwrite too (the same declarations).
+   */
+  static final String EXT4_WRITEPAGE = fileSystem("ext4")
+      + "void iomap_lock_page(void);\n"
+      + "int iomap_page_mkwrite(struct inode *inode);\n"
+      + "void ext4_writepage(void) { mutex_lock(&ext4_lock); iomap_lock_page(); mutex_unlock(&ext4_lock); }\n"
+      + "int ext4_page_mkwrite(struct inode *inode) { return 0; }\n";
+  static final String EXT4_MKWRITE_TOO = EXT4_WRITEPAGE.replace("{ return 0; }", "{ return iomap_page_mkwrite(inode); }");
+
+  @Test
+  void sharedCodeOnlyOneFileSystemCallsRunsForThatFileSystemOnly() throws Exception {
+    // iomap_page_mkwrite holds the page lock across an ops call read by type, which reaches ext4's
+    // ->evict_inode too; but only XFS calls it, so that acquisition, made only for ext4's objects,
+    // is on no thread there.
+    Map<String, List<String>> f = findings("linux",
+        tree("fs/inode.c", VFS, "fs/iomap/buffered.c", IOMAP, "fs/xfs/file.c", XFS_MKWRITE, "fs/ext4/inode.c", EXT4_WRITEPAGE));
+    assertEquals(null, f.get("LO001"), f.toString());
+    // When ext4 calls it too, the page lock is held across ext4's ->evict_inode on a thread.
+    Map<String, List<String>> both = findings("linux2",
+        tree("fs/inode.c", VFS, "fs/iomap/buffered.c", IOMAP, "fs/xfs/file.c", XFS_MKWRITE, "fs/ext4/inode.c", EXT4_MKWRITE_TOO));
+    assertEquals(List.of("ext4_lock -> page_lock"), both.get("LO001"), both.toString());
+  }
+
   @Test
   void aPageFaultReachesEveryFileSystem() throws Exception {
     // The user buffer of a copy may be mapped from any file system's file.

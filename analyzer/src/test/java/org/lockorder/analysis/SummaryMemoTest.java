@@ -1,6 +1,7 @@
 package org.lockorder.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -179,6 +181,24 @@ class SummaryMemoTest {
     Run moved = afterEdit();
     assertEquals(1, moved.analyzed(), "locked_note alone");
     assertNotEquals(first.json(), moved.json(), "the witness names the call's new line");
+  }
+
+  @Test
+  void aNewCallerOfSharedCodeInAnotherFileIsSeen() throws IOException {
+    // ADR-003 later: which file systems shared code runs for comes from its callers, so a caller
+    // added in another file changes what iomap_page_mkwrite's unchanged code orders.
+    Map<String, String> files = new java.util.TreeMap<>(Map.of("fs/inode.c", FileSystemDispatchTest.VFS,
+        "fs/iomap/buffered.c", FileSystemDispatchTest.IOMAP, "fs/xfs/file.c", FileSystemDispatchTest.XFS_MKWRITE,
+        "fs/ext4/inode.c", FileSystemDispatchTest.EXT4_WRITEPAGE));
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      Files.createDirectories(src.resolve(e.getKey()).getParent());
+      Files.writeString(src.resolve(e.getKey()), e.getValue());
+    }
+    Run first = run(true);
+    assertFalse(first.json().contains("\"LO001\""), first.json());
+    Files.writeString(src.resolve("fs/ext4/inode.c"), FileSystemDispatchTest.EXT4_MKWRITE_TOO);
+    Run second = afterEdit();
+    assertTrue(second.json().contains("\"LO001\""), second.json());
   }
 
   @Test
