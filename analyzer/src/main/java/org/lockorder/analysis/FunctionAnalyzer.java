@@ -206,7 +206,7 @@ final class FunctionAnalyzer {
     }
     Node.CallResultTest t = n.test();
     if (t == null) return List.of(s.returning(kind));
-    HeldLock pending = deferred.get(t.callNode());
+    HeldLock pending = t.error() ? null : deferred.get(t.callNode());
     if (pending != null) {
       Event.Acquire a = (Event.Acquire) ctx.nodeEvent(fn, t.callNode());
       boolean heldWhenNonzero = a.style().heldWhenNonzero() == t.trueWhenNonzero();
@@ -216,8 +216,8 @@ final class FunctionAnalyzer {
     }
     if (kind == ReturnKind.UNKNOWN && s.result() != null && s.result().callNode() == t.callNode()) {
       ReturnKind called = s.result().kind();
-      kind = t.trueWhenNonzero() || called == ReturnKind.UNKNOWN ? called
-          : called == ReturnKind.ZERO ? ReturnKind.NONZERO : ReturnKind.ZERO;
+      // 'return call(...)' passes the callee's kind on as it is (an error pointer stays one).
+      kind = t.trueWhenNonzero() && !t.error() ? called : called.tested(t.error(), t.trueWhenNonzero());
     }
     return List.of(s.withResult(null).returning(kind));
   }
@@ -296,11 +296,16 @@ final class FunctionAnalyzer {
       ReturnKind kind = s.result().kind();
       LockState untagged = s.withResult(null);
       boolean trueNeedsNonzero = n.test().trueWhenNonzero();
+      if (n.test().error()) {
+        if (kind.allowsError(trueNeedsNonzero)) outs.add(new Out(n.successors().get(0), untagged));
+        if (kind.allowsError(!trueNeedsNonzero)) outs.add(new Out(n.successors().get(1), untagged));
+        return outs;
+      }
       if (kind.allows(trueNeedsNonzero)) outs.add(new Out(n.successors().get(0), untagged));
       if (kind.allows(!trueNeedsNonzero)) outs.add(new Out(n.successors().get(1), untagged));
       return outs;
     }
-    HeldLock pending = n.test() == null ? null : deferred.get(n.test().callNode());
+    HeldLock pending = n.test() == null || n.test().error() ? null : deferred.get(n.test().callNode());
     if (pending == null || n.successors().size() != 2) {
       List<Integer> successors = n.successors();
       for (int i = 0, m = successors.size(); i < m; i++) outs.add(new Out(successors.get(i), s));
@@ -851,13 +856,16 @@ final class FunctionAnalyzer {
    * pointer while holding a lock that none of the NULL paths holds, is read as "locked, or NULL"
    * (page_ext_get: RCU held with the page_ext, NULL after dropping it): those exits return
    * non-NULL, so the caller's {@code if (!p) return;} cannot see the lock held with a NULL result.
+   * An error pointer is such a failure too: {@code jbd2__journal_start} returns its handle with
+   * the journal's {@code jbd2_handle} held, or {@code ERR_PTR(err)} without, and a caller's
+   * {@code if (IS_ERR(handle))} sees the handle started on the valid side only.
    */
   private List<Summary.ExitEffect> lockedOrNull(List<Summary.ExitEffect> exits) {
     if (fn.returnType() == null || fn.returnType().pointers() == 0 || exits.size() < 2) return exits;
     Set<LockKey> heldWithNull = new HashSet<>();
     boolean returnsNull = false;
     for (Summary.ExitEffect e : exits) {
-      if (e.returned() != ReturnKind.ZERO) continue;
+      if (e.returned() != ReturnKind.ZERO && e.returned() != ReturnKind.ERROR) continue;
       returnsNull = true;
       for (HeldLock h : e.added()) heldWithNull.add(h.key());
     }

@@ -140,7 +140,7 @@ public final class ProgramView {
   public Boolean returnsNonzero(Arg value, Iterable<String> lockedInstances) {
     return switch (ReturnKind.of(value, program, lockedInstances)) {
       case ZERO -> false;
-      case NONZERO -> true;
+      case NONZERO, ERROR -> true;
       case UNKNOWN -> null;
     };
   }

@@ -6,12 +6,16 @@ import org.lockorder.ir.Arg;
 /**
  * What a function returned on some path, as far as a caller's {@code if (ret)} can tell: zero,
  * non-zero, or unknown. Lets {@code ret = iomap_write_begin(...); if (ret) break;} keep the folio
- * lock only on the path where the callee returned 0 after taking it.
+ * lock only on the path where the callee returned 0 after taking it. An error pointer ({@code
+ * return ERR_PTR(err);}) is non-zero of its own kind, which a caller's {@code IS_ERR(handle)}
+ * tells apart from a valid pointer: {@code jbd2__journal_start} returns its handle started, or an
+ * error pointer without one. For a pointer, NONZERO is a valid one.
  */
 enum ReturnKind {
   ZERO,
   NONZERO,
-  UNKNOWN;
+  UNKNOWN,
+  ERROR;
 
   /** Classifies a returned expression: literals, NULL/false/true, negated error codes, constants. */
   static ReturnKind of(Arg value, Program program) {
@@ -19,7 +23,8 @@ enum ReturnKind {
     if (value.constant() != null) return value.constant() == 0 ? ZERO : NONZERO;
     String text = value.text().trim();
     if (text.equals("NULL") || text.equals("false")) return ZERO;
-    if (text.equals("true") || text.startsWith("-") || text.startsWith("ERR_PTR(")) return NONZERO;
+    if (text.startsWith("ERR_PTR(") || text.startsWith("ERR_CAST(")) return ERROR;
+    if (text.equals("true") || text.startsWith("-")) return NONZERO;
     AccessPath p = value.path();
     if (p != null && p.fields().isEmpty() && p.root() instanceof AccessPath.Var v) {
       Long c = program.constant(v.name());
@@ -56,6 +61,18 @@ enum ReturnKind {
 
   /** Can a result of this kind take the branch edge that needs a (non-)zero result? */
   boolean allows(boolean nonzero) {
-    return this == UNKNOWN || (this == NONZERO) == nonzero;
+    return this == UNKNOWN || (this == NONZERO || this == ERROR) == nonzero;
+  }
+
+  /** Can a result of this kind take the branch edge that needs an error pointer (or not one)? */
+  boolean allowsError(boolean error) {
+    return this == UNKNOWN || (this == ERROR) == error;
+  }
+
+  /** The kind of the value of a test of a result of this kind ({@code return IS_ERR(p);}, or {@code return !p;}). */
+  ReturnKind tested(boolean error, boolean trueWhenNonzero) {
+    if (this == UNKNOWN) return UNKNOWN;
+    boolean nonzero = error ? this == ERROR : this != ZERO;
+    return nonzero == trueWhenNonzero ? NONZERO : ZERO;
   }
 }

@@ -34,9 +34,16 @@ public record Node(
   /**
    * The condition of a branch is the result of the call at node {@code callNode}.
    *
-   * @param trueWhenNonzero true when the true edge is taken if the call returned non-zero
+   * @param trueWhenNonzero true when the true edge is taken if the call returned non-zero (for an
+   *     error test, an error pointer)
+   * @param error the test is {@code IS_ERR(result)}: whether the call returned an error pointer
+   *     ({@code ERR_PTR(-ENOMEM)}), not whether it returned non-zero
    */
-  public record CallResultTest(int callNode, boolean trueWhenNonzero) {}
+  public record CallResultTest(int callNode, boolean trueWhenNonzero, boolean error) {
+    public CallResultTest(int callNode, boolean trueWhenNonzero) {
+      this(callNode, trueWhenNonzero, false);
+    }
+  }
 
   /**
    * The condition of a branch is whether {@code expression} (normalized source text, e.g.

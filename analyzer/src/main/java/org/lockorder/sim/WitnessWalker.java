@@ -386,6 +386,13 @@ final class WitnessWalker {
     if (n.test() != null && n.successors().size() == 2) {
       int call = n.test().callNode();
       boolean trueNonzero = n.test().trueWhenNonzero();
+      if (n.test().error()) {
+        // IS_ERR(result): a NULL result is no error pointer; a non-zero one may be either.
+        if (s.resultNode() == call && Boolean.FALSE.equals(s.resultNonzero())) {
+          return List.of(new Item(n.successors().get(trueNonzero ? 1 : 0), it.wp, s.withResult(-1, null), it.ops));
+        }
+        return successors(n, it.wp, s, it.ops);
+      }
       if (s.pending() != null && s.pending().node() == call) {
         WalkState.Pending p = s.pending();
         WalkState cleared = s.withPending(null);

@@ -119,6 +119,12 @@ final class ExpressionFlow {
         if (plain) track(target, a.assignmentExpression());
         else lastCallResult.remove(target);
         cur = assigned(a.conditionalExpression().getStart(), plain ? a.assignmentExpression() : null, cur);
+      } else {
+        String member = memberPath(a.conditionalExpression());
+        if (member != null) {
+          if (a.assignmentOperator().Assign() != null) track(member, a.assignmentExpression());
+          else lastCallResult.remove(member);
+        }
       }
       return cur;
     }
@@ -562,12 +568,43 @@ final class ExpressionFlow {
     }
     CParser.PostfixExpressionContext call = Exprs.call(s);
     if (call != null) {
+      Node.CallResultTest error = errorTest(call, nonzero);
+      if (error != null) return error;
       Integer node = callNodes.get(call);
       return node == null ? null : new Node.CallResultTest(node, nonzero);
     }
     String name = Exprs.identifier(s);
+    if (name == null) name = memberPath(s);
     Node.CallResultTest assigned = name == null ? null : lastCallResult.get(name);
-    return assigned == null ? null : new Node.CallResultTest(assigned.callNode(), nonzero == assigned.trueWhenNonzero());
+    return assigned == null || assigned.error() ? null
+        : new Node.CallResultTest(assigned.callNode(), nonzero == assigned.trueWhenNonzero());
+  }
+
+  /**
+   * {@code IS_ERR(v)} where {@code v} holds a call's result as it was returned (or the call
+   * itself): a test of whether that call returned an error pointer. Null for anything else.
+   */
+  private Node.CallResultTest errorTest(CParser.PostfixExpressionContext call, boolean nonzero) {
+    if (!"IS_ERR".equals(Exprs.directCallee(call)) || call.postfixSuffix().isEmpty()
+        || call.postfixSuffix(0).argumentList() == null) {
+      return null;
+    }
+    List<CParser.ArgumentContext> args = call.postfixSuffix(0).argumentList().argument();
+    if (args.size() != 1 || args.get(0).assignmentExpression() == null) return null;
+    Node.CallResultTest inner = test(args.get(0).assignmentExpression(), true);
+    return inner == null || inner.error() || !inner.trueWhenNonzero() ? null : new Node.CallResultTest(inner.callNode(), nonzero, true);
+  }
+
+  private static final java.util.regex.Pattern MEMBER_PATH = java.util.regex.Pattern.compile("[A-Za-z_]\\w*(?:(?:\\.|->)[A-Za-z_]\\w*)+");
+
+  /**
+   * A member of a variable written as a path ({@code ctxt.handle}, {@code wc->handle}), as a key
+   * for {@link #lastCallResult} like a variable's name: {@code ctxt.handle = ocfs2_start_trans(...);
+   * if (IS_ERR(ctxt.handle))}. Null for anything else.
+   */
+  private static String memberPath(ParseTree t) {
+    String text = Exprs.strip(t).getText();
+    return MEMBER_PATH.matcher(text).matches() ? text : null;
   }
 
   /**
