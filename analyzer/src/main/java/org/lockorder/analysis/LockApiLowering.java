@@ -88,7 +88,7 @@ public final class LockApiLowering {
         if (ref == null) return call;
         return switch (p.op()) {
           case ACQUIRE -> new Event.Acquire(
-              ref, p.kind(), p.mode(), p.style(), api, call.location(), p.irqs(), nestRef(p, args));
+              ref, p.kind(), p.mode(), styleOf(p, args), api, call.location(), p.irqs(), nestRef(p, args));
           case RELEASE -> new Event.Release(ref, api, call.location(), p.irqs());
           default -> new Event.AssertHeld(ref, p.mode(), api, call.location());
         };
@@ -125,7 +125,8 @@ public final class LockApiLowering {
         LockRef ref = lockRef(p, args);
         Arg key = arg(args, p.keyArg());
         if (ref == null || key == null || key.path() == null) return call;
-        return new Event.SetClass(ref, keyName(key.path()), api, call.location());
+        String named = stringLiteral(arg(args, p.nameArg()));
+        return new Event.SetClass(ref, named != null ? named : keyName(key.path()), api, call.location());
       }
       case MAY_FAULT -> {
         if (p.iteratorArg() < 0) return new Event.MayFault(api, call.location(), p.faultLockHeld());
@@ -146,6 +147,25 @@ public final class LockApiLowering {
         return call;
       }
     }
+  }
+
+  /**
+   * The declared style, or a try when lockdep's trylock flag is a non-zero constant: the
+   * annotation then adds no dependency into the lock, which is held afterwards all the same (its
+   * call returns nothing to test).
+   */
+  private static AcquireStyle styleOf(Primitive p, List<Arg> args) {
+    Arg flag = arg(args, p.trylockArg());
+    if (flag == null) return p.style();
+    return flag.constant() != null && flag.constant() != 0 ? AcquireStyle.TRY : p.style();
+  }
+
+  /** The text of a string-literal argument without its quotes, or null. */
+  private static String stringLiteral(Arg arg) {
+    if (arg == null) return null;
+    String t = arg.text().trim();
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") && t.indexOf('"', 1) == t.length() - 1
+        ? t.substring(1, t.length() - 1) : null;
   }
 
   private static int paramIndex(Function f, String name) {

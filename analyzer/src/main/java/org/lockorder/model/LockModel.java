@@ -280,7 +280,7 @@ public final class LockModel {
           .append(' ').append(p.subclassArg()).append(' ').append(p.startRoutineArg())
           .append(' ').append(p.irqs()).append(' ').append(p.gfpArg()).append(' ').append(p.handlerArg())
           .append(' ').append(p.context()).append(' ').append(p.keyArg()).append(' ').append(p.nestArg()).append(' ').append(p.faultLockHeld())
-          .append(' ').append(p.iteratorArg()).append('\n');
+          .append(' ').append(p.iteratorArg()).append(' ').append(p.trylockArg()).append(' ').append(p.nameArg()).append('\n');
     }
     definers.forEach((k, v) -> text.append("definer ").append(k).append(' ').append(v).append('\n'));
     constants.forEach((k, v) -> text.append("constant ").append(k).append(' ').append(v).append('\n'));

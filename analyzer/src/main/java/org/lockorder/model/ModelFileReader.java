@@ -268,7 +268,8 @@ final class ModelFileReader {
       out.add(
           new Primitive(
               function, op, lockArg, field, lockClass, kind, mode, style, subclassArg, startArg, origin,
-              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest"), flag(m, "lock_held"), iteratorArg));
+              irqs, gfpArg, handlerArg, context, keyArg, argIndex(m, "nest"), flag(m, "lock_held"), iteratorArg,
+              argIndex(m, "trylock"), argIndex(m, "name")));
     }
     return out;
   }

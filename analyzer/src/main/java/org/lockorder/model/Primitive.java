@@ -34,6 +34,11 @@ import org.lockorder.ir.Mode;
  * @param iteratorArg for MAY_FAULT, the index of the iov_iter argument the call copies through
  *     (it faults only when that iterator is over user memory); for KERNEL_ITERATOR and
  *     USER_ITERATOR, the index of the iterator they set up; else -1
+ * @param trylockArg for ACQUIRE, index of lockdep's trylock-flag argument of an annotation
+ *     ({@code rwsem_acquire_read(map, subclass, trylock, ip)}): a non-zero constant there makes the
+ *     acquisition a try that holds the lock (no dependency into it); else -1
+ * @param nameArg for SET_CLASS, index of a name argument ({@code lockdep_init_map(map, "jbd2_handle",
+ *     &key, 0)}): a string literal there names the class instead of the key; else -1
  */
 public record Primitive(
     String function,
@@ -54,12 +59,14 @@ public record Primitive(
     int keyArg,
     int nestArg,
     boolean faultLockHeld,
-    int iteratorArg) {
+    int iteratorArg,
+    int trylockArg,
+    int nameArg) {
 
   /** This primitive in another locker mode (the rwlock_read option). */
   Primitive withMode(Mode newMode) {
     return new Primitive(function, op, lockArg, lockField, lockClass, kind, newMode, style,
         subclassArg, startRoutineArg, origin, irqs, gfpArg, handlerArg, context, keyArg, nestArg,
-        faultLockHeld, iteratorArg);
+        faultLockHeld, iteratorArg, trylockArg, nameArg);
   }
 }

@@ -15,12 +15,12 @@ import org.lockorder.model.YamlNode.ScalarType;
 final class PrimitiveKeys {
   static final Set<String> ALL =
       Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "start",
-          "irqs", "gfp", "handler", "context", "key", "nest", "lock_held", "iterator");
+          "irqs", "gfp", "handler", "context", "key", "nest", "lock_held", "iterator", "trylock", "name");
 
   private static final Map<Op, Set<String>> ALLOWED =
       Map.ofEntries(
-          Map.entry(Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "irqs", "nest")),
-          Map.entry(Op.RELEASE, Set.of("call", "op", "lock", "field", "class", "kind", "irqs")),
+          Map.entry(Op.ACQUIRE, Set.of("call", "op", "lock", "field", "class", "kind", "mode", "style", "subclass", "irqs", "nest", "trylock")),
+          Map.entry(Op.RELEASE, Set.of("call", "op", "lock", "field", "class", "kind", "irqs", "subclass")),
           Map.entry(Op.ASSERT_HELD, Set.of("call", "op", "lock", "field", "class", "kind", "mode")),
           Map.entry(Op.MAY_FAULT, Set.of("call", "op", "lock_held", "iterator")),
           Map.entry(Op.KERNEL_ITERATOR, Set.of("call", "op", "iterator")),
@@ -36,7 +36,7 @@ final class PrimitiveKeys {
           Map.entry(Op.SOFTIRQS_DISABLE, Set.of("call", "op")),
           Map.entry(Op.SOFTIRQS_ENABLE, Set.of("call", "op")),
           Map.entry(Op.IRQ_HANDLER, Set.of("call", "op", "handler", "context")),
-          Map.entry(Op.SET_CLASS, Set.of("call", "op", "lock", "field", "key")));
+          Map.entry(Op.SET_CLASS, Set.of("call", "op", "lock", "field", "key", "name")));
 
   private PrimitiveKeys() {}
 

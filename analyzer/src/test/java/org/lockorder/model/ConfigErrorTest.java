@@ -39,7 +39,7 @@ class ConfigErrorTest {
     Path f = UserConfigTest.resource("errors/unknown-key.yaml");
     assertRendered(f,
         "3:36: error: unknown key 'lcok' in a primitive"
-            + " (allowed: call, class, context, field, gfp, handler, irqs, iterator, key, kind, lock, lock_held, mode, nest, op, start, style, subclass)",
+            + " (allowed: call, class, context, field, gfp, handler, irqs, iterator, key, kind, lock, lock_held, mode, name, nest, op, start, style, subclass, trylock)",
         failLoading(f));
   }
 
@@ -134,7 +134,7 @@ class ConfigErrorTest {
     assertEquals(2, e.line());
     assertEquals(40, e.column());
     assertEquals(
-        "key 'mode' does not apply to op 'release' (allowed: call, class, field, irqs, kind, lock, op)",
+        "key 'mode' does not apply to op 'release' (allowed: call, class, field, irqs, kind, lock, op, subclass)",
         e.getMessage());
   }
 

@@ -75,6 +75,25 @@ class UserConfigTest {
   }
 
   @Test
+  void lockdepAnnotationKeys() throws Exception {
+    Path a = write("annotations.yaml", """
+        primitives:
+          - {call: my_acquire, op: acquire, lock: arg0, kind: lockdep_map, mode: read, subclass: arg1, trylock: arg2}
+          - {call: my_release, op: release, lock: arg0, subclass: arg1}
+          - {call: my_init_map, op: set-class, lock: arg0, key: arg2, name: arg1}
+        """);
+    LockModel m = LockModel.load(List.of(), List.of(a));
+    Primitive acquire = m.primitive("my_acquire").orElseThrow();
+    assertEquals(2, acquire.trylockArg());
+    assertEquals(1, acquire.subclassArg());
+    assertEquals(1, m.primitive("my_release").orElseThrow().subclassArg());
+    Primitive init = m.primitive("my_init_map").orElseThrow();
+    assertEquals(2, init.keyArg());
+    assertEquals(1, init.nameArg());
+    assertEquals(-1, m.primitive("my_release").orElseThrow().trylockArg());
+  }
+
+  @Test
   void aLaterPrimitiveRevivesANonFaultingName() throws Exception {
     Path a = write("a.yaml", "non_faulting: [my_copy]\n");
     Path b = write("b.yaml", "primitives:\n  - {call: my_copy, op: may-fault}\n");
