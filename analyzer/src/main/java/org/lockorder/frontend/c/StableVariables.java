@@ -110,6 +110,17 @@ final class StableVariables {
     for (String name : inner) {
       if (allowed.containsKey(name) || !once.add(name)) declaredTwice.add(name);
     }
+    // Inner-block locals declared once, with an initializer: followed like the outermost block's
+    // (their initializer is an Assign node, which ends a decision on them, so a loop's next pass
+    // does not keep the last one). 6.1's set_extent_buffer_dirty: 'bool subpage = ...;' inside
+    // 'if (!was_dirty) { ... }', then 'if (subpage) lock_page(..)' and 'if (subpage) unlock_page(..)'.
+    Set<String> innerInitialized = new HashSet<>();
+    for (int i = 0; i < body.getChildCount(); i++) {
+      ParseTree child = body.getChild(i);
+      boolean outerDeclaration = child instanceof CParser.BlockItemContext item
+          && (item.declaration() != null || item.unknownTypeBlockDeclaration() != null);
+      if (!outerDeclaration) initializedDeclarations(child, innerInitialized);
+    }
     unstable.addAll(inner);
     unstable.addAll(declaredTwice);
     Assignments seen = new Assignments(declaredTwice);
@@ -125,6 +136,13 @@ final class StableVariables {
     for (String v : allowed.keySet()) {
       Integer n = seen.count.get(v);
       if (n != null && !params.contains(v) && !unstable.contains(v) && !stable.contains(v)) flowTracked.put(v, n);
+    }
+    for (String v : once) {
+      if (innerInitialized.contains(v) && !declaredTwice.contains(v) && !seen.untracked.contains(v) && !seen.stepped.contains(v)) {
+        // The count has the initializer's '=' (the token scan sees it as an assignment).
+        Integer n = seen.count.get(v);
+        if (n != null) flowTracked.put(v, n);
+      }
     }
     return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned,
         seen.members, flowTracked, seen.relockTokens, seen.addressArguments);
@@ -186,8 +204,12 @@ final class StableVariables {
       notCopying.add(name);
     }
 
+    /** Names incremented or decremented somewhere. */
+    final Set<String> stepped = new HashSet<>();
+
     /** The name at {@code t} is incremented or decremented. */
     void stepped(Token t) {
+      stepped.add(t.getText());
       last.put(t.getText(), t);
       notRelocking.add(t.getText());
       notCopying.add(t.getText());
@@ -360,6 +382,20 @@ final class StableVariables {
     // 'a & b' is a bitwise and: the '&' follows an operand. After ')' it may be a cast's
     // ('(void *)&p'), so it counts as taking the address.
     return before != CLexer.Identifier && before != CLexer.Constant && before != CLexer.RightBracket;
+  }
+
+  /** Adds the names of the declarators within {@code t} that have an initializer. */
+  private static void initializedDeclarations(ParseTree t, Set<String> names) {
+    if (t instanceof TerminalNode) return;
+    if (t instanceof CParser.InitDeclaratorContext id) {
+      if (initialized(id.initTail())) {
+        String name = Declarators.name(id.declarator());
+        if (name != null) names.add(name);
+      }
+    } else if (t instanceof CParser.UnknownTypeBlockDeclarationContext u && initialized(u.initTail())) {
+      names.add(u.Identifier(1).getText());
+    }
+    for (int i = 0; i < t.getChildCount(); i++) initializedDeclarations(t.getChild(i), names);
   }
 
   private static boolean initialized(CParser.InitTailContext t) {
