@@ -85,7 +85,9 @@ final class FileSystems {
   boolean stacking(String file) {
     if (model == null) return false;
     return stackingByFile.computeIfAbsent(file, f -> {
-      if (FileSystemsModel.STACKING.equals(namedFile(model, f))) return true;
+      String named = namedFile(model, f);
+      // A file the profile names as stacking, or as a file system the profile lists as stacking.
+      if (FileSystemsModel.STACKING.equals(named) || named != null && model.stacking().contains(named)) return true;
       String below = below(directory(f), model.under());
       if (below == null) return false;
       for (String s : model.stacking()) if (below.equals(s) || below.startsWith(s + "/")) return true;
