@@ -237,16 +237,19 @@ class SummaryMemoTest {
   void aDamagedMemoIsIgnored() throws IOException {
     write(HELPERS, THREADS);
     Run first = run(true);
-    Path memo;
+    List<Path> files;
     try (Stream<Path> s = Files.walk(cache.resolve("summaries"))) {
-      memo = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+      files = s.filter(Files::isRegularFile).sorted().toList();
     }
+    // The memo file itself (a run's temporary files end with it).
+    Path memo = files.stream().filter(f -> f.toString().endsWith(".bin")).findFirst().orElseThrow();
     byte[] b = Files.readAllBytes(memo);
-    b[b.length / 2] ^= 0x5a;
+    int at = b.length / 2;
+    b[at] ^= 0x5a;
     Files.write(memo, b);
     write(HELPERS, THREADS + "/* reviewed */\n");
     Run again = afterEdit();
-    assertTrue(again.analyzed() >= 1, "what the damage hit is analyzed again: " + again);
+    assertTrue(again.analyzed() >= 1, "what the damage hit (byte " + at + " of " + b.length + " in " + files + ") is analyzed again: " + again);
     assertTrue(first.analyzed() > 0);
   }
 }
