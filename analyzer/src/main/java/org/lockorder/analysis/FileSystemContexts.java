@@ -33,9 +33,12 @@ final class FileSystemContexts {
     ArrayDeque<Function> work = new ArrayDeque<>();
     for (Function f : functions) {
       if (!shared.get(f)) {
+        // A file system's code passes its own objects; stacking code (overlayfs, or a file the
+        // profile names as a stacking file system) passes any file system's.
         String file = f.location().file();
         int own = fileSystems.of(file);
-        pass(callees.apply(f), own == FileSystems.SHARED ? FileSystemSet.ANY : FileSystemSet.of(own), shared, work);
+        boolean passesAny = own == FileSystems.SHARED || fileSystems.stacking(file);
+        pass(callees.apply(f), passesAny ? FileSystemSet.ANY : FileSystemSet.of(own), shared, work);
       } else if (entry.test(f)) {
         runsFor.put(f, FileSystemSet.ANY);
         work.add(f);

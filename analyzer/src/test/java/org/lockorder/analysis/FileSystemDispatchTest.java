@@ -165,6 +165,25 @@ class FileSystemDispatchTest {
   }
 
   @Test
+  void sharedCodeOnlyStackingCodeCallsRunsForAnyFileSystem() throws Exception {
+    // vfs_copy_locked is called by overlayfs alone, on a real file of another file system: its
+    // ->write_iter under copy_lock reaches ext4's, and ext4 takes copy_lock under its own lock.
+    String vfs = VFS
+        + "static DEFINE_MUTEX(copy_lock);\n"
+        + "int vfs_copy_locked(struct file *f) { int r; mutex_lock(&copy_lock); r = f->f_op->write_iter(f); mutex_unlock(&copy_lock); return r; }\n"
+        + "void vfs_take_copy_lock(void) { mutex_lock(&copy_lock); mutex_unlock(&copy_lock); }\n";
+    String overlay = fileSystem("overlayfs")
+        + "int vfs_copy_locked(struct file *f);\n"
+        + "int ovl_copy_up(struct file *real) { return vfs_copy_locked(real); }\n";
+    String ext4 = fileSystem("ext4")
+        + "void vfs_take_copy_lock(void);\n"
+        + "void ext4_thing(void) { mutex_lock(&ext4_lock); vfs_take_copy_lock(); mutex_unlock(&ext4_lock); }\n";
+    Map<String, List<String>> f = findings("linux",
+        tree("fs/inode.c", vfs, "fs/overlayfs/file.c", overlay, "fs/ext4/super.c", ext4));
+    assertTrue(f.getOrDefault("LO001", List.of()).contains("copy_lock -> ext4_lock"), f.toString());
+  }
+
+  @Test
   void aPageFaultReachesEveryFileSystem() throws Exception {
     // The user buffer of a copy may be mapped from any file system's file.
     String ext4 = fileSystem("ext4")
