@@ -452,7 +452,7 @@ final class FunctionAnalyzer {
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      if (FileSystemScope.apart(h.fileSystems(), acquiredFor) || FileSystemScope.apart(runsHere, h.fileSystems().intersect(acquiredFor))) continue;
+      if (FileSystemScope.apart(h.fileSystems(), acquiredFor) || apartFromHere(h.fileSystems(), acquiredFor)) continue;
       if (mode == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(key)) continue;
       Set<LockClass> gates = gates(s, h, key, releasedBefore);
       if (h.key() instanceof LockKey.OfClass && key instanceof LockKey.OfClass) {
@@ -622,6 +622,11 @@ final class FunctionAnalyzer {
   /** The file systems this function's callers can run it for (ADR-003 later): an edge for none of them is on no thread. */
   private final FileSystemSet runsHere;
 
+  /** Whether an edge from a lock held for {@code heldFor} to one acquired for {@code acquiredFor} runs for none of {@link #runsHere}. */
+  private boolean apartFromHere(FileSystemSet heldFor, FileSystemSet acquiredFor) {
+    return !runsHere.isAny() && FileSystemScope.apart(runsHere, heldFor.intersect(acquiredFor));
+  }
+
   /** Deferred calls (see {@link AnalysisContext#deferCalls}) seen by the last run. */
   List<Transfer> transfers() {
     return transfers;
@@ -727,7 +732,7 @@ final class FunctionAnalyzer {
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
       if (releasedBefore.contains(h.key()) || releasedBefore.contains(h.key().base())) continue;
-      if (FileSystemScope.apart(h.fileSystems(), acquiredFor) || FileSystemScope.apart(runsHere, h.fileSystems().intersect(acquiredFor))) continue;
+      if (FileSystemScope.apart(h.fileSystems(), acquiredFor) || apartFromHere(h.fileSystems(), acquiredFor)) continue;
       if (a.mode() == Mode.RECURSIVE_READ && h.mode().shared() && h.key().equals(a.key())) continue;
       // The path shown runs for a file system this function's callers can run it for, too.
       FileSystemScope.Path path = scope.pathFor(a, passage, h.fileSystems().intersect(runsHere), acquiredFor);

@@ -119,7 +119,8 @@ final class ExpressionFlow {
         if (plain) track(target, a.assignmentExpression());
         else lastCallResult.remove(target);
         cur = assigned(a.conditionalExpression().getStart(), plain ? a.assignmentExpression() : null, cur);
-      } else {
+      } else if (!lastCallResult.isEmpty() || Exprs.call(a.assignmentExpression()) != null) {
+        // A member path is a key only to follow a call's result (most member stores are not).
         String member = memberPath(a.conditionalExpression());
         if (member != null) {
           if (a.assignmentOperator().Assign() != null) track(member, a.assignmentExpression());

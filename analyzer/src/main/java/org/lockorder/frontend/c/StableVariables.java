@@ -96,6 +96,8 @@ final class StableVariables {
         ? tokens.subList(body.getStart().getTokenIndex(), body.getStop().getTokenIndex() + 1)
         : new ArrayList<>();
     List<String> inner = new ArrayList<>();
+    // Inner-block locals declared with an initializer: followed below when declared once.
+    Set<String> innerInitialized = new HashSet<>();
     for (int i = 0; i < body.getChildCount(); i++) {
       ParseTree child = body.getChild(i);
       boolean outerDeclaration = child instanceof CParser.BlockItemContext item
@@ -105,22 +107,13 @@ final class StableVariables {
       } else {
         walk(child, !outerDeclaration, bodyTokens, inner);
       }
+      if (!outerDeclaration) initializedDeclarations(child, sliced, marks, innerInitialized);
     }
     Set<String> once = new HashSet<>();
     for (String name : inner) {
       if (allowed.containsKey(name) || !once.add(name)) declaredTwice.add(name);
     }
-    // Inner-block locals declared once, with an initializer: followed like the outermost block's
-    // (their initializer is an Assign node, which ends a decision on them, so a loop's next pass
-    // does not keep the last one). 6.1's set_extent_buffer_dirty: 'bool subpage = ...;' inside
-    // 'if (!was_dirty) { ... }', then 'if (subpage) lock_page(..)' and 'if (subpage) unlock_page(..)'.
-    Set<String> innerInitialized = new HashSet<>();
-    for (int i = 0; i < body.getChildCount(); i++) {
-      ParseTree child = body.getChild(i);
-      boolean outerDeclaration = child instanceof CParser.BlockItemContext item
-          && (item.declaration() != null || item.unknownTypeBlockDeclaration() != null);
-      if (!outerDeclaration) initializedDeclarations(child, innerInitialized);
-    }
+
     unstable.addAll(inner);
     unstable.addAll(declaredTwice);
     Assignments seen = new Assignments(declaredTwice);
@@ -137,6 +130,10 @@ final class StableVariables {
       Integer n = seen.count.get(v);
       if (n != null && !params.contains(v) && !unstable.contains(v) && !stable.contains(v)) flowTracked.put(v, n);
     }
+    // Inner-block locals declared once, with an initializer: followed like the outermost block's
+    // (their initializer is an Assign node, which ends a decision on them, so a loop's next pass
+    // does not keep the last one). 6.1's set_extent_buffer_dirty: 'bool subpage = ...;' inside
+    // 'if (!was_dirty) { ... }', then 'if (subpage) lock_page(..)' and 'if (subpage) unlock_page(..)'.
     for (String v : once) {
       if (innerInitialized.contains(v) && !declaredTwice.contains(v) && !seen.untracked.contains(v) && !seen.stepped.contains(v)) {
         // The count has the initializer's '=' (the token scan sees it as an assignment).
@@ -384,9 +381,13 @@ final class StableVariables {
     return before != CLexer.Identifier && before != CLexer.Constant && before != CLexer.RightBracket;
   }
 
-  /** Adds the names of the declarators within {@code t} that have an initializer. */
-  private static void initializedDeclarations(ParseTree t, Set<String> names) {
-    if (t instanceof TerminalNode) return;
+  /**
+   * Adds the names of the declarators within {@code t} that have an initializer; with {@code
+   * prune}, skipping subtrees that hold no {@code ;}, as {@link #declaredNames} does.
+   */
+  private static void initializedDeclarations(ParseTree t, boolean prune, TokenPresence marks, Set<String> names) {
+    if (t instanceof TerminalNode || prune && !marks.mayHold(t)) return;
+    if (t instanceof CParser.DeclarationContext || t instanceof CParser.UnknownTypeBlockDeclarationContext) prune = false;
     if (t instanceof CParser.InitDeclaratorContext id) {
       if (initialized(id.initTail())) {
         String name = Declarators.name(id.declarator());
@@ -395,7 +396,7 @@ final class StableVariables {
     } else if (t instanceof CParser.UnknownTypeBlockDeclarationContext u && initialized(u.initTail())) {
       names.add(u.Identifier(1).getText());
     }
-    for (int i = 0; i < t.getChildCount(); i++) initializedDeclarations(t.getChild(i), names);
+    for (int i = 0; i < t.getChildCount(); i++) initializedDeclarations(t.getChild(i), prune, marks, names);
   }
 
   private static boolean initialized(CParser.InitTailContext t) {
