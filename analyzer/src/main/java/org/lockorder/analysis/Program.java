@@ -16,7 +16,8 @@ import org.lockorder.ir.TranslationUnit;
 
 /**
  * The analyzed program: every translation unit's declarations merged into lookup tables. Static
- * functions of the same name in different files stay apart; a call prefers the caller's file.
+ * functions of the same name in different files stay apart; a call prefers the caller's file,
+ * then the global definition nearest to it in the directory tree.
  */
 public final class Program {
   private final List<Function> functions = new ArrayList<>();
@@ -57,16 +58,38 @@ public final class Program {
     return functions;
   }
 
-  /** The definition a call from {@code callerFile} to {@code name} reaches, or null. */
+  /**
+   * The definition a call from {@code callerFile} to {@code name} reaches, or null: the caller's
+   * file's own; else, of the global definitions, the one whose directory shares the longest
+   * prefix with the caller's (the first in path order on a tie). Kernel modules are directories,
+   * and two modules may each define a global function of one name: fs/hfsplus renames its
+   * {@code hfs_find_init} to {@code hfsplus_find_init} with a macro, so that hfs and hfsplus
+   * link together, and both files still define {@code hfs_find_init} as the analysis reads them.
+   */
   public Function resolve(String name, String callerFile) {
     List<Function> defs = functionsByName.get(name);
     if (defs == null) return null;
-    Function fallback = null;
+    Function nearest = null;
+    int nearestShared = -1;
     for (Function f : defs) {
       if (f.location().file().equals(callerFile)) return f;
-      if (fallback == null && !f.isStatic()) fallback = f;
+      if (f.isStatic()) continue;
+      int shared = callerFile == null ? 0 : sharedDirectories(f.location().file(), callerFile);
+      if (shared > nearestShared) {
+        nearest = f;
+        nearestShared = shared;
+      }
     }
-    return fallback != null ? fallback : defs.get(0);
+    return nearest != null ? nearest : defs.get(0);
+  }
+
+  /** How many leading directories the two paths have in common ("fs/hfs/bfind.c", "fs/hfsplus/xattr.c": 1). */
+  static int sharedDirectories(String a, String b) {
+    int shared = 0;
+    for (int i = 0; i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i); i++) {
+      if (a.charAt(i) == '/') shared++;
+    }
+    return shared;
   }
 
   /** The enum constants declared in {@code file} (at file scope or in a function body). */

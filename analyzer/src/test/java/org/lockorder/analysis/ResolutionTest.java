@@ -6,6 +6,7 @@ import static org.lockorder.analysis.Snippets.findings;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lockorder.report.Finding;
@@ -165,5 +166,37 @@ class ResolutionTest {
     var report = Snippets.analyze(dir, code);
     List<String> classes = report.graph().programs().stream().flatMap(p -> p.classes().stream()).toList();
     assertEquals(List.of("io", "list_lock"), classes, "no class named after NULL");
+  }
+
+  /**
+   * Two modules each define a global function of one name (6.1's fs/hfs and fs/hfsplus both
+   * define {@code hfs_find_init}; hfsplus renames its own with a macro): a call reaches the
+   * definition in its own module's directory, not the first in path order.
+   */
+  @Test
+  void aGlobalFunctionDefinedInTwoModulesResolvesToTheCallersModule() throws Exception {
+    String decl = "void find_init(void);\n";
+    Map<String, String> files = new java.util.TreeMap<>(Map.of(
+        "fs/hfs/bfind.c", "DEFINE_MUTEX(hfs_tree_lock);\n"
+            + "void find_init(void) { mutex_lock(&hfs_tree_lock); mutex_unlock(&hfs_tree_lock); }\n",
+        "fs/hfsplus/bfind.c", "DEFINE_MUTEX(hfsplus_tree_lock);\n"
+            + "void find_init(void) { mutex_lock(&hfsplus_tree_lock); mutex_unlock(&hfsplus_tree_lock); }\n",
+        "fs/hfsplus/xattr.c", decl + "extern struct mutex hfsplus_tree_lock;\nDEFINE_MUTEX(xattr_lock);\n"
+            + "void setxattr(void) { mutex_lock(&xattr_lock); find_init(); mutex_unlock(&xattr_lock); }\n"
+            + "void getxattr(void) { mutex_lock(&hfsplus_tree_lock); mutex_lock(&xattr_lock); mutex_unlock(&xattr_lock); mutex_unlock(&hfsplus_tree_lock); }\n"));
+    List<String> paths = new java.util.ArrayList<>();
+    for (var e : files.entrySet()) {
+      Path p = dir.resolve(e.getKey());
+      java.nio.file.Files.createDirectories(p.getParent());
+      java.nio.file.Files.writeString(p, e.getValue());
+      paths.add(p.toString());
+    }
+    var report = new org.lockorder.pipeline.Pipeline(org.lockorder.pipeline.PipelineOptions.defaults()).run(paths);
+    assertEquals(List.of(), report.diagnostics(), "the files parse");
+    List<String> found = report.findings().stream().map(f -> f.rule() + " " + String.join(" -> ", f.classes())).toList();
+    // setxattr's find_init is hfsplus's: xattr_lock -> hfsplus_tree_lock closes getxattr's order.
+    assertEquals(List.of("LO001 hfsplus_tree_lock -> xattr_lock"), found);
+    assertEquals(1, Program.sharedDirectories("fs/hfs/bfind.c", "fs/hfsplus/xattr.c"));
+    assertEquals(2, Program.sharedDirectories("fs/hfsplus/bfind.c", "fs/hfsplus/xattr.c"));
   }
 }
