@@ -59,7 +59,11 @@ public final class LockApiLowering {
     Set<String> kernelIterators = KernelIterators.locals(f, model);
     for (Node n : f.cfg().nodes()) {
       Event e = n.event() instanceof Event.Call call ? lowerCall(call, f, kernelIterators) : n.event();
-      nodes.add(e == n.event() ? n : n.withEvent(e));
+      Node lowered = e == n.event() ? n : n.withEvent(e);
+      // A call that never returns ends its path: `else BUG();` does not fall through to the code
+      // after the if, holding what that code takes again. The nodes only it reached stay, unreached.
+      if (e instanceof Event.Call call && neverReturns(call)) lowered = lowered.withSuccessors(List.of());
+      nodes.add(lowered);
     }
     return new Function(
         f.name(),
@@ -73,6 +77,10 @@ public final class LockApiLowering {
         new Cfg(nodes),
         f.pointerSince(),
         f.resultCalls());
+  }
+
+  private boolean neverReturns(Event.Call call) {
+    return model.primitive(call.callee()).filter(p -> p.op() == org.lockorder.model.Op.NO_RETURN).isPresent();
   }
 
   private Event lowerCall(Event.Call call, Function f, Set<String> kernelIterators) {

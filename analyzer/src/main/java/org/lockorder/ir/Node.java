@@ -31,6 +31,11 @@ public record Node(
     return new Node(id, e, successors, test, condition, pointerTest);
   }
 
+  /** This node with other successors (none after a call that never returns), the tests kept. */
+  public Node withSuccessors(List<Integer> next) {
+    return new Node(id, event, next, test, condition, pointerTest);
+  }
+
   /**
    * The condition of a branch is the result of the call at node {@code callNode}.
    *

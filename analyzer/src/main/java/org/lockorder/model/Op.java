@@ -43,5 +43,10 @@ public enum Op {
    */
   KERNEL_ITERATOR,
   /** Makes an iterator over user memory (iov_iter_init, import_iovec, ...). */
-  USER_ITERATOR
+  USER_ITERATOR,
+  /**
+   * Never returns (BUG, panic, do_exit): the path that calls it ends there, with whatever it
+   * holds, and reaches nothing after the call.
+   */
+  NO_RETURN
 }

@@ -36,7 +36,8 @@ final class PrimitiveKeys {
           Map.entry(Op.SOFTIRQS_DISABLE, Set.of("call", "op")),
           Map.entry(Op.SOFTIRQS_ENABLE, Set.of("call", "op")),
           Map.entry(Op.IRQ_HANDLER, Set.of("call", "op", "handler", "context")),
-          Map.entry(Op.SET_CLASS, Set.of("call", "op", "lock", "field", "key", "name")));
+          Map.entry(Op.SET_CLASS, Set.of("call", "op", "lock", "field", "key", "name")),
+          Map.entry(Op.NO_RETURN, Set.of("call", "op")));
 
   private PrimitiveKeys() {}
 

@@ -139,10 +139,16 @@ class ConfigErrorTest {
   }
 
   @Test
+  void aCallThatNeverReturnsTakesNoLock() throws IOException {
+    LockModelException e = failLoading("primitives:\n  - {call: die, op: no-return, lock: arg0}\n");
+    assertEquals("key 'lock' does not apply to op 'no-return' (allowed: call, op)", e.getMessage());
+  }
+
+  @Test
   void badOpBadStyleBadArg() throws IOException {
     assertEquals(
         "bad op 'aquire' (expected acquire | release | assert-held | may-fault | faults-disable"
-            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator)",
+            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator | no-return)",
         failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
     assertEquals(
         "bad style 'maybe' (expected blocking | try | checked | conditional | iterator | momentary)",

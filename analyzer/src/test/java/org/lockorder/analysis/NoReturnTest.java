@@ -1,0 +1,39 @@
+package org.lockorder.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.lockorder.analysis.Snippets.findings;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Calls the lock model says never return (op no-return) end the path that makes them. */
+class NoReturnTest {
+  @TempDir Path dir;
+
+  /**
+   * A worker that holds a, and on a bad item gives up before it would take b: with exit(), or
+   * with a call that returns.
+   */
+  private static String worker(String giveUp) {
+    return "#include <pthread.h>\n#include <stdlib.h>\n"
+        + "static pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER;\n"
+        + "static pthread_mutex_t b = PTHREAD_MUTEX_INITIALIZER;\n"
+        + "void report(int item);\n"
+        + "void work(int item) {\n"
+        + "  pthread_mutex_lock(&a);\n"
+        + "  if (item < 0) { report(item); " + giveUp + " pthread_mutex_lock(&b); pthread_mutex_unlock(&b); }\n"
+        + "  pthread_mutex_unlock(&a);\n"
+        + "}\n"
+        + "void other(void) { pthread_mutex_lock(&b); pthread_mutex_lock(&a); pthread_mutex_unlock(&a); pthread_mutex_unlock(&b); }\n";
+  }
+
+  @Test
+  void aPathThatExitsHoldsNothingAfterward() throws Exception {
+    assertEquals(List.of(), findings(dir, worker("exit(1);")), "exit() ends the path that holds a");
+    assertEquals(List.of(), findings(dir, worker("pthread_exit(0);")));
+    // The same give-up with a call that returns: a stays held into b, the reverse of other's order.
+    assertEquals(List.of("LO001 a -> b"), findings(dir, worker("report(0);")));
+  }
+}
