@@ -413,9 +413,10 @@ final class ExpressionFlow {
       CLexer.RightShift, CLexer.Plus, CLexer.Minus, CLexer.LeftParen, CLexer.RightParen);
 
   /**
-   * The condition a branch tests, when it reads only {@link StableVariables} and constants
-   * ({@code !nolock}, {@code lock_flags & XFS_ILOCK_EXCL}, {@code p == NULL}, {@code
-   * sizeof(i_blocks) > sizeof(long)}): its text without the negations and comparisons with zero,
+   * The condition a branch tests, when it reads only {@link StableVariables}, members of them the
+   * body never changes, and constants ({@code !nolock}, {@code lock_flags & XFS_ILOCK_EXCL},
+   * {@code p == NULL}, {@code sizeof(i_blocks) > sizeof(long)}, {@code prz->flags &
+   * PRZ_FLAG_NO_LOCK}): its text without the negations and comparisons with zero,
    * which go into the sense. Else null.
    */
   private Node.Condition condition(ParseTree t, boolean nonzero) {
@@ -450,6 +451,14 @@ final class ExpressionFlow {
           continue;
         }
         String name = tok.getText();
+        int member = memberEnd(tokens, i);
+        if (member > i) {
+          // A member of a stable variable that the body never changes: 'prz->flags & PRZ_FLAG_NO_LOCK'.
+          if (text.length() > 0) text.append(' ');
+          for (int k = i; k <= member; k++) text.append(k == i ? "" : " ").append(tokens.get(k).getText());
+          i = member;
+          continue;
+        }
         if (!variables.stable().contains(name) && !variables.flowTracked().containsKey(name)
             && !MACRO_CONSTANT.matcher(name).matches()) {
           return null;
@@ -485,6 +494,37 @@ final class ExpressionFlow {
     }
     String arg = tokens.get(at + 2).getText();
     return variables.stable().contains(arg) ? at + 3 : -1;
+  }
+
+  /**
+   * The last token of a member path {@code v->f->g} (or {@code v.f}) at {@code tokens[at]}, when
+   * {@code v} is stable and the body changes neither the path, nor a prefix of it, nor a member
+   * beneath it; else -1. A callee could still change the member, as with the NULL tests of
+   * {@link #memberTest}: kernel code tests a flag of an object twice around a lock it takes and
+   * drops under that flag (6.1's {@code buffer_size_add}, {@code PRZ_FLAG_NO_LOCK}), and does not
+   * flip it in between.
+   */
+  private int memberEnd(List<Token> tokens, int at) {
+    if (!variables.stable().contains(tokens.get(at).getText())) return -1;
+    StringBuilder key = new StringBuilder(tokens.get(at).getText());
+    int end = at;
+    while (end + 2 < tokens.size()
+        && (tokens.get(end + 1).getType() == CLexer.Arrow || tokens.get(end + 1).getType() == CLexer.Dot)
+        && tokens.get(end + 2).getType() == CLexer.Identifier) {
+      key.append("->").append(tokens.get(end + 2).getText());
+      end += 2;
+    }
+    if (end == at) return -1;
+    // A call through the member ('p->ops->fn(...)') or an element of it ('p->a[i]') is no value of it.
+    if (end + 1 < tokens.size() && (tokens.get(end + 1).getType() == CLexer.LeftParen
+        || tokens.get(end + 1).getType() == CLexer.LeftBracket)) {
+      return -1;
+    }
+    String path = key.toString();
+    for (String assigned : variables.assignedMembers()) {
+      if (path.equals(assigned) || path.startsWith(assigned + "->") || assigned.startsWith(path + "->")) return -1;
+    }
+    return end;
   }
 
   /** The last token of the sizeof operand that starts at {@code tokens[at]}, or -1. */

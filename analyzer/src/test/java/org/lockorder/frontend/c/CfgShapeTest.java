@@ -271,9 +271,36 @@ class CfgShapeTest {
     assertEquals(new Node.Condition("lock_flags & XFS_ILOCK_EXCL", true), br.get(1).condition());
     assertNull(br.get(2).condition(), "'false' is not written like a constant: not a pure condition");
     assertEquals(new Node.Condition("zone", true), br.get(3).condition());
-    assertNull(br.get(4).condition(), "a member can change between two tests");
+    assertEquals(new Node.Condition("zone -> flags", true), br.get(4).condition(), "a member the body never changes");
     assertEquals(new Node.Condition("nolock", true), br.get(5).condition(), "each operand of && is its own branch");
     assertNull(br.get(6).condition(), "a call's result is not a stable condition");
+  }
+
+  @Test
+  void aMemberIsAConditionOnlyWhileTheBodyLeavesItAlone() {
+    // 6.1's buffer_size_add: 'if (!(prz->flags & PRZ_FLAG_NO_LOCK))' around the lock and the unlock.
+    Cfg cfg = only("""
+        void f(struct prz *prz, struct prz *other, struct prz *moved) {
+          if (!(prz->flags & PRZ_FLAG_NO_LOCK))
+            one();
+          if (other->state.mode)
+            two();
+          other->state = saved;
+          if (moved->ops->ready(moved))
+            three();
+          if (moved->slots[0])
+            four();
+          moved = next;
+          if (moved->flags)
+            five();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(5, br.size(), render(cfg));
+    assertEquals(new Node.Condition("prz -> flags & PRZ_FLAG_NO_LOCK", false), br.get(0).condition());
+    assertNull(br.get(1).condition(), "the body assigns other->state, which holds the member");
+    assertNull(br.get(2).condition(), "a call through a member");
+    assertNull(br.get(3).condition(), "an element of a member");
+    assertNull(br.get(4).condition(), "moved is not stable");
   }
 
   @Test
