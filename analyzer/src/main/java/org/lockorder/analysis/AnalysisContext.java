@@ -97,6 +97,27 @@ final class AnalysisContext {
     this.summaries = shared.summaries;
     this.components = shared.components;
     this.constantArguments = shared.constantArguments;
+    this.contextTests = shared.contextTests;
+  }
+
+  /** By callee name: what a call of it tests of the interrupt context, or null (the lock model's ops). */
+  private java.util.function.Function<String, org.lockorder.model.Op> contextTests = name -> null;
+
+  /** Reads the lock model's {@code in-interrupt} and {@code in-task} tests from {@code ops}. */
+  void setContextTests(java.util.function.Function<String, org.lockorder.model.Op> ops) {
+    contextTests = ops;
+  }
+
+  /**
+   * For a call of {@code callee} that tests the interrupt context, which result only task context
+   * gives: TRUE when non-zero ({@code in_task()}), FALSE when zero ({@code in_interrupt()}); else
+   * null.
+   */
+  Boolean taskWhenNonzero(String callee) {
+    org.lockorder.model.Op op = contextTests.apply(callee);
+    if (op == org.lockorder.model.Op.IN_TASK) return Boolean.TRUE;
+    if (op == org.lockorder.model.Op.IN_INTERRUPT) return Boolean.FALSE;
+    return null;
   }
 
   /** A context for analyzing one component on a thread of its own; see {@link #addAll}. */

@@ -70,6 +70,7 @@ public final class Analyzer {
           + graph.constantCopies() + " for the constants passed to them");
     }
     AnalysisContext ctx = new AnalysisContext(graph.program(), graph, maxStatesPerNode, model.reclaim(), constants);
+    ctx.setContextTests(name -> model.primitive(name).map(org.lockorder.model.Primitive::op).orElse(null));
     long start = System.nanoTime();
     List<List<Function>> components = graph.bottomUpComponents();
     ComponentScheduler scheduler = new ComponentScheduler(components, graph, threads);
@@ -367,6 +368,8 @@ public final class Analyzer {
     for (Function h : handlers) {
       org.lockorder.ir.IrqLevel level = graph.irqHandlerLevel(h);
       for (Summary.Acquisition a : ctx.summary(h).acquisitions.values()) {
+        // Past an in_interrupt() test's task side (vfree's deferral): never taken in the handler.
+        if ((a.cuts() & Scopes.VIA_TASK) != 0) continue;
         if (a.key() instanceof LockKey.OfClass c) keep(best, new IrqUsage(c.lockClass(), level, true, a.mode(), h.name(), h.location(), a.site()));
       }
     }

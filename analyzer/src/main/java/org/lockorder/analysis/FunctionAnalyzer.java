@@ -237,7 +237,7 @@ final class FunctionAnalyzer {
    * with its decision.
    */
   private List<Out> branch(Node n, LockState s) {
-    List<Out> outs = values.selectSide(n, s, withoutLocksTakenThroughNull(n, branchOutcomes(n, s)));
+    List<Out> outs = inTaskSide(n, values.selectSide(n, s, withoutLocksTakenThroughNull(n, branchOutcomes(n, s))));
     Integer bit = n.condition() == null ? null : conditionBits.get(n.condition().expression());
     if (bit == null || n.successors().size() != 2 || n.successors().get(0).equals(n.successors().get(1))) return outs;
     int whenTrue = n.successors().get(0);
@@ -249,6 +249,34 @@ final class FunctionAnalyzer {
       else if (known == nonzero) kept.add(o);
     }
     return kept;
+  }
+
+  /**
+   * The side of a test of the interrupt context that only task context takes ({@code if
+   * (in_interrupt()) defer; else free_now;}, the lock model's {@code in-interrupt} and {@code
+   * in-task} calls) runs in no interrupt handler: its states say so ({@link Scopes#inTask}), and
+   * what they acquire is no interrupt handler's ({@link Scopes#VIA_TASK}). Where bottom halves are
+   * disabled, that side is not taken at all.
+   */
+  private List<Out> inTaskSide(Node n, List<Out> outs) {
+    if (n.test() == null || n.test().error() || n.successors().size() != 2
+        || n.successors().get(0).equals(n.successors().get(1))
+        || !(ctx.nodeEvent(fn, n.test().callNode()) instanceof Event.Call call)) {
+      return outs;
+    }
+    Boolean taskWhenNonzero = ctx.taskWhenNonzero(call.callee());
+    if (taskWhenNonzero == null) return outs;
+    int taskSide = n.successors().get(n.test().trueWhenNonzero() == taskWhenNonzero ? 0 : 1);
+    List<Out> marked = new ArrayList<>(outs.size());
+    for (Out o : outs) {
+      if (o.node() != taskSide) {
+        marked.add(o);
+      } else if ((o.state().scopes().cutBits() & Scopes.VIA_TASK) == 0) {
+        // With bottom halves disabled here the test says "interrupt": its task side is not taken.
+        marked.add(new Out(o.node(), o.state().withScopes(o.state().scopes().inTask())));
+      }
+    }
+    return marked;
   }
 
   /** On the zero side of a bare variable's test, its other tests the constants settle, decided. */
@@ -429,6 +457,7 @@ final class FunctionAnalyzer {
   }
 
   private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
+    cuts |= s.scopes().reachedBits();
     orderAfter(s.held(), s, lock, releasedBefore, cuts);
     summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore),
         cuts, irqsOn, lock.fileSystems(), pointers.nullParams(s), null, 0, pointers.nonNullParams(s)));
@@ -524,7 +553,7 @@ final class FunctionAnalyzer {
       if (step == null) steps[i] = step = new CallStep(fn.name(), n.event().location(), t.function().name(), t.viaAt(n.event()));
       // Scopes open here (pagefault_disable, memalloc_nofs_save) also cover callees' faults and
       // allocations; interrupts disabled here stay disabled in the callee.
-      int callCuts = ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0;
+      int callCuts = (ctx.callGraph().isPageFault(t.function()) ? Scopes.VIA_FAULT : 0) | s.scopes().reachedBits();
       FileSystemScope.Passage passage = passages[i];
       if (passage == null) passages[i] = passage = scope.passage(t);
       // A fault through an iov_iter parameter: what it reaches is this function's only while a
@@ -821,6 +850,7 @@ final class FunctionAnalyzer {
   /** Locks the caller must hold on entry, from sparse annotations on the definition or prototype. */
   private LockState initialState() {
     LockState s = LockState.EMPTY;
+    if (ctx.callGraph().irqOnly(fn)) s = s.withScopes(s.scopes().inInterrupt());
     for (LockAnnotation a : ctx.annotations(fn)) {
       HeldLock h = a.kind().equals("acquires") ? null : annotated(a, true);
       if (h != null) s = s.push(h);

@@ -48,5 +48,12 @@ public enum Op {
    * Never returns (BUG, panic, do_exit): the path that calls it ends there, with whatever it
    * holds, and reaches nothing after the call.
    */
-  NO_RETURN
+  NO_RETURN,
+  /**
+   * Returns non-zero in any interrupt context, zero only in task context (in_interrupt): the
+   * zero side of a test of it never runs in an interrupt handler.
+   */
+  IN_INTERRUPT,
+  /** Returns non-zero only in task context (in_task): the non-zero side never runs in a handler. */
+  IN_TASK
 }

@@ -36,4 +36,5 @@ class NoReturnTest {
     // The same give-up with a call that returns: a stays held into b, the reverse of other's order.
     assertEquals(List.of("LO001 a -> b"), findings(dir, worker("report(0);")));
   }
+
 }

@@ -148,7 +148,7 @@ class ConfigErrorTest {
   void badOpBadStyleBadArg() throws IOException {
     assertEquals(
         "bad op 'aquire' (expected acquire | release | assert-held | may-fault | faults-disable"
-            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator | no-return)",
+            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator | no-return | in-interrupt | in-task)",
         failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
     assertEquals(
         "bad style 'maybe' (expected blocking | try | checked | conditional | iterator | momentary)",
