@@ -209,9 +209,24 @@ final class AnalysisContext {
     notReturning = members;
   }
 
-  /** Whether a call of {@code f} without exit effects continues (as an unknown callee does). */
+  /**
+   * Whether a call of {@code f}, whose summary has no exit effects, continues (as an unknown
+   * callee does). It does not for a member of the recursion being solved that has no exit yet,
+   * nor for code outside every recursion none of whose paths returns: each ends in a call the
+   * lock model says never returns, or loops forever ({@code die()} around {@code exit()}, a
+   * kernel helper that ends in {@code BUG()}). A recursion's member still without exits once it
+   * is solved continues, and so does the lock model's synthetic code and code defined in a
+   * header, where a {@code BUG()} body is the fallback for what an architecture defines
+   * ({@code pmd_write} in include/linux/pgtable.h, which no caller reaches on an architecture
+   * with huge pages).
+   */
   boolean returnsWithoutExits(Function f) {
-    return !notReturning.contains(f);
+    if (notReturning.contains(f)) return false;
+    String file = f.location().file();
+    if (file.equals(SyntheticFunction.LOCATION.file()) || file.endsWith(".h")) return true;
+    int c = componentOf(f);
+    if (c < 0) return true;
+    return callGraph.bottomUpComponents().get(c).size() > 1 || callGraph.callers(f).contains(f);
   }
 
   Summary summary(Function f) {

@@ -37,4 +37,23 @@ class NoReturnTest {
     assertEquals(List.of("LO001 a -> b"), findings(dir, worker("report(0);")));
   }
 
+  @Test
+  void aFunctionNoneOfWhosePathsReturnsEndsItsCallersPath() throws Exception {
+    // die() reports and exits: no path of its returns, so the caller's path ends at the call.
+    String dies = worker("die(item);").replace("void work(int item) {",
+        "static void die(int item) { report(item); exit(1); }\nvoid work(int item) {");
+    assertEquals(List.of(), findings(dir, dies));
+    // A die() that can return (it exits only for some items) lets the path go on: a stays held into b.
+    String mayReturn = worker("die(item);").replace("void work(int item) {",
+        "static void die(int item) { report(item); if (item < -1) exit(1); }\nvoid work(int item) {");
+    assertEquals(List.of("LO001 a -> b"), findings(dir, mayReturn));
+  }
+
+  @Test
+  void aRecursionWithoutExitsStillLetsItsCallersGoOn() throws Exception {
+    // spin() has no exit only because it is a recursion: its callers are not cut there.
+    String recursive = worker("spin(item);").replace("void work(int item) {",
+        "static void spin(int item) { report(item); spin(item - 1); }\nvoid work(int item) {");
+    assertEquals(List.of("LO001 a -> b"), findings(dir, recursive));
+  }
 }

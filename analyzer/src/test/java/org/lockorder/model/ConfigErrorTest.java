@@ -95,6 +95,7 @@ class ConfigErrorTest {
     LockModel m = LockModel.load(List.of("linux"),
         List.of(Files.writeString(f, "alternatives:\n  - {keep: drivers/a.c, drop: [drivers/b.c]}\n")));
     assertEquals(List.of(new Alternative("mm/slub.c", List.of("mm/slab.c", "mm/slob.c")),
+        new Alternative("mm/mmap.c", List.of("mm/nommu.c")),
         new Alternative("drivers/a.c", List.of("drivers/b.c"))), m.alternatives(), "the profile's, then the file's");
   }
 
