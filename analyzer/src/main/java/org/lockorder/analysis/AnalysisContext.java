@@ -226,7 +226,8 @@ final class AnalysisContext {
     if (file.equals(SyntheticFunction.LOCATION.file()) || file.endsWith(".h")) return true;
     int c = componentOf(f);
     if (c < 0) return true;
-    return callGraph.bottomUpComponents().get(c).size() > 1 || callGraph.callers(f).contains(f);
+    // By identity, as everywhere for functions: a Function record's equals compares whole CFGs.
+    return callGraph.bottomUpComponents().get(c).size() > 1 || callGraph.callers(f).stream().anyMatch(caller -> caller == f);
   }
 
   Summary summary(Function f) {
