@@ -112,10 +112,9 @@ final class CfgBuilder {
       int next = graph.join();
       int after = graph.join();
       graph.edge(loopBody(d.body(), start, after, next), next);
-      // 'do { ... } while (0)', the shape of every statement macro, runs its body once: a back
-      // edge would make a lock taken inside look taken twice.
-      if (Long.valueOf(0).equals(Constants.of(d.cond()))) graph.edge(next, after);
-      else flow.cond(d.cond(), next, start, after);
+      // 'do { ... } while (0)', the shape of every statement macro, runs its body once: a literal
+      // condition has one side only, and a back edge would make a lock taken inside look taken twice.
+      flow.cond(d.cond(), next, start, after);
       return after;
     }
     if (s instanceof Stmt.For f) return forStmt(f, cur);

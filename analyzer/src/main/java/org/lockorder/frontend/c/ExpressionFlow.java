@@ -323,7 +323,13 @@ final class ExpressionFlow {
   /** Lowers a condition: control goes to whenTrue or whenFalse. */
   void cond(ParseTree e, int from, int whenTrue, int whenFalse) {
     ParseTree s = Exprs.unwrap(e);
-    if (Exprs.parenthesized(s) != null) {
+    Boolean constant = literalTruth(s);
+    if (constant != null) {
+      // 'while (1)', 'while (true)', 'do { } while (1)', 'if (0)': only one side is ever taken.
+      // With both, a 'while (1)' loop that unlocks before its only 'break' could leave at its
+      // head with the lock its body re-took (fs/fs_pin.c pin_kill).
+      graph.edge(from, constant ? whenTrue : whenFalse);
+    } else if (Exprs.parenthesized(s) != null) {
       cond(Exprs.parenthesized(s), from, whenTrue, whenFalse);
     } else if (s instanceof CParser.ExpressionContext x && x.assignmentExpression().size() > 1) {
       List<CParser.AssignmentExpressionContext> parts = x.assignmentExpression();
@@ -360,6 +366,27 @@ final class ExpressionFlow {
       if (t != null) branchTested.add(t.callNode());
       graph.branch(cur, whenTrue, whenFalse, t, condition(e, true), pointerTest(e, true));
     }
+  }
+
+  /**
+   * Whether a condition is an integer literal, {@code true} or {@code false} (in parentheses or
+   * casts, negated with {@code !}), nonzero or not; null for anything else. Macro constants are
+   * left to the analysis (a condition over them is a {@code Condition}): their values come from
+   * headers, and a configuration may change them.
+   */
+  private static Boolean literalTruth(ParseTree t) {
+    ParseTree s = Exprs.strip(t);
+    ParseTree negated = Exprs.unaryOperand(s, CLexer.Not);
+    if (negated != null) {
+      Boolean inner = literalTruth(negated);
+      return inner == null ? null : !inner;
+    }
+    Long value = Constants.of(s);
+    if (value != null) return value != 0;
+    String name = Exprs.identifier(s);
+    if ("true".equals(name)) return true;
+    if ("false".equals(name)) return false;
+    return null;
   }
 
   /**

@@ -134,6 +134,30 @@ class CfgShapeTest {
   }
 
   @Test
+  void whileOneIsLeftOnlyWhereItBreaks() {
+    for (String head : List.of("while (1)", "while (true)", "while (!0)", "while ((1))", "for (; 1; )")) {
+      Cfg cfg = only("void f(void) { " + head + " { step(); if (done()) break; } after(); }").cfg();
+      assertFalse(reaches(cfg, Cfg.ENTRY, call(cfg, "after"), call(cfg, "done")), head + "\n" + render(cfg));
+      assertTrue(reaches(cfg, call(cfg, "done"), call(cfg, "after"), -1), head + "\n" + render(cfg));
+    }
+    Cfg loop = only("void f(void) { do { step(); if (done()) break; } while (1); after(); }").cfg();
+    assertFalse(reaches(loop, Cfg.ENTRY, call(loop, "after"), call(loop, "done")), render(loop));
+    assertTrue(reaches(loop, call(loop, "done"), call(loop, "step"), -1), render(loop));
+  }
+
+  @Test
+  void aLiteralConditionTakesOneSide() {
+    Cfg never = only("void f(void) { if (0) a(); else b(); c(); }").cfg();
+    assertFalse(callees(never).contains("a") && reaches(never, Cfg.ENTRY, call(never, "a"), -1), render(never));
+    assertTrue(dominatesExit(never, call(never, "b")), render(never));
+    Cfg always = only("void f(void) { if (false) a(); else if (1) b(); else c(); d(); }").cfg();
+    assertTrue(dominatesExit(always, call(always, "b")), render(always));
+    // A macro constant is the analysis' business (a configuration may change it): both sides stay.
+    Cfg macro = only("void f(void) { if (HAVE_FEATURE) a(); b(); }").cfg();
+    assertTrue(reaches(macro, Cfg.ENTRY, call(macro, "b"), call(macro, "a")), render(macro));
+  }
+
+  @Test
   void iteratorMacroIsALoopThatMayNotRun() {
     Cfg cfg = only("""
         void f(struct list_head *head) {
