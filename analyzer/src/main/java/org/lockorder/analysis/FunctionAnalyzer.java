@@ -381,7 +381,13 @@ final class FunctionAnalyzer {
   private LockState release(Event.Release r, LockState s) {
     LockClassResolver.Resolved res = ctx.resolver().resolve(r.lock(), fn);
     HeldLock stored = res == null ? null : pointers.storedThroughAddress(res.key(), s);
-    LockState after = res == null ? s : s.unlock(stored != null ? stored.key() : res.key());
+    LockKey key = res == null ? null : stored != null ? stored.key() : res.key();
+    if (key != null && stored == null && !s.holdsBase(key)) {
+      // A local lock pointer assigned again since its first assignment (LockClassResolver.assignedKeys).
+      LockKey assigned = s.latestHeldOf(ctx.resolver().assignedKeys(r.lock(), fn));
+      if (assigned != null) key = assigned;
+    }
+    LockState after = key == null ? s : s.unlock(key);
     if (r.irqs() == null) return after;
     LockState enabled = after.withScopes(after.scopes().irqs(r.irqs(), -1));
     irqsEnabledWhileHeld(after, enabled, r.api(), r.location());

@@ -136,6 +136,34 @@ final class LockClassResolver {
   }
 
   /**
+   * The locks a whole local variable may point at, one per assignment that gives it a lock, in
+   * source order; empty unless there are two or more. {@link #resolve} names the variable by its
+   * first such assignment, which is right for an acquisition through it but not for an unlock
+   * after it was assigned again: the page-table walkers set {@code ptl = pmd_trans_huge_lock(..)},
+   * drop that lock on one branch, and on the other take the pte lock through {@code
+   * pte_offset_map_lock(.., &ptl)} and drop it with {@code pte_unmap_unlock(pte, ptl)}. An unlock
+   * whose first-assignment lock is not held releases the latest held one of these instead
+   * ({@code FunctionAnalyzer.release}).
+   */
+  List<LockKey> assignedKeys(LockRef ref, Function fn) {
+    AccessPath path = ref.path();
+    if (path == null || !path.fields().isEmpty() || path.indexed() || !(path.root() instanceof AccessPath.Var v)
+        || !fn.locals().containsKey(v.name()) || fn.params().stream().anyMatch(p -> p.name().equals(v.name()))) {
+      return List.of();
+    }
+    String sub = subclass(ref.subclass());
+    java.util.LinkedHashSet<LockKey> keys = new java.util.LinkedHashSet<>();
+    for (Assignment a : fn.assignments()) {
+      if (a.target().root() instanceof AccessPath.Var t && t.name().equals(v.name()) && a.target().fields().isEmpty()
+          && a.value().path() != null && !isNull(a.value().path()) && !memberRead(a)) {
+        LockKey k = keyOf(a.value().path(), fn, sub, 1);
+        if (k != null) keys.add(k);
+      }
+    }
+    return keys.size() < 2 ? List.of() : List.copyOf(keys);
+  }
+
+  /**
    * {@code ops = walk->ops}: a copy of a member, kept for ops-table arguments (ADR-008), not
    * (yet) an alias of the lock a member points to.
    */

@@ -274,8 +274,20 @@ final class LockState {
     return s;
   }
 
+  /**
+   * The key of the latest held lock that has one of {@code keys}, or its class with any subclass;
+   * null when none is held.
+   */
+  LockKey latestHeldOf(List<LockKey> keys) {
+    for (int i = held.size() - 1; i >= 0; i--) {
+      HeldLock h = held.get(i);
+      for (LockKey k : keys) if (h.key().equals(k) || h.key().base().equals(k.base())) return h.key();
+    }
+    return null;
+  }
+
   /** Whether a held lock has {@code key}, or its class with any subclass (what an unlock of it releases). */
-  private boolean holdsBase(LockKey key) {
+  boolean holdsBase(LockKey key) {
     LockKey base = key.base();
     for (int i = 0, n = held.size(); i < n; i++) {
       HeldLock h = held.get(i);
