@@ -875,7 +875,9 @@ final class FunctionAnalyzer {
   private Summary.ExitEffect exitEffect(LockState s) {
     List<HeldLock> added = new ArrayList<>();
     for (HeldLock h : s.held()) if (!h.fromEntry()) added.add(h.attached());
-    for (LockAnnotation a : ctx.annotations(fn)) {
+    // '__acquires(x)' says x is held on return; a 'return ERR_PTR(err)' exit is the failure that
+    // took nothing (afs_read_dir: the caller's 'if (IS_ERR(req)) return PTR_ERR(req);').
+    for (LockAnnotation a : s.returning() == ReturnKind.ERROR ? List.<LockAnnotation>of() : ctx.annotations(fn)) {
       HeldLock h = a.kind().equals("acquires") ? annotated(a, false) : null;
       if (h != null && !s.holds(h.key())) added.add(h);
     }

@@ -24,6 +24,10 @@ import org.lockorder.ir.Node;
  * structure and CallResultTest when a branch tests a call's result.
  */
 final class ExpressionFlow {
+  /** Builtins whose operands are never evaluated (like those of sizeof). */
+  private static final Set<String> UNEVALUATED_OPERANDS =
+      Set.of("__builtin_constant_p", "__builtin_object_size", "__builtin_dynamic_object_size");
+
   /** Single-argument wrappers a condition can hide in: 'if (unlikely(!mutex_trylock(&l)))'. */
   static final Set<String> CONDITION_WRAPPERS =
       Set.of("likely", "unlikely", "__builtin_expect", "WARN_ON", "WARN_ON_ONCE", "WARN",
@@ -270,6 +274,9 @@ final class ExpressionFlow {
       if (s.LeftBracket() != null) {
         cur = expr(s.expression(), cur);
       } else if (s.LeftParen() != null) {
+        // The compiler only looks at these operands: a trylock in '__builtin_constant_p(...)'
+        // (the branch-profiling 'unlikely' repeats its condition there) is never called.
+        if (i == 0 && name != null && UNEVALUATED_OPERANDS.contains(name.getText())) continue;
         List<Arg> args = new ArrayList<>();
         for (CParser.ArgumentContext a : s.argumentList().argument()) {
           cur = expr(a, cur);

@@ -171,6 +171,10 @@ public final class LockMacros {
       MacroDefinition d = todo.remove(todo.size() - 1);
       for (String id : mentions.get(d)) {
         if (qualifying.containsKey(id) || helpers.containsKey(id) || !byName.containsKey(id) || d.params().contains(id)) continue;
+        // 'unlikely(x)' and 'WARN_ON(x)' stay as written: the CFG reads their argument as the
+        // condition. Expanded, the first definition of 'unlikely' in compiler.h is the
+        // branch-profiling one, a statement expression that hides a trylock's result from the 'if'.
+        if (ExpressionFlow.CONDITION_WRAPPERS.contains(id)) continue;
         MacroDefinition h = byName.get(id).get(0);
         helpers.put(id, lexed.computeIfAbsent(h, LockMacros::lex));
         todo.add(h);

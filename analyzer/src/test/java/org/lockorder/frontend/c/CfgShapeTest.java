@@ -158,6 +158,12 @@ class CfgShapeTest {
   }
 
   @Test
+  void builtinOperandsThatAreNeverEvaluatedMakeNoCalls() {
+    Cfg cfg = only("void f(struct s *x) { g(__builtin_constant_p(mutex_trylock(&x->l)), __builtin_object_size(h(x), 0)); }").cfg();
+    assertEquals(List.of("g"), callees(cfg), render(cfg));
+  }
+
+  @Test
   void iteratorMacroIsALoopThatMayNotRun() {
     Cfg cfg = only("""
         void f(struct list_head *head) {
