@@ -217,7 +217,8 @@ final class FunctionAnalyzer {
     if (kind == ReturnKind.UNKNOWN && s.result() != null && s.result().callNode() == t.callNode()) {
       ReturnKind called = s.result().kind();
       // 'return call(...)' passes the callee's kind on as it is (an error pointer stays one).
-      kind = t.trueWhenNonzero() && !t.error() ? called : called.tested(t.error(), t.trueWhenNonzero());
+      if (t.negative()) kind = called != ReturnKind.ZERO ? ReturnKind.UNKNOWN : t.trueWhenNonzero() ? ReturnKind.ZERO : ReturnKind.NONZERO;
+      else kind = t.trueWhenNonzero() && !t.error() ? called : called.tested(t.error(), t.trueWhenNonzero());
     }
     return List.of(s.withResult(null).returning(kind));
   }
@@ -259,7 +260,7 @@ final class FunctionAnalyzer {
    * disabled, that side is not taken at all.
    */
   private List<Out> inTaskSide(Node n, List<Out> outs) {
-    if (n.test() == null || n.test().error() || n.successors().size() != 2
+    if (n.test() == null || n.test().error() || n.test().negative() || n.successors().size() != 2
         || n.successors().get(0).equals(n.successors().get(1))
         || !(ctx.nodeEvent(fn, n.test().callNode()) instanceof Event.Call call)) {
       return outs;
@@ -327,6 +328,14 @@ final class FunctionAnalyzer {
       if (n.test().error()) {
         if (kind.allowsError(trueNeedsNonzero)) outs.add(new Out(n.successors().get(0), untagged));
         if (kind.allowsError(!trueNeedsNonzero)) outs.add(new Out(n.successors().get(1), untagged));
+        return outs;
+      }
+      if (n.test().negative()) {
+        // 'ret < 0' settles a zero result only; the result stays known for the test that usually
+        // follows ('else if (ret)': btrfs's __btrfs_run_delayed_refs on a callee that returns 0
+        // still holding the head's lock, 1 after dropping it).
+        if (kind != ReturnKind.ZERO || !trueNeedsNonzero) outs.add(new Out(n.successors().get(0), s));
+        if (kind != ReturnKind.ZERO || trueNeedsNonzero) outs.add(new Out(n.successors().get(1), s));
         return outs;
       }
       if (kind.allows(trueNeedsNonzero)) outs.add(new Out(n.successors().get(0), untagged));

@@ -69,6 +69,17 @@ public final class ProgramView {
     return name(resolver.resolve(ref, fn));
   }
 
+  /**
+   * The classes a local lock pointer's assignments give it, when there are two or more (the
+   * analysis' {@code LockClassResolver.assignedKeys}): an unlock through it whose first class is
+   * not held releases the latest held one of these.
+   */
+  public List<LockClass> assignedClasses(LockRef ref, Function fn) {
+    List<LockClass> out = new java.util.ArrayList<>();
+    for (LockKey k : resolver.assignedKeys(ref, fn)) if (k instanceof LockKey.OfClass c) out.add(c.lockClass());
+    return out;
+  }
+
   /** An argument passed where a callee expects a lock, in the caller {@code fn}'s terms. */
   public LockName resolveArg(Arg arg, String subclass, Function fn) {
     return name(resolver.resolveArg(arg, subclass, fn));

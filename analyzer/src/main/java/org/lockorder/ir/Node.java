@@ -43,10 +43,16 @@ public record Node(
    *     error test, an error pointer)
    * @param error the test is {@code IS_ERR(result)}: whether the call returned an error pointer
    *     ({@code ERR_PTR(-ENOMEM)}), not whether it returned non-zero
+   * @param negative the test is {@code result < 0} (true edge when {@code trueWhenNonzero}): a
+   *     zero result takes the other edge, a non-zero one either, since its sign is not known
    */
-  public record CallResultTest(int callNode, boolean trueWhenNonzero, boolean error) {
+  public record CallResultTest(int callNode, boolean trueWhenNonzero, boolean error, boolean negative) {
     public CallResultTest(int callNode, boolean trueWhenNonzero) {
-      this(callNode, trueWhenNonzero, false);
+      this(callNode, trueWhenNonzero, false, false);
+    }
+
+    public CallResultTest(int callNode, boolean trueWhenNonzero, boolean error) {
+      this(callNode, trueWhenNonzero, error, false);
     }
   }
 

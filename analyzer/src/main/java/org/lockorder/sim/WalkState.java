@@ -68,6 +68,14 @@ record WalkState(
     return -1;
   }
 
+  /** The latest held lock of one of {@code classes} (any subclass), or -1. */
+  int findLatest(java.util.List<LockClass> classes) {
+    for (int i = held.size() - 1; i >= 0; i--) {
+      for (LockClass c : classes) if (held.get(i).lockClass().base().equals(c.base())) return i;
+    }
+    return -1;
+  }
+
   boolean holdsRole(Route.Role role) {
     for (LockOp.Held h : held) if (h.role() == role) return true;
     return false;

@@ -339,6 +339,7 @@ final class WitnessWalker {
       Ops ops = it.ops;
       if (name != null) {
         int i = s.find(name.cls, name.text);
+        if (i < 0) i = s.findLatest(view.assignedClasses(r.lock(), f.fn));
         if (i >= 0) {
           ops = ops.add(LockOp.release(s.held().get(i), r.api(), f.fn.name(), r.location()));
           s = s.remove(i);
@@ -404,6 +405,12 @@ final class WitnessWalker {
         out.add(new Item(n.successors().get(0), it.wp, trueIsSuccess ? held : cleared, trueIsSuccess ? took : it.ops));
         out.add(new Item(n.successors().get(1), it.wp, trueIsSuccess ? cleared : held, trueIsSuccess ? it.ops : took));
         return out;
+      }
+      if (n.test().negative() && s.resultNode() == call && s.resultNonzero() != null) {
+        // 'ret < 0' as the analysis reads it: a zero result takes the other edge, a non-zero one
+        // either, and the result stays known for the next test.
+        if (s.resultNonzero()) return successors(n, it.wp, s, it.ops);
+        return List.of(new Item(n.successors().get(trueNonzero ? 1 : 0), it.wp, s, it.ops));
       }
       if (s.resultNode() == call && s.resultNonzero() != null) {
         WalkState cleared = s.withResult(-1, null);

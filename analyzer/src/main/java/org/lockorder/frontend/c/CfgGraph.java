@@ -178,7 +178,7 @@ final class CfgGraph {
       List<Integer> succ = new ArrayList<>();
       for (int s : successors.get(old)) succ.add(newId[target(s)]);
       Node.CallResultTest t = tests.get(old);
-      if (t != null) t = newId[t.callNode()] < 0 ? null : new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero(), t.error());
+      if (t != null) t = newId[t.callNode()] < 0 ? null : new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero(), t.error(), t.negative());
       nodes.add(new Node(i, events.get(old), succ, t, conditions.get(old), pointerTests.get(old)));
     }
     return new Cfg(nodes);

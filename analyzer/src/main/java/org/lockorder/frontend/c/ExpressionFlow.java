@@ -635,7 +635,10 @@ final class ExpressionFlow {
     if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) return null;
     if (s instanceof CParser.RelationalExpressionContext r && r.getChildCount() == 3
         && r.Less().size() == 1 && Exprs.isZero(r.getChild(2))) {
-      return test(r.getChild(0), nonzero);
+      // 'ret < 0': tells a zero result from a negative one, not a positive one from either.
+      Node.CallResultTest inner = test(r.getChild(0), nonzero);
+      return inner == null || inner.error() || inner.trueWhenNonzero() != nonzero ? null
+          : new Node.CallResultTest(inner.callNode(), nonzero, false, true);
     }
     if (s instanceof CParser.AssignmentExpressionContext a && a.assignmentOperator() != null
         && a.assignmentOperator().Assign() != null) {
