@@ -63,6 +63,8 @@ public final class LockApiLowering {
       // A call that never returns ends its path: `else BUG();` does not fall through to the code
       // after the if, holding what that code takes again. The nodes only it reached stay, unreached.
       if (e instanceof Event.Call call && neverReturns(call)) lowered = lowered.withSuccessors(List.of());
+      Integer zeroSide = zeroSide(n, f);
+      if (zeroSide != null) lowered = lowered.withSuccessors(List.of(zeroSide));
       nodes.add(lowered);
     }
     return new Function(
@@ -77,6 +79,20 @@ public final class LockApiLowering {
         new Cfg(nodes),
         f.pointerSince(),
         f.resultCalls());
+  }
+
+  /**
+   * For a branch on the result of a call the model says returns zero ({@code if (need_seqretry(
+   * &rename_lock, seq)) goto rename_retry;}), the successor a zero result takes; else null. Its
+   * other side is cut here, so the analysis and the simulator both leave it unreached.
+   */
+  private Integer zeroSide(Node n, Function f) {
+    Node.CallResultTest t = n.test();
+    if (t == null || n.successors().size() != 2) return null;
+    if (!(f.cfg().node(t.callNode()).event() instanceof Event.Call call)) return null;
+    if (model.primitive(call.callee()).filter(p -> p.op() == org.lockorder.model.Op.RETURNS_ZERO).isEmpty()) return null;
+    // Zero is neither non-zero, negative nor an error pointer: the edge for "the test is false".
+    return n.successors().get(t.trueWhenNonzero() ? 1 : 0);
   }
 
   private boolean neverReturns(Event.Call call) {

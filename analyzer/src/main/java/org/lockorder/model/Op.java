@@ -55,5 +55,11 @@ public enum Op {
    */
   IN_INTERRUPT,
   /** Returns non-zero only in task context (in_task): the non-zero side never runs in a handler. */
-  IN_TASK
+  IN_TASK,
+  /**
+   * Returns zero in the lock model's reading of the code (need_seqretry: every seqlock reader
+   * pass is read as the locking one, which never asks for a retry): a branch on its result takes
+   * its zero side only.
+   */
+  RETURNS_ZERO
 }

@@ -39,7 +39,8 @@ final class PrimitiveKeys {
           Map.entry(Op.SET_CLASS, Set.of("call", "op", "lock", "field", "key", "name")),
           Map.entry(Op.NO_RETURN, Set.of("call", "op")),
           Map.entry(Op.IN_INTERRUPT, Set.of("call", "op")),
-          Map.entry(Op.IN_TASK, Set.of("call", "op")));
+          Map.entry(Op.IN_TASK, Set.of("call", "op")),
+          Map.entry(Op.RETURNS_ZERO, Set.of("call", "op")));
 
   private PrimitiveKeys() {}
 

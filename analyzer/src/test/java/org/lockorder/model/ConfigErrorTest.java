@@ -146,10 +146,16 @@ class ConfigErrorTest {
   }
 
   @Test
+  void aCallThatReturnsZeroNamesNoLock() throws IOException {
+    LockModelException e = failLoading("primitives:\n  - {call: need_seqretry, op: returns-zero, lock: arg0}\n");
+    assertEquals("key 'lock' does not apply to op 'returns-zero' (allowed: call, op)", e.getMessage());
+  }
+
+  @Test
   void badOpBadStyleBadArg() throws IOException {
     assertEquals(
         "bad op 'aquire' (expected acquire | release | assert-held | may-fault | faults-disable"
-            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator | no-return | in-interrupt | in-task)",
+            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator | no-return | in-interrupt | in-task | returns-zero)",
         failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
     assertEquals(
         "bad style 'maybe' (expected blocking | try | checked | conditional | iterator | momentary)",
