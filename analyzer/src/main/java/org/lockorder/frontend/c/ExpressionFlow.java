@@ -177,6 +177,10 @@ final class ExpressionFlow {
     CParser.PostfixExpressionContext call = value == null ? null : Exprs.call(value);
     Integer callNode = call == null ? null : callNodes.get(call);
     Location valueCall = callNode == null || graph.event(callNode) == null ? null : graph.event(callNode).location();
+    List<Location> locking = valueCall == null && value != null ? valueThatLocks(value) : List.of();
+    // The value's last call stands for it, as 'v = f(...)' stands for f: a lock taken there (the
+    // spin_lock ending pte_offset_map_lock's statement expression) is what the new value holds.
+    if (!locking.isEmpty()) valueCall = locking.get(locking.size() - 1);
     String constant = value == null ? null : constantText(value);
     int node = graph.add(new Event.Assign(name.getText(), source.loc(name), relock, valueCall, constant));
     graph.edge(cur, node);
@@ -456,12 +460,27 @@ final class ExpressionFlow {
   private Node.Condition condition(ParseTree t, boolean nonzero) {
     Peeled p = peel(t, nonzero);
     ParseTree s = p.core();
+    boolean sense = p.nonzero();
+    // 'a != b' is the negation of 'a == b': one text, so the two tests correlate
+    // ('(mm == &init_mm) ? ... : pte_offset_map_lock(..)' then 'if (mm != &init_mm) unlock').
+    Token notEqual = s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3 && eq.NotEqual().size() == 1
+        ? eq.NotEqual(0).getSymbol() : null;
+    if (notEqual != null) sense = !sense;
     List<Token> tokens = new ArrayList<>();
     Exprs.terminals(s, tokens);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < tokens.size(); i++) {
       Token tok = tokens.get(i);
       int type = tok.getType();
+      if (tok == notEqual) {
+        text.append(" ==");
+        continue;
+      }
+      if (type == CLexer.Identifier && addressOfGlobal(tokens, i)) {
+        // The address of a global object never changes: '&init_mm'.
+        text.append(' ').append(tok.getText());
+        continue;
+      }
       if (type == CLexer.Sizeof) {
         // A size is a constant whatever it names: 'sizeof(i_blocks) > sizeof(long)'.
         int end = sizeofEnd(tokens, i);
@@ -503,7 +522,20 @@ final class ExpressionFlow {
       if (text.length() > 0) text.append(' ');
       text.append(tok.getText());
     }
-    return text.length() == 0 ? null : new Node.Condition(text.toString(), p.nonzero());
+    return text.length() == 0 ? null : new Node.Condition(text.toString(), sense);
+  }
+
+  /**
+   * Whether {@code tokens[at]} is a name that is neither a local nor a parameter, right after a
+   * unary {@code &} (one that starts the condition or follows '(', '==' or '!='): the address of
+   * a global, a constant.
+   */
+  private boolean addressOfGlobal(List<Token> tokens, int at) {
+    if (at == 0 || tokens.get(at - 1).getType() != CLexer.And || functionPointers.contains(tokens.get(at).getText())) return false;
+    if (at + 1 < tokens.size() && tokens.get(at + 1).getType() == CLexer.LeftParen) return false;
+    if (at == 1) return true;
+    int before = tokens.get(at - 2).getType();
+    return before == CLexer.LeftParen || before == CLexer.Equal || before == CLexer.NotEqual;
   }
 
   /**
@@ -703,11 +735,58 @@ final class ExpressionFlow {
     if (result != null && graph.event(result) != null) {
       resultCalls.computeIfAbsent(variable, k -> new ArrayList<>()).add(graph.event(result).location());
     }
+    List<Location> locking = valueThatLocks(value);
+    if (!locking.isEmpty()) resultCalls.computeIfAbsent(variable, k -> new ArrayList<>()).addAll(locking);
     Peeled p = peel(value, true);
     CParser.PostfixExpressionContext call = Exprs.call(p.core());
     Integer node = call == null ? null : callNodes.get(call);
     if (node != null) lastCallResult.put(variable, new Node.CallResultTest(node, p.nonzero()));
     else lastCallResult.remove(variable);
+  }
+
+  /**
+   * The part of an assigned value whose calls stand for the value, as a call does for its result:
+   * a statement expression ({@code pte = ({ ...; spin_lock(__ptl); __pte; })}, the expansion of
+   * pte_offset_map_lock), or the arm of a conditional whose other arm is NULL ({@code pte =
+   * pte_alloc(mm, pmd) ? NULL : ({ ... })}, pte_alloc_map_lock). Like a function that returns a
+   * locked object, such a value is NULL only where it locked nothing (ADR-006), so a later {@code
+   * if (!pte)} sees those locks not held. Returns where those calls are; none for any other value
+   * (a plain call is {@link #track}'s own case).
+   */
+  private List<Location> valueThatLocks(ParseTree value) {
+    ParseTree s = Exprs.strip(value);
+    boolean shaped = s instanceof CParser.PrimaryExpressionContext p && p.compoundStatement() != null
+        || s instanceof CParser.ConditionalExpressionContext c && c.Question() != null && c.expression() != null;
+    if (!shaped) return List.of();
+    List<Location> out = new ArrayList<>();
+    valuesThatLock(s, out);
+    return out;
+  }
+
+  /**
+   * {@link #valueThatLocks}, through nested conditionals: {@code pte = (mm == &init_mm) ?
+   * pte_alloc_kernel_track(..) : pte_alloc_map_lock(..)}, whose second arm is itself {@code
+   * pte_alloc(..) ? NULL : ({ ... })}. An arm that is a call stands for its result, as a call
+   * assigned alone does; a statement expression by every call in it; a NULL arm by none.
+   */
+  private void valuesThatLock(ParseTree value, List<Location> out) {
+    ParseTree s = Exprs.strip(value);
+    if (s instanceof CParser.PrimaryExpressionContext p && p.compoundStatement() != null) {
+      callsIn(p, out);
+    } else if (s instanceof CParser.ConditionalExpressionContext c && c.Question() != null && c.expression() != null) {
+      if (!isZeroOrNull(c.expression())) valuesThatLock(c.expression(), out);
+      if (!isZeroOrNull(c.conditionalExpression())) valuesThatLock(c.conditionalExpression(), out);
+    } else if (Exprs.call(s) != null) {
+      Integer node = callNodes.get(Exprs.call(s));
+      if (node != null && graph.event(node) != null) out.add(graph.event(node).location());
+    }
+  }
+
+  /** Adds the location of every call lowered inside {@code t} to {@code out}. */
+  private void callsIn(ParseTree t, List<Location> out) {
+    Integer node = callNodes.get(t);
+    if (node != null && graph.event(node) != null) out.add(graph.event(node).location());
+    for (int i = 0; i < t.getChildCount(); i++) callsIn(t.getChild(i), out);
   }
 
   private static List<ParseTree> operands(ParserRuleContext c) {

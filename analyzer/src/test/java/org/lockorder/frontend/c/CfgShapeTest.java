@@ -308,6 +308,27 @@ class CfgShapeTest {
   }
 
   @Test
+  void notEqualIsTheNegationOfEqualAndAGlobalsAddressIsConstant() {
+    Cfg cfg = only("""
+        void f(struct mm_struct *mm, int a, int b, int mask) {
+          if (mm == &init_mm)
+            one();
+          if (mm != &init_mm)
+            two();
+          if (a != b)
+            three();
+          if (mask & some_global)
+            four();
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(4, br.size(), render(cfg));
+    assertEquals(new Node.Condition("mm == & init_mm", true), br.get(0).condition());
+    assertEquals(new Node.Condition("mm == & init_mm", false), br.get(1).condition());
+    assertEquals(new Node.Condition("a == b", false), br.get(2).condition());
+    assertNull(br.get(3).condition(), "a global's value (binary '&') is no constant");
+  }
+
+  @Test
   void aMemberIsAConditionOnlyWhileTheBodyLeavesItAlone() {
     // 6.1's buffer_size_add: 'if (!(prz->flags & PRZ_FLAG_NO_LOCK))' around the lock and the unlock.
     Cfg cfg = only("""
