@@ -754,12 +754,9 @@ final class ExpressionFlow {
    * (a plain call is {@link #track}'s own case).
    */
   private List<Location> valueThatLocks(ParseTree value) {
-    ParseTree s = Exprs.strip(value);
-    boolean shaped = s instanceof CParser.PrimaryExpressionContext p && p.compoundStatement() != null
-        || s instanceof CParser.ConditionalExpressionContext c && c.Question() != null && c.expression() != null;
-    if (!shaped) return List.of();
+    if (Exprs.call(Exprs.strip(value)) != null) return List.of();
     List<Location> out = new ArrayList<>();
-    valuesThatLock(s, out);
+    valuesThatLock(value, out);
     return out;
   }
 
