@@ -95,6 +95,54 @@ final class ConditionBits {
     return false;
   }
 
+  /**
+   * Whether a branch on a variable that a {@code return v;} returns takes or drops a lock on one
+   * side only: then what the function returns says which locks it holds (6.1's
+   * {@code lock_cluster_or_swap_info}: {@code ci = lock_cluster(..); if (!ci) spin_lock(&si->lock);
+   * return ci;}), and its exits must carry the decision. A side is what only that successor
+   * reaches. Functions without such a branch do not read their returns: kept to the exit, a
+   * decision would split the states of every {@code return err;} function for nothing.
+   */
+  static boolean returnDecidesLocking(Cfg cfg) {
+    java.util.Set<String> returned = new java.util.HashSet<>();
+    for (Node n : cfg.nodes()) {
+      String r = returnedCondition(n);
+      if (r != null) returned.add(r);
+    }
+    if (returned.isEmpty()) return false;
+    for (Node n : cfg.nodes()) {
+      if (n.condition() == null || n.successors().size() != 2 || !returned.contains(n.condition().expression())) continue;
+      java.util.BitSet one = reach(cfg, n.successors().get(0));
+      java.util.BitSet other = reach(cfg, n.successors().get(1));
+      java.util.BitSet onlyOne = (java.util.BitSet) one.clone();
+      onlyOne.andNot(other);
+      other.andNot(one);
+      onlyOne.or(other);
+      for (int i = onlyOne.nextSetBit(0); i >= 0; i = onlyOne.nextSetBit(i + 1)) {
+        Event e = cfg.node(i).event();
+        if (e instanceof Event.Acquire || e instanceof Event.Release) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The nodes reachable from {@code from}, itself included. */
+  private static java.util.BitSet reach(Cfg cfg, int from) {
+    java.util.BitSet seen = new java.util.BitSet(cfg.nodes().size());
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    seen.set(from);
+    work.add(from);
+    while (!work.isEmpty()) {
+      for (int next : cfg.node(work.poll()).successors()) {
+        if (!seen.get(next)) {
+          seen.set(next);
+          work.add(next);
+        }
+      }
+    }
+    return seen;
+  }
+
   /** The variable a {@code return v;} node returns, which may be a condition's whole text; else null. */
   static String returnedCondition(Node n) {
     if (!(n.event() instanceof Event.Return r) || r.value() == null) return null;

@@ -58,9 +58,11 @@ final class FunctionAnalyzer {
     this.scope = new FileSystemScope(ctx.callGraph(), fn);
     this.runsHere = ctx.callGraph().runsFor(fn);
     for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
-    // 'return ret' says whether the lock is held only where the function tests a trylock's result.
+    // 'return ret' says whether the lock is held only where the function tests a trylock's result,
+    // or where a test of the returned variable takes or drops a lock on one side.
     boolean returnsLockResult = false;
     for (int call : testedCalls) returnsLockResult |= fn.cfg().node(call).event() instanceof Event.Acquire;
+    if (!returnsLockResult) returnsLockResult = ConditionBits.returnDecidesLocking(fn.cfg());
     this.conditionBits = ConditionBits.correlated(fn.cfg(), returnsLockResult);
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
