@@ -204,10 +204,14 @@ final class StableVariables {
     /** Names incremented or decremented somewhere. */
     final Set<String> stepped = new HashSet<>();
 
-    /** The name at {@code t} is incremented or decremented. */
+    /**
+     * The name at {@code t} is incremented or decremented. Not an assignment for {@link #last}: a
+     * pointer stepped along its array ({@code pte++} in 6.1's apply_to_pte_range loop, after its
+     * {@code if (!pte)}) still says by its NULL test whether the locks taken with its value were
+     * taken, and an increment placed after that test in the source made it say nothing.
+     */
     void stepped(Token t) {
       stepped.add(t.getText());
-      last.put(t.getText(), t);
       notRelocking.add(t.getText());
       notCopying.add(t.getText());
     }
