@@ -24,9 +24,10 @@ final class ConditionBits {
    * assignment of a constant to a variable the condition reads counts as a test too (it decides
    * the condition, {@link ParameterValues#afterAssign}), and, when {@code returnsRead}, so does a
    * {@code return v} of a condition that is the variable {@code v} alone ({@link
-   * #returnedCondition}). Only functions that test a trylock's result read their returns: kept to
-   * the exit, {@code err}'s decision would split the states of every {@code return err;} function,
-   * which cost the largest recursion of Linux 6.1 fs/+mm/ about 3 s (18.6 s against 15.5 s).
+   * #returnedCondition}). Only functions that test a trylock's result, or whose test of a returned
+   * variable decides a lock ({@link #returnDecidesLocking}), read their returns: kept to the exit,
+   * {@code err}'s decision would split the states of every {@code return err;} function, which cost
+   * the largest recursion of Linux 6.1 fs/+mm/ about 3 s (18.6 s against 15.5 s).
    */
   static Map<String, Integer> correlated(Cfg cfg, boolean returnsRead) {
     Map<String, Integer> count = new LinkedHashMap<>();
@@ -104,12 +105,15 @@ final class ConditionBits {
    * decision would split the states of every {@code return err;} function for nothing.
    */
   static boolean returnDecidesLocking(Cfg cfg) {
+    // Built for every analysis of a function: most have no lock event or no 'return v', and stop here.
     java.util.Set<String> returned = new java.util.HashSet<>();
+    boolean locks = false;
     for (Node n : cfg.nodes()) {
       String r = returnedCondition(n);
       if (r != null) returned.add(r);
+      locks |= n.event() instanceof Event.Acquire || n.event() instanceof Event.Release;
     }
-    if (returned.isEmpty()) return false;
+    if (returned.isEmpty() || !locks) return false;
     for (Node n : cfg.nodes()) {
       if (n.condition() == null || n.successors().size() != 2 || !returned.contains(n.condition().expression())) continue;
       java.util.BitSet one = reach(cfg, n.successors().get(0));
