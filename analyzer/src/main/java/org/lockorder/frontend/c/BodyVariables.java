@@ -9,8 +9,9 @@ import org.antlr.v4.runtime.Token;
  *
  * @param stable the variables that keep their value through the body
  * @param lastAssignment by variable, the body's last token assigning it in source order (the name
- *     token of {@code name = ...}, {@code name += ...}, {@code name++}, or of a declaration with an
- *     initializer); absent when the body never assigns it
+ *     token of {@code name = ...}, {@code name += ...}, or of a declaration with an initializer; not
+ *     of a step, {@code name++}, nor of a store through it, {@code *name = ...}); absent when the
+ *     body never assigns it
  * @param untracked variables whose assignments the tokens do not show: address taken, passed to a
  *     macro that assigns its argument ({@code swap}, the {@code for_each} iterators), or declared
  *     more than once in the body (two variables of one name)
@@ -29,13 +30,14 @@ import org.antlr.v4.runtime.Token;
  *     {@link org.lockorder.ir.Event.Assign} node, so that the analysis knows where a test stops
  *     being a test of the value the caller passed.
  * @param flowTracked by parameter or local of the outermost block that is not stable but whose
- *     every change is an assignment operator (not incremented, not through its address, not
- *     assigned by a macro, not declared twice): how many assignment tokens it has, its initializer
- *     included. The reassigned parameters are among them. Their assignments can become {@link
+ *     every change is an assignment operator, or for a local a step (not through its address, not
+ *     assigned by a macro, not declared twice; a parameter not incremented): how many assignment
+ *     and step tokens it has, its initializer included. The reassigned parameters are among them. Their assignments can become {@link
  *     org.lockorder.ir.Event.Assign} nodes, so that the analysis knows where on a path the
  *     variable changes (ADR-004, ADR-006 later: flow-sensitive tests).
  * @param relockAssignments the name tokens of assignments {@code v = f(..., v, ...)} (relocks,
- *     see {@code relocked}), and of {@code addressArguments}
+ *     see {@code relocked}), of {@code addressArguments}, and of steps ({@code pte++}: the pointer
+ *     still stands for what was locked through it)
  * @param addressArguments the name tokens of {@code &flag} given directly to a call, for a {@code
  *     bool} local: the callee may change the flag, as it may change the lock the flag stands for
  *     ({@code compact_unlock_should_abort(&zone->lock, flags, &locked, cc)}). Such a flag is not

@@ -93,6 +93,13 @@ final class ExpressionFlow {
     if (t instanceof CParser.UnaryExpressionContext u && (u.Sizeof() != null || u.Alignof() != null)) {
       return cur; // not evaluated
     }
+    if (t instanceof CParser.UnaryExpressionContext u && (u.PlusPlus() != null || u.MinusMinus() != null)) {
+      // '++pte': a step of the variable, as 'pte++' (postfix)
+      cur = expr(u.unaryExpression(), cur);
+      Token start = u.unaryExpression().getStart();
+      Token stepped = Exprs.identifier(u.unaryExpression()) != null && start.getType() == CLexer.Identifier ? start : null;
+      return assigned(stepped, null, cur);
+    }
     if (t instanceof CParser.TypeNameContext || t instanceof CParser.DeclarationSpecifiersContext
         || t instanceof CParser.DeclaratorContext || t instanceof CParser.TypeofSpecifierContext) {
       return cur;
@@ -305,6 +312,8 @@ final class ExpressionFlow {
         graph.edge(cur, node);
         cur = addressesPassed(s.argumentList(), node);
         if (i == suffixes.size() - 1) callNodes.put(whole, node);
+      } else if (i == 0 && name != null && (s.PlusPlus() != null || s.MinusMinus() != null)) {
+        cur = assigned(name, null, cur); // 'pte++': a step, a relock (StableVariables)
       }
     }
     return cur;

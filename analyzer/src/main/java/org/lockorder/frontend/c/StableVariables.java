@@ -126,9 +126,13 @@ final class StableVariables {
     // Locals of the outermost block changed only by assignment operators: each assignment can be
     // a node of the CFG.
     Map<String, Integer> flowTracked = new HashMap<>(reassigned);
+    // A local stepped along its array ('pte++') is followed too: the step is an Assign node, a
+    // relock (what was locked through the old value, the new one still stands for), so that a
+    // NULL test on one branch is read against the assignment that branch made.
     for (String v : allowed.keySet()) {
       Integer n = seen.count.get(v);
-      if (n != null && !params.contains(v) && !unstable.contains(v) && !stable.contains(v)) flowTracked.put(v, n);
+      boolean onlyStepped = !inner.contains(v) && !declaredTwice.contains(v) && !seen.untracked.contains(v);
+      if (n != null && !params.contains(v) && onlyStepped && !stable.contains(v)) flowTracked.put(v, n);
     }
     // Inner-block locals declared once, with an initializer: followed like the outermost block's
     // (their initializer is an Assign node, which ends a decision on them, so a loop's next pass
@@ -208,12 +212,15 @@ final class StableVariables {
      * The name at {@code t} is incremented or decremented. Not an assignment for {@link #last}: a
      * pointer stepped along its array ({@code pte++} in 6.1's apply_to_pte_range loop, after its
      * {@code if (!pte)}) still says by its NULL test whether the locks taken with its value were
-     * taken, and an increment placed after that test in the source made it say nothing.
+     * taken, and an increment placed after that test in the source made it say nothing. Counted,
+     * and a relock, for a variable whose assignments are followed: the step is an Assign node.
      */
     void stepped(Token t) {
       stepped.add(t.getText());
       notRelocking.add(t.getText());
       notCopying.add(t.getText());
+      count.merge(t.getText(), 1, Integer::sum);
+      relockTokens.add(t);
     }
 
     /** See {@link BodyVariables#relocked}. */
@@ -279,7 +286,7 @@ final class StableVariables {
         continue;
       }
       String name = t.getText();
-      if (ASSIGNMENTS.contains(next)) {
+      if (ASSIGNMENTS.contains(next) && !storeThrough(tokens, i)) {
         assigned.merge(name, 1, Integer::sum);
         seen.assigned(tokens, i);
       }
@@ -314,6 +321,23 @@ final class StableVariables {
       if (!unstable.contains(e.getKey()) && assigned.getOrDefault(e.getKey(), 0) <= e.getValue()) out.add(e.getKey());
     }
     return out;
+  }
+
+  /** Tokens after which a {@code *} can only be a dereference that starts an expression. */
+  private static final Set<Integer> BEFORE_DEREFERENCE = Set.of(
+      CLexer.Semi, CLexer.LeftBrace, CLexer.RightBrace, CLexer.Assign, CLexer.Colon, CLexer.Question,
+      CLexer.LeftParen, CLexer.Else, CLexer.Return, CLexer.Do);
+
+  /**
+   * Whether the name at {@code tokens[i]}, followed by an assignment operator, is a dereference's
+   * operand ({@code *pte = entry;}): a store through the pointer, which leaves the pointer as it
+   * was. {@code T *p = v;} declares {@code p} (the {@code *} follows a type), and stays an
+   * assignment; so does anything this cannot tell apart from one ({@code if (x) *p = v;}, where
+   * a {@code )} may also end {@code typeof(..) *p = v}).
+   */
+  private static boolean storeThrough(List<Token> tokens, int i) {
+    if (i < 1 || tokens.get(i - 1).getType() != CLexer.Star) return false;
+    return i < 2 || BEFORE_DEREFERENCE.contains(tokens.get(i - 2).getType());
   }
 
   /**

@@ -601,6 +601,53 @@ class CfgShapeTest {
   }
 
   @Test
+  void aPointerSteppedAndAssignedOnTwoBranchesIsFollowed() {
+    // 6.1's apply_to_pte_range: 'pte' assigned on each side of 'if (create)', tested on one,
+    // stepped in the loop below. Each assignment and each step is an Assign node (a step is a
+    // relock), so the NULL test has no last assignment: the path says which assignment it tests.
+    Cfg cfg = only("""
+        int f(int create, int *base, int n) {
+          int *pte;
+          if (create) {
+            pte = alloc_locked(base);
+            if (!pte)
+              return -12;
+          } else {
+            pte = map_locked(base);
+          }
+          do {
+            use(pte);
+          } while (pte++, --n);
+          ++pte;
+          return 0;
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    assertEquals(new Node.PointerTest("pte", false, null), br.get(1).pointerTest(), render(cfg));
+    List<Event.Assign> assigns = cfg.nodes().stream().map(Node::event)
+        .filter(e -> e instanceof Event.Assign a && a.variable().equals("pte")).map(e -> (Event.Assign) e).toList();
+    assertEquals(4, assigns.size(), render(cfg));
+    assertEquals(List.of(false, false, true, true), assigns.stream().map(Event.Assign::relock).toList(),
+        "the two steps are relocks");
+  }
+
+  @Test
+  void aStoreThroughAPointerIsNoAssignmentOfIt() {
+    Cfg cfg = only("""
+        int f(struct idmap *map) {
+          unsigned long *word = lock_word(map);
+          if (!word)
+            return -2;
+          *word |= 1;
+          return 1;
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    // 'word' is assigned by its initializer alone: its test reads that assignment, not the store.
+    assertEquals(2, br.get(0).pointerTest().lastAssigned().line(), render(cfg));
+    assertTrue(cfg.nodes().stream().noneMatch(n -> n.event() instanceof Event.Assign a && a.variable().equals("word")),
+        render(cfg));
+  }
+
+  @Test
   void shortCircuitAndOr() {
     Cfg cfg = only("void f(void) { if (a() && b()) x(); if (c() || d()) y(); }").cfg();
     int a = call(cfg, "a");
