@@ -32,8 +32,8 @@ import org.antlr.v4.runtime.Token;
  * @param flowTracked by parameter or local of the outermost block that is not stable but whose
  *     every change is an assignment operator, or for a local a step (not through its address, not
  *     assigned by a macro, not declared twice; a parameter not incremented): how many assignment
- *     and step tokens it has, its initializer included. The reassigned parameters are among them. Their assignments can become {@link
- *     org.lockorder.ir.Event.Assign} nodes, so that the analysis knows where on a path the
+ *     and step tokens it has, its initializer included. The reassigned parameters are among them.
+ *     Their assignments can become {@link org.lockorder.ir.Event.Assign} nodes, so that the analysis knows where on a path the
  *     variable changes (ADR-004, ADR-006 later: flow-sensitive tests).
  * @param relockAssignments the name tokens of assignments {@code v = f(..., v, ...)} (relocks,
  *     see {@code relocked}), of {@code addressArguments}, and of steps ({@code pte++}: the pointer

@@ -131,8 +131,8 @@ final class StableVariables {
     // NULL test on one branch is read against the assignment that branch made.
     for (String v : allowed.keySet()) {
       Integer n = seen.count.get(v);
-      boolean onlyStepped = !inner.contains(v) && !declaredTwice.contains(v) && !seen.untracked.contains(v);
-      if (n != null && !params.contains(v) && onlyStepped && !stable.contains(v)) flowTracked.put(v, n);
+      boolean changesSeen = !inner.contains(v) && !declaredTwice.contains(v) && !seen.untracked.contains(v);
+      if (n != null && !params.contains(v) && changesSeen && !stable.contains(v)) flowTracked.put(v, n);
     }
     // Inner-block locals declared once, with an initializer: followed like the outermost block's
     // (their initializer is an Assign node, which ends a decision on them, so a loop's next pass
@@ -336,8 +336,8 @@ final class StableVariables {
    * a {@code )} may also end {@code typeof(..) *p = v}).
    */
   private static boolean storeThrough(List<Token> tokens, int i) {
-    if (i < 1 || tokens.get(i - 1).getType() != CLexer.Star) return false;
-    return i < 2 || BEFORE_DEREFERENCE.contains(tokens.get(i - 2).getType());
+    return i >= 2 && tokens.get(i - 1).getType() == CLexer.Star
+        && BEFORE_DEREFERENCE.contains(tokens.get(i - 2).getType());
   }
 
   /**
