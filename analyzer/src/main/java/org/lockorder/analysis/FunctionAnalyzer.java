@@ -598,6 +598,7 @@ final class FunctionAnalyzer {
       for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
+      boolean storesResult = pointers.storesResult(n.event().location());
       for (Summary.ExitEffect e : pointers.possibleExits(callee, args, s)) {
         if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
@@ -609,7 +610,11 @@ final class FunctionAnalyzer {
           // A lock the callee returns holding only for another file system's objects is not held here.
           FileSystemSet heldFor = scope.through(passage, h.fileSystems());
           HeldLock lock = heldFor == null ? null : sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
-          if (lock != null) after = after.push(lock.withFileSystems(heldFor));
+          if (lock == null) continue;
+          if (storesResult && e.returned() == ReturnKind.ZERO && PointerFacts.notThroughResult(t.function(), h)) {
+            lock = lock.detachedFrom(HeldLock.NULL_RESULT);
+          }
+          after = after.push(lock.withFileSystems(heldFor));
         }
         results.putIfAbsent(after.identity(), after);
       }
@@ -902,7 +907,8 @@ final class FunctionAnalyzer {
       for (LockClass c : handedOff) rel = rel.with(new LockKey.OfClass(c));
       released = rel;
     }
-    return new Summary.ExitEffect(added, released, s.returning(), pointers.nullParams(s), s.releasedTwice());
+    return new Summary.ExitEffect(
+        added, released, s.returning(), pointers.nullParams(s), pointers.nonNullParams(s), s.releasedTwice());
   }
 
   /**
@@ -930,7 +936,7 @@ final class FunctionAnalyzer {
       if (e.returned() == ReturnKind.UNKNOWN) {
         for (HeldLock h : e.added()) lockedHere |= !heldWithNull.contains(h.key());
       }
-      out.add(lockedHere ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, e.releasedTwice()) : e);
+      out.add(lockedHere ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, 0L, e.releasedTwice()) : e);
     }
     return out;
   }

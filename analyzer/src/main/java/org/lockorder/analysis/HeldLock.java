@@ -14,9 +14,17 @@ import org.lockorder.ir.Mode;
  * @param detached bit i: the function's variable i that the lock was taken through has been
  *     assigned since on this path ({@link PointerFacts}), so a test of that variable against NULL
  *     says nothing about it any more. Only the analysis of the function that took it sets bits;
- *     what leaves that analysis (exits, pending edges) has none.
+ *     what leaves that analysis (exits, pending edges) has none. The top bit is {@link
+ *     #NULL_RESULT}.
  */
 record HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry, FileSystemSet fileSystems, long detached) {
+
+  /**
+   * Bit of {@link #detached}: a call left this lock held on a path that returned NULL ({@code
+   * lock_cluster_or_swap_info} falls back to {@code si->lock} and returns NULL), so the variable
+   * that holds the call's result is NULL, and the lock was not taken through it.
+   */
+  static final long NULL_RESULT = Long.MIN_VALUE;
 
   HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry) {
     this(key, mode, site, fromEntry, FileSystemSet.ANY, 0L);

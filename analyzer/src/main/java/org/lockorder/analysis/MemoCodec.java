@@ -164,6 +164,7 @@ final class MemoCodec {
       w.keys(e.released());
       w.out.unsigned(e.returned().ordinal());
       w.out.signedLong(e.nullParams());
+      w.out.signedLong(e.nonNullParams());
       w.keys(e.releasedTwice());
     }
     w.out.unsigned(s.reclaimIfParam.size());
@@ -214,7 +215,8 @@ final class MemoCodec {
       Set<LockKey> released = r.keys();
       ReturnKind returned = RETURNS[r.index(RETURNS.length)];
       long nullParams = r.in.signedLong();
-      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, r.keys()));
+      long nonNullParams = r.in.signedLong();
+      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, r.keys()));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       int param = r.in.unsigned();

@@ -34,8 +34,10 @@ final class PointerFacts {
 
   /**
    * Conditions that test a pointer parameter the function never assigns and takes or drops a lock
-   * through ({@code if (inode) spin_unlock(&inode->i_lock)} in 6.1's {@code __d_add}): they get a
-   * bit in {@code bits} even when tested once, and the decision is kept to the exit, so that each
+   * through ({@code if (inode) spin_unlock(&inode->i_lock)} in 6.1's {@code __d_add}), or, in a
+   * function that takes or drops a lock itself, hands to a call on one side ({@code if (ci)
+   * unlock_cluster(ci); else spin_unlock(&si->lock);} in 6.1's {@code
+   * unlock_cluster_or_swap_info}): they get a bit in {@code bits} even when tested once, and the decision is kept to the exit, so that each
    * exit says which parameters it found NULL ({@link Summary.ExitEffect#nullParams}). A caller
    * that took the lock through its argument knows the argument is not NULL and skips those exits.
    * Returns bit to parameter index.
@@ -50,7 +52,10 @@ final class PointerFacts {
       int param = paramIndex(fn, c.expression());
       if (param < 0 || param >= Long.SIZE) continue;
       if (roots == null) roots = lockRoots(fn);
-      if (!roots.contains(c.expression()) && !returnsOnOneSide(fn, n)) continue;
+      if (!roots.contains(c.expression()) && !returnsOnOneSide(fn, n)
+          && !(locksDirectly(fn) && passedOnOneSide(fn, n, c.expression()))) {
+        continue;
+      }
       // A parameter the body assigns: its exits' tests are not of what the caller passed.
       if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
       if (assigned.contains(c.expression())) continue;
@@ -70,7 +75,49 @@ final class PointerFacts {
     return -1;
   }
 
-  /** The variables this function's own acquisitions and releases reach their lock through. */
+  /** Whether this function takes or drops a lock itself. */
+  private static boolean locksDirectly(Function fn) {
+    for (Node n : fn.cfg().nodes()) if (n.event() instanceof Event.Acquire || n.event() instanceof Event.Release) return true;
+    return false;
+  }
+
+  /**
+   * Whether one side of branch {@code n} starts with a call given {@code v} itself: within its
+   * first few straight-line nodes, and not among the other side's (a call after an empty side is
+   * where the sides join).
+   */
+  private static boolean passedOnOneSide(Function fn, Node n, String v) {
+    if (n.successors().size() != 2) return false;
+    List<Integer> first = straightLine(fn, n.successors().get(0));
+    List<Integer> second = straightLine(fn, n.successors().get(1));
+    for (List<Integer> side : List.of(first, second)) {
+      List<Integer> other = side == first ? second : first;
+      for (int id : side) if (!other.contains(id) && passes(fn.cfg().node(id), v)) return true;
+    }
+    return false;
+  }
+
+  /** Node {@code id} and the nodes that follow it while each has one successor and no condition, at most four. */
+  private static List<Integer> straightLine(Function fn, int id) {
+    List<Integer> out = new ArrayList<>(4);
+    Node m = fn.cfg().node(id);
+    while (true) {
+      out.add(m.id());
+      if (out.size() == 4 || m.successors().size() != 1 || m.condition() != null) return out;
+      m = fn.cfg().node(m.successors().get(0));
+    }
+  }
+
+  /** Whether {@code n} is a call given variable {@code v} itself as an argument. */
+  private static boolean passes(Node n, String v) {
+    List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : List.of();
+    for (Arg a : args) {
+      AccessPath p = a.path();
+      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var var && var.name().equals(v)) return true;
+    }
+    return false;
+  }
+
   /**
    * Whether one side of branch {@code n} returns at once ({@code if (!tcon) return 0;} in 6.1's
    * cifs_reconnect_tcon): its decision splits no states that go on, and the other side's
@@ -85,6 +132,7 @@ final class PointerFacts {
     return false;
   }
 
+  /** The variables this function's own acquisitions and releases reach their lock through. */
   private static Set<String> lockRoots(Function fn) {
     Set<String> out = new HashSet<>();
     for (Node n : fn.cfg().nodes()) {
@@ -104,17 +152,73 @@ final class PointerFacts {
     Location at = eventLocation(h);
     if (at == null) return false;
     long bit = assignedBit(t.variable());
-    if (bit != NO_BIT && (h.detached() & bit) == 0 && eventsThrough(t.variable()).contains(at)
+    boolean nullResult = (h.detached() & HeldLock.NULL_RESULT) != 0;
+    if (bit != NO_BIT && (h.detached() & bit) == 0 && through(t.variable(), nullResult).contains(at)
         && notBefore(at, t.lastAssigned())) {
       return true;
     }
     // 'compact_lock_irqsave(&lruvec->lru_lock, ...); locked = lruvec;' then 'if (locked)': a
     // variable that only copies others (or is NULL) points to what was locked through the copy.
     for (Node.Copy c : t.copies()) {
-      if (eventsThrough(c.source()).contains(at) && notBefore(at, c.sourceSince()) && notBefore(c.at(), at)) return true;
+      if (through(c.source(), nullResult).contains(at) && notBefore(at, c.sourceSince()) && notBefore(c.at(), at)) return true;
     }
     return false;
   }
+
+  /**
+   * Whether {@code s} holds a lock that a call whose result {@code v} holds left held on a path
+   * that returned NULL ({@link HeldLock#NULL_RESULT}), with no assignment to {@code v} since: then
+   * {@code v} is NULL here.
+   */
+  private boolean knownNull(LockState s, String v) {
+    if (s.held().isEmpty() || !holdsResult(fn, v)) return false;
+    Node.PointerTest t = pointerTestOf(v);
+    long bit = assignedBit(v);
+    if (t == null || bit == NO_BIT) return false;
+    for (HeldLock h : s.held()) {
+      if ((h.detached() & HeldLock.NULL_RESULT) == 0 || (h.detached() & bit) != 0) continue;
+      Location at = eventLocation(h);
+      if (at != null && resultCalls(v).contains(at) && !argumentEvents(v).contains(at) && notBefore(at, t.lastAssigned())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The events a lock can be taken through {@code v} at; without the calls whose result it holds for a lock held from a NULL result. */
+  private Set<Location> through(String v, boolean nullResult) {
+    return nullResult ? argumentEvents(v) : eventsThrough(v);
+  }
+
+  /**
+   * Whether {@code h}, which {@code callee} returned holding on a path that returned NULL, is
+   * plainly not the result's lock: the callee took it itself through a parameter or a global
+   * ({@code spin_lock(&si->lock)} in {@code lock_cluster_or_swap_info}), so the caller's variable
+   * holding the NULL result says nothing about it ({@link HeldLock#NULL_RESULT}). A lock taken
+   * through a local, or in a deeper call, is left to the kernel's convention that a NULL result
+   * locked nothing ({@link #eventsThrough}): {@code __z3fold_alloc}'s failure path returns NULL
+   * with the header's lock held only as far as the analysis can tell, since the release callback
+   * of its {@code kref_put} that drops it is not followed.
+   */
+  static boolean notThroughResult(Function callee, HeldLock h) {
+    Site site = h.site();
+    if (h.fromEntry() || !site.calls().isEmpty() || !site.function().equals(callee.name())) return false;
+    String root = ReturnKind.rootVariable(site.instance());
+    return root != null && !callee.locals().containsKey(root);
+  }
+
+  /** Whether a call at {@code at} gives its result to a local pointer or {@code bool} ({@link #eventsThrough}). */
+  boolean storesResult(Location at) {
+    if (storingCalls == null) {
+      storingCalls = new HashSet<>();
+      for (Map.Entry<String, List<Location>> e : fn.resultCalls().entrySet()) {
+        if (holdsResult(fn, e.getKey())) storingCalls.addAll(e.getValue());
+      }
+    }
+    return storingCalls.contains(at);
+  }
+
+  private Set<Location> storingCalls;
 
   /** Where this function made the event that left {@code h} held (an acquisition or a call); null if it did not. */
   private Location eventLocation(HeldLock h) {
@@ -141,7 +245,7 @@ final class PointerFacts {
       for (String name : ParameterValues.assignedVariables(fn)) {
         Node.PointerTest t = pointerTestOf(name);
         if (t == null || t.lastAssigned() != null) continue;
-        assignedBits.put(name, next < Long.SIZE ? 1L << next++ : NO_BIT);
+        assignedBits.put(name, next < Long.SIZE - 1 ? 1L << next++ : NO_BIT);
       }
     }
     return assignedBits.getOrDefault(v, 0L);
@@ -185,13 +289,34 @@ final class PointerFacts {
   private Set<Location> eventsThrough(String v) {
     if (eventsThrough == null) eventsThrough = new HashMap<>();
     return eventsThrough.computeIfAbsent(v, name -> {
+      Set<Location> results = resultCalls(name);
+      if (results.isEmpty()) return argumentEvents(name);
+      Set<Location> out = new HashSet<>(argumentEvents(name));
+      out.addAll(results);
+      return out;
+    });
+  }
+
+  /** By variable, computed on first need: see {@link #argumentEvents}. */
+  private Map<String, Set<Location>> argumentEvents;
+
+  /** Where this function's acquisitions and calls take an argument rooted at variable {@code v}. */
+  private Set<Location> argumentEvents(String v) {
+    if (argumentEvents == null) argumentEvents = new HashMap<>();
+    return argumentEvents.computeIfAbsent(v, name -> {
       Set<Location> out = callsWithArgument(arg -> rootedAt(arg.path(), name));
       for (Node n : fn.cfg().nodes()) {
         if (n.event() instanceof Event.Acquire a && rootedAt(a.lock().path(), name)) out.add(a.location());
       }
-      if (holdsResult(fn, name)) out.addAll(fn.resultCalls().getOrDefault(name, List.of()));
       return out;
     });
+  }
+
+  /** The calls whose result local pointer or {@code bool} {@code v} is assigned; empty for any other variable. */
+  private Set<Location> resultCalls(String v) {
+    if (!holdsResult(fn, v)) return Set.of();
+    List<Location> calls = fn.resultCalls().getOrDefault(v, List.of());
+    return calls.isEmpty() ? Set.of() : new HashSet<>(calls);
   }
 
   /** Whether {@code v} is a local pointer or {@code bool}: NULL or false says its call took nothing. */
@@ -278,6 +403,18 @@ final class PointerFacts {
     return paramsDecided(s, Boolean.TRUE);
   }
 
+  /**
+   * Whether {@code s}'s path found pointer parameter {@code v} not NULL (true) or NULL (false), by
+   * its {@link #pointerParamConditions} bit; null when undecided or not such a parameter.
+   */
+  private Boolean paramDecided(LockState s, String v) {
+    if (paramBits.isEmpty()) return null;
+    for (Map.Entry<Integer, Integer> p : paramBits.entrySet()) {
+      if (fn.params().get(p.getValue()).name().equals(v)) return s.decided(p.getKey());
+    }
+    return null;
+  }
+
   private long paramsDecided(LockState s, Boolean nonNull) {
     if (paramBits.isEmpty()) return 0;
     long out = 0;
@@ -322,15 +459,19 @@ final class PointerFacts {
    * one effect keep the facts they all share, so a fact never hides an effect some path has.
    */
   static List<Summary.ExitEffect> factsThatMatter(List<Summary.ExitEffect> exits) {
-    Map<String, Long> shared = new LinkedHashMap<>();
-    for (Summary.ExitEffect e : exits) shared.merge(e.withoutFacts().identity(), e.nullParams(), (a, b) -> a & b);
+    Map<String, long[]> shared = new LinkedHashMap<>();
+    for (Summary.ExitEffect e : exits) {
+      long[] facts = shared.computeIfAbsent(e.withoutFacts().identity(), k -> new long[] {-1L, -1L});
+      facts[0] &= e.nullParams();
+      facts[1] &= e.nonNullParams();
+    }
     List<Summary.ExitEffect> out = new ArrayList<>(shared.size());
     Set<String> done = new HashSet<>();
     for (Summary.ExitEffect e : exits) {
       Summary.ExitEffect plain = e.withoutFacts();
       if (!done.add(plain.identity())) continue;
-      long facts = shared.get(plain.identity());
-      out.add(facts == 0 ? plain : new Summary.ExitEffect(plain.added(), plain.released(), plain.returned(), facts, plain.releasedTwice()));
+      long[] facts = shared.get(plain.identity());
+      out.add(plain.withFacts(facts[0], facts[1]));
     }
     return out;
   }
@@ -368,14 +509,16 @@ final class PointerFacts {
 
   /**
    * The callee's exits this call can take from {@code s}: without those that found NULL a
-   * parameter this call passes a variable known not to be NULL (all of them if that leaves none).
+   * parameter this call passes a variable known not to be NULL, nor those that found not NULL one
+   * it passes a variable known to be NULL (all of them if that leaves none).
    */
   java.util.Collection<Summary.ExitEffect> possibleExits(Summary callee, List<Arg> args, LockState s) {
     java.util.Collection<Summary.ExitEffect> all = callee.exits.values();
     List<Summary.ExitEffect> kept = null;
     int i = 0;
     for (Summary.ExitEffect e : all) {
-      boolean drop = e.nullParams() != 0 && contradicts(e.nullParams(), args, s);
+      boolean drop = e.nullParams() != 0 && contradicts(e.nullParams(), args, s)
+          || e.nonNullParams() != 0 && nullPassed(e.nonNullParams(), args, s);
       if (drop && kept == null) {
         kept = new ArrayList<>(all.size());
         int k = 0;
@@ -389,6 +532,23 @@ final class PointerFacts {
   }
 
   /**
+   * Whether a callee path that found not NULL the parameters in {@code nonNullParams} cannot be
+   * this call's: it passes one of them a variable known to be NULL ({@link #knownNull}).
+   */
+  private boolean nullPassed(long nonNullParams, List<Arg> args, LockState s) {
+    for (long bits = nonNullParams; bits != 0; bits &= bits - 1) {
+      int i = Long.numberOfTrailingZeros(bits);
+      if (i >= args.size()) break;
+      AccessPath p = args.get(i).path();
+      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v
+          && (knownNull(s, v.name()) || Boolean.FALSE.equals(paramDecided(s, v.name())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether a callee path that found NULL the parameters in {@code nullParams} cannot be this
    * call's: it passes one of them a variable known not to be NULL.
    */
@@ -398,7 +558,8 @@ final class PointerFacts {
       if ((nulls & (1L << i)) == 0) continue;
       nulls &= ~(1L << i);
       AccessPath p = args.get(i).path();
-      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v && knownNotNull(s, v.name())) {
+      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v
+          && (knownNotNull(s, v.name()) || Boolean.TRUE.equals(paramDecided(s, v.name())))) {
         return true;
       }
     }

@@ -91,25 +91,27 @@ final class Summary {
    * that path returned zero or not.
    */
   record ExitEffect(
-      List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, Set<LockKey> releasedTwice,
-      List<Object> shape) {
+      List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
+      Set<LockKey> releasedTwice, List<Object> shape) {
     ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
-      this(added, released, returned, 0L);
-    }
-
-    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams) {
-      this(added, released, returned, nullParams, KeySet.EMPTY);
+      this(added, released, returned, 0L, 0L, KeySet.EMPTY);
     }
 
     /**
      * @param nullParams bit i: this return path found parameter i NULL (a pointer parameter the
      *     function never assigns, tested with {@code if (p)}), so a caller that knows its argument
      *     is not NULL does not take it
+     * @param nonNullParams bit i: this return path found parameter i not NULL, so a caller that
+     *     knows its argument is NULL does not take it ({@code unlock_cluster_or_swap_info(si, ci)}
+     *     after a {@code lock_cluster_or_swap_info} that returned NULL holding {@code si->lock})
      * @param releasedTwice the keys of {@code released} this path released twice (two of the
      *     caller's locks of one class: {@link LockState#releasedTwice})
      */
-    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, Set<LockKey> releasedTwice) {
-      this(added, released, returned, nullParams, releasedTwice, shape(added, released, returned, nullParams, releasedTwice));
+    ExitEffect(
+        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
+        Set<LockKey> releasedTwice) {
+      this(added, released, returned, nullParams, nonNullParams, releasedTwice,
+          shape(added, released, returned, nullParams, nonNullParams, releasedTwice));
     }
 
     /**
@@ -117,19 +119,27 @@ final class Summary {
      * different callees with equal shapes take a state to states with equal identities.
      */
     private static List<Object> shape(
-        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, Set<LockKey> releasedTwice) {
-      List<Object> shape = new java.util.ArrayList<>(added.size() + 4);
+        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
+        Set<LockKey> releasedTwice) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 5);
       for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems()));
       shape.add(returned);
       shape.add(List.copyOf(released));
       shape.add(nullParams);
+      if (nonNullParams != 0) shape.add(nonNullParams);
       if (!releasedTwice.isEmpty()) shape.add(List.copyOf(releasedTwice));
       return List.copyOf(shape);
     }
 
     /** This exit without its parameter facts. */
     ExitEffect withoutFacts() {
-      return nullParams == 0 ? this : new ExitEffect(added, released, returned, 0L, releasedTwice);
+      return nullParams == 0 && nonNullParams == 0 ? this : new ExitEffect(added, released, returned, 0L, 0L, releasedTwice);
+    }
+
+    /** This exit with only the parameter facts given. */
+    ExitEffect withFacts(long nulls, long nonNulls) {
+      return nulls == nullParams && nonNulls == nonNullParams
+          ? this : new ExitEffect(added, released, returned, nulls, nonNulls, releasedTwice);
     }
 
     String identity() {
@@ -143,6 +153,7 @@ final class Summary {
       for (LockKey k : released) rel.add(k.toString());
       sb.append('|').append(rel).append('|').append(returned);
       if (nullParams != 0) sb.append("|null:").append(Long.toBinaryString(nullParams));
+      if (nonNullParams != 0) sb.append("|nonnull:").append(Long.toBinaryString(nonNullParams));
       if (!releasedTwice.isEmpty()) {
         Set<String> twice = new TreeSet<>();
         for (LockKey k : releasedTwice) twice.add(k.toString());
