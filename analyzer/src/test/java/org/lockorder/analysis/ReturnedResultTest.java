@@ -42,6 +42,23 @@ class ReturnedResultTest {
   }
 
   @Test
+  void aResultComparedWithAnErrorCodeIsNonZeroOnTheEqualSide() throws Exception {
+    // get_a() returns 0 holding a, or -EBUSY without it: the '== -EBUSY' side holds nothing, so
+    // taking b there is no a -> b; the other side drops a first.
+    String code = LOCKS + "static int get_a(int busy) { if (busy) return -EBUSY; mutex_lock(&a); return 0; }\n"
+        + "void one(int busy) { int ret = get_a(busy); if (ret == -EBUSY) { mutex_lock(&b); mutex_unlock(&b); return; }"
+        + " mutex_unlock(&a); }\n";
+    assertEquals(List.of(), Snippets.findings(dir, code));
+    // The same test written '!=': the equal side is the false one.
+    String notEqual = code.replace("if (ret == -EBUSY) { mutex_lock(&b); mutex_unlock(&b); return; } mutex_unlock(&a);",
+        "if (ret != -EBUSY) { mutex_unlock(&a); return; } mutex_lock(&b); mutex_unlock(&b);");
+    assertEquals(List.of(), Snippets.findings(dir, notEqual));
+    // A comparison with zero's name says nothing the analysis can read: both sides may hold a.
+    String zero = code.replace("-EBUSY", "OK_DONE").replace("static DEFINE_MUTEX(a);", "#define OK_DONE 0\nstatic DEFINE_MUTEX(a);");
+    assertEquals(List.of("LO001 a -> b"), Snippets.findings(dir, zero));
+  }
+
+  @Test
   void aLockPointerPublishedToAFieldIsTheFieldsLock() throws Exception {
     // pte_offset_map_lock(mm, pmd, addr, &vmf->ptl): '*(&vmf->ptl) = __ptl; spin_lock(__ptl);',
     // then pte_unmap_unlock(vmf->pte, vmf->ptl) releases it through the field.

@@ -660,6 +660,15 @@ final class ExpressionFlow {
     return Exprs.isZero(t) || Exprs.strip(t).getText().equals("NULL");
   }
 
+  /** A non-zero integer literal, or a negated error code ({@code -EALREADY}). */
+  private static boolean isNonzeroConstant(ParseTree t) {
+    Long v = Constants.of(t);
+    if (v != null) return v != 0;
+    return NEGATED_ERRNO.matcher(Exprs.strip(t).getText()).matches();
+  }
+
+  private static final java.util.regex.Pattern NEGATED_ERRNO = java.util.regex.Pattern.compile("-E[A-Z0-9_]+");
+
   private static boolean isCompound(ParseTree t) {
     ParseTree s = Exprs.strip(t);
     return ((s instanceof CParser.LogicalOrExpressionContext
@@ -673,7 +682,15 @@ final class ExpressionFlow {
     Peeled p = peel(t, nonzero);
     ParseTree s = p.core();
     nonzero = p.nonzero();
-    if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) return null;
+    if (s instanceof CParser.EqualityExpressionContext eq && eq.getChildCount() == 3) {
+      if (!isNonzeroConstant(eq.getChild(2))) return null;
+      // 'ret == -EALREADY' holds for a non-zero result only; like 'ret < 0', it does not tell the
+      // other non-zero results from zero. 'ret != -EALREADY' is the same test the other way round.
+      boolean sense = eq.Equal().size() == 1 ? nonzero : !nonzero;
+      Node.CallResultTest inner = test(eq.getChild(0), sense);
+      return inner == null || inner.error() || inner.trueWhenNonzero() != sense ? null
+          : new Node.CallResultTest(inner.callNode(), sense, false, true);
+    }
     if (s instanceof CParser.RelationalExpressionContext r && r.getChildCount() == 3
         && r.Less().size() == 1 && Exprs.isZero(r.getChild(2))) {
       // 'ret < 0': tells a zero result from a negative one, not a positive one from either.
