@@ -598,7 +598,6 @@ final class FunctionAnalyzer {
       for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
       if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
       boolean tested = testedCalls.contains(n.id());
-      boolean storesResult = pointers.storesResult(n.event().location());
       for (Summary.ExitEffect e : pointers.possibleExits(callee, args, s)) {
         if (exitShapes != null && !exitShapes.add(e.shape())) continue;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
@@ -611,7 +610,8 @@ final class FunctionAnalyzer {
           FileSystemSet heldFor = scope.through(passage, h.fileSystems());
           HeldLock lock = heldFor == null ? null : sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
           if (lock == null) continue;
-          if (storesResult && e.returned() == ReturnKind.ZERO && PointerFacts.notThroughResult(t.function(), h)) {
+          if (e.returned() == ReturnKind.ZERO && PointerFacts.notThroughResult(t.function(), h)
+              && pointers.storesResult(n.event().location())) {
             lock = lock.detachedFrom(HeldLock.NULL_RESULT);
           }
           after = after.push(lock.withFileSystems(heldFor));

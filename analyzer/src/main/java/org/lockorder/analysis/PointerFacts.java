@@ -37,23 +37,28 @@ final class PointerFacts {
    * through ({@code if (inode) spin_unlock(&inode->i_lock)} in 6.1's {@code __d_add}), or, in a
    * function that takes or drops a lock itself, hands to a call on one side ({@code if (ci)
    * unlock_cluster(ci); else spin_unlock(&si->lock);} in 6.1's {@code
-   * unlock_cluster_or_swap_info}): they get a bit in {@code bits} even when tested once, and the decision is kept to the exit, so that each
-   * exit says which parameters it found NULL ({@link Summary.ExitEffect#nullParams}). A caller
-   * that took the lock through its argument knows the argument is not NULL and skips those exits.
-   * Returns bit to parameter index.
+   * unlock_cluster_or_swap_info}): they get a bit in {@code bits} even when tested once, and the
+   * decision is kept to the exit, so that each exit says which parameters it found NULL or not
+   * ({@link Summary.ExitEffect#nullParams}, {@link Summary.ExitEffect#nonNullParams}). A caller
+   * that took the lock through its argument knows the argument is not NULL and skips the exits
+   * that found it NULL. Returns bit to parameter index.
    */
   static Map<Integer, Integer> pointerParamConditions(Function fn, Map<String, Integer> bits) {
     Map<Integer, Integer> out = new HashMap<>();
     Set<String> roots = null;
+    boolean locksDirectly = false;
     Set<String> assigned = null;
     for (Node n : fn.cfg().nodes()) {
       Node.Condition c = n.condition();
       if (c == null || n.pointerTest() == null || !c.expression().equals(n.pointerTest().variable())) continue;
       int param = paramIndex(fn, c.expression());
       if (param < 0 || param >= Long.SIZE) continue;
-      if (roots == null) roots = lockRoots(fn);
+      if (roots == null) {
+        roots = lockRoots(fn);
+        locksDirectly = locksDirectly(fn);
+      }
       if (!roots.contains(c.expression()) && !returnsOnOneSide(fn, n)
-          && !(locksDirectly(fn) && passedOnOneSide(fn, n, c.expression()))) {
+          && !(locksDirectly && passedOnOneSide(fn, n, c.expression()))) {
         continue;
       }
       // A parameter the body assigns: its exits' tests are not of what the caller passed.
@@ -111,11 +116,14 @@ final class PointerFacts {
   /** Whether {@code n} is a call given variable {@code v} itself as an argument. */
   private static boolean passes(Node n, String v) {
     List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : List.of();
-    for (Arg a : args) {
-      AccessPath p = a.path();
-      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var var && var.name().equals(v)) return true;
-    }
+    for (Arg a : args) if (v.equals(plainVariable(a))) return true;
     return false;
+  }
+
+  /** The variable an argument is, written bare ({@code ci}, not {@code ci->next} nor {@code ci[1]}); null otherwise. */
+  private static String plainVariable(Arg a) {
+    AccessPath p = a.path();
+    return p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v ? v.name() : null;
   }
 
   /**
@@ -178,7 +186,8 @@ final class PointerFacts {
     for (HeldLock h : s.held()) {
       if ((h.detached() & HeldLock.NULL_RESULT) == 0 || (h.detached() & bit) != 0) continue;
       Location at = eventLocation(h);
-      if (at != null && resultCalls(v).contains(at) && !argumentEvents(v).contains(at) && notBefore(at, t.lastAssigned())) {
+      if (at != null && fn.resultCalls().getOrDefault(v, List.of()).contains(at) && !argumentEvents(v).contains(at)
+          && notBefore(at, t.lastAssigned())) {
         return true;
       }
     }
@@ -289,7 +298,7 @@ final class PointerFacts {
   private Set<Location> eventsThrough(String v) {
     if (eventsThrough == null) eventsThrough = new HashMap<>();
     return eventsThrough.computeIfAbsent(v, name -> {
-      Set<Location> results = resultCalls(name);
+      List<Location> results = holdsResult(fn, name) ? fn.resultCalls().getOrDefault(name, List.of()) : List.of();
       if (results.isEmpty()) return argumentEvents(name);
       Set<Location> out = new HashSet<>(argumentEvents(name));
       out.addAll(results);
@@ -310,13 +319,6 @@ final class PointerFacts {
       }
       return out;
     });
-  }
-
-  /** The calls whose result local pointer or {@code bool} {@code v} is assigned; empty for any other variable. */
-  private Set<Location> resultCalls(String v) {
-    if (!holdsResult(fn, v)) return Set.of();
-    List<Location> calls = fn.resultCalls().getOrDefault(v, List.of());
-    return calls.isEmpty() ? Set.of() : new HashSet<>(calls);
   }
 
   /** Whether {@code v} is a local pointer or {@code bool}: NULL or false says its call took nothing. */
@@ -539,11 +541,8 @@ final class PointerFacts {
     for (long bits = nonNullParams; bits != 0; bits &= bits - 1) {
       int i = Long.numberOfTrailingZeros(bits);
       if (i >= args.size()) break;
-      AccessPath p = args.get(i).path();
-      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v
-          && (knownNull(s, v.name()) || Boolean.FALSE.equals(paramDecided(s, v.name())))) {
-        return true;
-      }
+      String v = plainVariable(args.get(i));
+      if (v != null && (knownNull(s, v) || Boolean.FALSE.equals(paramDecided(s, v)))) return true;
     }
     return false;
   }
@@ -557,11 +556,8 @@ final class PointerFacts {
     for (int i = 0; nulls != 0 && i < args.size() && i < Long.SIZE; i++) {
       if ((nulls & (1L << i)) == 0) continue;
       nulls &= ~(1L << i);
-      AccessPath p = args.get(i).path();
-      if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v
-          && (knownNotNull(s, v.name()) || Boolean.TRUE.equals(paramDecided(s, v.name())))) {
-        return true;
-      }
+      String v = plainVariable(args.get(i));
+      if (v != null && (knownNotNull(s, v) || Boolean.TRUE.equals(paramDecided(s, v)))) return true;
     }
     return false;
   }

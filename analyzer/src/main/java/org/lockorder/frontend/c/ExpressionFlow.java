@@ -686,17 +686,12 @@ final class ExpressionFlow {
       if (!isNonzeroConstant(eq.getChild(2))) return null;
       // 'ret == -EALREADY' holds for a non-zero result only; like 'ret < 0', it does not tell the
       // other non-zero results from zero. 'ret != -EALREADY' is the same test the other way round.
-      boolean sense = eq.Equal().size() == 1 ? nonzero : !nonzero;
-      Node.CallResultTest inner = test(eq.getChild(0), sense);
-      return inner == null || inner.error() || inner.trueWhenNonzero() != sense ? null
-          : new Node.CallResultTest(inner.callNode(), sense, false, true);
+      return negativeTest(eq.getChild(0), eq.Equal().size() == 1 ? nonzero : !nonzero);
     }
     if (s instanceof CParser.RelationalExpressionContext r && r.getChildCount() == 3
         && r.Less().size() == 1 && Exprs.isZero(r.getChild(2))) {
       // 'ret < 0': tells a zero result from a negative one, not a positive one from either.
-      Node.CallResultTest inner = test(r.getChild(0), nonzero);
-      return inner == null || inner.error() || inner.trueWhenNonzero() != nonzero ? null
-          : new Node.CallResultTest(inner.callNode(), nonzero, false, true);
+      return negativeTest(r.getChild(0), nonzero);
     }
     if (s instanceof CParser.AssignmentExpressionContext a && a.assignmentOperator() != null
         && a.assignmentOperator().Assign() != null) {
@@ -714,6 +709,17 @@ final class ExpressionFlow {
     Node.CallResultTest assigned = name == null ? null : lastCallResult.get(name);
     return assigned == null || assigned.error() ? null
         : new Node.CallResultTest(assigned.callNode(), nonzero == assigned.trueWhenNonzero());
+  }
+
+  /**
+   * A {@link Node.CallResultTest#negative} test of the call result {@code operand} stands for,
+   * whose side {@code nonzero} says which edge needs a non-zero result; null when {@code operand}
+   * is no such result as it was returned.
+   */
+  private Node.CallResultTest negativeTest(ParseTree operand, boolean nonzero) {
+    Node.CallResultTest inner = test(operand, nonzero);
+    return inner == null || inner.error() || inner.trueWhenNonzero() != nonzero ? null
+        : new Node.CallResultTest(inner.callNode(), nonzero, false, true);
   }
 
   /**
