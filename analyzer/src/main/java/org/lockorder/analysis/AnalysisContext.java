@@ -241,13 +241,15 @@ final class AnalysisContext {
   /**
    * The summary of {@code callee} for a call from {@code caller} with {@code args}, specialised
    * for the constants they pass ({@link ConstantArguments}); null for the general one. {@code
-   * bound}: the values of {@code caller}'s own parameters, when its analysis is itself specialised.
+   * bound}: the values of {@code caller}'s own parameters, when its analysis is itself specialised;
+   * {@code masks}: the bits its flag locals (and parameters bound to a mask) can only have.
    */
-  Summary specialisedSummary(Function caller, Function callee, List<org.lockorder.ir.Arg> args, Map<String, Long> bound) {
+  Summary specialisedSummary(
+      Function caller, Function callee, List<org.lockorder.ir.Arg> args, Map<String, Long> bound, Map<String, Long> masks) {
     Integer c = indexes.get(callee);
     Integer f = indexes.get(caller);
     if (c == null || f == null || components[c] >= components[f]) return null;
-    return constantArguments.summaryFor(this, callee, c, args, bound, program.enumConstants(caller.location().file()));
+    return constantArguments.summaryFor(this, callee, c, args, bound, masks, program.enumConstants(caller.location().file()));
   }
 
   /** The function's index, the one summaries are kept by; -1 for a function outside every component. */

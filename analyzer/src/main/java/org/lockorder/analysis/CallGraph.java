@@ -252,8 +252,7 @@ final class CallGraph {
       byValues.put(values, null);
       return null;
     }
-    Function copy = new Function(g.name(), g.location(), g.isStatic(), g.returnType(), g.params(),
-        g.locals(), g.annotations(), g.assignments(), g.cfg(), g.pointerSince(), g.resultCalls());
+    Function copy = g.copy();
     constantCopyCount++;
     byValues.put(values, copy);
     originals.put(copy, originals.getOrDefault(g, g));
@@ -424,9 +423,7 @@ final class CallGraph {
     Map<List<OpsArguments.Value>, Function> byValues = copies.computeIfAbsent(callee, k -> new HashMap<>());
     Function copy = byValues.get(values);
     if (copy != null || copyCount >= MAX_COPIES || !narrows(ops, callee, values, 0)) return copy;
-    copy = new Function(callee.name(), callee.location(), callee.isStatic(), callee.returnType(), callee.params(),
-        callee.locals(), callee.annotations(), callee.assignments(), callee.cfg(), callee.pointerSince(),
-        callee.resultCalls());
+    copy = callee.copy();
     copyCount++;
     byValues.put(values, copy);
     originals.put(copy, callee);

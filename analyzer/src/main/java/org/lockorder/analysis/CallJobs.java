@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.lockorder.ir.Arg;
-import org.lockorder.ir.Function;
 
 /**
  * Which jobs of a call, made in one held-lock state, no earlier call of the same function
@@ -13,6 +12,11 @@ import org.lockorder.ir.Function;
  * states per point, and most of them agree on what a call does with the callee's locks: the edges
  * from the held locks depend on the held locks but not on the caller's locks released before, the
  * acquisitions the summary gains depend on those released locks but not on the held ones.
+ *
+ * <p>The callee in each key is the summary the call uses: the target function for its general
+ * summary, or the summary specialised for the values the call passes ({@link ConstantArguments}).
+ * One call node may use both in one analysis: {@code if (x) flags |= 2; take(flags);} with {@code
+ * flags} bound to 0 calls the specialisation on one path and the general summary on the other.
  */
 final class CallJobs {
   private final LockClassResolver resolver;
@@ -25,12 +29,12 @@ final class CallJobs {
   }
 
   /** Whether this call, in {@code s}, records edges and pending edges no earlier call did ({@link OrderKey}). */
-  boolean orders(Function target, List<Arg> args, LockState s) {
+  boolean orders(Object target, List<Arg> args, LockState s) {
     return orderKeys.add(new OrderKey(target, args, s));
   }
 
   /** Whether this call, in {@code s}, adds the callee's acquisitions to the summary as no earlier call did ({@link SummaryKey}). */
-  boolean extendsSummary(Function target, List<Arg> args, LockState s) {
+  boolean extendsSummary(Object target, List<Arg> args, LockState s) {
     return summaryKeys.add(new SummaryKey(target, args, s));
   }
 
@@ -39,7 +43,7 @@ final class CallJobs {
    * this analysis records: states at calls of one callee mostly share held locks ({a}, {a, b},
    * {a, c}), and each held lock's edges are recorded once.
    */
-  List<HeldLock> freshlyOrdering(Function target, List<Arg> args, LockState s) {
+  List<HeldLock> freshlyOrdering(Object target, List<Arg> args, LockState s) {
     List<HeldLock> held = s.held();
     if (held.isEmpty()) return held;
     List<HeldLock> single = s.singleInstanceHeld(resolver);
@@ -70,7 +74,7 @@ final class CallJobs {
    * equal in these record the same edges from it, with witnesses as short, through any call of
    * the callee.
    */
-  private record HeldOrderKey(Function target, List<Arg> args, Scopes scopes, HeldLock held, List<LockKey> gateCandidates) {
+  private record HeldOrderKey(Object target, List<Arg> args, Scopes scopes, HeldLock held, List<LockKey> gateCandidates) {
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof HeldOrderKey k) || k.target != target) return false;
@@ -97,7 +101,7 @@ final class CallJobs {
    * witnesses is kept anyway. Nor are the released locks: they only decide what the acquisitions
    * tell this function's callers.
    */
-  private record OrderKey(Function target, List<Arg> args, LockState state) {
+  private record OrderKey(Object target, List<Arg> args, LockState state) {
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof OrderKey k) || k.target != target || !k.state.scopes().equals(state.scopes())) return false;
@@ -128,7 +132,7 @@ final class CallJobs {
    * What the acquisitions a transfer adds to this summary depend on: the callee, the arguments,
    * the scopes and the caller's locks released before the call (not the held locks).
    */
-  private record SummaryKey(Function target, List<Arg> args, LockState state) {
+  private record SummaryKey(Object target, List<Arg> args, LockState state) {
     @Override
     public boolean equals(Object o) {
       return o instanceof SummaryKey k && k.target == target && k.state.scopes().equals(state.scopes())

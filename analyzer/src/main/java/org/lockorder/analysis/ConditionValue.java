@@ -6,18 +6,26 @@ import java.util.Map;
 /**
  * Evaluates a branch condition ({@link org.lockorder.ir.Node.Condition#expression()}: tokens
  * separated by single spaces, built from stable variables, macro constants, integer literals and
- * C's pure operators) for known values of some of its variables. The value is null when it depends
- * on anything unknown, except where C makes it known anyway: {@code flags & FGP_LOCK} is 0 when
- * {@code flags} is 0 whatever {@code FGP_LOCK} is.
+ * C's pure operators) for known values of some of its variables, and known bounds on the bits of
+ * others. The value is null when it depends on anything unknown, except where C makes it known
+ * anyway: {@code flags & FGP_LOCK} is 0 when {@code flags} is 0 whatever {@code FGP_LOCK} is, or
+ * when {@code flags} can only hold bits that {@code FGP_LOCK} does not have.
+ *
+ * <p>Each value is read as bits some of which are known (a "tristate number", as the eBPF
+ * verifier calls it): a variable that holds only flags of {@code BTRFS_ILOCK_TRY |
+ * BTRFS_ILOCK_SHARED} has every other bit known to be 0.
  */
 final class ConditionValue {
   private final List<String> tokens;
   private final java.util.function.Function<String, Long> values;
+  private final java.util.function.Function<String, Long> masks;
   private int at;
 
-  private ConditionValue(List<String> tokens, java.util.function.Function<String, Long> values) {
+  private ConditionValue(
+      List<String> tokens, java.util.function.Function<String, Long> values, java.util.function.Function<String, Long> masks) {
     this.tokens = tokens;
     this.values = values;
+    this.masks = masks;
   }
 
   /**
@@ -30,8 +38,20 @@ final class ConditionValue {
 
   /** The same, with the names' values looked up by {@code values} (null: unknown). */
   static Boolean nonzero(String expression, java.util.function.Function<String, Long> values) {
-    Long v = value(List.of(expression.split(" ")), values);
-    return v == null ? null : v != 0;
+    return nonzero(expression, values, name -> null);
+  }
+
+  /**
+   * The same, where a name without a value may have a bound on its bits: {@code masks} gives the
+   * bits it may have set (null: any).
+   */
+  static Boolean nonzero(
+      String expression, java.util.function.Function<String, Long> values, java.util.function.Function<String, Long> masks) {
+    ConditionValue v = new ConditionValue(List.of(expression.split(" ")), values, masks);
+    Value r = v.evaluate();
+    if (r == null) return null;
+    if (r.value != 0) return true; // a bit known to be set
+    return r.known() ? false : null;
   }
 
   /**
@@ -39,11 +59,15 @@ final class ConditionValue {
    * when it depends on anything unknown or is not one this reads (a cast, {@code sizeof}).
    */
   static Long value(List<String> tokens, java.util.function.Function<String, Long> values) {
-    ConditionValue v = new ConditionValue(tokens, values);
+    Value r = new ConditionValue(tokens, values, name -> null).evaluate();
+    return r != null && r.known() ? r.value : null;
+  }
+
+  /** The whole expression's value; null when it is not one this reads. */
+  private Value evaluate() {
     try {
-      Value r = v.or();
-      if (v.at != v.tokens.size()) return null;
-      return r.known ? r.value : null;
+      Value r = or();
+      return at == tokens.size() ? r : null;
     } catch (IllegalStateException e) {
       return null; // a shape this does not read (sizeof, a cast): unknown
     }
@@ -65,16 +89,48 @@ final class ConditionValue {
     return out;
   }
 
-  /** A value that may be unknown. */
-  private record Value(boolean known, long value) {
-    static final Value UNKNOWN = new Value(false, 0);
+  /**
+   * A value with some bits unknown: {@code unknown} has a 1 for each bit that may be either, and
+   * {@code value} the bits known to be 1 (none of them unknown).
+   */
+  private record Value(long value, long unknown) {
+    static final Value UNKNOWN = new Value(0, -1L);
 
     static Value of(long v) {
-      return new Value(true, v);
+      return new Value(v, 0);
     }
 
-    boolean isZero() {
-      return known && value == 0;
+    /** A value with no bit outside {@code mask}. */
+    static Value within(long mask) {
+      return new Value(0, mask);
+    }
+
+    boolean known() {
+      return unknown == 0;
+    }
+
+    /** The bits that may be 1. */
+    long mayBeSet() {
+      return value | unknown;
+    }
+
+    Value and(Value o) {
+      long v = value & o.value;
+      return new Value(v, mayBeSet() & o.mayBeSet() & ~v);
+    }
+
+    Value or(Value o) {
+      long v = value | o.value;
+      return new Value(v, (unknown | o.unknown) & ~v);
+    }
+
+    Value not() {
+      return new Value(~value & ~unknown, unknown);
+    }
+
+    /** Whether a bit known in both differs: then the two are not equal, whatever the rest. */
+    boolean differs(Value o) {
+      return ((value ^ o.value) & ~(unknown | o.unknown)) != 0;
     }
   }
 
@@ -84,7 +140,8 @@ final class ConditionValue {
 
   /**
    * C's binary operators this reads, loosest first: one level per row, each left-associative.
-   * Both operands must be known, except that {@code &} with a zero operand is zero.
+   * Both operands must be known, except for {@code &} and {@code |}, which work bit by bit, and
+   * {@code ==} / {@code !=} between values with a known bit that differs.
    */
   private static final List<Map<String, java.util.function.LongBinaryOperator>> LEVELS = List.of(
       Map.of("|", (a, b) -> a | b),
@@ -108,9 +165,13 @@ final class ConditionValue {
     while (ops.containsKey(peek())) {
       String op = tokens.get(at++);
       Value r = level(i + 1);
-      if (op.equals("&") && (v.isZero() || r.isZero())) {
-        v = Value.of(0); // the case this class exists for: no flag of a zero mask is set
-      } else if (!v.known || !r.known) {
+      if (op.equals("&")) {
+        v = v.and(r); // no flag of a zero mask is set, nor a flag outside a variable's known bits
+      } else if (op.equals("|")) {
+        v = v.or(r);
+      } else if ((op.equals("==") || op.equals("!=")) && !(v.known() && r.known()) && v.differs(r)) {
+        v = Value.of(op.equals("==") ? 0 : 1);
+      } else if (!v.known() || !r.known()) {
         v = Value.UNKNOWN;
       } else {
         long x = ops.get(op).applyAsLong(v.value, r.value);
@@ -127,17 +188,17 @@ final class ConditionValue {
       case "!" -> {
         at++;
         Value v = unary();
-        return v.known ? Value.of(v.value == 0 ? 1 : 0) : Value.UNKNOWN;
+        if (v.value != 0) return Value.of(0); // a bit known to be set
+        return v.known() ? Value.of(1) : Value.UNKNOWN;
       }
       case "~" -> {
         at++;
-        Value v = unary();
-        return v.known ? Value.of(~v.value) : Value.UNKNOWN;
+        return unary().not();
       }
       case "-" -> {
         at++;
         Value v = unary();
-        return v.known ? Value.of(-v.value) : Value.UNKNOWN;
+        return v.known() ? Value.of(-v.value) : Value.UNKNOWN;
       }
       case "+" -> {
         at++;
@@ -167,7 +228,9 @@ final class ConditionValue {
     if (Character.isLetter(c) || c == '_') {
       if (t.startsWith("sizeof")) throw new IllegalStateException("sizeof");
       Long v = values.apply(t);
-      return v == null ? Value.UNKNOWN : Value.of(v);
+      if (v != null) return Value.of(v);
+      Long mask = masks.apply(t);
+      return mask == null ? Value.UNKNOWN : Value.within(mask);
     }
     throw new IllegalStateException("unexpected token " + t);
   }

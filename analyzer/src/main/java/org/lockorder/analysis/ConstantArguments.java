@@ -37,7 +37,8 @@ final class ConstantArguments {
   private final Map<Key, Summary> specialised = new ConcurrentHashMap<>();
   private final MacroConstants constants;
 
-  private record Key(int function, List<Long> values) {}
+  /** A callee and what a call passes it: exact values, and for other parameters the bits they can have. */
+  private record Key(int function, List<Long> values, List<Long> masks) {}
 
   /**
    * @param indexes every function's index
@@ -128,32 +129,39 @@ final class ConstantArguments {
 
   /**
    * The summary of {@code callee} for a call with {@code args}, made in a function whose own
-   * parameters have the values {@code bound} (empty for a general analysis) and whose file
-   * declares the enum constants {@code enums}; null when the call passes no known value to a
-   * parameter the callee branches on.
+   * parameters have the values {@code bound} (empty for a general analysis), whose variables in
+   * {@code masks} can only have those bits (ADR-007 later: flag bits), and whose file declares the
+   * enum constants {@code enums}; null when the call passes no known value or mask to a parameter
+   * the callee branches on.
    */
   Summary summaryFor(
-      AnalysisContext ctx, Function callee, int calleeIndex, List<Arg> args, Map<String, Long> bound, Map<String, Long> enums) {
+      AnalysisContext ctx, Function callee, int calleeIndex, List<Arg> args, Map<String, Long> bound,
+      Map<String, Long> masks, Map<String, Long> enums) {
     long params = conditionParams[calleeIndex];
     if (params == 0) return null;
-    Long[] values = new Long[Math.min(args.size(), Long.SIZE)];
+    int n = Math.min(args.size(), Long.SIZE);
+    Long[] values = new Long[n];
+    Long[] maskValues = new Long[n];
     boolean any = false;
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < n; i++) {
       if ((params & (1L << i)) == 0 || i >= callee.params().size() || callee.params().get(i).name().isEmpty()) continue;
       values[i] = valueOf(args.get(i), bound, constants, enums);
-      any |= values[i] != null;
+      if (values[i] == null) maskValues[i] = masks.get(args.get(i).text());
+      any |= values[i] != null || maskValues[i] != null;
     }
     if (!any) return null;
-    Key key = new Key(calleeIndex, Arrays.asList(values));
+    Key key = new Key(calleeIndex, Arrays.asList(values), Arrays.asList(maskValues));
     Summary s = specialised.get(key);
     if (s != null) return s;
     Map<String, Long> names = new HashMap<>();
-    for (int i = 0; i < values.length; i++) {
+    Map<String, Long> maskNames = new HashMap<>();
+    for (int i = 0; i < n; i++) {
       if (values[i] != null) names.put(callee.params().get(i).name(), values[i]);
+      if (maskValues[i] != null) maskNames.put(callee.params().get(i).name(), maskValues[i]);
     }
     // Not computeIfAbsent: the analysis specialises its own callees through this map. Two threads
     // may compute one key at once; both get the same summary, and the first is kept.
-    s = new FunctionAnalyzer(ctx.fork(), callee, Map.copyOf(names)).run();
+    s = new FunctionAnalyzer(ctx.fork(), callee, Map.copyOf(names), Map.copyOf(maskNames)).run();
     Summary first = specialised.putIfAbsent(key, s);
     return first != null ? first : s;
   }

@@ -37,14 +37,15 @@ final class FunctionAnalyzer {
   private final Map<Integer, HeldLock> deferred = new HashMap<>();
 
   FunctionAnalyzer(AnalysisContext ctx, Function fn) {
-    this(ctx, fn, Map.of());
+    this(ctx, fn, Map.of(), Map.of());
   }
 
   /**
    * @param bound values of some of {@code fn}'s parameters, by name: the analysis of a call that
    *     passes them constants ({@link ConstantArguments}); empty for the general analysis
+   * @param boundMasks of some others, the only bits they can have: the call passes a flag local
    */
-  FunctionAnalyzer(AnalysisContext ctx, Function fn, Map<String, Long> bound) {
+  FunctionAnalyzer(AnalysisContext ctx, Function fn, Map<String, Long> bound, Map<String, Long> boundMasks) {
     Map<String, Long> copyBinds = ctx.callGraph().constantBinding(fn);
     if (!copyBinds.isEmpty()) {
       // A copy made for constant arguments (ADR-007 later) is analyzed with its values bound.
@@ -67,7 +68,7 @@ final class FunctionAnalyzer {
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
     Map<String, Long> enums = ctx.program().enumConstants(fn.location().file());
-    this.values = new ParameterValues(fn, bound, conditionBits, ctx.macroConstants(), enums);
+    this.values = new ParameterValues(fn, bound, boundMasks, conditionBits, ctx.macroConstants(), enums);
     this.zeroSide = conditionBits.isEmpty() ? Map.of()
         : ConditionBits.zeroSideDecides(conditionBits, name -> ctx.macroConstants().value(name, enums));
     long atExit = 0;
@@ -563,7 +564,7 @@ final class FunctionAnalyzer {
     Substitution sub = new Substitution(args);
     for (int i = 0; i < targets.size(); i++) {
       CallTarget t = targets.get(i);
-      Summary specialised = ctx.specialisedSummary(fn, t.function(), args, values.boundAt(s));
+      Summary specialised = ctx.specialisedSummary(fn, t.function(), args, values.boundAt(s), values.masksAt(s));
       Summary callee = specialised != null ? specialised : ctx.summary(t.function());
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses);
       CallStep step = steps[i];
@@ -579,9 +580,10 @@ final class FunctionAnalyzer {
       CallJobs jobs = faultIterator >= 0
           ? jobsByFaultIterator.computeIfAbsent(faultIterator, k -> new CallJobs(ctx.resolver()))
           : jobs(passage);
-      boolean orders = jobs.orders(t.function(), args, s);
-      List<HeldLock> ordering = orders ? jobs.freshlyOrdering(t.function(), args, s) : List.of();
-      boolean extendsSummary = jobs.extendsSummary(t.function(), args, s);
+      Object used = specialised != null ? specialised : t.function();
+      boolean orders = jobs.orders(used, args, s);
+      List<HeldLock> ordering = orders ? jobs.freshlyOrdering(used, args, s) : List.of();
+      boolean extendsSummary = jobs.extendsSummary(used, args, s);
       Transfer tr = new Transfer(
           t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
           pointers.nonNullParams(s));

@@ -67,18 +67,7 @@ public final class LockApiLowering {
       if (zeroSide != null) lowered = lowered.withSuccessors(List.of(zeroSide));
       nodes.add(lowered);
     }
-    return new Function(
-        f.name(),
-        f.location(),
-        f.isStatic(),
-        f.returnType(),
-        f.params(),
-        f.locals(),
-        f.annotations(),
-        f.assignments(),
-        new Cfg(nodes),
-        f.pointerSince(),
-        f.resultCalls());
+    return f.withCfg(new Cfg(nodes));
   }
 
   /**

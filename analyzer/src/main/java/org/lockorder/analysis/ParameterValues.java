@@ -16,11 +16,20 @@ import org.lockorder.ir.Node;
  * the values bound by a call that passed constants ({@link ConstantArguments}), and the
  * variables the body assigns ({@link Event.Assign}: parameters, and locals that branches test),
  * after which a test of one no longer tests what the caller passed or what it held before, and
- * earlier decisions on it say nothing about later tests. One per {@link FunctionAnalyzer}.
+ * earlier decisions on it say nothing about later tests. Besides exact values it knows, of some
+ * variables, the only bits they can have: a parameter bound to a caller's flag local, and the
+ * function's own flag locals ({@link Function#bitFlags}). One per {@link FunctionAnalyzer}.
  */
 final class ParameterValues {
   /** By parameter name: its value, for a specialised analysis; empty for the general one. */
   private final Map<String, Long> bound;
+  /**
+   * By parameter name: the only bits its value can have, for a specialised analysis whose caller
+   * passed a flag local ({@link ConstantArguments}); empty for the general one.
+   */
+  private final Map<String, Long> boundMasks;
+  /** By flag local of the function ({@link Function#bitFlags}): the only bits it can have. */
+  private final Map<String, Long> localMasks;
   /** The headers' macro constants: {@code FGP_LOCK} in {@code fgp_flags & FGP_LOCK}. */
   private final MacroConstants constants;
   /** By assigned variable: the bits of the correlated conditions that read it. */
@@ -37,15 +46,18 @@ final class ParameterValues {
    *     gets a bit per bound parameter the body assigns, keyed {@code "=name"}
    */
   ParameterValues(
-      Function fn, Map<String, Long> bound, Map<String, Integer> bits, MacroConstants constants, Map<String, Long> enums) {
+      Function fn, Map<String, Long> bound, Map<String, Long> boundMasks, Map<String, Integer> bits, MacroConstants constants,
+      Map<String, Long> enums) {
     this.bound = bound;
+    this.boundMasks = boundMasks;
     this.constants = constants;
     this.bits = bits;
     this.enums = enums;
+    this.localMasks = flagMasks(fn, constants, enums);
     Set<String> assigned = assignedVariables(fn);
     if (assigned.isEmpty()) return;
     for (String v : assigned) {
-      if (bound.containsKey(v) && bits.size() < Long.SIZE) {
+      if ((bound.containsKey(v) || boundMasks.containsKey(v)) && bits.size() < Long.SIZE) {
         int bit = bits.size();
         bits.put("=" + v, bit);
         assignedBits.put(v, bit);
@@ -57,6 +69,28 @@ final class ParameterValues {
         if (assigned.contains(token)) readingBits.merge(token, 1L << e.getValue(), (a, b) -> a | b);
       }
     }
+  }
+
+  /**
+   * By flag local of {@code fn}: the union of the constants it is assigned or or-ed with, which
+   * every value it holds stays within; a local with a constant this cannot evaluate is left out.
+   */
+  static Map<String, Long> flagMasks(Function fn, MacroConstants constants, Map<String, Long> enums) {
+    if (fn.bitFlags().isEmpty()) return Map.of();
+    Map<String, Long> out = new HashMap<>();
+    for (Map.Entry<String, List<String>> e : fn.bitFlags().entrySet()) {
+      long mask = 0;
+      for (String text : e.getValue()) {
+        Long v = ConditionValue.value(List.of(text.split(" ")), name -> constants.value(name, enums));
+        if (v == null) {
+          mask = -1L;
+          break;
+        }
+        mask |= v;
+      }
+      if (mask != -1L) out.put(e.getKey(), mask);
+    }
+    return out;
   }
 
   /** The variables with {@link Event.Assign} nodes (parameters and locals), in name order. */
@@ -129,18 +163,34 @@ final class ParameterValues {
   }
 
   /**
+   * The bits that variables can only have on the path of {@code s}: the function's flag locals,
+   * and the parameters bound to a mask that the path did not assign. A call that passes one of
+   * them gets the callee specialised for it ({@link ConstantArguments}).
+   */
+  Map<String, Long> masksAt(LockState s) {
+    if (boundMasks.isEmpty()) return localMasks;
+    Map<String, Long> out = new HashMap<>(localMasks);
+    for (Map.Entry<String, Long> e : boundMasks.entrySet()) {
+      Integer bit = assignedBits.get(e.getKey());
+      if (bit == null || s.decided(bit) == null) out.put(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  /**
    * Of the outcomes of branch {@code n} taken from {@code s}, those on the side the bound values
    * select ({@code if (fgp_flags & FGP_LOCK)} with {@code fgp_flags} 0); all of them when the
    * values decide nothing.
    */
   List<FunctionAnalyzer.Out> selectSide(Node n, LockState s, List<FunctionAnalyzer.Out> outs) {
-    if (bound.isEmpty() || n.condition() == null || n.successors().size() != 2
-        || n.successors().get(0).equals(n.successors().get(1))) {
+    if (bound.isEmpty() && boundMasks.isEmpty() && localMasks.isEmpty() || n.condition() == null
+        || n.successors().size() != 2 || n.successors().get(0).equals(n.successors().get(1))) {
       return outs;
     }
     Map<String, Long> values = boundAt(s);
+    Map<String, Long> masks = masksAt(s);
     Boolean nonzero = ConditionValue.nonzero(n.condition().expression(),
-        name -> values.containsKey(name) ? values.get(name) : constants.value(name, enums));
+        name -> values.containsKey(name) ? values.get(name) : constants.value(name, enums), masks::get);
     if (nonzero == null) return outs;
     int taken = n.successors().get(nonzero == n.condition().trueWhenNonzero() ? 0 : 1);
     List<FunctionAnalyzer.Out> kept = new ArrayList<>(outs.size());

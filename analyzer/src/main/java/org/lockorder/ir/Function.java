@@ -16,6 +16,10 @@ import java.util.Map;
  * @param resultCalls by local variable: where the calls are whose result it is assigned, in
  *     source order ({@code page = find_lock_page(...)}); ADR-006 counts what such a call returned
  *     holding as taken through a pointer or {@code bool} variable
+ * @param bitFlags by local used as a set of flag bits: every change assigns a constant expression,
+ *     or-s one in ({@code ilock_flags |= BTRFS_ILOCK_TRY}) or ands it with anything; those
+ *     constants as condition text. The variable never has a bit outside their union (ADR-007
+ *     later: flag bits)
  */
 public record Function(
     String name,
@@ -28,7 +32,8 @@ public record Function(
     List<Assignment> assignments,
     Cfg cfg,
     Map<String, Location> pointerSince,
-    Map<String, List<Location>> resultCalls) {
+    Map<String, List<Location>> resultCalls,
+    Map<String, List<String>> bitFlags) {
 
   public Function {
     params = List.copyOf(params);
@@ -37,6 +42,26 @@ public record Function(
     assignments = List.copyOf(assignments);
     pointerSince = Map.copyOf(pointerSince);
     resultCalls = Map.copyOf(resultCalls);
+    bitFlags = Map.copyOf(bitFlags);
+  }
+
+  public Function(
+      String name, Location location, boolean isStatic, CType returnType, List<Param> params, Map<String, CType> locals,
+      List<LockAnnotation> annotations, List<Assignment> assignments, Cfg cfg, Map<String, Location> pointerSince,
+      Map<String, List<Location>> resultCalls) {
+    this(name, location, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince, resultCalls,
+        Map.of());
+  }
+
+  /** The same code as another function object: a copy the call graph gives some of its calls. */
+  public Function copy() {
+    return withCfg(cfg);
+  }
+
+  /** This function with another control-flow graph (the lock API lowered). */
+  public Function withCfg(Cfg other) {
+    return new Function(name, location, isStatic, returnType, params, locals, annotations, assignments, other,
+        pointerSince, resultCalls, bitFlags);
   }
 
   public Function(

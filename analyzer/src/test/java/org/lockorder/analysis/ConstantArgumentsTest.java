@@ -49,6 +49,16 @@ class ConstantArgumentsTest {
   }
 
   @Test
+  void oneCallUsesTheSpecialisationOnOnePathAndTheGeneralSummaryOnAnother() throws Exception {
+    // outer(0, x): where x is true, outer sets bit 2 before take(flags), which then locks b.
+    String code = LOCKS
+        + "static void take(unsigned int flags) { if (flags & 2) mutex_lock(&b); if (flags & 2) mutex_unlock(&b); }\n"
+        + "static void outer(unsigned int flags, int x) { if (x) flags |= 2; take(flags); }\n"
+        + "void one(int x) { mutex_lock(&a); outer(0, x); mutex_unlock(&a); }\n";
+    assertEquals(List.of("LO001 a -> b"), Snippets.findings(dir, code));
+  }
+
+  @Test
   void aBoundValuePassedOnIsBoundInTheNextCallee() throws Exception {
     String code = LOCKS
         + "static void inner(int take_locks) { if (take_locks) { mutex_lock(&b); mutex_unlock(&b); } }\n"

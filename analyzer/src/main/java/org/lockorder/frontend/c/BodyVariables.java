@@ -42,11 +42,14 @@ import org.antlr.v4.runtime.Token;
  *     bool} local: the callee may change the flag, as it may change the lock the flag stands for
  *     ({@code compact_unlock_should_abort(&zone->lock, flags, &locked, cc)}). Such a flag is not
  *     untracked: each of these is an assignment, and a relock (ADR-006 later: lock flags).
+ * @param bitFlags by local used as a set of flag bits ({@link BitFlagLocals}): the constants it is
+ *     assigned or or-ed with
  */
 record BodyVariables(
     Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
     Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams, Set<String> assignedMembers,
-    Map<String, Integer> flowTracked, Set<Token> relockAssignments, Set<Token> addressArguments) {
+    Map<String, Integer> flowTracked, Set<Token> relockAssignments, Set<Token> addressArguments,
+    Map<String, java.util.List<String>> bitFlags) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
@@ -59,6 +62,7 @@ record BodyVariables(
     flowTracked = Map.copyOf(flowTracked);
     relockAssignments = Set.copyOf(relockAssignments);
     addressArguments = Set.copyOf(addressArguments);
+    bitFlags = Map.copyOf(bitFlags);
   }
 
   /**

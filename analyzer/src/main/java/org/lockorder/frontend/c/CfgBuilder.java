@@ -58,7 +58,11 @@ final class CfgBuilder {
       if (!param && (unseen.contains(name) || !tested.contains(name))) dropped.add(name);
       else if (!unseen.contains(name)) followed.add(name);
     });
-    graph.dropConditionsReading(dropped);
+    // A flag local's tests stay without its Assign nodes: the bits it can hold (whatever the
+    // path) may decide them (ADR-007 later: flag bits); tested once, they correlate nothing.
+    Set<String> conditionsDropped = new TreeSet<>(dropped);
+    conditionsDropped.removeAll(variables.bitFlags().keySet());
+    graph.dropConditionsReading(conditionsDropped);
     graph.dropAssignsOf(dropped);
     graph.followAssignmentsOf(followed);
     return graph.freeze();

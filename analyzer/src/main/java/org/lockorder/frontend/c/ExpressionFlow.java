@@ -202,6 +202,11 @@ final class ExpressionFlow {
   private static String constantText(ParseTree value) {
     List<Token> tokens = new ArrayList<>();
     Exprs.terminals(value, tokens);
+    return constantText(tokens);
+  }
+
+  /** {@link #constantText(ParseTree)} of an expression's tokens. */
+  static String constantText(List<Token> tokens) {
     if (tokens.isEmpty()) return null;
     StringBuilder text = new StringBuilder();
     for (Token tok : tokens) {

@@ -121,8 +121,11 @@ final class FunctionExtractor {
     }
     Map<String, java.util.List<Location>> resultCalls = new java.util.TreeMap<>(builder.resultCalls());
     resultCalls.keySet().removeIf(v -> !locals.containsKey(v) || variables.untracked().contains(v));
+    Map<String, java.util.List<String>> bitFlags = new java.util.TreeMap<>(variables.bitFlags());
+    bitFlags.keySet().removeIf(v -> !locals.containsKey(v) || locals.get(v).pointers() > 0 || locals.get(v).array());
+
     return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince,
-        resultCalls);
+        resultCalls, bitFlags);
   }
 
   /** Collects locals and assignments from the whole body, in source order. */

@@ -145,8 +145,14 @@ final class StableVariables {
         if (n != null) flowTracked.put(v, n);
       }
     }
+    Set<String> flagCandidates = new HashSet<>(once);
+    flagCandidates.addAll(allowed.keySet());
+    flagCandidates.removeAll(params);
+    flagCandidates.removeAll(declaredTwice);
+    flagCandidates.removeAll(seen.untracked);
+    flagCandidates.removeAll(seen.stepped);
     return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned,
-        seen.members, flowTracked, seen.relockTokens, seen.addressArguments);
+        seen.members, flowTracked, seen.relockTokens, seen.addressArguments, BitFlagLocals.of(bodyTokens, flagCandidates));
   }
 
   /** What the token scan finds about each name's assignments. */
