@@ -58,7 +58,12 @@ final class FunctionAnalyzer {
     this.jobs = new CallJobs(ctx.resolver());
     this.scope = new FileSystemScope(ctx.callGraph(), fn);
     this.runsHere = ctx.callGraph().runsFor(fn);
-    for (Node n : fn.cfg().nodes()) if (n.test() != null) testedCalls.add(n.test().callNode());
+    for (Node n : fn.cfg().nodes()) {
+      if (n.test() == null) continue;
+      testedCalls.add(n.test().callNode());
+      // A trylock among them would have its lock deferred to a test that names another call.
+      for (int also : n.test().alsoFrom()) if (!(fn.cfg().node(also).event() instanceof Event.Acquire)) testedCalls.add(also);
+    }
     // 'return ret' says whether the lock is held only where the function tests a trylock's result,
     // or where a test of the returned variable takes or drops a lock on one side.
     boolean returnsLockResult = false;
@@ -217,7 +222,7 @@ final class FunctionAnalyzer {
           s.push(pending).returning(heldWhenNonzero ? ReturnKind.NONZERO : ReturnKind.ZERO),
           s.returning(heldWhenNonzero ? ReturnKind.ZERO : ReturnKind.NONZERO));
     }
-    if (kind == ReturnKind.UNKNOWN && s.result() != null && s.result().callNode() == t.callNode()) {
+    if (kind == ReturnKind.UNKNOWN && s.result() != null && t.tests(s.result().callNode())) {
       ReturnKind called = s.result().kind();
       // 'return call(...)' passes the callee's kind on as it is (an error pointer stays one).
       if (t.negative()) kind = called != ReturnKind.ZERO ? ReturnKind.UNKNOWN : t.trueWhenNonzero() ? ReturnKind.ZERO : ReturnKind.NONZERO;
@@ -322,8 +327,7 @@ final class FunctionAnalyzer {
 
   private List<Out> branchOutcomes(Node n, LockState s) {
     List<Out> outs = new ArrayList<>(2);
-    if (n.test() != null && n.successors().size() == 2 && s.result() != null
-        && s.result().callNode() == n.test().callNode()) {
+    if (n.test() != null && n.successors().size() == 2 && s.result() != null && n.test().tests(s.result().callNode())) {
       // The callee's exit path is known: keep only the edge its return value can take.
       ReturnKind kind = s.result().kind();
       LockState untagged = s.withResult(null);

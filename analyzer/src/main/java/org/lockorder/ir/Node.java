@@ -45,14 +45,31 @@ public record Node(
    *     ({@code ERR_PTR(-ENOMEM)}), not whether it returned non-zero
    * @param negative the test is {@code result < 0} (true edge when {@code trueWhenNonzero}): a
    *     zero result takes the other edge, a non-zero one either, since its sign is not known
+   * @param alsoFrom for a variable's test, the other calls whose result it holds on other paths,
+   *     in the same sense ({@code rc = a(); if (rc == -ENOENT) rc = b(); return rc;}: b, also
+   *     from a); every path's last assignment of the variable is one of these calls or {@code
+   *     callNode}
    */
-  public record CallResultTest(int callNode, boolean trueWhenNonzero, boolean error, boolean negative) {
+  public record CallResultTest(int callNode, boolean trueWhenNonzero, boolean error, boolean negative, List<Integer> alsoFrom) {
+    public CallResultTest {
+      alsoFrom = List.copyOf(alsoFrom);
+    }
+
     public CallResultTest(int callNode, boolean trueWhenNonzero) {
       this(callNode, trueWhenNonzero, false, false);
     }
 
     public CallResultTest(int callNode, boolean trueWhenNonzero, boolean error) {
       this(callNode, trueWhenNonzero, error, false);
+    }
+
+    public CallResultTest(int callNode, boolean trueWhenNonzero, boolean error, boolean negative) {
+      this(callNode, trueWhenNonzero, error, negative, List.of());
+    }
+
+    /** Whether the result of the call at {@code node} is what this tests (on the path that made it last). */
+    public boolean tests(int node) {
+      return node == callNode || alsoFrom.contains(node);
     }
   }
 

@@ -88,4 +88,23 @@ class ReturnedResultTest {
     String direct = code.replace("{ int *q; q = lock_or_null(p); return q; }", "{ return lock_or_null(p); }");
     assertEquals(List.of(), Snippets.findings(dir, direct));
   }
+
+  @Test
+  void aVariableReturnedAfterAFallbackHoldsEitherCallsResult() throws Exception {
+    // get_a() returns 0 holding a; get_b() returns 0 holding nothing here (it takes and drops b).
+    // find() returns whichever result its path made last: its zero from get_a holds a.
+    String callees = "static int get_a(int busy) { if (busy) return -ENOENT; mutex_lock(&a); return 0; }\n"
+        + "static int get_b(int x) { if (x) return -EIO; return 0; }\n";
+    String code = LOCKS + callees
+        + "static int find(int busy, int x) { int rc = get_a(busy); if (rc == -ENOENT) rc = get_b(x); return rc; }\n"
+        + "void one(int busy, int x) { if (find(busy, x)) { mutex_lock(&b); mutex_unlock(&b); } }\n";
+    assertEquals(List.of(), Snippets.findings(dir, code));
+    // Both branches assign from a call: the same.
+    String both = code.replace("int rc = get_a(busy); if (rc == -ENOENT) rc = get_b(x);",
+        "int rc; if (x > 1) rc = get_b(x); else rc = get_a(busy);");
+    assertEquals(List.of(), Snippets.findings(dir, both));
+    // A constant on the other path: the result of get_a is no longer all rc can hold.
+    String constant = code.replace("if (rc == -ENOENT) rc = get_b(x);", "if (rc == -ENOENT) rc = get_b(x); else if (x) rc = -EIO;");
+    assertEquals(List.of("LO001 a -> b"), Snippets.findings(dir, constant));
+  }
 }

@@ -176,12 +176,16 @@ final class CfgBuilder {
     int whenTrue = graph.join();
     int whenFalse = graph.join();
     flow.cond(i.cond(), cur, whenTrue, whenFalse);
+    var before = flow.callResults();
     int thenEnd = stmt(i.then(), whenTrue);
+    var afterThen = flow.callResults();
     if (i.otherwise() == null) {
       graph.edge(thenEnd, whenFalse);
+      flow.mergeCallResults(before, afterThen, false);
       return whenFalse;
     }
     int elseEnd = stmt(i.otherwise(), whenFalse);
+    flow.mergeCallResults(before, afterThen, true);
     int after = graph.join();
     graph.edge(thenEnd, after);
     graph.edge(elseEnd, after);

@@ -178,9 +178,16 @@ final class CfgGraph {
       List<Integer> succ = new ArrayList<>();
       for (int s : successors.get(old)) succ.add(newId[target(s)]);
       Node.CallResultTest t = tests.get(old);
-      if (t != null) t = newId[t.callNode()] < 0 ? null : new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero(), t.error(), t.negative());
+      if (t != null) t = newId[t.callNode()] < 0 ? null : renumbered(t, newId);
       nodes.add(new Node(i, events.get(old), succ, t, conditions.get(old), pointerTests.get(old)));
     }
     return new Cfg(nodes);
+  }
+
+  /** {@code t} with its call nodes renumbered; an alternative call that is gone is left out. */
+  private static Node.CallResultTest renumbered(Node.CallResultTest t, int[] newId) {
+    List<Integer> also = new ArrayList<>(t.alsoFrom().size());
+    for (int n : t.alsoFrom()) if (newId[n] >= 0) also.add(newId[n]);
+    return new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero(), t.error(), t.negative(), also);
   }
 }

@@ -713,7 +713,43 @@ final class ExpressionFlow {
     if (name == null) name = memberPath(s);
     Node.CallResultTest assigned = name == null ? null : lastCallResult.get(name);
     return assigned == null || assigned.error() ? null
-        : new Node.CallResultTest(assigned.callNode(), nonzero == assigned.trueWhenNonzero());
+        : new Node.CallResultTest(assigned.callNode(), nonzero == assigned.trueWhenNonzero(), false, false, assigned.alsoFrom());
+  }
+
+  /** A copy of what {@link #lastCallResult} holds now: an if statement's ends, for {@link #mergeCallResults}. */
+  Map<String, Node.CallResultTest> callResults() {
+    return new HashMap<>(lastCallResult);
+  }
+
+  /**
+   * After an if statement, whose branches were read one after the other: a variable that holds a
+   * call's result at the end of both paths holds one of the two calls' ({@code rc = a(); if (rc ==
+   * -ENOENT) rc = b();}: b, or a where the branch was not taken). The map keeps the later one in
+   * source order, as before, with the other among its {@link Node.CallResultTest#alsoFrom}.
+   *
+   * @param before the map at the branch
+   * @param thenEnd the map at the end of the then branch; the map now is at the end of the else
+   *     branch, or {@code thenEnd} when there is none
+   */
+  void mergeCallResults(Map<String, Node.CallResultTest> before, Map<String, Node.CallResultTest> thenEnd, boolean hasElse) {
+    for (Map.Entry<String, Node.CallResultTest> e : lastCallResult.entrySet()) {
+      Node.CallResultTest now = e.getValue();
+      Node.CallResultTest inThen = thenEnd.get(e.getKey());
+      Node.CallResultTest atBranch = before.get(e.getKey());
+      // The value on the path that did not make 'now' its last assignment.
+      Node.CallResultTest other;
+      if (hasElse && !now.equals(inThen)) other = inThen; // the else branch assigned it
+      else other = now.equals(atBranch) ? null : atBranch; // the then branch assigned it, or neither
+      if (other == null || other.error() || now.error() || other.negative() || now.negative()
+          || other.trueWhenNonzero() != now.trueWhenNonzero()) {
+        continue;
+      }
+      java.util.TreeSet<Integer> also = new java.util.TreeSet<>(now.alsoFrom());
+      also.add(other.callNode());
+      also.addAll(other.alsoFrom());
+      also.remove(now.callNode());
+      e.setValue(new Node.CallResultTest(now.callNode(), now.trueWhenNonzero(), false, false, List.copyOf(also)));
+    }
   }
 
   /**
