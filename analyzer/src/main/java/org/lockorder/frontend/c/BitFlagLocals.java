@@ -66,10 +66,7 @@ final class BitFlagLocals {
   }
 
   private static boolean isAssignment(int type) {
-    return type == CLexer.Assign || type == CLexer.StarAssign || type == CLexer.DivAssign || type == CLexer.ModAssign
-        || type == CLexer.PlusAssign || type == CLexer.MinusAssign || type == CLexer.LeftShiftAssign
-        || type == CLexer.RightShiftAssign || type == CLexer.AndAssign || type == CLexer.XorAssign
-        || type == CLexer.OrAssign;
+    return StableVariables.ASSIGNMENTS.contains(type);
   }
 
   /**

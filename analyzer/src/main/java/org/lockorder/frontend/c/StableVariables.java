@@ -26,7 +26,8 @@ import org.lockorder.frontend.c.antlr.CParser;
 final class StableVariables {
   private StableVariables() {}
 
-  private static final Set<Integer> ASSIGNMENTS = Set.of(
+  /** The assignment operators, {@code =} and the compound ones. */
+  static final Set<Integer> ASSIGNMENTS = Set.of(
       CLexer.Assign, CLexer.StarAssign, CLexer.DivAssign, CLexer.ModAssign, CLexer.PlusAssign,
       CLexer.MinusAssign, CLexer.LeftShiftAssign, CLexer.RightShiftAssign, CLexer.AndAssign,
       CLexer.XorAssign, CLexer.OrAssign);
