@@ -249,7 +249,7 @@ final class AnalysisContext {
     Integer c = indexes.get(callee);
     Integer f = indexes.get(caller);
     if (c == null || f == null || components[c] >= components[f]) return null;
-    return constantArguments.summaryFor(this, callee, c, args, bound, masks, program.enumConstants(caller.location().file()));
+    return constantArguments.summaryFor(this, callee, c, args, bound, masks, program.namedConstants(caller, constantArguments.constants()));
   }
 
   /** The function's index, the one summaries are kept by; -1 for a function outside every component. */

@@ -205,7 +205,7 @@ final class CallGraph {
       Integer own = componentOf.get(originals.getOrDefault(f, f));
       if (byNode == null || byNode.isEmpty() || own == null) continue;
       Map<String, Long> bound = constantBindings.getOrDefault(f, Map.of());
-      Map<String, Long> enums = program.enumConstants(f.location().file());
+      Map<String, Long> enums = program.namedConstants(f, constants);
       for (Node n : f.cfg().nodes()) {
         List<Arg> args;
         if (n.event() instanceof Event.Call c) args = c.args();
@@ -247,7 +247,7 @@ final class CallGraph {
     if (byValues.containsKey(values)) return byValues.get(values);
     Map<Integer, List<CallTarget>> general = targets.getOrDefault(g, Map.of());
     java.util.BitSet reached = constantCopyCount >= MAX_CONSTANT_COPIES ? null
-        : ConstantPruning.reachable(g, values, constants, program.enumConstants(g.location().file()), general::containsKey);
+        : ConstantPruning.reachable(g, values, constants, program.namedConstants(g, constants), general::containsKey);
     if (reached == null) {
       byValues.put(values, null);
       return null;

@@ -72,7 +72,7 @@ final class FunctionAnalyzer {
     this.conditionBits = ConditionBits.correlated(fn.cfg(), returnsLockResult);
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits);
-    Map<String, Long> enums = ctx.program().enumConstants(fn.location().file());
+    Map<String, Long> enums = ctx.program().namedConstants(fn, ctx.macroConstants());
     this.values = new ParameterValues(fn, bound, boundMasks, conditionBits, ctx.macroConstants(), enums);
     this.zeroSide = conditionBits.isEmpty() ? Map.of()
         : ConditionBits.zeroSideDecides(conditionBits, name -> ctx.macroConstants().value(name, enums));

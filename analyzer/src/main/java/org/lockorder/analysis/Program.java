@@ -30,6 +30,13 @@ public final class Program {
   private final Map<String, Long> constants = new HashMap<>();
   /** By file: the enum constants it declares (a name may mean another value in another file). */
   private final Map<String, Map<String, Long>> enumsByFile = new HashMap<>();
+  /**
+   * The enum constants headers declare, for every file: {@code enum ttu_flags} in
+   * include/linux/rmap.h gives {@code TTU_RMAP_LOCKED} the value mm/huge_memory.c passes. A name
+   * two headers give different values is left out: which one a file sees depends on what it
+   * includes, which the analysis does not follow.
+   */
+  private final Map<String, Long> headerEnums = new HashMap<>();
 
   /** Merges units in the given order; callers pass them sorted by path for determinism. */
   public Program(List<TranslationUnit> units, Map<String, Long> modelConstants) {
@@ -49,6 +56,16 @@ public final class Program {
       fieldInits.addAll(tu.fieldInits());
       new TreeMap<>(tu.enumConstants()).forEach(constants::putIfAbsent);
       if (!tu.enumConstants().isEmpty()) enumsByFile.put(tu.file(), tu.enumConstants());
+      if (tu.file().endsWith(".h")) {
+        new TreeMap<>(tu.enumConstants()).forEach((name, value) -> {
+          if (ambiguousHeaderEnums.contains(name)) return;
+          Long other = headerEnums.putIfAbsent(name, value);
+          if (other != null && !other.equals(value)) {
+            headerEnums.remove(name);
+            ambiguousHeaderEnums.add(name);
+          }
+        });
+      }
     }
     functions.sort(Comparator.comparing((Function f) -> f.location()));
   }
@@ -92,9 +109,61 @@ public final class Program {
     return shared;
   }
 
-  /** The enum constants declared in {@code file} (at file scope or in a function body). */
+  private final java.util.Set<String> ambiguousHeaderEnums = new java.util.HashSet<>();
+
+  /**
+   * The enum constants a function of {@code file} can read: those declared in the file (at file
+   * scope or in a function body), then those of the headers ({@link #headerEnums}). A view: the
+   * headers' are not copied per file.
+   */
   Map<String, Long> enumConstants(String file) {
-    return enumsByFile.getOrDefault(file, Map.of());
+    Map<String, Long> own = enumsByFile.getOrDefault(file, Map.of());
+    if (headerEnums.isEmpty()) return own;
+    return own.isEmpty() ? java.util.Collections.unmodifiableMap(headerEnums) : new Layered(own, headerEnums);
+  }
+
+  /**
+   * The names {@code f}'s code reads as constants besides the headers' macros: its locals only ever
+   * assigned one constant ({@link Function#constantLocals}), then {@link #enumConstants} of its file.
+   */
+  Map<String, Long> namedConstants(Function f, MacroConstants macros) {
+    Map<String, Long> enums = enumConstants(f.location().file());
+    if (f.constantLocals().isEmpty()) return enums;
+    Map<String, Long> locals = new HashMap<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(f.constantLocals()).entrySet()) {
+      Long v = ConditionValue.value(List.of(e.getValue().split(" ")), name -> macros.value(name, enums));
+      if (v != null) locals.put(e.getKey(), v);
+    }
+    return locals.isEmpty() ? enums : new Layered(locals, enums);
+  }
+
+  /** A file's own constants over the headers': lookups only, as the constant evaluation makes. */
+  private static final class Layered extends java.util.AbstractMap<String, Long> {
+    private final Map<String, Long> first;
+    private final Map<String, Long> then;
+
+    Layered(Map<String, Long> first, Map<String, Long> then) {
+      this.first = first;
+      this.then = then;
+    }
+
+    @Override
+    public Long get(Object key) {
+      Long v = first.get(key);
+      return v != null ? v : then.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return first.containsKey(key) || then.containsKey(key);
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Long>> entrySet() {
+      Map<String, Long> all = new TreeMap<>(then);
+      all.putAll(first);
+      return java.util.Collections.unmodifiableMap(all).entrySet();
+    }
   }
 
   public boolean isFunction(String name) {

@@ -20,6 +20,8 @@ import java.util.Map;
  *     or-s one in ({@code ilock_flags |= BTRFS_ILOCK_TRY}) or ands it with anything; those
  *     constants as condition text. The variable never has a bit outside their union (ADR-007
  *     later: flag bits)
+ * @param constantLocals of those, by local only ever assigned one constant: that constant's text.
+ *     The variable holds its value wherever a read of it is defined
  */
 public record Function(
     String name,
@@ -33,7 +35,8 @@ public record Function(
     Cfg cfg,
     Map<String, Location> pointerSince,
     Map<String, List<Location>> resultCalls,
-    Map<String, List<String>> bitFlags) {
+    Map<String, List<String>> bitFlags,
+    Map<String, String> constantLocals) {
 
   public Function {
     params = List.copyOf(params);
@@ -43,6 +46,7 @@ public record Function(
     pointerSince = Map.copyOf(pointerSince);
     resultCalls = Map.copyOf(resultCalls);
     bitFlags = Map.copyOf(bitFlags);
+    constantLocals = Map.copyOf(constantLocals);
   }
 
   public Function(
@@ -50,7 +54,7 @@ public record Function(
       List<LockAnnotation> annotations, List<Assignment> assignments, Cfg cfg, Map<String, Location> pointerSince,
       Map<String, List<Location>> resultCalls) {
     this(name, location, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince, resultCalls,
-        Map.of());
+        Map.of(), Map.of());
   }
 
   /** The same code as another function object: a copy the call graph gives some of its calls. */
@@ -61,7 +65,7 @@ public record Function(
   /** This function with another control-flow graph (the lock API lowered). */
   public Function withCfg(Cfg other) {
     return new Function(name, location, isStatic, returnType, params, locals, annotations, assignments, other,
-        pointerSince, resultCalls, bitFlags);
+        pointerSince, resultCalls, bitFlags, constantLocals);
   }
 
   public Function(

@@ -65,6 +65,40 @@ final class BitFlagLocals {
     return out;
   }
 
+  /**
+   * Of the flag locals {@code of} found, those whose every change assigns one constant, the same
+   * each time: by local, that constant's text. Such a local holds that value wherever a read of it
+   * is defined (before its assignment it holds nothing C defines):
+   *
+   * <pre>
+   *   enum ttu_flags ttu_flags = TTU_RMAP_LOCKED | TTU_SPLIT_HUGE_PMD | TTU_SYNC;
+   *   ...
+   *   try_to_unmap(folio, ttu_flags | TTU_IGNORE_MLOCK);   // always TTU_RMAP_LOCKED
+   * </pre>
+   */
+  static Map<String, String> constants(List<Token> body, Map<String, List<String>> flags) {
+    Map<String, String> out = new TreeMap<>();
+    if (flags.isEmpty()) return out;
+    Set<String> dropped = new HashSet<>();
+    for (int i = 0; i < body.size(); i++) {
+      Token t = body.get(i);
+      if (t.getType() != CLexer.Identifier || !flags.containsKey(t.getText())) continue;
+      int prev = i > 0 ? body.get(i - 1).getType() : -1;
+      if (prev == CLexer.Dot || prev == CLexer.Arrow) continue;
+      int op = i + 1 < body.size() ? body.get(i + 1).getType() : -1;
+      if (op != CLexer.Assign) {
+        if (op != -1 && isAssignment(op)) dropped.add(t.getText()); // '|=' or '&=': bits, not a value
+        continue;
+      }
+      String value = ExpressionFlow.constantText(operand(body, i + 2));
+      String before = out.putIfAbsent(t.getText(), value);
+      if (before != null && !before.equals(value)) dropped.add(t.getText());
+    }
+    out.keySet().removeAll(dropped);
+    out.keySet().retainAll(flags.keySet());
+    return out;
+  }
+
   private static boolean isAssignment(int type) {
     return StableVariables.ASSIGNMENTS.contains(type);
   }

@@ -44,12 +44,14 @@ import org.antlr.v4.runtime.Token;
  *     untracked: each of these is an assignment, and a relock (ADR-006 later: lock flags).
  * @param bitFlags by local used as a set of flag bits ({@link BitFlagLocals}): the constants it is
  *     assigned or or-ed with
+ * @param constantLocals of those, the ones only ever assigned one constant: its text ({@link
+ *     BitFlagLocals#constants})
  */
 record BodyVariables(
     Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
     Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams, Set<String> assignedMembers,
     Map<String, Integer> flowTracked, Set<Token> relockAssignments, Set<Token> addressArguments,
-    Map<String, java.util.List<String>> bitFlags) {
+    Map<String, java.util.List<String>> bitFlags, Map<String, String> constantLocals) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
@@ -63,6 +65,7 @@ record BodyVariables(
     relockAssignments = Set.copyOf(relockAssignments);
     addressArguments = Set.copyOf(addressArguments);
     bitFlags = Map.copyOf(bitFlags);
+    constantLocals = Map.copyOf(constantLocals);
   }
 
   /**

@@ -124,8 +124,10 @@ final class FunctionExtractor {
     Map<String, java.util.List<String>> bitFlags = new java.util.TreeMap<>(variables.bitFlags());
     bitFlags.keySet().removeIf(v -> !locals.containsKey(v) || locals.get(v).pointers() > 0 || locals.get(v).array());
 
+    Map<String, String> constantLocals = new java.util.TreeMap<>(variables.constantLocals());
+    constantLocals.keySet().retainAll(bitFlags.keySet());
     return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince,
-        resultCalls, bitFlags);
+        resultCalls, bitFlags, constantLocals);
   }
 
   /** Collects locals and assignments from the whole body, in source order. */

@@ -152,8 +152,10 @@ final class StableVariables {
     flagCandidates.removeAll(declaredTwice);
     flagCandidates.removeAll(seen.untracked);
     flagCandidates.removeAll(seen.stepped);
+    Map<String, java.util.List<String>> bitFlags = BitFlagLocals.of(bodyTokens, flagCandidates);
     return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned,
-        seen.members, flowTracked, seen.relockTokens, seen.addressArguments, BitFlagLocals.of(bodyTokens, flagCandidates));
+        seen.members, flowTracked, seen.relockTokens, seen.addressArguments, bitFlags,
+        BitFlagLocals.constants(bodyTokens, bitFlags));
   }
 
   /** What the token scan finds about each name's assignments. */

@@ -31,4 +31,12 @@ class BitFlagLocalsTest {
     assertEquals(Map.of(), only("void f(void) { unsigned long *p = 0; p = 0; g(p); }").bitFlags());
     assertEquals(Map.of(), only("void f(int x) { int m = 1; if (x) { int m = 2; g(m); } g(m); }").bitFlags());
   }
+
+  @Test
+  void aFlagLocalOnlyEverAssignedOneConstantIsThatConstant() {
+    var f = only("void f(int x) { enum ttu_flags ttu_flags = TTU_RMAP_LOCKED | TTU_SYNC; unsigned int once; once = 4;"
+        + " int same = 1; if (x) same = 1; int two = 1; if (x) two = 2; int ored = 1; if (x) ored |= 2;"
+        + " int anded = 3; anded &= x; g(ttu_flags | 8, once, same, two, ored, anded); }");
+    assertEquals(Map.of("ttu_flags", "TTU_RMAP_LOCKED | TTU_SYNC", "once", "4", "same", "1"), f.constantLocals());
+  }
 }
