@@ -155,7 +155,8 @@ public final class Simulator {
         added.add("thread " + (t + 1) + " is an interrupt handler on thread " + (threads.get(t).interrupts() + 1) + "'s CPU");
       }
     }
-    String text = deadlocked + " thread" + (deadlocked == 1 ? "" : "s") + " deadlock in the schedule below";
+    String text = deadlocked == 1 ? "1 thread deadlocks on itself in the schedule below"
+        : deadlocked + " threads deadlock in the schedule below";
     return added.isEmpty() ? text : text + "; " + String.join("; ", added);
   }
 

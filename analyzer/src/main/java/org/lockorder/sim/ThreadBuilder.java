@@ -74,9 +74,10 @@ final class ThreadBuilder {
   }
 
   /**
-   * LO002: one thread when the same expression in the same function is taken twice by two
-   * statements (it deadlocks on itself); otherwise, and when one statement takes it on two passes
-   * of a loop, two objects of the class and two threads taking them in opposite orders.
+   * LO002: one thread when the class is a single lock (a global) or the same expression in the
+   * same function is taken twice by two statements (it deadlocks on itself); otherwise, and when
+   * one statement takes it on two passes of a loop, two objects of the class and two threads
+   * taking them in opposite orders.
    */
   private Built recursive(Finding f, List<LockOp> ops) {
     String cls = f.classes().get(0);
@@ -89,8 +90,13 @@ final class ThreadBuilder {
     boolean sameStatement = held != null && last != null && held.location().equals(last.location())
         && held.stepIndex() >= 0 && last.stepIndex() >= 0
         && callsTo(f.threads().get(0).steps(), held.stepIndex()).equals(callsTo(f.threads().get(0).steps(), last.stepIndex()));
-    if (held != null && last != null && !sameStatement && held.function().equals(last.function()) && held.text().equals(last.text())) {
-      Plan p = new Plan(entry, 0, "takes " + cls + " (" + held.text() + ") twice", ops, cls, cls);
+    // A global lock (DEFINE_SPINLOCK, a static mutex) is one object however it is reached, on
+    // every pass of a loop too: the thread deadlocks on itself, with no second thread needed.
+    boolean global = held != null && last != null && view.singleInstance(held.lockClass());
+    if (global || (held != null && last != null && !sameStatement && held.function().equals(last.function())
+        && held.text().equals(last.text()))) {
+      String how = global ? "takes " + cls + ", a single lock, twice" : "takes " + cls + " (" + held.text() + ") twice";
+      Plan p = new Plan(entry, 0, how, ops, cls, cls);
       return finish(List.of(p), List.of(new Meeting(cls, 0, held.mode(), 0, last.mode())), -1, null);
     }
     String a = cls + " (object 1)";

@@ -55,4 +55,19 @@ class RecursiveLockingPlanTest {
         """);
     assertEquals(List.of("takes inode.i_rwsem (&inode->i_rwsem) twice"), roles);
   }
+
+  @Test
+  void aGlobalLockIsOneObjectWhateverTakesIt() throws Exception {
+    // Two functions, two statements: before, two objects "of" a static lock and a second thread.
+    String code = """
+        static DEFINE_SPINLOCK(table_lock);
+        static int count;
+        static void bump(void) { spin_lock(&table_lock); count++; spin_unlock(&table_lock); }
+        void add_entry(void) { spin_lock(&table_lock); bump(); spin_unlock(&table_lock); }
+        """;
+    assertEquals(List.of("takes table_lock, a single lock, twice"), roles(code));
+    Path file = Files.writeString(dir.resolve("snippet.c"), code);
+    Finding f = new Pipeline(PipelineOptions.defaults()).run(List.of(file.toString())).findings().get(0);
+    assertEquals("1 thread deadlocks on itself in the schedule below", f.simulation().reason());
+  }
 }
