@@ -49,6 +49,32 @@ class ErrorRecoveryTest {
   }
 
   @Test
+  void aTracepointDefinitionThatDoesNotParseIsNoWarning() {
+    // Written for the project in the shape of include/trace/events/*.h; the record layout and the
+    // assignments are no C arguments. A declaration of another macro that fails still warns.
+    TranslationUnit tu = parse("""
+        TRACE_EVENT(toyfs_write,
+        \tTP_PROTO(struct inode *inode, long len),
+        \tTP_ARGS(inode, len),
+        \tTP_STRUCT__entry(
+        \t\t__field(dev_t, dev)
+        \t\t__field(long, len)
+        \t),
+        \tTP_fast_assign(
+        \t\t__entry->dev = inode->i_sb->s_dev;
+        \t\t__entry->len = len;
+        \t),
+        \tTP_printk("dev %d len %ld", __entry->dev, __entry->len)
+        );
+        int x = ;
+        void f(void) { g(); }
+        """);
+    assertEquals(List.of("f"), names(tu));
+    assertEquals(1, tu.diagnostics().size(), tu.diagnostics().toString());
+    assertEquals("t.c:14:9: warning: cannot parse declaration: unexpected ';'", tu.diagnostics().get(0).toString());
+  }
+
+  @Test
   void brokenDeclarationDoesNotHideFunctions() {
     TranslationUnit tu = parse("int x = ;\nvoid f(void) { g(); }\n");
     assertEquals(List.of("f"), names(tu));
