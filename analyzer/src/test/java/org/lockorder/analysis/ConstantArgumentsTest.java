@@ -85,13 +85,8 @@ class ConstantArgumentsTest {
 
   @Test
   void macroConstantsFromHeadersAreValues() throws Exception {
-    Files.writeString(dir.resolve("flags.h"), "#define LOCK_A 0x1\n#define LOCK_B (1u << 1)\n#define LOCK_BOTH (LOCK_A | LOCK_B)\n");
-    String callee = "#include \"flags.h\"\n"
-        + "static void take(unsigned int flags) { if (flags & LOCK_B) { mutex_lock(&b); mutex_unlock(&b); } }\n";
-    Path header = dir.resolve("flags.h");
-    assertEquals(List.of(), findings(LOCKS + callee + "void one(void) { mutex_lock(&a); take(LOCK_A); mutex_unlock(&a); }\n", header));
-    assertEquals(List.of("LO001 a -> b"),
-        findings(LOCKS + callee + "void one(void) { mutex_lock(&a); take(LOCK_BOTH); mutex_unlock(&a); }\n", header));
+    assertHeaderConstantsAreValues("#define LOCK_A 0x1\n#define LOCK_B (1u << 1)\n#define LOCK_BOTH (LOCK_A | LOCK_B)\n",
+        "unsigned int", "LOCK_BOTH");
   }
 
   @Test
@@ -99,13 +94,17 @@ class ConstantArgumentsTest {
     // 6.1's enum ttu_flags (include/linux/rmap.h): unmap_folio passes TTU_RMAP_LOCKED, and
     // try_to_unmap then walks the mapping without taking its lock. Before, only a header's
     // #defines and the calling file's own enums had values.
-    Files.writeString(dir.resolve("flags.h"), "enum lock_flags { LOCK_A = 0x1, LOCK_B = 1 << 1 };\n");
+    assertHeaderConstantsAreValues("enum lock_flags { LOCK_A = 0x1, LOCK_B = 1 << 1 };\n", "enum lock_flags", "LOCK_A | LOCK_B");
+  }
+
+  /** flags.h declares LOCK_A and LOCK_B: passing LOCK_A skips the callee's lock, passing {@code both} takes it. */
+  private void assertHeaderConstantsAreValues(String flagsHeader, String paramType, String both) throws Exception {
+    Path header = Files.writeString(dir.resolve("flags.h"), flagsHeader);
     String callee = "#include \"flags.h\"\n"
-        + "static void take(enum lock_flags flags) { if (flags & LOCK_B) { mutex_lock(&b); mutex_unlock(&b); } }\n";
-    Path header = dir.resolve("flags.h");
+        + "static void take(" + paramType + " flags) { if (flags & LOCK_B) { mutex_lock(&b); mutex_unlock(&b); } }\n";
     assertEquals(List.of(), findings(LOCKS + callee + "void one(void) { mutex_lock(&a); take(LOCK_A); mutex_unlock(&a); }\n", header));
     assertEquals(List.of("LO001 a -> b"),
-        findings(LOCKS + callee + "void one(void) { mutex_lock(&a); take(LOCK_A | LOCK_B); mutex_unlock(&a); }\n", header));
+        findings(LOCKS + callee + "void one(void) { mutex_lock(&a); take(" + both + "); mutex_unlock(&a); }\n", header));
   }
 
   @Test
