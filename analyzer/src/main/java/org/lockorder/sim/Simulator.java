@@ -17,6 +17,7 @@ import org.lockorder.report.Verdict;
  */
 public final class Simulator {
   private final SimulationBounds bounds;
+  private final ProgramView view;
   private final WitnessWalker walker;
   private final ThreadBuilder builder;
   /** The same with {@link SimulationBounds#firstLook} bounds, for {@link #simulateAll}'s first pass. */
@@ -28,6 +29,7 @@ public final class Simulator {
 
   private Simulator(ProgramView view, SimulationBounds bounds, SimulationBounds firstLook) {
     this.bounds = bounds;
+    this.view = view;
     this.walker = new WitnessWalker(view, bounds);
     this.builder = new ThreadBuilder(view, walker);
     this.firstLook = firstLook == null ? null : new Simulator(view, firstLook, null);
@@ -105,6 +107,10 @@ public final class Simulator {
   }
 
   public Simulation simulate(Finding f) {
+    for (int t = 0; t < f.threads().size(); t++) {
+      String why = OneTablePerPointer.conflict(f.threads().get(t), view);
+      if (why != null) return new Simulation(Verdict.NOT_REPRODUCED, "thread " + (t + 1) + ": " + why, List.of(), List.of(), 0);
+    }
     ThreadBuilder.Built built;
     try {
       built = builder.build(f);
