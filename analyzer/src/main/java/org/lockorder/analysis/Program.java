@@ -37,6 +37,7 @@ public final class Program {
    * includes, which the analysis does not follow.
    */
   private final Map<String, Long> headerEnums = new HashMap<>();
+  private final java.util.Set<String> ambiguousHeaderEnums = new java.util.HashSet<>();
 
   /** Merges units in the given order; callers pass them sorted by path for determinism. */
   public Program(List<TranslationUnit> units, Map<String, Long> modelConstants) {
@@ -108,8 +109,6 @@ public final class Program {
     }
     return shared;
   }
-
-  private final java.util.Set<String> ambiguousHeaderEnums = new java.util.HashSet<>();
 
   /**
    * The enum constants a function of {@code file} can read: those declared in the file (at file

@@ -33,39 +33,22 @@ final class OneTablePerPointer {
 
   /** Why {@code thread}'s witness cannot run, naming both calls; null when nothing says so. */
   static String conflict(ThreadTrace thread, ProgramView view) {
-    List<Step> steps = thread.steps();
-    int firstAcquire = -1;
-    for (int i = 1; i < steps.size() && firstAcquire < 0; i++) if (steps.get(i).event().equals("acquire")) firstAcquire = i;
-    // By depth, the invocation its steps run in (the index of the call step that entered it). As in
-    // Route.of, the acquired site's chain repeats the calls the thread is still inside.
+    // By depth, the invocation the route's calls there are made in: the step index of the call
+    // that entered it (Route.of already drops the calls the second site's chain repeats).
     Map<Integer, Integer> frame = new HashMap<>();
-    Map<Integer, Step> open = new HashMap<>();
-    boolean shared = firstAcquire > 0;
     Map<String, Seen> seen = new HashMap<>();
-    for (int i = 1; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      boolean call = s.event().equals("call");
-      if (i < firstAcquire && call) open.put(s.depth(), s);
-      if (i > firstAcquire && shared) {
-        Step o = open.get(s.depth());
-        if (call && o != null && o.line() == s.line() && o.column() == s.column() && o.file().equals(s.file())
-            && o.detail().equals(s.detail())) {
-          continue;
-        }
-        shared = false;
-      }
-      if (!call) continue;
+    for (Route.Waypoint w : Route.of(thread).waypoints()) {
+      if (w.kind() != Route.Kind.CALL) continue;
+      Step s = thread.steps().get(w.stepIndex());
       String key = s.via() == null ? null : pointerKey(s, view);
       if (key != null) {
         Matcher m = TABLE_CALL.matcher(s.via());
         m.find();
-        String where = frame.getOrDefault(s.depth(), -1) + "|" + key;
-        Seen before = seen.putIfAbsent(where, new Seen(s, m.group(4), key));
+        Seen before = seen.putIfAbsent(frame.getOrDefault(w.depth(), -1) + "|" + key, new Seen(s, m.group(4), key));
         if (before != null && !before.table.equals(m.group(4))) return message(before, s, m.group(4));
       }
-      int entered = i;
-      frame.keySet().removeIf(d -> d > s.depth());
-      frame.put(s.depth() + 1, entered);
+      frame.keySet().removeIf(d -> d > w.depth());
+      frame.put(w.depth() + 1, w.stepIndex());
     }
     return null;
   }
