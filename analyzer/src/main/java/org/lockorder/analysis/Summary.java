@@ -217,7 +217,18 @@ final class Summary {
       boolean newCoversAll = fileSystems.equals(a.fileSystems());
       if (grew) site = a.site();
       else if (!newCoversAll) site = old.site();
-      else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
+      else {
+        // The merged acquisition is reached having released only what both paths released: its
+        // witness must be a path that released no more (6.1's dlm_reset_mleres_owner drops the
+        // caller's master_lock before its own res->spinlock, while the lookup it calls first
+        // takes res->spinlock with master_lock held; the shorter path was shown for both).
+        boolean oldExact = old.releasedBefore().size() == released.size();
+        boolean newExact = a.releasedBefore().size() == released.size();
+        if (newExact && !oldExact) site = a.site();
+        else if (oldExact && !newExact) site = old.site();
+        else if (!newExact) site = old.site();
+        else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
+      }
     } else {
       Paths paths = new Paths(old);
       paths.add(a.others() == null ? a.fileSystems() : a.others().siteFor(), a.site());
