@@ -3,6 +3,7 @@ package org.lockorder.frontend.c;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.lockorder.frontend.c.antlr.CLexer;
 import org.lockorder.frontend.c.antlr.CParser;
@@ -29,7 +30,19 @@ final class AccessPaths {
   }
 
   Arg arg(ParserRuleContext expression) {
-    return new Arg(source.text(expression), of(expression), Constants.of(expression));
+    return new Arg(argumentText(expression), of(expression), Constants.of(expression));
+  }
+
+  /**
+   * The argument's source text; but a single token that a macro's replacement wrote ({@code false}
+   * in {@code #define gfs2_io_error_bh(sdp, bh) gfs2_io_error_bh_i(..., __LINE__, false)}) is its
+   * own text, not the invocation's: what the call passes there is that token, which the constant
+   * arguments read (ADR-007), not the macro call the user wrote.
+   */
+  private String argumentText(ParserRuleContext expression) {
+    Token first = expression.getStart();
+    if (first == expression.getStop() && first instanceof ExpandedToken) return first.getText();
+    return source.text(expression);
   }
 
   /** The path of an expression after stripping '&', '*', casts and parentheses; else null. */
