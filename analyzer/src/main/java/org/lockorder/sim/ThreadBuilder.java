@@ -94,7 +94,7 @@ final class ThreadBuilder {
     // every pass of a loop too: the thread deadlocks on itself, with no second thread needed.
     boolean global = held != null && last != null && view.singleInstance(held.lockClass());
     if (global || (held != null && last != null && !sameStatement && held.function().equals(last.function())
-        && held.text().equals(last.text()))) {
+        && held.text().equals(last.text()) && sameObjectPassed(f.threads().get(0).steps(), held, last))) {
       String how = global ? "takes " + cls + ", a single lock, twice" : "takes " + cls + " (" + held.text() + ") twice";
       Plan p = new Plan(entry, 0, how, ops, cls, cls);
       return finish(List.of(p), List.of(new Meeting(cls, 0, held.mode(), 0, last.mode())), -1, null);
@@ -109,6 +109,42 @@ final class ThreadBuilder {
     Mode h = heldMode(ops);
     Mode l = finalMode(ops);
     return finish(plans, List.of(new Meeting(b, 1, h, 0, l), new Meeting(a, 0, h, 1, l)), -1, null);
+  }
+
+  /**
+   * Whether the two acquisitions may be of one object: false when their call chains part at two
+   * calls of one function with different arguments ({@code lock_it(a); lock_it(b);}), where the
+   * wrapper's one expression names two objects. Chains that part at calls of two functions may
+   * pass one object on ({@code xfs_ilock(ip)}, then {@code xfs_bmapi_read(ip, ...)}), and are
+   * taken as one, as are chains where one contains the other or a call's arguments are unknown.
+   */
+  private boolean sameObjectPassed(List<Step> steps, LockOp held, LockOp last) {
+    if (held.stepIndex() < 0 || last.stepIndex() < 0) return true;
+    List<Step> a = callsTo(steps, held.stepIndex());
+    List<Step> b = callsTo(steps, last.stepIndex());
+    for (int k = 0; k < a.size() && k < b.size(); k++) {
+      Step x = a.get(k);
+      Step y = b.get(k);
+      if (x.line() == y.line() && x.column() == y.column() && x.file().equals(y.file())) continue;
+      // Two functions: each may pass the object on (xfs_ilock(ip), then xfs_bmapi_read(ip, ...)).
+      if (!x.detail().equals(y.detail())) return true;
+      List<String> ax = argumentTexts(x);
+      List<String> ay = argumentTexts(y);
+      return ax == null || ay == null || ax.equals(ay);
+    }
+    return true;
+  }
+
+  /** The argument texts of the call a call step makes, or null when its node is not found. */
+  private List<String> argumentTexts(Step call) {
+    Function fn = view.function(call.function(), call.file());
+    if (fn == null) return null;
+    for (Node n : fn.cfg().nodes()) {
+      if (n.event() instanceof Event.Call c && c.location().line() == call.line() && c.location().column() == call.column()) {
+        return c.args().stream().map(org.lockorder.ir.Arg::text).toList();
+      }
+    }
+    return null;
   }
 
   /** The call steps on the way down to witness step {@code at}, outermost first. */

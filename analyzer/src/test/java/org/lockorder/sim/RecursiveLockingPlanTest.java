@@ -57,6 +57,21 @@ class RecursiveLockingPlanTest {
   }
 
   @Test
+  void aWrapperCalledWithAnotherObjectTakesAnother() throws Exception {
+    // One wrapper, one expression in it, two arguments: two objects (before, one thread).
+    List<String> two = roles("""
+        struct inode { struct rw_semaphore i_rwsem; };
+        static void lock_it(struct inode *inode) { down_write(&inode->i_rwsem); }
+        void both(struct inode *a, struct inode *b) {
+          lock_it(a);
+          lock_it(b);
+        }
+        """);
+    assertEquals(2, two.size(), two.toString());
+    assertTrue(two.get(0).startsWith("holds object 1 of inode.i_rwsem"), two.toString());
+  }
+
+  @Test
   void aGlobalLockIsOneObjectWhateverTakesIt() throws Exception {
     // Two functions, two statements: before, two objects "of" a static lock and a second thread.
     String code = """
