@@ -83,17 +83,25 @@ final class ConstantArguments {
     }
   }
 
-  /** The parameters of {@code f} that it passes, as they are, where a callee branches on them. */
+  /**
+   * The parameters of {@code f} that it passes, as they are, where a callee branches on them: in
+   * direct calls and in calls through ops tables ({@code gl->gl_ops->go_callback(gl, remote)} in
+   * 6.1's gfs2 {@code handle_callback}, whose callers pass {@code remote} false).
+   */
   private long passedOn(Function f, CallGraph graph, Map<Function, Integer> indexes) {
     long out = 0;
     for (Node n : f.cfg().nodes()) {
-      if (!(n.event() instanceof org.lockorder.ir.Event.Call c) || c.args().isEmpty()) continue;
+      List<Arg> args;
+      if (n.event() instanceof org.lockorder.ir.Event.Call c) args = c.args();
+      else if (n.event() instanceof org.lockorder.ir.Event.IndirectCall c) args = c.args();
+      else continue;
+      if (args.isEmpty()) continue;
       for (CallTarget t : graph.targets(f, n.id())) {
         Integer callee = indexes.get(t.function());
         long wanted = callee == null ? 0 : conditionParams[callee];
-        for (int k = 0; wanted != 0 && k < c.args().size() && k < Long.SIZE; k++) {
+        for (int k = 0; wanted != 0 && k < args.size() && k < Long.SIZE; k++) {
           if ((wanted & (1L << k)) == 0) continue;
-          String text = c.args().get(k).text();
+          String text = args.get(k).text();
           for (int j = 0; j < f.params().size() && j < Long.SIZE; j++) {
             if (text.equals(f.params().get(j).name())) out |= 1L << j;
           }

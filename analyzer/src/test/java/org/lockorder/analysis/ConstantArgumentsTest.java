@@ -108,6 +108,23 @@ class ConstantArgumentsTest {
   }
 
   @Test
+  void aParameterPassedOnThroughAnOpsCallIsSpecialisedToo() throws Exception {
+    // 6.1's gfs2: gfs2_dispose_glock_lru calls handle_callback(gl, ..., false), which passes
+    // remote to gl->gl_ops->go_callback, and the freeze glock's returns at once when !remote.
+    String code = LOCKS + """
+        struct glock;
+        struct glops { void (*go_callback)(struct glock *gl, bool remote); };
+        struct glock { const struct glops *gl_ops; int state; };
+        static void freeze_cb(struct glock *gl, bool remote) { if (!remote) return; mutex_lock(&b); mutex_unlock(&b); }
+        static const struct glops freeze_glops = { .go_callback = freeze_cb };
+        static void handle(struct glock *gl, bool remote) { gl->state = 1; gl->gl_ops->go_callback(gl, remote); }
+        void dispose(struct glock *gl) { mutex_lock(&a); handle(gl, REMOTE); mutex_unlock(&a); }
+        """;
+    assertEquals(List.of(), Snippets.findings(dir, code.replace("REMOTE", "false")));
+    assertEquals(List.of("LO001 a -> b"), Snippets.findings(dir, code.replace("REMOTE", "true")));
+  }
+
+  @Test
   void anEnumConstantTwoHeadersGiveDifferentValuesHasNone() throws Exception {
     Files.writeString(dir.resolve("one.h"), "enum one_flags { LOCK_B = 0x1 };\n");
     Files.writeString(dir.resolve("two.h"), "enum two_flags { LOCK_B = 0x2 };\n");
