@@ -224,9 +224,8 @@ final class Summary {
         // takes res->spinlock with master_lock held; the shorter path was shown for both).
         boolean oldExact = old.releasedBefore().size() == released.size();
         boolean newExact = a.releasedBefore().size() == released.size();
-        if (newExact && !oldExact) site = a.site();
-        else if (oldExact && !newExact) site = old.site();
-        else if (!newExact) site = old.site();
+        if (newExact != oldExact) site = newExact ? a.site() : old.site();
+        else if (!newExact) site = old.site(); // neither: the first found, as before
         else site = a.site().calls().size() < old.site().calls().size() ? a.site() : old.site();
       }
     } else {

@@ -61,15 +61,9 @@ final class OneTablePerPointer {
    */
   private static String pointerKey(Step s, ProgramView view) {
     if (!TABLE_CALL.matcher(s.via()).find()) return null;
+    if (!(Route.eventAt(view, s) instanceof Event.IndirectCall call)) return null;
     Function fn = view.function(s.function(), s.file());
-    if (fn == null) return null;
-    AccessPath target = null;
-    for (Node n : fn.cfg().nodes()) {
-      if (n.event() instanceof Event.IndirectCall c && c.location().line() == s.line() && c.location().column() == s.column()) {
-        target = c.target();
-        break;
-      }
-    }
+    AccessPath target = call.target();
     if (target == null || target.indexed() || !(target.root() instanceof AccessPath.Var v) || target.fields().size() < 2) {
       return null;
     }

@@ -75,6 +75,20 @@ record Route(String entry, String entryFile, List<Waypoint> waypoints) {
     return new Route(entry.function(), entry.file(), wps);
   }
 
+  /**
+   * The event at a witness step's position in the function the step is in (the call a call step
+   * makes), or null when the function or the node is not found.
+   */
+  static org.lockorder.ir.Event eventAt(org.lockorder.analysis.ProgramView view, Step s) {
+    org.lockorder.ir.Function fn = view.function(s.function(), s.file());
+    if (fn == null) return null;
+    for (org.lockorder.ir.Node n : fn.cfg().nodes()) {
+      Location at = n.event() == null ? null : n.event().location();
+      if (at != null && at.line() == s.line() && at.column() == s.column()) return n.event();
+    }
+    return null;
+  }
+
   private static boolean sameCall(Step a, Step b) {
     return a.line() == b.line() && a.column() == b.column() && a.file().equals(b.file()) && a.detail().equals(b.detail());
   }

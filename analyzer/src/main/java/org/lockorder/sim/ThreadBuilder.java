@@ -75,9 +75,10 @@ final class ThreadBuilder {
 
   /**
    * LO002: one thread when the class is a single lock (a global) or the same expression in the
-   * same function is taken twice by two statements (it deadlocks on itself); otherwise, and when
-   * one statement takes it on two passes of a loop, two objects of the class and two threads
-   * taking them in opposite orders.
+   * same function is taken twice by two statements, not through one wrapper given two arguments
+   * ({@link #sameObjectPassed}): it deadlocks on itself. Otherwise, and when one statement takes
+   * it on two passes of a loop, two objects of the class and two threads taking them in opposite
+   * orders.
    */
   private Built recursive(Finding f, List<LockOp> ops) {
     String cls = f.classes().get(0);
@@ -137,14 +138,7 @@ final class ThreadBuilder {
 
   /** The argument texts of the call a call step makes, or null when its node is not found. */
   private List<String> argumentTexts(Step call) {
-    Function fn = view.function(call.function(), call.file());
-    if (fn == null) return null;
-    for (Node n : fn.cfg().nodes()) {
-      if (n.event() instanceof Event.Call c && c.location().line() == call.line() && c.location().column() == call.column()) {
-        return c.args().stream().map(org.lockorder.ir.Arg::text).toList();
-      }
-    }
-    return null;
+    return Route.eventAt(view, call) instanceof Event.Call c ? c.args().stream().map(org.lockorder.ir.Arg::text).toList() : null;
   }
 
   /** The call steps on the way down to witness step {@code at}, outermost first. */
