@@ -189,20 +189,25 @@ final class CallGraph {
    */
   private void bindConstantArguments() {
     // Only calls within a recursion: a callee in an earlier component gets a specialised summary
-    // for the same constants (ConstantArguments), without a function more in the graph.
-    // The components before the ops copies (ADR-008), which are none of a large recursion's.
+    // for the same constants (ConstantArguments), without a function more in the graph. The
+    // components are those of the graph with the ops copies (ADR-008): a copy can join a
+    // recursion its original is in no recursion of. 6.1's rmap_walk_file is in none, but its copy
+    // for try_to_unmap's table calls try_to_unmap_one, which reaches the largest recursion and so
+    // try_to_unmap again; rmap_walk_locked's rmap_walk_file(folio, rwc, true) is then a call
+    // within that recursion, where no specialised summary applies.
     componentOf = new IdentityHashMap<>();
-    List<List<Function>> general = generalComponents;
-    for (int c = 0; c < general.size(); c++) {
-      if (general.get(c).size() > 1) for (Function f : general.get(c)) componentOf.put(f, c);
+    bottomUp = null;
+    List<List<Function>> withOpsCopies = bottomUpComponents();
+    bottomUp = null; // the copies made below change the graph
+    for (int c = 0; c < withOpsCopies.size(); c++) {
+      if (withOpsCopies.get(c).size() > 1) for (Function f : withOpsCopies.get(c)) componentOf.put(f, c);
     }
-    generalComponents = null;
     if (componentOf.isEmpty()) return;
     java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(functions);
     while (!queue.isEmpty()) {
       Function f = queue.poll();
       Map<Integer, List<CallTarget>> byNode = targets.get(f);
-      Integer own = componentOf.get(originals.getOrDefault(f, f));
+      Integer own = componentOf.get(f);
       if (byNode == null || byNode.isEmpty() || own == null) continue;
       Map<String, Long> bound = constantBindings.getOrDefault(f, Map.of());
       Map<String, Long> enums = program.namedConstants(f, constants);
@@ -216,7 +221,7 @@ final class CallGraph {
         List<CallTarget> out = ts;
         for (int i = 0; i < ts.size(); i++) {
           CallTarget t = ts.get(i);
-          if (!own.equals(componentOf.get(originals.getOrDefault(t.function(), t.function())))) continue;
+          if (!own.equals(componentOf.get(t.function()))) continue;
           Function copy = constantCopyFor(t.function(), args, bound, enums, queue);
           if (copy == null) continue;
           if (out == ts) out = new ArrayList<>(ts);
@@ -255,6 +260,7 @@ final class CallGraph {
     Function copy = g.copy();
     constantCopyCount++;
     byValues.put(values, copy);
+    componentOf.put(copy, componentOf.get(g)); // its calls are g's, within g's recursion
     originals.put(copy, originals.getOrDefault(g, g));
     constantBindings.put(copy, Map.copyOf(values));
     if (bindings.containsKey(g)) bindings.put(copy, bindings.get(g));
@@ -269,9 +275,7 @@ final class CallGraph {
   }
 
   private int constantCopyCount;
-  /** The call graph's components before any copy, for the copies' passes. */
-  private List<List<Function>> generalComponents;
-  /** By member of a recursion of the general call graph (by reference): its component's index. */
+  /** By member of a recursion of the call graph with its ops copies (by reference), and each constant copy made in one: the component's index. */
   private Map<Function, Integer> componentOf;
   /** By function (by reference): the parameters its branch conditions read, a bit per index, made once. */
   private final Map<Function, Long> testedParams = new IdentityHashMap<>();
@@ -304,7 +308,6 @@ final class CallGraph {
   private void bindOpsArguments() {
     OpsArguments ops = new OpsArguments(program);
     List<List<Function>> general = bottomUpComponents();
-    generalComponents = general;
     ops.findUses(general, this::targets);
     inLargeRecursion = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (List<Function> scc : general) if (scc.size() >= LARGE_RECURSION) inLargeRecursion.addAll(scc);
