@@ -203,6 +203,7 @@ final class CallGraph {
       if (withOpsCopies.get(c).size() > 1) for (Function f : withOpsCopies.get(c)) componentOf.put(f, c);
     }
     if (componentOf.isEmpty()) return;
+    branchedOn = ConstantArguments.branchedOn(withOpsCopies, this::targets);
     java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(functions);
     while (!queue.isEmpty()) {
       Function f = queue.poll();
@@ -237,7 +238,7 @@ final class CallGraph {
       Function g, List<Arg> args, Map<String, Long> bound, Map<String, Long> enums, java.util.ArrayDeque<Function> queue) {
     if (g.cfg().nodes().isEmpty() || constantBindings.containsKey(g)) return null;
     Map<String, Long> values = null;
-    long tested = testedParams.computeIfAbsent(g, ConstantArguments::conditionParams);
+    long tested = branchedOn.getOrDefault(g, 0L);
     if (tested == 0) return null;
     for (int i = 0; i < args.size() && i < g.params().size() && i < Long.SIZE; i++) {
       String name = g.params().get(i).name();
@@ -251,8 +252,16 @@ final class CallGraph {
     Map<Map<String, Long>, Function> byValues = constantCopies.computeIfAbsent(g, k -> new HashMap<>());
     if (byValues.containsKey(values)) return byValues.get(values);
     Map<Integer, List<CallTarget>> general = targets.getOrDefault(g, Map.of());
-    java.util.BitSet reached = constantCopyCount >= MAX_CONSTANT_COPIES ? null
+    java.util.BitSet pruned = constantCopyCount >= MAX_CONSTANT_COPIES ? null
         : ConstantPruning.reachable(g, values, constants, program.namedConstants(g, constants), general::containsKey);
+    if (pruned == null && constantCopyCount < MAX_CONSTANT_COPIES && prunesDownstream(g, values, 1, new IdentityHashMap<>())) {
+      // Nothing of g's own is ruled out, but it hands a value on to a callee of its recursion that
+      // branches on it (6.1's gfs2 handle_callback(gl, ..., false) calling gl->gl_ops->go_callback(gl,
+      // remote)): the copy keeps every call, and its calls get copies in turn.
+      pruned = new java.util.BitSet(g.cfg().nodes().size());
+      pruned.set(0, g.cfg().nodes().size());
+    }
+    java.util.BitSet reached = pruned;
     if (reached == null) {
       byValues.put(values, null);
       return null;
@@ -277,8 +286,56 @@ final class CallGraph {
   private int constantCopyCount;
   /** By member of a recursion of the call graph with its ops copies (by reference), and each constant copy made in one: the component's index. */
   private Map<Function, Integer> componentOf;
-  /** By function (by reference): the parameters its branch conditions read, a bit per index, made once. */
-  private final Map<Function, Long> testedParams = new IdentityHashMap<>();
+  /**
+   * By function (by reference): the parameters its branch conditions read, or that it passes on
+   * unchanged to such a parameter of a callee ({@link ConstantArguments#branchedOn}).
+   */
+  private Map<Function, Long> branchedOn = Map.of();
+
+  /**
+   * Whether {@code g} passes a parameter that {@code values} binds, unchanged, to a callee in its
+   * own recursion whose copy for it would rule something out, there or further down (at most
+   * {@link #PASSED_ON_DEPTH} calls deep): a copy that only passes values on to callees that prune
+   * nothing would be one more member of the recursion for nothing.
+   */
+  private boolean prunesDownstream(
+      Function g, Map<String, Long> values, int depth, Map<Function, Set<Map<String, Long>>> seen) {
+    Integer own = componentOf.get(g);
+    Map<String, Long> enums = program.namedConstants(g, constants);
+    for (Node n : g.cfg().nodes()) {
+      List<Arg> args;
+      if (n.event() instanceof Event.Call c) args = c.args();
+      else if (n.event() instanceof Event.IndirectCall ic) args = ic.args();
+      else continue;
+      for (CallTarget t : targets.getOrDefault(g, Map.of()).getOrDefault(n.id(), List.of())) {
+        Function callee = t.function();
+        if (!java.util.Objects.equals(own, componentOf.get(callee)) || constantBindings.containsKey(callee)) continue;
+        long wanted = branchedOn.getOrDefault(callee, 0L);
+        Map<String, Long> passed = null;
+        boolean fromValues = false;
+        for (int k = 0; wanted != 0 && k < args.size() && k < callee.params().size() && k < Long.SIZE; k++) {
+          String name = callee.params().get(k).name();
+          if ((wanted & (1L << k)) == 0 || name.isEmpty()) continue;
+          Long v = ConstantArguments.valueOf(args.get(k), values, constants, enums);
+          if (v == null) continue;
+          if (passed == null) passed = new java.util.TreeMap<>();
+          passed.put(name, v);
+          fromValues |= values.containsKey(args.get(k).text());
+        }
+        // By reference: a Function's own hashCode walks its CFG.
+        if (!fromValues || !seen.computeIfAbsent(callee, k -> new java.util.HashSet<>()).add(passed)) continue;
+        Map<Integer, List<CallTarget>> calleeTargets = targets.getOrDefault(callee, Map.of());
+        if (ConstantPruning.reachable(callee, passed, constants, program.namedConstants(callee, constants), calleeTargets::containsKey) != null) {
+          return true;
+        }
+        if (depth < PASSED_ON_DEPTH && prunesDownstream(callee, passed, depth + 1, seen)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many calls deep {@link #prunesDownstream} follows a value passed on. */
+  private static final int PASSED_ON_DEPTH = 4;
 
   /** The parameter values a copy for constant arguments binds (ADR-007 later); empty for any other function. */
   Map<String, Long> constantBinding(Function f) {

@@ -47,15 +47,27 @@ final class ConstantArguments {
   ConstantArguments(Map<Function, Integer> indexes, CallGraph graph, MacroConstants constants) {
     this.constants = constants;
     conditionParams = new long[indexes.size()];
-    indexes.forEach((f, i) -> conditionParams[i] = conditionParams(f));
-    // A parameter passed on unchanged to one a callee branches on counts too ('outer(take_locks)
-    // { inner(take_locks); }'): callees first, a recursion until nothing changes.
-    // Within a recursion only the callers of a function whose bits grew look again: sweeping the
-    // whole of Linux 6.1's largest recursion (8,387 functions) until nothing changed took passes.
-    for (List<Function> scc : graph.bottomUpComponents()) {
+    Map<Function, Long> branched = branchedOn(graph.bottomUpComponents(), graph::targets);
+    indexes.forEach((f, i) -> conditionParams[i] = branched.containsKey(f) ? branched.get(f) : conditionParams(f));
+  }
+
+  /**
+   * By function of {@code bottomUp} (by reference): bit i when a branch condition reads parameter
+   * i, or the function passes it on unchanged to such a parameter of a callee ('outer(take_locks)
+   * { inner(take_locks); }'): callees first, a recursion until nothing changes. Within a recursion
+   * only the callers of a function whose bits grew look again: sweeping the whole of Linux 6.1's
+   * largest recursion (8,387 functions) until nothing changed took passes.
+   *
+   * @param bottomUp the call graph's components, a component's callees before it
+   */
+  static Map<Function, Long> branchedOn(
+      List<List<Function>> bottomUp, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets) {
+    Map<Function, Long> bits = new IdentityHashMap<>();
+    for (List<Function> scc : bottomUp) for (Function f : scc) bits.put(f, conditionParams(f));
+    for (List<Function> scc : bottomUp) {
       if (scc.size() == 1) {
         Function f = scc.get(0);
-        conditionParams[indexes.get(f)] |= passedOn(f, graph, indexes);
+        bits.put(f, bits.get(f) | passedOn(f, targets, bits));
         continue;
       }
       Set<Function> members = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -63,7 +75,7 @@ final class ConstantArguments {
       Map<Function, List<Function>> callers = new IdentityHashMap<>();
       for (Function f : scc) {
         for (Node n : f.cfg().nodes()) {
-          for (CallTarget t : graph.targets(f, n.id())) {
+          for (CallTarget t : targets.apply(f, n.id())) {
             if (members.contains(t.function())) callers.computeIfAbsent(t.function(), k -> new ArrayList<>()).add(f);
           }
         }
@@ -74,13 +86,14 @@ final class ConstantArguments {
       while (!work.isEmpty()) {
         Function f = work.poll();
         queued.remove(f);
-        int i = indexes.get(f);
-        long before = conditionParams[i];
-        conditionParams[i] |= passedOn(f, graph, indexes);
-        if (conditionParams[i] == before) continue;
+        long before = bits.get(f);
+        long after = before | passedOn(f, targets, bits);
+        if (after == before) continue;
+        bits.put(f, after);
         for (Function c : callers.getOrDefault(f, List.of())) if (queued.add(c)) work.add(c);
       }
     }
+    return bits;
   }
 
   /**
@@ -88,7 +101,8 @@ final class ConstantArguments {
    * direct calls and in calls through ops tables ({@code gl->gl_ops->go_callback(gl, remote)} in
    * 6.1's gfs2 {@code handle_callback}, whose callers pass {@code remote} false).
    */
-  private long passedOn(Function f, CallGraph graph, Map<Function, Integer> indexes) {
+  private static long passedOn(
+      Function f, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets, Map<Function, Long> bits) {
     long out = 0;
     for (Node n : f.cfg().nodes()) {
       List<Arg> args;
@@ -96,9 +110,8 @@ final class ConstantArguments {
       else if (n.event() instanceof org.lockorder.ir.Event.IndirectCall c) args = c.args();
       else continue;
       if (args.isEmpty()) continue;
-      for (CallTarget t : graph.targets(f, n.id())) {
-        Integer callee = indexes.get(t.function());
-        long wanted = callee == null ? 0 : conditionParams[callee];
+      for (CallTarget t : targets.apply(f, n.id())) {
+        long wanted = bits.getOrDefault(t.function(), 0L);
         for (int k = 0; wanted != 0 && k < args.size() && k < Long.SIZE; k++) {
           if ((wanted & (1L << k)) == 0) continue;
           String text = args.get(k).text();
