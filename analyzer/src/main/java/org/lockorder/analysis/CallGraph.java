@@ -213,10 +213,8 @@ final class CallGraph {
       Map<String, Long> bound = constantBindings.getOrDefault(f, Map.of());
       Map<String, Long> enums = program.namedConstants(f, constants);
       for (Node n : f.cfg().nodes()) {
-        List<Arg> args;
-        if (n.event() instanceof Event.Call c) args = c.args();
-        else if (n.event() instanceof Event.IndirectCall ic) args = ic.args();
-        else continue;
+        List<Arg> args = Event.callArgs(n.event());
+        if (args == null) continue;
         List<CallTarget> ts = byNode.get(n.id());
         if (ts == null) continue;
         List<CallTarget> out = ts;
@@ -303,10 +301,8 @@ final class CallGraph {
     Integer own = componentOf.get(g);
     Map<String, Long> enums = program.namedConstants(g, constants);
     for (Node n : g.cfg().nodes()) {
-      List<Arg> args;
-      if (n.event() instanceof Event.Call c) args = c.args();
-      else if (n.event() instanceof Event.IndirectCall ic) args = ic.args();
-      else continue;
+      List<Arg> args = Event.callArgs(n.event());
+      if (args == null) continue;
       for (CallTarget t : targets.getOrDefault(g, Map.of()).getOrDefault(n.id(), List.of())) {
         Function callee = t.function();
         if (!java.util.Objects.equals(own, componentOf.get(callee)) || constantBindings.containsKey(callee)) continue;

@@ -105,11 +105,8 @@ final class ConstantArguments {
       Function f, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets, Map<Function, Long> bits) {
     long out = 0;
     for (Node n : f.cfg().nodes()) {
-      List<Arg> args;
-      if (n.event() instanceof org.lockorder.ir.Event.Call c) args = c.args();
-      else if (n.event() instanceof org.lockorder.ir.Event.IndirectCall c) args = c.args();
-      else continue;
-      if (args.isEmpty()) continue;
+      List<Arg> args = org.lockorder.ir.Event.callArgs(n.event());
+      if (args == null || args.isEmpty()) continue;
       for (CallTarget t : targets.apply(f, n.id())) {
         long wanted = bits.getOrDefault(t.function(), 0L);
         for (int k = 0; wanted != 0 && k < args.size() && k < Long.SIZE; k++) {

@@ -114,7 +114,7 @@ final class ParameterValues {
         if (bit != null) out |= 1L << bit;
       }
     }
-    List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : List.of();
+    List<Arg> args = java.util.Objects.requireNonNullElse(Event.callArgs(n.event()), List.of());
     for (Arg a : args) {
       Integer bit = assignedBits.get(a.text());
       if (bit != null) out |= 1L << bit;

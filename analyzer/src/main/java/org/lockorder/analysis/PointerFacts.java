@@ -115,7 +115,7 @@ final class PointerFacts {
 
   /** Whether {@code n} is a call given variable {@code v} itself as an argument. */
   private static boolean passes(Node n, String v) {
-    List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : List.of();
+    List<Arg> args = java.util.Objects.requireNonNullElse(Event.callArgs(n.event()), List.of());
     for (Arg a : args) if (v.equals(plainVariable(a))) return true;
     return false;
   }

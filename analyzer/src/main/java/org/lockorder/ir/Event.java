@@ -26,6 +26,13 @@ public sealed interface Event
 
   Location location();
 
+  /** The arguments of a call, direct or through a pointer; null for any other event. */
+  static List<Arg> callArgs(Event e) {
+    if (e instanceof Call c) return c.args();
+    if (e instanceof IndirectCall c) return c.args();
+    return null;
+  }
+
   /**
    * A call of a named function or function-like macro, known or not.
    *
