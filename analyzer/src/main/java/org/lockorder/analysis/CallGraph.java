@@ -253,9 +253,9 @@ final class CallGraph {
     java.util.BitSet pruned = constantCopyCount >= MAX_CONSTANT_COPIES ? null
         : ConstantPruning.reachable(g, values, constants, program.namedConstants(g, constants), general::containsKey);
     if (pruned == null && constantCopyCount < MAX_CONSTANT_COPIES && prunesDownstream(g, values, 1, new IdentityHashMap<>())) {
-      // Nothing of g's own is ruled out, but it hands a value on to a callee of its recursion that
-      // branches on it (6.1's gfs2 handle_callback(gl, ..., false) calling gl->gl_ops->go_callback(gl,
-      // remote)): the copy keeps every call, and its calls get copies in turn.
+      // Nothing of g's own is ruled out, but it hands a value on to a callee of its recursion whose
+      // copy rules something out (6.1's gfs2 handle_callback(gl, ..., false) calling
+      // gl->gl_ops->go_callback(gl, remote)): the copy keeps every call, and its calls get copies in turn.
       pruned = new java.util.BitSet(g.cfg().nodes().size());
       pruned.set(0, g.cfg().nodes().size());
     }
