@@ -71,13 +71,15 @@ final class FunctionAnalyzer {
     if (!returnsLockResult) returnsLockResult = ConditionBits.returnDecidesLocking(fn.cfg());
     this.conditionBits = ConditionBits.correlated(fn.cfg(), returnsLockResult);
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
-    this.pointers = new PointerFacts(fn, paramBits);
+    Map<Integer, String> memberBits = PointerFacts.memberConditions(fn, conditionBits);
+    this.pointers = new PointerFacts(fn, paramBits, memberBits);
     Map<String, Long> enums = ctx.program().namedConstants(fn, ctx.macroConstants());
     this.values = new ParameterValues(fn, bound, boundMasks, conditionBits, ctx.macroConstants(), enums);
     this.zeroSide = conditionBits.isEmpty() ? Map.of()
         : ConditionBits.zeroSideDecides(conditionBits, name -> ctx.macroConstants().value(name, enums));
     long atExit = 0;
     for (int bit : paramBits.keySet()) atExit |= 1L << bit;
+    for (int bit : memberBits.keySet()) atExit |= 1L << bit;
     this.liveConditions = conditionBits.isEmpty() ? null : ConditionBits.live(fn.cfg(), conditionBits, atExit, values, returnsLockResult);
     this.returnsLockResult = returnsLockResult;
   }
@@ -374,7 +376,7 @@ final class FunctionAnalyzer {
     if (a.irqs() != null) s = s.withScopes(s.scopes().irqs(a.irqs(), 1));
     Mode mode = ctx.lockerMode(fn, a);
     Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
-    HeldLock lock = new HeldLock(r.key(), mode, site, false);
+    HeldLock lock = new HeldLock(r.key(), mode, site, false).withThrough(pointers.through(a.lock().path()));
     if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0);
     if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
@@ -616,6 +618,7 @@ final class FunctionAnalyzer {
           FileSystemSet heldFor = scope.through(passage, h.fileSystems());
           HeldLock lock = heldFor == null ? null : sub.lock(h.key(), h.mode(), h.site().through(step), h.fromEntry());
           if (lock == null) continue;
+          lock = lock.withThrough(pointers.throughArgument(h.through(), args));
           if (e.returned() == ReturnKind.ZERO && PointerFacts.notThroughResult(t.function(), h)
               && pointers.storesResult(n.event().location())) {
             lock = lock.detachedFrom(HeldLock.NULL_RESULT);
@@ -914,7 +917,8 @@ final class FunctionAnalyzer {
       released = rel;
     }
     return new Summary.ExitEffect(
-        added, released, s.returning(), pointers.nullParams(s), pointers.nonNullParams(s), s.releasedTwice());
+        added, released, s.returning(), pointers.nullParams(s), pointers.nonNullParams(s), s.releasedTwice(),
+        pointers.nullMembers(s));
   }
 
   /**
@@ -942,7 +946,9 @@ final class FunctionAnalyzer {
       if (e.returned() == ReturnKind.UNKNOWN) {
         for (HeldLock h : e.added()) lockedHere |= !heldWithNull.contains(h.key());
       }
-      out.add(lockedHere ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, 0L, e.releasedTwice()) : e);
+      out.add(lockedHere
+          ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, 0L, e.releasedTwice(), e.nullMembers())
+          : e);
     }
     return out;
   }

@@ -16,8 +16,15 @@ import org.lockorder.ir.Mode;
  *     says nothing about it any more. Only the analysis of the function that took it sets bits;
  *     what leaves that analysis (exits, pending edges) has none. The top bit is {@link
  *     #NULL_RESULT}.
+ * @param through the pointer that taking it dereferenced, in the terms of the function whose
+ *     state holds it: {@code "1"} for its parameter 1 itself, {@code "1->anon_vma"} for that
+ *     parameter's member ({@code &vma->anon_vma->root->rwsem}, or a callee given {@code vma} or
+ *     {@code vma->anon_vma} that took it so); only parameters the function never assigns; null
+ *     otherwise. While it is held, that pointer is not NULL, so a callee's exit that found it NULL
+ *     is not the caller's ({@link PointerFacts#possibleExits}). Not part of a state's identity.
  */
-record HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry, FileSystemSet fileSystems, long detached) {
+record HeldLock(
+    LockKey key, Mode mode, Site site, boolean fromEntry, FileSystemSet fileSystems, long detached, String through) {
 
   /**
    * Bit of {@link #detached}: a call left this lock held on a path that returned NULL ({@code
@@ -27,24 +34,28 @@ record HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry, FileSystem
   static final long NULL_RESULT = Long.MIN_VALUE;
 
   HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry) {
-    this(key, mode, site, fromEntry, FileSystemSet.ANY, 0L);
+    this(key, mode, site, fromEntry, FileSystemSet.ANY, 0L, null);
   }
 
   HeldLock(LockKey key, Mode mode, Site site, boolean fromEntry, FileSystemSet fileSystems) {
-    this(key, mode, site, fromEntry, fileSystems, 0L);
+    this(key, mode, site, fromEntry, fileSystems, 0L, null);
   }
 
   HeldLock withFileSystems(FileSystemSet s) {
-    return s.equals(fileSystems) ? this : new HeldLock(key, mode, site, fromEntry, s, detached);
+    return s.equals(fileSystems) ? this : new HeldLock(key, mode, site, fromEntry, s, detached, through);
   }
 
   /** This lock with the variables in {@code bits} assigned since it was taken. */
   HeldLock detachedFrom(long bits) {
-    return (detached | bits) == detached ? this : new HeldLock(key, mode, site, fromEntry, fileSystems, detached | bits);
+    return (detached | bits) == detached ? this : new HeldLock(key, mode, site, fromEntry, fileSystems, detached | bits, through);
   }
 
   /** This lock as it leaves the analysis of the function holding it: without {@link #detached}. */
   HeldLock attached() {
-    return detached == 0 ? this : new HeldLock(key, mode, site, fromEntry, fileSystems, 0L);
+    return detached == 0 ? this : new HeldLock(key, mode, site, fromEntry, fileSystems, 0L, through);
+  }
+
+  HeldLock withThrough(String t) {
+    return java.util.Objects.equals(t, through) ? this : new HeldLock(key, mode, site, fromEntry, fileSystems, detached, t);
   }
 }

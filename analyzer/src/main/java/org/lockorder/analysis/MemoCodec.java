@@ -166,6 +166,8 @@ final class MemoCodec {
       w.out.signedLong(e.nullParams());
       w.out.signedLong(e.nonNullParams());
       w.keys(e.releasedTwice());
+      w.out.unsigned(e.nullMembers().size());
+      for (String m : e.nullMembers()) w.out.str(m);
     }
     w.out.unsigned(s.reclaimIfParam.size());
     for (Summary.ReclaimIfParam r : s.reclaimIfParam.values()) {
@@ -216,7 +218,10 @@ final class MemoCodec {
       ReturnKind returned = RETURNS[r.index(RETURNS.length)];
       long nullParams = r.in.signedLong();
       long nonNullParams = r.in.signedLong();
-      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, r.keys()));
+      Set<LockKey> releasedTwice = r.keys();
+      List<String> nullMembers = new ArrayList<>();
+      for (int k = 0, m = r.in.unsigned(); k < m; k++) nullMembers.add(r.in.str());
+      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       int param = r.in.unsigned();

@@ -101,7 +101,9 @@ final class MemoEntryReader {
     Mode mode = mode();
     Site site = site();
     boolean fromEntry = in.bool();
-    return new HeldLock(key, mode, site, fromEntry, fileSystems());
+    FileSystemSet fileSystems = fileSystems();
+    String through = in.str();
+    return new HeldLock(key, mode, site, fromEntry, fileSystems, 0L, through.isEmpty() ? null : through);
   }
 
   LockKey key() throws MemoBytes.Malformed {

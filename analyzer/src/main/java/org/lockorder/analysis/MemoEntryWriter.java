@@ -110,6 +110,7 @@ final class MemoEntryWriter {
     site(h.site());
     out.bool(h.fromEntry());
     fileSystems(h.fileSystems());
+    out.str(h.through() == null ? "" : h.through());
   }
 
   void key(LockKey k) {

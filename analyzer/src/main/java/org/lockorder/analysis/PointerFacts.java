@@ -26,10 +26,134 @@ final class PointerFacts {
   private final Function fn;
   /** By condition bit: the parameter a pointer-parameter condition tests ({@link #pointerParamConditions}). */
   private final Map<Integer, Integer> paramBits;
+  /** By condition bit: the member of a parameter a condition tests, {@code "0->anon_vma"} ({@link #memberConditions}). */
+  private final Map<Integer, String> memberBits;
 
   PointerFacts(Function fn, Map<Integer, Integer> paramBits) {
+    this(fn, paramBits, Map.of());
+  }
+
+  PointerFacts(Function fn, Map<Integer, Integer> paramBits, Map<Integer, String> memberBits) {
     this.fn = fn;
     this.paramBits = paramBits;
+    this.memberBits = memberBits;
+  }
+
+  /**
+   * Conditions that test a member of a pointer parameter the function never assigns, {@code if
+   * (vma->anon_vma)} (the frontend gives a member test only for a member the body never changes),
+   * where the function takes or drops a lock through that member or passes it to a call ({@code
+   * anon_vma_unlock_write(vma->anon_vma)} in 6.1's {@code drop_rmap_locks}): like {@link
+   * #pointerParamConditions}, they get a bit in {@code bits} and their decision is kept to the
+   * exit ({@link Summary.ExitEffect#nullMembers}). Returns bit to member, written with the
+   * parameter's index: {@code "0->anon_vma"}.
+   */
+  static Map<Integer, String> memberConditions(Function fn, Map<String, Integer> bits) {
+    Map<Integer, String> out = new HashMap<>();
+    Set<String> assigned = null;
+    for (Node n : fn.cfg().nodes()) {
+      Node.Condition c = n.condition();
+      // The condition reads 'vma -> anon_vma', the test names 'vma->anon_vma'.
+      if (c == null || n.pointerTest() == null || !c.expression().replace(" ", "").equals(n.pointerTest().variable())) continue;
+      String member = n.pointerTest().variable();
+      String[] parts = member.split("->");
+      if (parts.length != 2) continue;
+      int param = paramIndex(fn, parts[0]);
+      if (param < 0 || param >= Long.SIZE) continue;
+      if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
+      if (assigned.contains(parts[0]) || !locksOrPassesThrough(fn, member)) continue;
+      Integer bit = bits.get(c.expression());
+      if (bit == null) {
+        if (bits.size() >= Long.SIZE) continue;
+        bit = bits.size();
+        bits.put(c.expression(), bit);
+      }
+      out.put(bit, param + "->" + parts[1]);
+    }
+    return out;
+  }
+
+  /** Whether a lock event of {@code fn}, or an argument of one of its calls, goes through member path {@code member}. */
+  private static boolean locksOrPassesThrough(Function fn, String member) {
+    for (Node n : fn.cfg().nodes()) {
+      Event e = n.event();
+      LockRef ref = e instanceof Event.Acquire a ? a.lock() : e instanceof Event.Release r ? r.lock() : null;
+      if (ref != null && rootedAt(ref.path(), member)) return true;
+      for (Arg a : java.util.Objects.requireNonNullElse(Event.callArgs(e), List.<Arg>of())) {
+        if (rootedAt(a.path(), member)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The members of parameters {@code s}'s path found NULL, sorted ({@link #memberConditions}). */
+  List<String> nullMembers(LockState s) {
+    if (memberBits.isEmpty()) return List.of();
+    List<String> out = null;
+    for (Map.Entry<Integer, String> m : memberBits.entrySet()) {
+      if (!Boolean.FALSE.equals(s.decided(m.getKey()))) continue;
+      if (out == null) out = new ArrayList<>(2);
+      out.add(m.getValue());
+    }
+    if (out == null) return List.of();
+    java.util.Collections.sort(out);
+    return List.copyOf(out);
+  }
+
+  /**
+   * What taking a lock through {@code path} dereferenced, in this function's terms ({@link
+   * HeldLock#through}): its parameter ({@code "1"}, for {@code &vma->lock}) or that parameter's
+   * member ({@code "1->anon_vma"}, for {@code &vma->anon_vma->root->rwsem}); null when the path
+   * does not start at a parameter the body never assigns.
+   */
+  String through(AccessPath path) {
+    if (path == null || path.fields().isEmpty() || !(path.root() instanceof AccessPath.Var v)) return null;
+    int param = stableParam(v.name());
+    if (param < 0) return null;
+    return path.fields().size() == 1 ? String.valueOf(param) : param + "->" + path.fields().get(0);
+  }
+
+  /**
+   * A callee's {@link HeldLock#through} seen from this call: given {@code vma} (a parameter the
+   * body never assigns) for the callee's {@code "0->anon_vma"}, this function's {@code
+   * "1->anon_vma"}; given {@code vma->anon_vma} for what the callee dereferenced of its
+   * parameter, {@code "1->anon_vma"} too; null otherwise.
+   */
+  String throughArgument(String calleeThrough, List<Arg> args) {
+    if (calleeThrough == null) return null;
+    int arrow = calleeThrough.indexOf("->");
+    int index = Integer.parseInt(arrow < 0 ? calleeThrough : calleeThrough.substring(0, arrow));
+    if (index >= args.size()) return null;
+    AccessPath p = args.get(index).path();
+    if (p == null || p.indexed() || !(p.root() instanceof AccessPath.Var v)) return null;
+    int param = stableParam(v.name());
+    if (param < 0) return null;
+    if (p.fields().isEmpty()) return arrow < 0 ? String.valueOf(param) : param + calleeThrough.substring(arrow);
+    return p.fields().size() == 1 ? param + "->" + p.fields().get(0) : null;
+  }
+
+  /** The index of parameter {@code name} when the body never assigns it; -1 otherwise. */
+  private int stableParam(String name) {
+    int param = paramIndex(fn, name);
+    return param < 0 || assignedVariables().contains(name) ? -1 : param;
+  }
+
+  /**
+   * Whether a callee path that found NULL the members in {@code nullMembers} cannot be this
+   * call's: it was given this function's parameter (or that parameter's member) and {@code s}
+   * holds a lock taken through that member.
+   */
+  private boolean heldThroughNullMember(List<String> nullMembers, List<Arg> args, LockState s) {
+    if (s.held().isEmpty()) return false;
+    for (String m : nullMembers) {
+      // The callee's parameter must be this function's own: a member of a member is not followed.
+      int index = Integer.parseInt(m.substring(0, m.indexOf("->")));
+      if (index >= args.size() || plainVariable(args.get(index)) == null) continue;
+      String mine = throughArgument(m, args);
+      if (mine == null) continue;
+      for (HeldLock h : s.held()) if (mine.equals(h.through())) return true;
+    }
+    return false;
   }
 
   /**
@@ -462,10 +586,20 @@ final class PointerFacts {
    */
   static List<Summary.ExitEffect> factsThatMatter(List<Summary.ExitEffect> exits) {
     Map<String, long[]> shared = new LinkedHashMap<>();
+    Map<String, List<String>> sharedMembers = new HashMap<>();
     for (Summary.ExitEffect e : exits) {
-      long[] facts = shared.computeIfAbsent(e.withoutFacts().identity(), k -> new long[] {-1L, -1L});
+      String plain = e.withoutFacts().identity();
+      long[] facts = shared.computeIfAbsent(plain, k -> new long[] {-1L, -1L});
       facts[0] &= e.nullParams();
       facts[1] &= e.nonNullParams();
+      List<String> members = sharedMembers.get(plain);
+      if (members == null) {
+        sharedMembers.put(plain, e.nullMembers());
+      } else if (!members.isEmpty() && !members.equals(e.nullMembers())) {
+        List<String> both = new ArrayList<>(members);
+        both.retainAll(e.nullMembers());
+        sharedMembers.put(plain, List.copyOf(both));
+      }
     }
     List<Summary.ExitEffect> out = new ArrayList<>(shared.size());
     Set<String> done = new HashSet<>();
@@ -473,7 +607,7 @@ final class PointerFacts {
       Summary.ExitEffect plain = e.withoutFacts();
       if (!done.add(plain.identity())) continue;
       long[] facts = shared.get(plain.identity());
-      out.add(plain.withFacts(facts[0], facts[1]));
+      out.add(plain.withFacts(facts[0], facts[1], sharedMembers.get(plain.identity())));
     }
     return out;
   }
@@ -512,7 +646,8 @@ final class PointerFacts {
   /**
    * The callee's exits this call can take from {@code s}: without those that found NULL a
    * parameter this call passes a variable known not to be NULL, nor those that found not NULL one
-   * it passes a variable known to be NULL (all of them if that leaves none).
+   * it passes a variable known to be NULL, nor those that found NULL a member of a parameter
+   * this call's state holds a lock through (all of them if that leaves none).
    */
   java.util.Collection<Summary.ExitEffect> possibleExits(Summary callee, List<Arg> args, LockState s) {
     java.util.Collection<Summary.ExitEffect> all = callee.exits.values();
@@ -520,7 +655,8 @@ final class PointerFacts {
     int i = 0;
     for (Summary.ExitEffect e : all) {
       boolean drop = e.nullParams() != 0 && contradicts(e.nullParams(), args, s)
-          || e.nonNullParams() != 0 && nullPassed(e.nonNullParams(), args, s);
+          || e.nonNullParams() != 0 && nullPassed(e.nonNullParams(), args, s)
+          || !e.nullMembers().isEmpty() && heldThroughNullMember(e.nullMembers(), args, s);
       if (drop && kept == null) {
         kept = new ArrayList<>(all.size());
         int k = 0;

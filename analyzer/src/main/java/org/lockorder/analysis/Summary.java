@@ -92,9 +92,15 @@ final class Summary {
    */
   record ExitEffect(
       List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-      Set<LockKey> releasedTwice, List<Object> shape) {
+      Set<LockKey> releasedTwice, List<String> nullMembers, List<Object> shape) {
     ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
       this(added, released, returned, 0L, 0L, KeySet.EMPTY);
+    }
+
+    ExitEffect(
+        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
+        Set<LockKey> releasedTwice) {
+      this(added, released, returned, nullParams, nonNullParams, releasedTwice, List.of());
     }
 
     /**
@@ -106,12 +112,16 @@ final class Summary {
      *     after a {@code lock_cluster_or_swap_info} that returned NULL holding {@code si->lock})
      * @param releasedTwice the keys of {@code released} this path released twice (two of the
      *     caller's locks of one class: {@link LockState#releasedTwice})
+     * @param nullMembers the members of parameters this return path found NULL, written {@code
+     *     "0->anon_vma"} and sorted ({@code if (vma->anon_vma)} in 6.1's {@code drop_rmap_locks}):
+     *     a caller that holds a lock it took through that member ({@link HeldLock#through}) does
+     *     not take it
      */
     ExitEffect(
         List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-        Set<LockKey> releasedTwice) {
-      this(added, released, returned, nullParams, nonNullParams, releasedTwice,
-          shape(added, released, returned, nullParams, nonNullParams, releasedTwice));
+        Set<LockKey> releasedTwice, List<String> nullMembers) {
+      this(added, released, returned, nullParams, nonNullParams, releasedTwice, List.copyOf(nullMembers),
+          shape(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers));
     }
 
     /**
@@ -120,26 +130,28 @@ final class Summary {
      */
     private static List<Object> shape(
         List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-        Set<LockKey> releasedTwice) {
-      List<Object> shape = new java.util.ArrayList<>(added.size() + 5);
-      for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems()));
+        Set<LockKey> releasedTwice, List<String> nullMembers) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 6);
+      for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems(), h.through()));
       shape.add(returned);
       shape.add(List.copyOf(released));
       shape.add(nullParams);
       if (nonNullParams != 0) shape.add(nonNullParams);
       if (!releasedTwice.isEmpty()) shape.add(List.copyOf(releasedTwice));
+      if (!nullMembers.isEmpty()) shape.add(List.copyOf(nullMembers));
       return List.copyOf(shape);
     }
 
     /** This exit without its parameter facts. */
     ExitEffect withoutFacts() {
-      return nullParams == 0 && nonNullParams == 0 ? this : new ExitEffect(added, released, returned, 0L, 0L, releasedTwice);
+      return nullParams == 0 && nonNullParams == 0 && nullMembers.isEmpty()
+          ? this : new ExitEffect(added, released, returned, 0L, 0L, releasedTwice);
     }
 
     /** This exit with only the parameter facts given. */
-    ExitEffect withFacts(long nulls, long nonNulls) {
-      return nulls == nullParams && nonNulls == nonNullParams
-          ? this : new ExitEffect(added, released, returned, nulls, nonNulls, releasedTwice);
+    ExitEffect withFacts(long nulls, long nonNulls, List<String> members) {
+      return nulls == nullParams && nonNulls == nonNullParams && members.equals(nullMembers)
+          ? this : new ExitEffect(added, released, returned, nulls, nonNulls, releasedTwice, members);
     }
 
     String identity() {
@@ -147,6 +159,7 @@ final class Summary {
       for (HeldLock h : added) {
         sb.append(h.key()).append(':').append(h.mode().letter());
         if (!h.fileSystems().isAny()) sb.append(h.fileSystems());
+        if (h.through() != null) sb.append('@').append(h.through());
         sb.append(',');
       }
       Set<String> rel = new TreeSet<>();
@@ -159,11 +172,12 @@ final class Summary {
         for (LockKey k : releasedTwice) twice.add(k.toString());
         sb.append("|twice:").append(twice);
       }
+      if (!nullMembers.isEmpty()) sb.append("|nullmembers:").append(nullMembers);
       return sb.toString();
     }
   }
 
-  private record AddedShape(LockKey key, Mode mode, boolean fromEntry, FileSystemSet fileSystems) {}
+  private record AddedShape(LockKey key, Mode mode, boolean fromEntry, FileSystemSet fileSystems, String through) {}
 
   /**
    * An allocation that enters fs reclaim when the caller's argument {@code param} allows it
