@@ -64,6 +64,9 @@ record WalkState(
       LockOp.Held h = held.get(i);
       if (h.lockClass().base().equals(cls.base()) && h.text().equals(text)) return i;
     }
+    // As the analysis releases (LockState.unlock): the class itself before another subclass of
+    // it ('spin_unlock(old_ptl)' drops the page-table lock, not the nested one taken after it).
+    for (int i = held.size() - 1; i >= 0; i--) if (held.get(i).lockClass().equals(cls)) return i;
     for (int i = held.size() - 1; i >= 0; i--) if (held.get(i).lockClass().base().equals(cls.base())) return i;
     return -1;
   }

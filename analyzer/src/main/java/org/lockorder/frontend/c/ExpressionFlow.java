@@ -125,11 +125,17 @@ final class ExpressionFlow {
       cur = expr(a.conditionalExpression(), cur);
       cur = expr(a.assignmentExpression(), cur);
       String target = Exprs.identifier(a.conditionalExpression());
+      Token targetToken = target == null ? null : a.conditionalExpression().getStart();
+      if (target == null) {
+        // '*(&ptl) = __ptl' (an expanded macro storing through its argument): an assignment of ptl.
+        targetToken = storedThroughOwnAddress(a.conditionalExpression());
+        target = targetToken == null ? null : targetToken.getText();
+      }
       if (target != null) {
         boolean plain = a.assignmentOperator().Assign() != null;
         if (plain) track(target, a.assignmentExpression());
         else lastCallResult.remove(target);
-        cur = assigned(a.conditionalExpression().getStart(), plain ? a.assignmentExpression() : null, cur);
+        cur = assigned(targetToken, plain ? a.assignmentExpression() : null, cur);
       } else if (!lastCallResult.isEmpty() || Exprs.call(a.assignmentExpression()) != null) {
         // A member path is a key only to follow a call's result (most member stores are not).
         String member = memberPath(a.conditionalExpression());
@@ -159,6 +165,16 @@ final class ExpressionFlow {
     ParserRuleContext c = (ParserRuleContext) t;
     for (int i = 0; i < c.getChildCount(); i++) cur = expr(c.getChild(i), cur);
     return cur;
+  }
+
+  /** The name token of {@code v} in an assignment target written {@code *(&v)} or {@code *&v}; null otherwise. */
+  private static Token storedThroughOwnAddress(ParseTree target) {
+    ParseTree pointer = Exprs.unaryOperand(target, CLexer.Star);
+    ParseTree name = pointer == null ? null : Exprs.unaryOperand(pointer, CLexer.And);
+    if (name == null || Exprs.identifier(name) == null) return null;
+    List<Token> tokens = new ArrayList<>();
+    Exprs.terminals(name, tokens);
+    return tokens.size() == 1 ? tokens.get(0) : null;
   }
 
   /** By variable: where the calls are whose result it is assigned ({@link org.lockorder.ir.Function#resultCalls}). */

@@ -313,7 +313,12 @@ final class StableVariables {
         unstable.add(name);
         seen.stepped(t);
       }
-      if (addressTaken(tokens, i)) { // &name: assigned wherever the address goes
+      if (storeThroughOwnAddress(tokens, i)) {
+        // '*(&ptl) = __ptl': a macro that stores through its pointer argument, expanded
+        // (pte_offset_map_lock's '*(ptlp) = __ptl;'): an assignment of the name, and followed.
+        assigned.merge(name, 1, Integer::sum);
+        seen.assigned(tokens, i);
+      } else if (addressTaken(tokens, i)) { // &name: assigned wherever the address goes
         if (flags.contains(name) && callArgument(tokens, i - 1, i)) {
           // A lock flag handed to a helper that may drop the lock and clear it: an assignment
           // at the call (counted, so the flag is not stable), after which it still follows.
@@ -330,6 +335,17 @@ final class StableVariables {
       if (!unstable.contains(e.getKey()) && assigned.getOrDefault(e.getKey(), 0) <= e.getValue()) out.add(e.getKey());
     }
     return out;
+  }
+
+  /**
+   * Whether the name at {@code tokens[i]} is assigned as {@code *(&name) = value}, at the start of
+   * an expression ({@link #BEFORE_DEREFERENCE}).
+   */
+  static boolean storeThroughOwnAddress(List<Token> tokens, int i) {
+    if (i < 4 || i + 2 >= tokens.size()) return false;
+    return tokens.get(i - 1).getType() == CLexer.And && tokens.get(i - 2).getType() == CLexer.LeftParen
+        && tokens.get(i - 3).getType() == CLexer.Star && BEFORE_DEREFERENCE.contains(tokens.get(i - 4).getType())
+        && tokens.get(i + 1).getType() == CLexer.RightParen && ASSIGNMENTS.contains(tokens.get(i + 2).getType());
   }
 
   /** Tokens after which a {@code *} can only be a dereference that starts an expression. */
