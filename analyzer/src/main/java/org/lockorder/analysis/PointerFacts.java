@@ -29,10 +29,6 @@ final class PointerFacts {
   /** By condition bit: the member of a parameter a condition tests, {@code "0->anon_vma"} ({@link #memberConditions}). */
   private final Map<Integer, String> memberBits;
 
-  PointerFacts(Function fn, Map<Integer, Integer> paramBits) {
-    this(fn, paramBits, Map.of());
-  }
-
   PointerFacts(Function fn, Map<Integer, Integer> paramBits, Map<Integer, String> memberBits) {
     this.fn = fn;
     this.paramBits = paramBits;
@@ -62,15 +58,18 @@ final class PointerFacts {
       if (param < 0 || param >= Long.SIZE) continue;
       if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
       if (assigned.contains(parts[0]) || !locksOrPassesThrough(fn, member)) continue;
-      Integer bit = bits.get(c.expression());
-      if (bit == null) {
-        if (bits.size() >= Long.SIZE) continue;
-        bit = bits.size();
-        bits.put(c.expression(), bit);
-      }
-      out.put(bit, param + "->" + parts[1]);
+      Integer bit = bitFor(bits, c.expression());
+      if (bit != null) out.put(bit, param + "->" + parts[1]);
     }
     return out;
+  }
+
+  /** The condition bit of {@code expression}, given one when it has none; null past the 64th. */
+  private static Integer bitFor(Map<String, Integer> bits, String expression) {
+    Integer bit = bits.get(expression);
+    if (bit != null || bits.size() >= Long.SIZE) return bit;
+    bits.put(expression, bits.size());
+    return bits.size() - 1;
   }
 
   /** Whether a lock event of {@code fn}, or an argument of one of its calls, goes through member path {@code member}. */
@@ -188,13 +187,8 @@ final class PointerFacts {
       // A parameter the body assigns: its exits' tests are not of what the caller passed.
       if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
       if (assigned.contains(c.expression())) continue;
-      Integer bit = bits.get(c.expression());
-      if (bit == null) {
-        if (bits.size() >= Long.SIZE) continue;
-        bit = bits.size();
-        bits.put(c.expression(), bit);
-      }
-      out.put(bit, param);
+      Integer bit = bitFor(bits, c.expression());
+      if (bit != null) out.put(bit, param);
     }
     return out;
   }
