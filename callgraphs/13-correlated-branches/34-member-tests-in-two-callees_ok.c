@@ -18,7 +18,10 @@
  * i_mmap_rwsem under it, the reverse of mm/rmap.c's documented order.
  * Taking the lock dereferenced vma->anon_vma, so while the caller holds it,
  * the unlocking helper's exit that found the member NULL is not this
- * call's (ADR-006, members of parameters across callees).
+ * call's (ADR-006, members of parameters across callees). The same holds for
+ * helpers that lock beneath the member themselves (take_anon/drop_anon
+ * below): 'up_write(&vma->anon_vma->root->rwsem)' stores nothing into
+ * vma->anon_vma, so 'if (vma->anon_vma)' stays a condition there.
  *
  * expect-none
  */
@@ -89,4 +92,30 @@ void rmap_order(struct vm_area_struct *vma)
 	anon_vma_lock_write(vma->anon_vma);
 	anon_vma_unlock_write(vma->anon_vma);
 	i_mmap_unlock_write(vma->vm_file->f_mapping);
+}
+
+static void take_anon(struct vm_area_struct *vma)
+{
+	if (vma->anon_vma)
+		down_write(&vma->anon_vma->root->rwsem);
+}
+
+static void drop_anon(struct vm_area_struct *vma)
+{
+	if (vma->anon_vma)
+		up_write(&vma->anon_vma->root->rwsem);
+}
+
+static void copy_pte_range(struct vm_area_struct *vma, unsigned long addr)
+{
+	take_anon(vma);
+	move_normal_pmd(vma, addr);
+	drop_anon(vma);
+}
+
+long copy_page_tables(struct vm_area_struct *vma, unsigned long addr)
+{
+	copy_pte_range(vma, addr);
+	copy_pte_range(vma, addr + 4096);
+	return 0;
 }
