@@ -536,7 +536,7 @@ final class ExpressionFlow {
         String name = tok.getText();
         // The whole condition a member path: a test of the member's value, which stores beneath
         // it ('&vma->anon_vma->root->rwsem' given to up_write) do not change.
-        int member = memberEnd(tokens, i, i == 0);
+        int member = memberEnd(tokens, i);
         if (member > i) {
           // A member of a stable variable that the body never changes: 'prz->flags & PRZ_FLAG_NO_LOCK'.
           if (text.length() > 0) text.append(' ');
@@ -597,12 +597,12 @@ final class ExpressionFlow {
   /**
    * The last token of a member path {@code v->f->g} (or {@code v.f}) at {@code tokens[at]}, when
    * {@code v} is stable and the body changes neither the path, nor a prefix of it, nor (unless
-   * the path is the whole condition, {@code first} and last) a member beneath it; else -1. A callee could still change the member, as with the NULL tests of
-   * {@link #memberTest}: kernel code tests a flag of an object twice around a lock it takes and
-   * drops under that flag (6.1's {@code buffer_size_add}, {@code PRZ_FLAG_NO_LOCK}), and does not
-   * flip it in between.
+   * the path is the whole condition) a member beneath it; else -1. A callee could still change
+   * the member, as with the NULL tests of {@link #memberTest}: kernel code tests a flag of an
+   * object twice around a lock it takes and drops under that flag (6.1's {@code buffer_size_add},
+   * {@code PRZ_FLAG_NO_LOCK}), and does not flip it in between.
    */
-  private int memberEnd(List<Token> tokens, int at, boolean first) {
+  private int memberEnd(List<Token> tokens, int at) {
     if (!variables.stable().contains(tokens.get(at).getText())) return -1;
     StringBuilder key = new StringBuilder(tokens.get(at).getText());
     int end = at;
@@ -619,7 +619,7 @@ final class ExpressionFlow {
       return -1;
     }
     String path = key.toString();
-    boolean whole = first && end == tokens.size() - 1;
+    boolean whole = at == 0 && end == tokens.size() - 1;
     for (String assigned : variables.assignedMembers()) {
       if (path.equals(assigned) || path.startsWith(assigned + "->") || !whole && assigned.startsWith(path + "->")) return -1;
     }

@@ -341,7 +341,7 @@ final class StableVariables {
    * Whether the name at {@code tokens[i]} is assigned as {@code *(&name) = value}, at the start of
    * an expression ({@link #BEFORE_DEREFERENCE}).
    */
-  static boolean storeThroughOwnAddress(List<Token> tokens, int i) {
+  private static boolean storeThroughOwnAddress(List<Token> tokens, int i) {
     if (i < 4 || i + 2 >= tokens.size()) return false;
     return tokens.get(i - 1).getType() == CLexer.And && tokens.get(i - 2).getType() == CLexer.LeftParen
         && tokens.get(i - 3).getType() == CLexer.Star && BEFORE_DEREFERENCE.contains(tokens.get(i - 4).getType())
