@@ -52,7 +52,7 @@ void pin_kill(struct fs_pin *p)
 /* The final iput() of an inode on this file system frees its blocks. */
 void free_blocks(void)
 {
-	mutex_lock(&sbi->bm_lock); /* expect LO001: bitmap_info.bm_lock -> wait_queue_head.lock [confirmed] */
+	mutex_lock(&sbi->bm_lock); /* expect LO001: bitmap_info.bm_lock -> fs_pin.wait [confirmed] */
 	mutex_unlock(&sbi->bm_lock);
 }
 

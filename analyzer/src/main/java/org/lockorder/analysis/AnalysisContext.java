@@ -66,7 +66,8 @@ final class AnalysisContext {
   /** @param constants the input headers' macro constants (ADR-007) */
   AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim, MacroConstants constants) {
     this.program = program;
-    this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program, callGraph.fileSystems()));
+    this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program, callGraph.fileSystems()),
+        callGraph.model() == null ? Set.of() : callGraph.model().lockWrappers());
     this.callGraph = callGraph;
     this.maxStatesPerNode = maxStatesPerNode;
     this.reclaimClass = reclaim == null ? null : LockClass.of(reclaim.lockClass());

@@ -835,7 +835,7 @@ final class FunctionAnalyzer {
     /** A parameter lock as this call's argument, in the caller's terms; null if unresolvable. */
     private LockClassResolver.Resolved argument(LockKey.OfParam p) {
       Arg arg = p.index() < args.size() ? args.get(p.index()) : null;
-      return ctx.resolver().resolveArg(arg, p.subclass(), fn);
+      return ctx.resolver().resolveParam(p, arg, fn);
     }
 
     HeldLock lock(LockKey key, Mode mode, Site site, boolean fromEntry) {

@@ -16,15 +16,30 @@ import org.lockorder.ir.Param;
  * lock is "struct-tag.field" from the static type of its base, a global is its name, an array
  * element is the array. A lock that is exactly a parameter becomes {@link LockKey.OfParam}, for
  * the caller to resolve. Unresolvable owners are written "?.field".
+ *
+ * <p>The lock inside a lock wrapper (the lock model's {@code lock_wrappers}: {@code
+ * wait_queue_head}, {@code lockref}, {@code local_lock_t}) is named by what embeds the wrapper:
+ * {@code &ctx->wqh.lock} is "eventfd_ctx.wqh", a static {@code DECLARE_WAIT_QUEUE_HEAD(wq)}'s is
+ * "wq", and a helper given the wrapper ({@code local_lock_acquire(local_lock_t *l)}) leaves it to
+ * its callers. lockdep gives each initialisation of a wrapper its own class; naming the wrapper
+ * type instead would make every wait queue of the kernel one lock. Where nothing names the
+ * embedding, the wrapper type's member is the class, as for any other lock.
  */
 final class LockClassResolver {
   private static final int ALIAS_DEPTH = 3;
   private final Program program;
   private final ClassKeys classKeys;
+  private final Set<String> wrappers;
 
   LockClassResolver(Program program, ClassKeys classKeys) {
+    this(program, classKeys, Set.of());
+  }
+
+  /** @param wrappers the lock model's lock wrappers (struct tags and typedef names) */
+  LockClassResolver(Program program, ClassKeys classKeys, Set<String> wrappers) {
     this.program = program;
     this.classKeys = classKeys;
+    this.wrappers = Set.copyOf(wrappers);
   }
 
   /** The resolved key plus the instance text (the lock expression as written). */
@@ -65,12 +80,36 @@ final class LockClassResolver {
   }
 
   /**
-   * Classes that are one global object (not an array), so that holding one serializes threads.
+   * A callee's parameter lock as the caller {@code fn} passes it in {@code arg}; null if
+   * unresolvable. The lock inside a wrapper the argument points to ({@link LockKey.OfParam#wrapped})
+   * is named by the member or variable that embeds the wrapper when the argument shows one, else
+   * by the wrapper type.
+   */
+  Resolved resolveParam(LockKey.OfParam p, Arg arg, Function fn) {
+    if (p.wrapped() == null) return resolveArg(arg, p.subclass(), fn);
+    LockKey k = wrapperArg(arg, p.subclass(), fn);
+    if (k instanceof LockKey.OfParam q) k = new LockKey.OfParam(q.index(), q.subclass(), p.wrapped());
+    if (k == null) k = ofClass(new LockClass(p.wrapped(), p.subclass()));
+    return new Resolved(k, arg == null ? p.wrapped() : arg.path() != null ? arg.path().text() : arg.text());
+  }
+
+  /**
+   * The class of the lock inside the wrapper {@code arg} points to, when it names what embeds
+   * the wrapper; a parameter of {@code fn} (without {@link LockKey.OfParam#wrapped}) when it
+   * passes one on; else null.
+   */
+  LockKey wrapperArg(Arg arg, String sub, Function fn) {
+    return arg == null || arg.path() == null ? null : wrapperObject(arg.path(), fn, sub, 0);
+  }
+
+  /**
+   * Classes that are one global object (not an array, not one per CPU), so that holding one
+   * serializes threads.
    * Member-lock classes ("inode.i_rwsem") have an instance per object and never qualify.
    */
   boolean isSingleInstance(LockClass c) {
     GlobalVar g = program.global(c.name());
-    return g != null && !g.type().array();
+    return g != null && !g.type().array() && !g.perCpu();
   }
 
   String subclass(Arg arg) {
@@ -94,7 +133,51 @@ final class LockClassResolver {
       }
       return null;
     }
-    return classKey(program.ownerTag(path, fn), fields.get(fields.size() - 1), sub);
+    String owner = program.ownerTag(path, fn);
+    String field = fields.get(fields.size() - 1);
+    if (owner != null && wrappers.contains(owner)) {
+      // The lock inside a wrapper: named by what embeds the wrapper (the path without the lock).
+      AccessPath wrapper = new AccessPath(path.root(), fields.subList(0, fields.size() - 1), path.indexed(), path.text());
+      LockKey k = wrapperObject(wrapper, fn, sub, depth);
+      if (k instanceof LockKey.OfParam p) return new LockKey.OfParam(p.index(), p.subclass(), owner + "." + field);
+      if (k != null) return k;
+    }
+    return classKey(owner, field, sub);
+  }
+
+  /**
+   * The class of a wrapper's lock, the wrapper being what {@code path} denotes: a member of a
+   * struct type embeds it ({@code ctx->wqh}: "eventfd_ctx.wqh"), a global struct is it ({@code
+   * wq}: "wq"), a parameter points to it (its callers say which), a local pointer points where
+   * its assignment says. Null when nothing says which wrapper it is: a pointer member or global
+   * points to one embedded elsewhere, which lockorder does not follow.
+   */
+  private LockKey wrapperObject(AccessPath path, Function fn, String sub, int depth) {
+    List<String> fields = path.fields();
+    if (!fields.isEmpty()) {
+      String owner = program.ownerTag(path, fn);
+      String field = fields.get(fields.size() - 1);
+      org.lockorder.ir.CType t = owner == null ? null : program.fieldType(owner, field);
+      return t == null || t.pointers() > 0 ? null : classKey(owner, field, sub);
+    }
+    if (!(path.root() instanceof AccessPath.Var v)) return null;
+    List<Param> params = fn.params();
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).name().equals(v.name())) return new LockKey.OfParam(i, sub);
+    }
+    org.lockorder.ir.CType t = program.typeOfVariable(v.name(), fn);
+    boolean local = fn.locals().containsKey(v.name());
+    if (t == null) return null;
+    // A wrapper on the stack (DECLARE_WAIT_QUEUE_HEAD_ONSTACK) is left to the wrapper type.
+    if (t.pointers() == 0) return local ? null : ofClass(new LockClass(v.name(), sub));
+    if (!local || depth >= ALIAS_DEPTH) return null;
+    for (Assignment a : fn.assignments()) {
+      if (a.target().root() instanceof AccessPath.Var target && target.name().equals(v.name()) && a.target().fields().isEmpty()
+          && a.value().path() != null && !isNull(a.value().path())) {
+        return wrapperObject(a.value().path(), fn, sub, depth + 1);
+      }
+    }
+    return null;
   }
 
   private LockKey wholeVariable(String name, Function fn, String sub, int depth) {

@@ -14,8 +14,19 @@ sealed interface LockKey permits LockKey.OfClass, LockKey.OfParam {
     }
   }
 
-  /** The lock is the caller's argument {@code index}, refined by {@code subclass}. */
-  record OfParam(int index, String subclass) implements LockKey {
+  /**
+   * The lock is the caller's argument {@code index}, refined by {@code subclass}.
+   *
+   * @param wrapped for the lock inside a lock wrapper the argument points to ({@code
+   *     local_lock_acquire(local_lock_t *l)} taking {@code &l->dep_map}), the class a caller
+   *     whose argument names no embedding gets: the wrapper's own ("local_lock_t.dep_map"); else
+   *     null
+   */
+  record OfParam(int index, String subclass, String wrapped) implements LockKey {
+    OfParam(int index, String subclass) {
+      this(index, subclass, null);
+    }
+
     @Override
     public String toString() {
       return "<arg" + index + (subclass.isEmpty() ? "" : "/" + subclass) + ">";
@@ -27,6 +38,6 @@ sealed interface LockKey permits LockKey.OfClass, LockKey.OfParam {
     // Itself when it has no subclass, the common case: releases compare every held lock's base.
     if (this instanceof OfClass c) return c.lockClass().subclass().isEmpty() ? this : new OfClass(c.lockClass().base());
     OfParam p = (OfParam) this;
-    return p.subclass().isEmpty() ? p : new OfParam(p.index(), "");
+    return p.subclass().isEmpty() ? p : new OfParam(p.index(), "", p.wrapped());
   }
 }

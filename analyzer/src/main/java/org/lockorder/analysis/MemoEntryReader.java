@@ -115,7 +115,8 @@ final class MemoEntryReader {
     }
     if (tag != 1) throw new MemoBytes.Malformed("bad lock key");
     int index = in.unsigned();
-    return new LockKey.OfParam(index, in.str());
+    String subclass = in.str();
+    return new LockKey.OfParam(index, subclass, in.str());
   }
 
   Set<LockKey> keys() throws MemoBytes.Malformed {

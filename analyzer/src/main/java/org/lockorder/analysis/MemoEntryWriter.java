@@ -122,6 +122,7 @@ final class MemoEntryWriter {
       out.unsigned(1);
       out.unsigned(p.index());
       out.str(p.subclass());
+      out.str(p.wrapped());
     }
   }
 

@@ -42,6 +42,7 @@ public final class Program {
   /** Merges units in the given order; callers pass them sorted by path for determinism. */
   public Program(List<TranslationUnit> units, Map<String, Long> modelConstants) {
     constants.putAll(modelConstants);
+    Map<String, List<StructDef>> definitions = new java.util.HashMap<>(); // every one of each tag, in unit order
     for (TranslationUnit tu : units) {
       for (Function f : tu.functions()) {
         functions.add(f);
@@ -51,6 +52,7 @@ public final class Program {
       for (StructDef s : tu.structs()) {
         StructDef old = structs.get(s.tag());
         if (old == null || old.fields().size() < s.fields().size()) structs.put(s.tag(), s);
+        definitions.computeIfAbsent(s.tag(), k -> new ArrayList<>()).add(s);
       }
       new TreeMap<>(tu.typedefs()).forEach(typedefs::putIfAbsent);
       for (GlobalVar g : tu.globals()) globals.putIfAbsent(g.name(), g);
@@ -68,7 +70,22 @@ public final class Program {
         });
       }
     }
+    definitions.forEach((tag, defs) -> {
+      if (defs.size() > 1) structs.put(tag, merged(structs.get(tag), defs));
+    });
     functions.sort(Comparator.comparing((Function f) -> f.location()));
+  }
+
+  /**
+   * A struct defined more than once ({@code struct kmem_cache} in slab_def.h, slub_def.h and
+   * mm/slab.h, one per allocator): the largest definition, with the members only the others
+   * declare added after its own, so that {@code s->cpu_slab} is typed whichever allocator's
+   * definition is the largest.
+   */
+  private static StructDef merged(StructDef largest, List<StructDef> defs) {
+    Map<String, org.lockorder.ir.CType> fields = new java.util.LinkedHashMap<>(largest.fields());
+    for (StructDef d : defs) d.fields().forEach(fields::putIfAbsent);
+    return new StructDef(largest.tag(), largest.union(), fields, largest.location());
   }
 
   /** All function definitions, sorted by location. */

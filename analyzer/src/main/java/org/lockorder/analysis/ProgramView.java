@@ -44,8 +44,11 @@ public final class ProgramView {
   /**
    * A lock expression named as lockdep would: its class, or (param &gt;= 0) "whatever the caller
    * passes as argument {@code param}", refined by {@code subclass}; {@code instance} is the text.
+   *
+   * @param wrapped for a parameter that points to a lock wrapper, the class its lock has when the
+   *     caller's argument names no embedding ({@code LockKey.OfParam#wrapped}); else null
    */
-  public record LockName(LockClass lockClass, int param, String subclass, String instance) {}
+  public record LockName(LockClass lockClass, int param, String subclass, String instance, String wrapped) {}
 
   /** Every function, synthetic ones (the page-fault handler, reclaim, stand-ins) included. */
   public List<Function> functions() {
@@ -85,11 +88,21 @@ public final class ProgramView {
     return name(resolver.resolveArg(arg, subclass, fn));
   }
 
+  /**
+   * The lock inside the lock wrapper {@code arg} points to, in the caller {@code fn}'s terms, when
+   * the argument names what embeds the wrapper or passes on a parameter; else null (the callee's
+   * wrapper type names it).
+   */
+  public LockName wrapperArg(Arg arg, Function fn) {
+    LockKey k = resolver.wrapperArg(arg, "", fn);
+    return k == null ? null : name(new LockClassResolver.Resolved(k, arg.path().text()));
+  }
+
   private static LockName name(LockClassResolver.Resolved r) {
     if (r == null) return null;
-    if (r.key() instanceof LockKey.OfClass c) return new LockName(c.lockClass(), -1, c.lockClass().subclass(), r.instance());
+    if (r.key() instanceof LockKey.OfClass c) return new LockName(c.lockClass(), -1, c.lockClass().subclass(), r.instance(), null);
     LockKey.OfParam p = (LockKey.OfParam) r.key();
-    return new LockName(null, p.index(), p.subclass(), r.instance());
+    return new LockName(null, p.index(), p.subclass(), r.instance(), p.wrapped());
   }
 
   /** A class with a single instance in the whole program (a global lock): holding it serializes. */

@@ -41,6 +41,7 @@ public final class LockModel {
   private final Map<String, String> handoffs;
   private final List<String> sources;
   private final List<Alternative> alternatives;
+  private final Set<String> lockWrappers;
   private final String fingerprint;
 
   private LockModel(
@@ -54,7 +55,8 @@ public final class LockModel {
       Set<String> nonFaulting,
       Map<String, String> handoffs,
       List<String> sources,
-      List<Alternative> alternatives) {
+      List<Alternative> alternatives,
+      Set<String> lockWrappers) {
     this.primitives = Collections.unmodifiableMap(new TreeMap<>(primitives));
     this.definers = Collections.unmodifiableMap(new TreeMap<>(definers));
     this.pageFault = pageFault;
@@ -66,6 +68,7 @@ public final class LockModel {
     this.handoffs = Collections.unmodifiableMap(new TreeMap<>(handoffs));
     this.sources = List.copyOf(sources);
     this.alternatives = List.copyOf(alternatives);
+    this.lockWrappers = Collections.unmodifiableSet(new TreeSet<>(lockWrappers));
     this.fingerprint = computeFingerprint();
   }
 
@@ -81,6 +84,16 @@ public final class LockModel {
   /** Sources never built together, in model-file order ({@link Alternative}). */
   public List<Alternative> alternatives() {
     return alternatives;
+  }
+
+  /**
+   * Struct types that only wrap a lock ({@code wait_queue_head}, {@code lockref}, {@code
+   * local_lock_t}): their lock member is classed by the member or variable that embeds the
+   * struct ({@code eventfd_ctx.wqh}), as lockdep gives each initialisation its own class, not by
+   * the wrapper type, which would make every wait queue one lock.
+   */
+  public Set<String> lockWrappers() {
+    return lockWrappers;
   }
 
   /** Bundled profile names available. */
@@ -120,8 +133,10 @@ public final class LockModel {
     boolean rwlockReadRecursive = false;
     List<String> sources = new ArrayList<>();
     List<Alternative> alternatives = new ArrayList<>();
+    Set<String> lockWrappers = new TreeSet<>();
     for (ModelFile f : files) {
       alternatives.addAll(f.alternatives());
+      lockWrappers.addAll(f.lockWrappers());
       for (Primitive p : f.primitives()) {
         primitives.put(p.function(), p);
         nonFaulting.remove(p.function());
@@ -151,7 +166,7 @@ public final class LockModel {
     }
     LockModel model =
         new LockModel(primitives, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, sources,
-            alternatives);
+            alternatives, lockWrappers);
     return rwlockReadRecursive ? model.withRecursiveRwlockReaders() : model;
   }
 
@@ -262,7 +277,7 @@ public final class LockModel {
     List<String> newSources = new ArrayList<>(sources);
     newSources.add("option: rwlock readers recursive");
     return new LockModel(changed, definers, pageFault, reclaim, fileSystems, stubs, constants, nonFaulting, handoffs, newSources,
-        alternatives);
+        alternatives, lockWrappers);
   }
 
   /** A stable fingerprint of everything loaded (for caches); origins and file names do not count. */
@@ -287,6 +302,7 @@ public final class LockModel {
     handoffs.forEach((k, v) -> text.append("handoff ").append(k).append(' ').append(v).append('\n'));
     alternatives.forEach(a -> text.append("alternative ").append(a.keep()).append(' ').append(a.drop()).append('\n'));
     nonFaulting.forEach(n -> text.append("non-faulting ").append(n).append('\n'));
+    lockWrappers.forEach(w -> text.append("lock-wrapper ").append(w).append('\n'));
     if (pageFault != null) {
       text.append("page-fault ").append(pageFault.lockClass()).append(' ').append(pageFault.kind())
           .append(' ').append(pageFault.mode()).append(' ').append(pageFault.handlerFields()).append('\n');

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param fileSystems null when the file has no {@code file_systems} section
  * @param handoffs ops slot ({@code struct.field}) to the lock class its methods take over
  * @param alternatives sources never built together, in file order
+ * @param lockWrappers struct types whose lock member is classed by where the struct is embedded
  */
 record ModelFile(
     String source,
@@ -31,7 +32,8 @@ record ModelFile(
     Map<String, StubModel> stubs,
     FileSystemsModel fileSystems,
     Map<String, String> handoffs,
-    List<Alternative> alternatives) {
+    List<Alternative> alternatives,
+    List<String> lockWrappers) {
   ModelFile {
     primitives = List.copyOf(primitives);
     definers = Map.copyOf(definers);
@@ -40,5 +42,6 @@ record ModelFile(
     stubs = Map.copyOf(stubs);
     handoffs = Map.copyOf(handoffs);
     alternatives = List.copyOf(alternatives);
+    lockWrappers = List.copyOf(lockWrappers);
   }
 }

@@ -22,7 +22,7 @@ import org.lockorder.model.YamlNode.Sequence;
 final class ModelFileReader {
   static final Set<String> TOP_KEYS =
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
-          "reclaim", "stubs", "file_systems", "handoffs", "alternatives");
+          "reclaim", "stubs", "file_systems", "handoffs", "alternatives", "lock_wrappers");
   static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking", "libraries", "files");
   static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim", "entries");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
@@ -115,9 +115,16 @@ final class ModelFileReader {
     if (e != null) {
       for (YamlNode item : sequence(e.value(), "'alternatives'").items()) alternatives.add(alternative(item));
     }
+    List<String> lockWrappers = new ArrayList<>();
+    e = top.entries().get("lock_wrappers");
+    if (e != null) {
+      for (YamlNode item : sequence(e.value(), "'lock_wrappers'").items()) {
+        lockWrappers.add(string(item, IDENTIFIER, "a struct tag or typedef name"));
+      }
+    }
     return new ModelFile(
         source, primitives, definers, pageFault, constants, nonFaulting, rwlockReadRecursive,
-        reclaim, stubs, fileSystems, handoffs, alternatives);
+        reclaim, stubs, fileSystems, handoffs, alternatives, lockWrappers);
   }
 
   private static final java.util.regex.Pattern SOURCE_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9_.+-]+(/[A-Za-z0-9_.+-]+)*");

@@ -183,7 +183,15 @@ final class WitnessWalker {
    */
   private record Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack) {}
 
-  private record LockName(LockClass cls, String text) {}
+  /**
+   * A lock in the entry's terms; for a frame's argument, also the lock inside the lock wrapper it
+   * points to ({@code wrapper}), as the analysis names it ({@code LockClassResolver.resolveParam}):
+   * null when the argument names no embedding (the callee's wrapper type names it), {@link
+   * #UNNAMED} for the entry's own parameter passed on, which nothing names.
+   */
+  private record LockName(LockClass cls, String text, LockClass wrapper) {}
+
+  private static final LockClass UNNAMED = new LockClass("<the entry's parameter>", "");
 
   /** Where a frame's walk ended: at its exit, or stopped at the route's final acquisition. */
   private record Exit(WalkState state, Ops ops, int wp, boolean stopped) {}
@@ -623,7 +631,17 @@ final class WitnessWalker {
 
   private LockName argument(Arg a, Frame caller) {
     ProgramView.LockName n = view.resolveArg(a, "", caller.fn);
-    return n == null ? null : concrete(n, caller);
+    LockName plain = n == null ? null : concrete(n, caller);
+    ProgramView.LockName w = view.wrapperArg(a, caller.fn);
+    LockClass wrapper = null;
+    if (w != null && w.param() < 0) {
+      wrapper = w.lockClass();
+    } else if (w != null) {
+      LockName up = w.param() < caller.locks.size() ? caller.locks.get(w.param()) : null;
+      wrapper = w.param() >= caller.locks.size() ? UNNAMED : up == null ? null : up.wrapper;
+    }
+    if (plain == null && wrapper == null) return null;
+    return new LockName(plain == null ? null : plain.cls, plain == null ? a.text() : plain.text, wrapper);
   }
 
   /** A gfp argument in the entry's terms: a caller's gfp parameter is replaced by what was passed. */
@@ -641,13 +659,25 @@ final class WitnessWalker {
     return n == null ? null : concrete(n, f);
   }
 
-  /** A parameter lock becomes what the caller passed; its subclass still applies. */
+  /**
+   * A parameter lock becomes what the caller passed; its subclass still applies. The lock inside
+   * a wrapper the parameter points to is what the argument embeds, else the wrapper type's.
+   */
   private static LockName concrete(ProgramView.LockName n, Frame f) {
-    if (n.param() < 0) return new LockName(n.lockClass(), n.instance());
+    if (n.param() < 0) return new LockName(n.lockClass(), n.instance(), null);
     LockName passed = n.param() < f.locks.size() ? f.locks.get(n.param()) : null;
-    if (passed == null) return null;
-    LockClass cls = n.subclass().isEmpty() ? passed.cls : new LockClass(passed.cls.name(), n.subclass());
-    return new LockName(cls, passed.text);
+    if (n.wrapped() != null) {
+      if (passed != null && passed.wrapper == UNNAMED) return null;
+      if (passed == null && n.param() >= f.locks.size()) return null; // the entry's own parameter
+      LockClass base = passed != null && passed.wrapper != null ? passed.wrapper : new LockClass(n.wrapped(), "");
+      return new LockName(n.subclass().isEmpty() ? base : new LockClass(base.name(), n.subclass()),
+          passed != null ? passed.text : n.instance(), null);
+    }
+    if (passed == null) return null; // the entry's own parameter, or an argument that names no lock
+    LockClass base = passed.cls;
+    if (base == null) return null;
+    LockClass cls = n.subclass().isEmpty() ? base : new LockClass(base.name(), n.subclass());
+    return new LockName(cls, passed.text, null);
   }
 
   private Set<Integer> testedCalls(Function fn) {

@@ -77,6 +77,14 @@ final class AccessPaths {
 
   private record Shape(AccessPath.Root root, List<String> fields, boolean indexed) {}
 
+  /**
+   * Per-CPU accessors: the object they are given names the lock's class. lockdep keys a static
+   * per-CPU lock by its canonical address, so {@code local_lock_acquire(this_cpu_ptr(&lru_pvecs.lock))}
+   * takes {@code lru_pvecs.lock} on every CPU, not a lock named after the accessor.
+   */
+  static final java.util.Set<String> PER_CPU_ACCESSORS =
+      java.util.Set.of("this_cpu_ptr", "raw_cpu_ptr", "per_cpu_ptr", "get_cpu_ptr", "per_cpu");
+
   private Shape shape(ParseTree t) {
     ParseTree s = Exprs.strip(t);
     ParseTree operand = Exprs.unaryOperand(s, CLexer.And);
@@ -96,7 +104,13 @@ final class AccessPaths {
     int start = 0;
     if (Exprs.primaryName(primary) != null) {
       String name = Exprs.primaryName(primary).getText();
-      if (!suffixes.isEmpty() && suffixes.get(0).LeftParen() != null) {
+      Shape through = PER_CPU_ACCESSORS.contains(name) && !suffixes.isEmpty() ? firstArgument(suffixes.get(0)) : null;
+      if (through != null) {
+        root = through.root;
+        fields.addAll(through.fields);
+        indexed = through.indexed;
+        start = 1;
+      } else if (!suffixes.isEmpty() && suffixes.get(0).LeftParen() != null) {
         root = new AccessPath.CallResult(name);
         start = 1;
       } else {
@@ -118,5 +132,12 @@ final class AccessPaths {
       else if (s.LeftParen() != null) return null;
     }
     return new Shape(root, fields, indexed);
+  }
+
+  /** The shape of a call suffix's first argument, or null when it has none or it has no shape. */
+  private Shape firstArgument(CParser.PostfixSuffixContext call) {
+    if (call.LeftParen() == null || call.argumentList() == null || call.argumentList().argument().isEmpty()) return null;
+    CParser.ArgumentContext first = call.argumentList().argument(0);
+    return first.assignmentExpression() == null ? null : shape(first.assignmentExpression());
   }
 }

@@ -14,6 +14,8 @@ import org.lockorder.ir.Prototype;
  */
 final class DeclarationExtractor {
   private static final Pattern DEFINING_MACRO = Pattern.compile("(DEFINE|DECLARE)_[A-Z0-9_]*");
+  /** Per-CPU variables: (type, name, ...) arguments ({@link #perCpuGlobal}). */
+  private static final Pattern PER_CPU_MACRO = Pattern.compile("(DEFINE|DECLARE)_PER_CPU(_[A-Z_]+)?");
 
   private final SourceMap source;
   private final TypeNames types;
@@ -96,11 +98,35 @@ final class DeclarationExtractor {
     String macro = m.Identifier().getText();
     if (!DEFINING_MACRO.matcher(macro).matches()) return;
     List<CParser.ArgumentContext> args = m.argumentList().argument();
+    if (PER_CPU_MACRO.matcher(macro).matches()) {
+      perCpuGlobal(m, args);
+      return;
+    }
     if (args.isEmpty() || args.get(0).assignmentExpression() == null) return;
     if (args.get(0).getStart() != m.argumentList().getStart()) return; // FOO(, x)
     String name = Exprs.identifier(args.get(0).assignmentExpression());
     if (name == null) return;
     parts.globals.add(new GlobalVar(name, new CType(macro, 0, false),
         TypeNames.isStatic(m.storageClassSpecifier()), macro, source.loc(args.get(0).getStart())));
+  }
+
+  /**
+   * 'static DEFINE_PER_CPU(struct lru_rotate, lru_rotate) = {...};' defines the per-CPU global
+   * 'lru_rotate' of type 'struct lru_rotate' (the DECLARE_ and _ALIGNED forms too), so that a
+   * lock in it ({@code local_lock(&lru_rotate.lock)}) is named from that struct.
+   */
+  private void perCpuGlobal(CParser.MacroDeclarationContext m, List<CParser.ArgumentContext> args) {
+    if (args.size() < 2 || args.get(1).assignmentExpression() == null) return;
+    String name = Exprs.identifier(args.get(1).assignmentExpression());
+    CParser.ArgumentContext typeArg = args.get(0);
+    CType type = null;
+    if (typeArg.typeName() != null) {
+      type = types.typeName(typeArg.typeName());
+    } else if (typeArg.assignmentExpression() != null && Exprs.identifier(typeArg.assignmentExpression()) != null) {
+      type = new CType(Exprs.identifier(typeArg.assignmentExpression()), 0, false); // a typedef name: local_lock_t
+    }
+    if (name == null || type == null) return;
+    parts.globals.add(new GlobalVar(name, type, TypeNames.isStatic(m.storageClassSpecifier()), m.Identifier().getText(),
+        source.loc(args.get(1).getStart())));
   }
 }

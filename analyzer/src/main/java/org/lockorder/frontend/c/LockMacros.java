@@ -175,6 +175,9 @@ public final class LockMacros {
         // condition. Expanded, the first definition of 'unlikely' in compiler.h is the
         // branch-profiling one, a statement expression that hides a trylock's result from the 'if'.
         if (ExpressionFlow.CONDITION_WRAPPERS.contains(id)) continue;
+        // 'this_cpu_ptr(lock)' too: the access path reads the lock through it; expanded, it is
+        // a statement expression that names no lock ('local_lock_irqsave').
+        if (AccessPaths.PER_CPU_ACCESSORS.contains(id)) continue;
         MacroDefinition h = byName.get(id).get(0);
         helpers.put(id, lexed.computeIfAbsent(h, LockMacros::lex));
         todo.add(h);

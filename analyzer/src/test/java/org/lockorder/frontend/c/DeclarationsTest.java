@@ -106,7 +106,7 @@ class DeclarationsTest {
         static DEFINE_MUTEX(foo);
         DEFINE_SPINLOCK(bar);
         static DECLARE_RWSEM(sem);
-        static DEFINE_PER_CPU(int, not_a_lock_global);
+        static DEFINE_PER_CPU(int, per_cpu_count);
         EXPORT_SYMBOL(foo);
         unknown_type_t ux;
         my_unknown_type uy = 3;""");
@@ -116,7 +116,7 @@ class DeclarationsTest {
         "a_lock:struct mutex:true:null", "b_ptr:struct mutex*:true:null",
         "m:pthread_mutex_t:false:null", "forks:pthread_mutex_t[]:false:null",
         "foo:DEFINE_MUTEX:true:DEFINE_MUTEX", "bar:DEFINE_SPINLOCK:false:DEFINE_SPINLOCK",
-        "sem:DECLARE_RWSEM:true:DECLARE_RWSEM", "ux:unknown_type_t:false:null",
+        "sem:DECLARE_RWSEM:true:DECLARE_RWSEM", "per_cpu_count:int:true:DEFINE_PER_CPU", "ux:unknown_type_t:false:null",
         "uy:my_unknown_type:false:null"), rendered);
     GlobalVar foo = tu.globals().get(4);
     assertEquals(4, foo.location().line());
