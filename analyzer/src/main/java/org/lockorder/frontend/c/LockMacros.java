@@ -22,7 +22,9 @@ import org.lockorder.frontend.c.antlr.CLexer;
  * a primitive itself is never expanded, because the lock model says what it does. A macro wraps a
  * call when its whole replacement is one call of a function, or of another such macro ({@code
  * ext4_journal_stop(h)} is {@code __ext4_journal_stop(__func__, __LINE__, (h))}): read as a call of
- * the macro's own name, which has no body, the function's locks would be lost. Inside an
+ * the macro's own name, which has no body, the function's locks would be lost. A macro without
+ * parameters whose replacement is {@code true}, {@code false}, 0 or 1 is expanded too ({@link
+ * #CONSTANT_BODY}). Inside an
  * expansion, the helper macros the qualifying ones use are expanded too ({@code
  * wait_event_lock_irq} goes through {@code ___wait_event}). Every other macro stays a call, as
  * without this table.
@@ -35,6 +37,15 @@ import org.lockorder.frontend.c.antlr.CLexer;
  * XA_STATE(xas, ...)}); those are not expanded, the extractor only reads the type they give.
  */
 public final class LockMacros {
+  /**
+   * The body of a constant written as a call, {@code #define USE_LOCKLESS_FAST_PATH() (true)}
+   * (mm/slub.c, the first of its two {@code #ifdef CONFIG_PREEMPT_RT} definitions): expanded, an
+   * {@code if} on it is a literal condition with one side (c-dialect.md), where a call of an
+   * unknown function would leave the PREEMPT_RT-only side open too.
+   */
+  private static final java.util.regex.Pattern CONSTANT_BODY =
+      java.util.regex.Pattern.compile("\\(?\\s*(true|false|0|1)\\s*\\)?");
+
   /** A selected macro with its replacement text lexed once. */
   record Macro(MacroDefinition definition, List<Token> body) {}
 
@@ -164,6 +175,12 @@ public final class LockMacros {
       qualifying.put(d.name(), lexed.computeIfAbsent(d, LockMacros::lex));
       callWrappers.put(d.name(), CallWrapper.callee(d));
     }
+    for (Map.Entry<String, List<MacroDefinition>> e : byName.entrySet()) {
+      MacroDefinition first = e.getValue().get(0);
+      if (!qualifying.containsKey(e.getKey()) && isConstant(first)) {
+        qualifying.put(e.getKey(), lexed.computeIfAbsent(first, LockMacros::lex));
+      }
+    }
     Map<String, Macro> helpers = new TreeMap<>();
     List<MacroDefinition> todo = new ArrayList<>();
     for (Macro m : qualifying.values()) todo.add(m.definition());
@@ -228,6 +245,10 @@ public final class LockMacros {
     return false;
   }
 
+  private static boolean isConstant(MacroDefinition d) {
+    return d.params().isEmpty() && !d.variadic() && CONSTANT_BODY.matcher(d.body()).matches();
+  }
+
   /** A parameter named like a primitive does not make a macro call it. */
   private static boolean mentionsAny(List<String> ids, Set<String> names, MacroDefinition d) {
     for (String id : ids) if (names.contains(id) && !d.params().contains(id)) return true;
@@ -244,6 +265,8 @@ public final class LockMacros {
       return select(all, lockApi, mentions, declaringHere, objectLike, lexed);
     }
     Map<String, MacroDefinition> added = localCallWrappers(local);
+    Set<String> named = new HashSet<>();
+    for (MacroDefinition d : local) if (named.add(d.name()) && isConstant(d)) added.putIfAbsent(d.name(), d);
     // A header's call wrapper that the file defines otherwise is not expanded in it (null).
     Map<String, Macro> own = new TreeMap<>();
     for (MacroDefinition d : local) {

@@ -91,6 +91,32 @@ class LockMacrosTest {
   }
 
   @Test
+  void aConstantWrittenAsACallIsExpandedSoItsBranchHasOneSide() {
+    String code = """
+        #ifndef CONFIG_PREEMPT_RT
+        #define USE_LOCKLESS_FAST_PATH()	(true)
+        #else
+        #define USE_LOCKLESS_FAST_PATH()	(false)
+        #endif
+        void f(struct xarray *xa)
+        {
+        	if (USE_LOCKLESS_FAST_PATH())
+        		xa->head = 0;
+        	else
+        		spin_lock(&xa->xa_lock);
+        }
+        """;
+    TranslationUnit tu = new CFrontend(Set.of()).parse(new SourceText("mm/slub.c", code),
+        macros(XARRAY_H).withLocal(MacroDefinition.scan("mm/slub.c", code)));
+    Function f = tu.functions().get(0);
+    assertTrue(calls(f).stream().noneMatch(c -> c.callee().equals("USE_LOCKLESS_FAST_PATH")), "expanded, not a call");
+    assertTrue(f.cfg().nodes().stream().noneMatch(n -> n.successors().size() == 2), "a literal condition: one side, no branch");
+    LockMacros header = macros(XARRAY_H + "#define ALWAYS() 1\n#define NOT_A_CONSTANT() (x)\n");
+    assertTrue(header.names().contains("ALWAYS"), "from a header too");
+    assertFalse(header.names().contains("NOT_A_CONSTANT"));
+  }
+
+  @Test
   void anInvocationBecomesTheWrappedPrimitiveAtTheInvocationsPosition() {
     Function f = parse("""
         struct address_space { struct xarray i_pages; };
