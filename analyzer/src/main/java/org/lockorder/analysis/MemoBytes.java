@@ -33,8 +33,6 @@ final class MemoBytes {
      * ({@link SourceAnchors#writeCallPosition}).
      */
     private final List<int[]> masked = new ArrayList<>();
-    /** The anchor field of a range {@link #omit}ted from the digest, not ranked. */
-    private static final int OMITTED = -1;
 
     /** How many bytes were written so far. */
     int size() {
@@ -46,23 +44,6 @@ final class MemoBytes {
       masked.add(new int[] {from, size, anchor, line, column});
     }
 
-    /** Leaves the bytes written since {@code from} out of the digest altogether. */
-    void omit(int from) {
-      masked.add(new int[] {from, size, OMITTED, 0, 0});
-    }
-
-    /**
-     * A text outside the blob's string table, so that writing it (in an {@link #omit}ted range)
-     * changes no other string's reference.
-     */
-    void rawString(String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      unsigned(b.length);
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, size, b.length);
-      size += b.length;
-    }
-
     /**
      * SHA-256 of the first {@code length} bytes, each masked range replaced by the rank of its
      * position among the masked ones (by anchor, line, column): positions that only moved in step
@@ -72,8 +53,7 @@ final class MemoBytes {
       java.security.MessageDigest md = SummaryMemo.sha256();
       List<int[]> in = new ArrayList<>();
       for (int[] m : masked) if (m[1] <= length) in.add(m);
-      List<int[]> order = new ArrayList<>();
-      for (int[] m : in) if (m[2] != OMITTED) order.add(m);
+      List<int[]> order = new ArrayList<>(in);
       order.sort(java.util.Comparator.<int[]>comparingInt(m -> m[2]).thenComparingInt(m -> m[3]).thenComparingInt(m -> m[4]));
       Map<int[], Integer> rank = new java.util.IdentityHashMap<>();
       int r = -1;
@@ -87,14 +67,13 @@ final class MemoBytes {
       byte[] word = new byte[4];
       for (int[] m : in) {
         md.update(buf, at, m[0] - at);
-        at = m[1];
-        if (m[2] == OMITTED) continue;
         int k = rank.get(m);
         word[0] = (byte) (k >>> 24);
         word[1] = (byte) (k >>> 16);
         word[2] = (byte) (k >>> 8);
         word[3] = (byte) k;
         md.update(word);
+        at = m[1];
       }
       md.update(buf, at, length - at);
       return md.digest();
@@ -238,15 +217,6 @@ final class MemoBytes {
       String known = interned.get(s);
       if (known == null) known = interned.putIfAbsent(s, s);
       return known != null ? known : s;
-    }
-
-    /** What {@link Out#rawString} wrote. */
-    String rawString() throws Malformed {
-      int n = unsigned();
-      if (n > end - at) throw new Malformed("truncated");
-      String s = new String(buf, at, n, StandardCharsets.UTF_8);
-      at += n;
-      return intern(s);
     }
 
     boolean atEnd() {

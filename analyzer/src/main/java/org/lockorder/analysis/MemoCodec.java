@@ -41,37 +41,13 @@ final class MemoCodec {
    *     this digest (hex), or null
    */
   MemoCodec(SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest, int components) {
-    this(anchors, chainsByDigest, components, Set.of());
-  }
-
-  /**
-   * @param sharedFunctions functions ({@link SourceAnchors#key}) the program has more than one
-   *     of (a function and its copies): positions inside them are written as they are
-   */
-  MemoCodec(SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest, int components,
-      Set<String> sharedFunctions) {
     this.anchors = anchors;
     this.chainsByDigest = chainsByDigest;
     this.digests = new java.util.concurrent.atomic.AtomicReferenceArray<>(components);
-    this.sharedFunctions = sharedFunctions;
   }
-
-  private final Set<String> sharedFunctions;
 
   /** By component index: the digest of its summaries, once its entry is written or read. */
   private final java.util.concurrent.atomic.AtomicReferenceArray<String> digests;
-
-  /** Where an entry's table holds a site position: the entry's digest and the index. */
-  record Owner(String digest, int index) {}
-
-  /** The site positions of the entries done so far, by the entry whose table holds each (the first). */
-  private final Map<org.lockorder.ir.Location, Owner> owners = new java.util.concurrent.ConcurrentHashMap<>();
-  /**
-   * The tables of the entries done so far, by digest. Two entries of one digest with other
-   * positions (equal summaries at other lines) make it {@link #AMBIGUOUS}: no entry names it.
-   */
-  private final Map<String, org.lockorder.ir.Location[]> tables = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final org.lockorder.ir.Location[] AMBIGUOUS = new org.lockorder.ir.Location[0];
 
   /**
    * A component's entry: the blob, the digest of its summaries (its callers' keys read it), and
@@ -80,10 +56,10 @@ final class MemoCodec {
    * @param blob null when what the component collected besides its summaries names a function
    *     an entry cannot (it is then analyzed every time, but its callers' entries still name it)
    */
-  record Encoded(byte[] blob, String digest, CallChain[] chains, org.lockorder.ir.Location[] table) {}
+  record Encoded(byte[] blob, String digest, CallChain[] chains) {}
 
   /** A component's entry read back; {@link #apply} adds its results to the fork. */
-  record Decoded(Summary[] summaries, String digest, CallChain[] chains, org.lockorder.ir.Location[] table, List<Runnable> collected) {}
+  record Decoded(Summary[] summaries, String digest, CallChain[] chains, List<Runnable> collected) {}
 
   /**
    * Encodes the summaries of {@code members} and what {@code fork} collected while they were
@@ -91,12 +67,9 @@ final class MemoCodec {
    * the members call into) names that node instead of writing it again.
    */
   Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph, java.util.Set<Integer> callees) {
-    Set<String> own = new java.util.HashSet<>();
-    for (Function f : members) own.add(SourceAnchors.key(f.location().file(), f.name()));
-    MemoEntryWriter w = new MemoEntryWriter(anchors, digests, callees, owners, sharedFunctions::contains, own::contains);
+    MemoEntryWriter w = new MemoEntryWriter(anchors, digests, callees);
     w.out.unsigned(members.size());
     for (Function f : members) writeSummary(w, fork.summary(f));
-    w.inSummaries = false;
     byte[] digestBytes = w.out.digest(w.out.size());
     String digest = java.util.HexFormat.of().formatHex(digestBytes);
     byte[] blob;
@@ -110,7 +83,7 @@ final class MemoCodec {
     } catch (NotEncodable e) {
       blob = null;
     }
-    return new Encoded(blob, digest, w.chainList.toArray(new CallChain[0]), w.table.toArray(new org.lockorder.ir.Location[0]));
+    return new Encoded(blob, digest, w.chainList.toArray(new CallChain[0]));
   }
 
   /** Reads an entry {@link #encode} wrote for these members; nothing is applied yet. */
@@ -119,29 +92,16 @@ final class MemoCodec {
     if (blob.length < DIGEST_BYTES) throw new MemoBytes.Malformed("truncated");
     String digest = java.util.HexFormat.of().formatHex(blob, 0, DIGEST_BYTES);
     MemoBytes.In in = new MemoBytes.In(blob, DIGEST_BYTES, strings);
-    MemoEntryReader r = new MemoEntryReader(in, anchors, chainsByDigest, this::table, classes, classKeys);
+    MemoEntryReader r = new MemoEntryReader(in, anchors, chainsByDigest, classes, classKeys);
     if (in.unsigned() != members.size()) throw new MemoBytes.Malformed("another component");
     Summary[] summaries = new Summary[members.size()];
     for (int i = 0; i < summaries.length; i++) summaries[i] = readSummary(r);
-    r.inSummaries = false;
     List<Runnable> collected = restoreCollected(r, members, graph, fork);
-    return new Decoded(summaries, digest, r.chainList.toArray(new CallChain[0]), r.table.toArray(new org.lockorder.ir.Location[0]),
-        collected);
+    return new Decoded(summaries, digest, r.chainList.toArray(new CallChain[0]), collected);
   }
 
-  /** The table of the entry done in this run with this digest, or null (none, or two that differ). */
-  private org.lockorder.ir.Location[] table(String digest) {
-    org.lockorder.ir.Location[] t = tables.get(digest);
-    return t == AMBIGUOUS ? null : t;
-  }
-
-  /**
-   * Marks the chain nodes and site positions of a component's entry as its own, for its callers'
-   * entries.
-   */
-  void register(int component, String digest, CallChain[] chains, org.lockorder.ir.Location[] table) {
-    tables.merge(digest, table, (a, b) -> java.util.Arrays.equals(a, b) ? a : AMBIGUOUS);
-    for (int i = 0; i < table.length; i++) owners.putIfAbsent(table[i], new Owner(digest, i));
+  /** Marks the chain nodes of a component's entry as its own, for its callers' entries. */
+  void register(int component, String digest, CallChain[] chains) {
     digests.set(component, digest);
     long owner = (long) (component + 1) << 32;
     for (int i = 0; i < chains.length; i++) if (chains[i].memo == 0) chains[i].memo = owner | i;

@@ -26,46 +26,13 @@ final class MemoEntryReader {
   private final Map<LockClass, LockClass> classes;
   private final Map<LockClass, LockKey.OfClass> classKeys;
 
-  /** The site positions of the entries done in this run, by their digest ({@link MemoCodec#register}). */
-  private final java.util.function.Function<String, Location[]> tablesByDigest;
-  private final List<Location[]> ownerTables = new ArrayList<>();
-  /** This entry's table, as {@link MemoEntryWriter#table}. */
-  final List<Location> table = new ArrayList<>();
-  boolean inSummaries = true;
-
   MemoEntryReader(MemoBytes.In in, SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest,
-      java.util.function.Function<String, Location[]> tablesByDigest, Map<LockClass, LockClass> classes,
-      Map<LockClass, LockKey.OfClass> classKeys) {
+      Map<LockClass, LockClass> classes, Map<LockClass, LockKey.OfClass> classKeys) {
     this.in = in;
     this.anchors = anchors;
     this.chainsByDigest = chainsByDigest;
-    this.tablesByDigest = tablesByDigest;
     this.classes = classes;
     this.classKeys = classKeys;
-  }
-
-  /** What {@link MemoEntryWriter}'s position wrote: another entry's position at its current line. */
-  private Location position() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
-    Location written = anchors.read(in);
-    int tag = in.unsigned();
-    if (tag == 0) return written;
-    if (tag == 1) {
-      if (inSummaries) table.add(written);
-      return written;
-    }
-    Location[] owner;
-    if (tag == 2) {
-      owner = tablesByDigest.apply(in.rawString());
-      if (owner == null) throw new MemoBytes.Malformed("a site of an entry this run does not have");
-      ownerTables.add(owner);
-    } else if (tag - 3 < ownerTables.size()) {
-      owner = ownerTables.get(tag - 3);
-    } else {
-      throw new MemoBytes.Malformed("bad owner reference");
-    }
-    int index = in.unsigned();
-    if (index >= owner.length) throw new MemoBytes.Malformed("no such site position");
-    return owner[index];
   }
 
   Site site() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
@@ -77,7 +44,7 @@ final class MemoEntryReader {
     }
     CallChain calls = chain();
     String function = in.str();
-    Location location = position();
+    Location location = anchors.read(in);
     String api = in.str();
     LockClass lockClass = in.bool() ? lockClass() : null;
     Mode mode = mode();

@@ -25,35 +25,16 @@ final class MemoEntryWriter {
   private final SourceAnchors anchors;
   /** By component index: the digest of its summaries ({@link MemoCodec}). */
   private final java.util.concurrent.atomic.AtomicReferenceArray<String> digests;
-  /** The run's site positions by the entry whose table holds them ({@link MemoCodec#register}). */
-  private final Map<org.lockorder.ir.Location, MemoCodec.Owner> owners;
-  /** The owners' digests this entry named so far, by their index here. */
-  private final Map<String, Integer> ownerDigests = new java.util.HashMap<>();
-  /**
-   * This entry's table: the positions inside its own functions that its summaries write, in
-   * order. Only the summaries' (the part the digest covers) count.
-   */
-  final List<org.lockorder.ir.Location> table = new ArrayList<>();
-  /** Whether the summaries are being written (their positions go to {@link #table}). */
-  boolean inSummaries = true;
 
   /**
    * @param callees the indexes of the components this one calls into: call paths that reach
    *     their entries are written as references to them
    */
-  /** Whether a function (as {@link SourceAnchors#functionAt} names it) has copies, or is one of this component. */
-  private final java.util.function.Predicate<String> shared;
-  private final java.util.function.Predicate<String> own;
-
   MemoEntryWriter(SourceAnchors anchors, java.util.concurrent.atomic.AtomicReferenceArray<String> digests,
-      java.util.Set<Integer> callees, Map<org.lockorder.ir.Location, MemoCodec.Owner> owners,
-      java.util.function.Predicate<String> shared, java.util.function.Predicate<String> own) {
+      java.util.Set<Integer> callees) {
     this.anchors = anchors;
     this.digests = digests;
     this.callees = callees;
-    this.owners = owners;
-    this.shared = shared;
-    this.own = own;
   }
 
   void site(Site s) {
@@ -69,56 +50,13 @@ final class MemoEntryWriter {
     out.unsigned(1);
     chain(CallChain.of(s.calls()));
     out.str(s.function());
-    position(s.location());
+    anchors.write(out, s.location());
     out.str(s.api());
     out.bool(s.lockClass() != null);
     if (s.lockClass() != null) lockClass(s.lockClass());
     mode(s.mode());
     out.str(s.instance());
     sites.put(s, sites.size());
-  }
-
-  /**
-   * A site's position, then where it comes from (ADR-009 later):
-   * <ul>
-   *   <li>0: written as it is, in the digest. For a position inside a function of which the
-   *       program has several copies (ops and constant copies, ADR-007/008), or that no one
-   *       function anchors: which copy's entry to name could differ from run to run.
-   *   <li>1: inside one of this component's functions; in the digest by its rank only, and added
-   *       to {@link #table}, where callers' entries name it.
-   *   <li>2, or 3 and up: inside a function of another component, named by that component's
-   *       entry (its digest, new or the n-th named here) and the index in its table, left out of
-   *       the digest; the position before it only by its rank. A caller's entry then reads a
-   *       callee's acquisitions at the callee's current lines, and a line added above an
-   *       acquisition changes its function's entry, not its callers'.
-   * </ul>
-   */
-  private void position(org.lockorder.ir.Location l) {
-    String fn = l == null ? null : anchors.functionAt(l);
-    MemoCodec.Owner o = fn == null || shared.test(fn) ? null : owners.get(l);
-    boolean tabled = o == null && fn != null && !shared.test(fn) && own.test(fn);
-    if (o == null && !tabled) {
-      anchors.write(out, l);
-      out.unsigned(0);
-      return;
-    }
-    anchors.writeSitePosition(out, l);
-    int from = out.size();
-    if (tabled) {
-      out.unsigned(1);
-      if (inSummaries) table.add(l);
-    } else {
-      Integer known = ownerDigests.get(o.digest());
-      if (known != null) {
-        out.unsigned(known + 3);
-      } else {
-        ownerDigests.put(o.digest(), ownerDigests.size());
-        out.unsigned(2);
-        out.rawString(o.digest());
-      }
-      out.unsigned(o.index());
-    }
-    out.omit(from);
   }
 
   /**

@@ -96,22 +96,6 @@ final class SourceAnchors {
   }
 
   /**
-   * The function whose definition anchors {@code l}, as "file" NUL "name", or null when a global,
-   * an ops table or nothing anchors it.
-   */
-  String functionAt(Location l) {
-    FileAnchors a = byFile.get(l.file());
-    int i = a == null ? -1 : lastAtOrBefore(a.lines, l.line());
-    if (i < 0 || !a.names[i].startsWith("f ")) return null;
-    return key(l.file(), a.names[i].substring(2));
-  }
-
-  /** A function's key as {@link #functionAt} gives it. */
-  static String key(String file, String name) {
-    return file + "\0" + name;
-  }
-
-  /**
    * A position: 0 for none; else the anchor (1, then the file and the anchor's name, the first
    * time this blob names it; 2 + its reference after), the offset from the anchor's line (or the
    * line, without an anchor), and the column.
@@ -127,15 +111,6 @@ final class SourceAnchors {
    * its steps by index, so they need not be analyzed again (ADR-009 later).
    */
   void writeCallPosition(MemoBytes.Out out, Location l) {
-    write(out, l, true);
-  }
-
-  /**
-   * An acquisition's position (a {@link Site}'s), as {@link #writeCallPosition} writes a call's:
-   * left out of the entry's digest but for its rank. An entry that carries a site another
-   * component's entry wrote names it by that entry's table as well ({@code MemoEntryWriter}).
-   */
-  void writeSitePosition(MemoBytes.Out out, Location l) {
     write(out, l, true);
   }
 

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -36,7 +35,7 @@ import org.lockorder.ir.TranslationUnit;
  * whole is a miss.
  */
 public final class SummaryMemo {
-  private static final String FORMAT = "lockorder-summary-memo-7";
+  private static final String FORMAT = "lockorder-summary-memo-6";
 
   /** Where entries live between runs. */
   public interface Store {
@@ -143,24 +142,11 @@ public final class SummaryMemo {
       this.code = code;
       this.global = global;
       this.anchors = anchors;
-      this.codec = new MemoCodec(anchors, chains::get, graph.bottomUpComponents().size(), sharedFunctions(graph));
+      this.codec = new MemoCodec(anchors, chains::get, graph.bottomUpComponents().size());
       this.digests = new AtomicReferenceArray<>(ctx.functionCount());
       this.specialisedInputs = new AtomicReferenceArray<>(ctx.functionCount());
       this.emptySummary = "no summary";
       this.empty = store.isEmpty();
-    }
-
-    /** The functions the program has more than one of, by name and file: originals with copies. */
-    private static Set<String> sharedFunctions(CallGraph graph) {
-      Map<String, Integer> count = new java.util.HashMap<>();
-      for (Function f : graph.functions()) {
-        if (f.location() != null) count.merge(SourceAnchors.key(f.location().file(), f.name()), 1, Integer::sum);
-      }
-      Set<String> out = new java.util.HashSet<>();
-      count.forEach((k, n) -> {
-        if (n > 1) out.add(k);
-      });
-      return out;
     }
 
     /**
@@ -190,7 +176,7 @@ public final class SummaryMemo {
       long encodeStart = System.nanoTime();
       MemoCodec.Encoded e = codec.encode(component, fork, graph, callees);
       encodeNanos.addAndGet(System.nanoTime() - encodeStart);
-      done(component, index, e.digest(), e.chains(), e.table());
+      done(component, index, e.digest(), e.chains());
       if (key != null && e.blob() != null) store.put(key, e.blob());
     }
 
@@ -206,12 +192,12 @@ public final class SummaryMemo {
       }
       d.collected().forEach(Runnable::run);
       for (int i = 0; i < component.size(); i++) fork.setSummary(component.get(i), d.summaries()[i]);
-      done(component, index, d.digest(), d.chains(), d.table());
+      done(component, index, d.digest(), d.chains());
       return true;
     }
 
-    private void done(List<Function> component, int index, String digest, CallChain[] nodes, org.lockorder.ir.Location[] table) {
-      codec.register(index, digest, nodes, table);
+    private void done(List<Function> component, int index, String digest, CallChain[] nodes) {
+      codec.register(index, digest, nodes);
       chains.putIfAbsent(digest, nodes);
       for (Function f : component) digests.set(ctx.indexOf(f), digest);
     }

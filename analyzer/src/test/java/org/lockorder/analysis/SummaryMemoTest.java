@@ -184,29 +184,6 @@ class SummaryMemoTest {
   }
 
   @Test
-  void aLineAddedAboveAnAcquisitionAnalyzesItsFunctionAlone() throws IOException {
-    String helpers = HELPERS + """
-
-        void locked_note(struct inode *inode)
-        {
-        	take_size_lock(inode);
-        }
-        """;
-    String threads = THREADS
-        .replace("void take_rw_lock(struct inode *inode);", "void take_rw_lock(struct inode *inode);\nvoid locked_note(struct inode *inode);")
-        .replace("\ttake_size_lock(inode);\n\tmutex_unlock(&inode->i_rwsem);", "\tlocked_note(inode);\n\tmutex_unlock(&inode->i_rwsem);");
-    write(helpers, threads);
-    Run first = run(true);
-    // The acquisition moves a line down inside take_size_lock: its code changed, its summary only
-    // moved, and the entries of locked_note and writer (callers two and one call away) name its
-    // position by take_size_lock's entry, so they are read back at its new line.
-    write(helpers.replace("{\n\tmutex_lock(&inode->i_lock);", "{\n\t/* one more line */\n\tmutex_lock(&inode->i_lock);"), threads);
-    Run moved = afterEdit();
-    assertEquals(1, moved.analyzed(), "take_size_lock alone");
-    assertNotEquals(first.json(), moved.json(), "the witnesses name the acquisition's new line");
-  }
-
-  @Test
   void aNewCallerOfSharedCodeInAnotherFileIsSeen() throws IOException {
     // ADR-003 later: which file systems shared code runs for comes from its callers, so a caller
     // added in another file changes what iomap_page_mkwrite's unchanged code orders.
