@@ -19,7 +19,7 @@ import org.lockorder.ir.Param;
  *
  * <p>The lock inside a lock wrapper (the lock model's {@code lock_wrappers}: {@code
  * wait_queue_head}, {@code lockref}, {@code local_lock_t}) is named by what embeds the wrapper:
- * {@code &ctx->wqh.lock} is "eventfd_ctx.wqh", a static {@code DECLARE_WAIT_QUEUE_HEAD(wq)}'s is
+ * {@code &ctx->wqh.lock} is "eventfd_ctx.wqh", a global {@code struct wait_queue_head wq}'s is
  * "wq", and a helper given the wrapper ({@code local_lock_acquire(local_lock_t *l)}) leaves it to
  * its callers. lockdep gives each initialisation of a wrapper its own class; naming the wrapper
  * type instead would make every wait queue of the kernel one lock. Where nothing names the
