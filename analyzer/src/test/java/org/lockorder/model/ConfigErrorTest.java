@@ -51,6 +51,17 @@ class ConfigErrorTest {
   }
 
   @Test
+  void lockWrappersAreAListOfTypeNames() throws IOException, LockModelException {
+    Path f = tmp.resolve("lockorder.yaml");
+    assertRendered(f, "1:16: error: expected a list for 'lock_wrappers', found the string 'wait_queue_head'",
+        failLoading("lock_wrappers: wait_queue_head\n"));
+    assertRendered(f, "1:17: error: 'my wrapper' is not a struct tag or typedef name", failLoading("lock_wrappers: [my wrapper]\n"));
+    Files.writeString(f, "lock_wrappers: [my_waitq]\n");
+    LockModel m = LockModel.load(List.of("linux"), List.of(f));
+    assertTrue(m.lockWrappers().containsAll(List.of("my_waitq", "wait_queue_head")), "a project's wrappers add to the profile's");
+  }
+
+  @Test
   void missingCall() {
     Path f = UserConfigTest.resource("errors/missing-call.yaml");
     assertRendered(f, "3:5: error: a primitive needs 'call'", failLoading(f));
