@@ -38,6 +38,18 @@ final class CallChain extends AbstractList<CallStep> {
    */
   volatile long memo;
 
+  /**
+   * {@link #memo} for a node a specialised analysis made (ADR-007): whichever component first
+   * happened to write it, that is not the same in every run, so every entry that holds such a node
+   * writes it ({@link MemoEntryWriter}).
+   */
+  static final long SPECIALISED = -1;
+
+  /** Marks the nodes of {@code c} no entry owns yet as {@link #SPECIALISED}. */
+  static void markSpecialised(List<CallStep> c) {
+    for (CallChain at = of(c); at.size > 0 && at.memo == 0; at = at.tail) at.memo = SPECIALISED;
+  }
+
   /** The first step (null for {@link #EMPTY}); the memo writes chains node by node, sharing tails. */
   CallStep head() {
     return head;

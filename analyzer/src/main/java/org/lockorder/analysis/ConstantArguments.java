@@ -180,6 +180,9 @@ final class ConstantArguments {
     // Not computeIfAbsent: the analysis specialises its own callees through this map. Two threads
     // may compute one key at once; both get the same summary, and the first is kept.
     s = new FunctionAnalyzer(ctx.fork(), callee, Map.copyOf(names), Map.copyOf(maskNames)).run();
+    s.forEachSite(site -> {
+      if (site != null) CallChain.markSpecialised(site.calls());
+    });
     Summary first = specialised.putIfAbsent(key, s);
     return first != null ? first : s;
   }

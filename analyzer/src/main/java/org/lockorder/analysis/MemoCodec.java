@@ -12,8 +12,8 @@ import org.lockorder.ir.Mode;
 /**
  * Summaries and a component's other results as bytes, for the summary memo ({@link SummaryMemo}).
  * Positions are written through {@link SourceAnchors}, so code that only moved gives the same
- * bytes; call paths share their tails as they do in memory ({@link CallChain}), and one site
- * object is written once per blob. Functions are written as their index among the component's
+ * bytes; call paths share their tails ({@link CallChain}) and a site is written once per blob,
+ * both by value, so that equal summaries give equal bytes ({@link MemoEntryWriter}). Functions are written as their index among the component's
  * members, or as the position of a call target of a member: an entry never names a function by
  * anything that could mean another one in a later run.
  */
@@ -56,18 +56,18 @@ final class MemoCodec {
    * @param blob null when what the component collected besides its summaries names a function
    *     an entry cannot (it is then analyzed every time, but its callers' entries still name it)
    */
-  record Encoded(byte[] blob, String digest, CallChain[] chains) {}
+  record Encoded(byte[] blob, String digest, CallChain[] chains, CallChain[] aliases, int[] aliasOf) {}
 
   /** A component's entry read back; {@link #apply} adds its results to the fork. */
   record Decoded(Summary[] summaries, String digest, CallChain[] chains, List<Runnable> collected) {}
 
   /**
    * Encodes the summaries of {@code members} and what {@code fork} collected while they were
-   * analyzed. A call path whose tail is a node of a component in {@code callees} (the components
-   * the members call into) names that node instead of writing it again.
+   * analyzed. A call path whose tail is a node of another component's entry names that node
+   * instead of writing it again.
    */
-  Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph, java.util.Set<Integer> callees) {
-    MemoEntryWriter w = new MemoEntryWriter(anchors, digests, callees);
+  Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph) {
+    MemoEntryWriter w = new MemoEntryWriter(anchors, digests);
     w.out.unsigned(members.size());
     for (Function f : members) writeSummary(w, fork.summary(f));
     byte[] digestBytes = w.out.digest(w.out.size());
@@ -83,7 +83,9 @@ final class MemoCodec {
     } catch (NotEncodable e) {
       blob = null;
     }
-    return new Encoded(blob, digest, w.chainList.toArray(new CallChain[0]));
+    int[] aliasOf = new int[w.aliasOf.size()];
+    for (int i = 0; i < aliasOf.length; i++) aliasOf[i] = w.aliasOf.get(i);
+    return new Encoded(blob, digest, w.chainList.toArray(new CallChain[0]), w.aliases.toArray(new CallChain[0]), aliasOf);
   }
 
   /** Reads an entry {@link #encode} wrote for these members; nothing is applied yet. */
@@ -100,11 +102,18 @@ final class MemoCodec {
     return new Decoded(summaries, digest, r.chainList.toArray(new CallChain[0]), collected);
   }
 
-  /** Marks the chain nodes of a component's entry as its own, for its callers' entries. */
-  void register(int component, String digest, CallChain[] chains) {
+  /**
+   * Marks the chain nodes of a component's entry as its own, for its callers' entries: those it
+   * wrote, and those equal to one it wrote ({@code aliases}, numbered by {@code aliasOf}).
+   */
+  void register(int component, String digest, CallChain[] chains, CallChain[] aliases, int[] aliasOf) {
     digests.set(component, digest);
     long owner = (long) (component + 1) << 32;
     for (int i = 0; i < chains.length; i++) if (chains[i].memo == 0) chains[i].memo = owner | i;
+    for (int i = 0; i < aliases.length; i++) {
+      long written = owner | aliasOf[i];
+      if (aliases[i].memo == 0 && chains[aliasOf[i]].memo == written) aliases[i].memo = written;
+    }
   }
 
   /** The component a chain node belongs to (see {@link CallChain#memo}), or -1. */

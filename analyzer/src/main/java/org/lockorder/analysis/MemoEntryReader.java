@@ -55,6 +55,8 @@ final class MemoEntryReader {
 
   CallChain chain() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
     int n = in.unsigned();
+    int specialised = in.unsigned();
+    if (specialised > n) throw new MemoBytes.Malformed("bad chain");
     CallStep[] steps = new CallStep[n];
     for (int i = 0; i < n; i++) {
       String caller = in.str();
@@ -87,6 +89,7 @@ final class MemoEntryReader {
     }
     CallChain[] made = new CallChain[n];
     for (int i = n - 1; i >= 0; i--) made[i] = c = c.prepend(steps[i]);
+    for (int i = n - specialised; i < n; i++) made[i].memo = CallChain.SPECIALISED;
     for (CallChain node : made) chainList.add(node);
     return c;
   }

@@ -1,40 +1,57 @@
 package org.lockorder.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lockorder.ir.Function;
+import org.lockorder.ir.Location;
 import org.lockorder.ir.Mode;
 
 /**
  * Writes the parts of one summary-memo entry ({@link MemoCodec}): sites, call paths that share
- * their tails (naming nodes of callee components' entries instead of writing them again), lock
+ * their tails (naming nodes of other components' entries instead of writing them again), lock
  * keys and classes, modes and file-system sets.
  */
 final class MemoEntryWriter {
   final MemoBytes.Out out = new MemoBytes.Out();
-  private final Map<Site, Integer> sites = new IdentityHashMap<>();
+  /** The site objects written so far, by object, and the sites written, by value. */
+  private final Map<Site, Integer> siteObjects = new IdentityHashMap<>();
+  private final Map<SiteValue, Integer> sites = new HashMap<>();
+  /** The chain nodes met so far, by object (written ones and their equals), and by value. */
   private final Map<CallChain, Integer> chains = new IdentityHashMap<>();
+  private final Map<NodeValue, Integer> nodes = new HashMap<>();
+  /** The nodes written, by index: a caller's entry names them. */
   final List<CallChain> chainList = new ArrayList<>();
-  private final java.util.Set<Integer> callees;
+  /** Nodes equal to a written one, and that one's index: a caller's entry names them too. */
+  final List<CallChain> aliases = new ArrayList<>();
+  final IntList aliasOf = new IntList();
   private final Map<String, Integer> external = new java.util.HashMap<>();
 
   private final SourceAnchors anchors;
   /** By component index: the digest of its summaries ({@link MemoCodec}). */
   private final java.util.concurrent.atomic.AtomicReferenceArray<String> digests;
 
-  /**
-   * @param callees the indexes of the components this one calls into: call paths that reach
-   *     their entries are written as references to them
+  /*
+   * Why by value (ADR-009, "Canonical entries"): the digest of an entry's bytes is its callers'
+   * key, so equal summaries must give equal bytes however the analysis happened to share its
+   * objects. A component analyzed again with its callees read back makes more copies of equal
+   * chain nodes than the first analysis did; written by object, its entry grew, its digest changed,
+   * and every component above it was analyzed again.
    */
-  MemoEntryWriter(SourceAnchors anchors, java.util.concurrent.atomic.AtomicReferenceArray<String> digests,
-      java.util.Set<Integer> callees) {
+
+  /** A chain node by value: its step, and what follows it (see {@link #idOf}). */
+  private record NodeValue(CallStep step, long tail) {}
+
+  /** A site by value, its call path by {@link #idOf}. */
+  private record SiteValue(long calls, String function, Location location, String api, LockClass lockClass, Mode mode, String instance) {}
+
+  MemoEntryWriter(SourceAnchors anchors, java.util.concurrent.atomic.AtomicReferenceArray<String> digests) {
     this.anchors = anchors;
     this.digests = digests;
-    this.callees = callees;
   }
 
   void site(Site s) {
@@ -42,36 +59,91 @@ final class MemoEntryWriter {
       out.unsigned(0);
       return;
     }
-    Integer known = sites.get(s);
-    if (known != null) {
-      out.unsigned(known + 2);
-      return;
+    Integer known = siteObjects.get(s);
+    if (known == null) {
+      Fresh calls = fresh(CallChain.of(s.calls()));
+      SiteValue value = calls.nodes.isEmpty()
+          ? new SiteValue(calls.tail, s.function(), s.location(), s.api(), s.lockClass(), s.mode(), s.instance())
+          : null;
+      known = value == null ? null : sites.get(value);
+      if (known == null) {
+        out.unsigned(1);
+        long id = write(calls);
+        out.str(s.function());
+        anchors.write(out, s.location());
+        out.str(s.api());
+        out.bool(s.lockClass() != null);
+        if (s.lockClass() != null) lockClass(s.lockClass());
+        mode(s.mode());
+        out.str(s.instance());
+        int index = sites.size();
+        sites.put(new SiteValue(id, s.function(), s.location(), s.api(), s.lockClass(), s.mode(), s.instance()), index);
+        siteObjects.put(s, index);
+        return;
+      }
+      siteObjects.put(s, known);
     }
-    out.unsigned(1);
-    chain(CallChain.of(s.calls()));
-    out.str(s.function());
-    anchors.write(out, s.location());
-    out.str(s.api());
-    out.bool(s.lockClass() != null);
-    if (s.lockClass() != null) lockClass(s.lockClass());
-    mode(s.mode());
-    out.str(s.instance());
-    sites.put(s, sites.size());
+    out.unsigned(known + 2);
   }
 
   /**
-   * The steps not written yet, head first, then what follows them: nothing (0), a node written
-   * before in this entry (1, its index), or a node of a callee component's entry (2, that
-   * entry's digest and the index).
+   * The number of steps not written yet and how many of the last of them a specialised analysis
+   * made ({@link CallChain#SPECIALISED}), the steps head first, then what follows them: nothing
+   * (0), a node written before in this entry (1, its index), or a node of another component's
+   * entry (2, that entry's digest and the index).
    */
   void chain(CallChain c) {
-    List<CallChain> fresh = new ArrayList<>();
+    write(fresh(c));
+  }
+
+  /** The nodes of a path to write, head first, and the id of what follows them. */
+  private record Fresh(List<CallChain> nodes, long tail) {}
+
+  /**
+   * The nodes of {@code c} this entry must write. The walk stops at a node met before or at one
+   * another component's entry wrote ({@link CallChain#memo}); then, from the bottom up, a node
+   * equal to one written before is noted as that one.
+   */
+  private Fresh fresh(CallChain c) {
+    List<CallChain> pending = new ArrayList<>();
     CallChain at = c;
-    while (at.size() > 0 && !chains.containsKey(at) && !callees.contains(MemoCodec.owner(at.memo))) {
-      fresh.add(at);
+    while (at.size() > 0 && !chains.containsKey(at) && (at.memo == 0 || at.memo == CallChain.SPECIALISED)) {
+      pending.add(at);
       at = at.tail();
     }
+    long tail = idOf(at);
+    int k = pending.size();
+    while (k > 0) {
+      CallChain node = pending.get(k - 1);
+      Integer equal = nodes.get(new NodeValue(node.head(), tail));
+      if (equal == null) break;
+      chains.put(node, equal);
+      aliases.add(node);
+      aliasOf.add(equal);
+      tail = equal + 1;
+      k--;
+    }
+    return new Fresh(pending.subList(0, k), tail);
+  }
+
+  /**
+   * What a node is in this entry: 0 for the end of a path, index + 1 for a node of this entry,
+   * minus its {@link CallChain#memo} for a node of another's.
+   */
+  private long idOf(CallChain at) {
+    if (at.size() == 0) return 0;
+    Integer index = chains.get(at);
+    return index != null ? index + 1 : -at.memo;
+  }
+
+  /** Writes {@code f} ({@link #chain}) and numbers its nodes; returns the path's id. */
+  private long write(Fresh f) {
+    List<CallChain> fresh = f.nodes;
     out.unsigned(fresh.size());
+    // Below the first node a specialised analysis made, every fresh node is one too.
+    int specialised = 0;
+    while (specialised < fresh.size() && fresh.get(specialised).memo != CallChain.SPECIALISED) specialised++;
+    out.unsigned(fresh.size() - specialised);
     for (CallChain node : fresh) {
       CallStep step = node.head();
       out.str(step.caller());
@@ -79,13 +151,13 @@ final class MemoEntryWriter {
       out.str(step.callee());
       anchors.writeText(out, step.via());
     }
-    if (at.size() == 0) {
+    if (f.tail == 0) {
       out.unsigned(0);
-    } else if (chains.containsKey(at)) {
+    } else if (f.tail > 0) {
       out.unsigned(1);
-      out.unsigned(chains.get(at));
+      out.unsigned((int) (f.tail - 1));
     } else {
-      long memo = at.memo;
+      long memo = -f.tail;
       String digest = digests.get(MemoCodec.owner(memo));
       out.unsigned(2);
       Integer known = external.get(digest);
@@ -98,10 +170,16 @@ final class MemoEntryWriter {
       }
       out.unsigned((int) memo);
     }
-    for (CallChain node : fresh) {
-      chains.put(node, chainList.size());
-      chainList.add(node);
+    int first = chainList.size();
+    for (int i = 0; i < fresh.size(); i++) {
+      chains.put(fresh.get(i), first + i);
+      chainList.add(fresh.get(i));
     }
+    for (int i = 0; i < fresh.size(); i++) {
+      long tail = i + 1 < fresh.size() ? first + i + 2 : f.tail;
+      nodes.put(new NodeValue(fresh.get(i).head(), tail), first + i);
+    }
+    return fresh.isEmpty() ? f.tail : first + 1;
   }
 
   void held(HeldLock h) {

@@ -196,6 +196,20 @@ final class Summary {
   /** By parameter index: the first such allocation found (one witness is enough). */
   final Map<Integer, ReclaimIfParam> reclaimIfParam = new java.util.TreeMap<>();
 
+  /** Every site this summary holds, as the summary memo writes them ({@link MemoCodec}). */
+  void forEachSite(java.util.function.Consumer<Site> action) {
+    for (Acquisition a : acquisitions.values()) {
+      action.accept(a.site());
+      if (a.others() != null) for (Witness w : a.others().paths()) action.accept(w.site());
+    }
+    for (PendingEdge e : pending) {
+      action.accept(e.held().site());
+      action.accept(e.acquired());
+    }
+    for (ExitEffect e : exits.values()) for (HeldLock h : e.added()) action.accept(h.site());
+    for (ReclaimIfParam r : reclaimIfParam.values()) action.accept(r.site());
+  }
+
   void addReclaimIfParam(ReclaimIfParam r) {
     reclaimIfParam.putIfAbsent(r.param(), r);
   }

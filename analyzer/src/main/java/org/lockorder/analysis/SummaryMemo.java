@@ -35,7 +35,7 @@ import org.lockorder.ir.TranslationUnit;
  * whole is a miss.
  */
 public final class SummaryMemo {
-  private static final String FORMAT = "lockorder-summary-memo-6";
+  private static final String FORMAT = "lockorder-summary-memo-7";
 
   /** Where entries live between runs. */
   public interface Store {
@@ -157,8 +157,7 @@ public final class SummaryMemo {
      */
     long analyze(List<Function> component, AnalysisContext fork, LongSupplier analysis) {
       int index = ctx.componentOf(component.get(0));
-      java.util.Set<Integer> callees = new java.util.HashSet<>();
-      String key = key(component, callees);
+      String key = key(component);
       if (key != null && !empty) {
         byte[] entry = store.get(key);
         if (entry != null && restore(entry, component, index, fork)) {
@@ -168,15 +167,16 @@ public final class SummaryMemo {
       }
       misses.incrementAndGet();
       long result = analysis.getAsLong();
-      encode(component, index, fork, key, callees);
+      encode(component, index, fork, key);
       return result;
     }
 
-    private void encode(List<Function> component, int index, AnalysisContext fork, String key, java.util.Set<Integer> callees) {
+    private void encode(List<Function> component, int index, AnalysisContext fork, String key) {
       long encodeStart = System.nanoTime();
-      MemoCodec.Encoded e = codec.encode(component, fork, graph, callees);
+      MemoCodec.Encoded e = codec.encode(component, fork, graph);
       encodeNanos.addAndGet(System.nanoTime() - encodeStart);
-      done(component, index, e.digest(), e.chains());
+      codec.register(index, e.digest(), e.chains(), e.aliases(), e.aliasOf());
+      done(component, e.digest(), e.chains());
       if (key != null && e.blob() != null) store.put(key, e.blob());
     }
 
@@ -192,28 +192,27 @@ public final class SummaryMemo {
       }
       d.collected().forEach(Runnable::run);
       for (int i = 0; i < component.size(); i++) fork.setSummary(component.get(i), d.summaries()[i]);
-      done(component, index, d.digest(), d.chains());
+      codec.register(index, d.digest(), d.chains(), new CallChain[0], new int[0]);
+      done(component, d.digest(), d.chains());
       return true;
     }
 
-    private void done(List<Function> component, int index, String digest, CallChain[] nodes) {
-      codec.register(index, digest, nodes);
+    private void done(List<Function> component, String digest, CallChain[] nodes) {
       chains.putIfAbsent(digest, nodes);
       for (Function f : component) digests.set(ctx.indexOf(f), digest);
     }
 
     /**
      * The component's key, or null when a member's code has no key (it is analyzed every time).
-     * Adds the components its members call into to {@code callees}.
      */
-    private String key(List<Function> component, java.util.Set<Integer> callees) {
+    private String key(List<Function> component) {
       Map<Function, Integer> members = new IdentityHashMap<>();
       for (int i = 0; i < component.size(); i++) members.put(component.get(i), i);
       MemoBytes.Out out = new MemoBytes.Out();
       out.str(global);
       out.unsigned(component.size());
       boolean keyed = true;
-      for (Function f : component) keyed &= describe(out, f, members, callees);
+      for (Function f : component) keyed &= describe(out, f, members);
       return keyed ? HexFormat.of().formatHex(sha256().digest(out.toByteArray())) : null;
     }
 
@@ -223,7 +222,7 @@ public final class SummaryMemo {
      * its index, any other by its component's digest (and, when it may be specialised, the digest
      * of its own inputs). False when {@code f}'s code has no key.
      */
-    private boolean describe(MemoBytes.Out out, Function f, Map<Function, Integer> members, java.util.Set<Integer> callees) {
+    private boolean describe(MemoBytes.Out out, Function f, Map<Function, Integer> members) {
       String id = codeOf(f);
       if (id == null) return false;
       out.str(id);
@@ -253,7 +252,6 @@ public final class SummaryMemo {
           }
           out.unsigned(0);
           int c = ctx.componentOf(g);
-          if (c >= 0) callees.add(c);
           String d = c < 0 ? emptySummary : digests.get(ctx.indexOf(g));
           if (d == null) throw new IllegalStateException(g.name() + " is called before its summary is done");
           out.str(d);
@@ -288,7 +286,7 @@ public final class SummaryMemo {
       if (known != null) return known;
       MemoBytes.Out out = new MemoBytes.Out();
       out.str("specialised");
-      if (!describe(out, g, Map.of(), new java.util.HashSet<>())) return null;
+      if (!describe(out, g, Map.of())) return null;
       String made = HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
       specialisedInputs.compareAndSet(i, null, made);
       return specialisedInputs.get(i);

@@ -202,6 +202,54 @@ class SummaryMemoTest {
   }
 
   @Test
+  void anEditThatKeepsTheSummaryStopsThereWhenACalleeSpecialisedTheSameCall() throws IOException {
+    // attach(inode, 1) gets a summary specialised for its argument. helper, a callee of editme,
+    // makes it first and writes its path down to inner_lock; editme's own call uses the same
+    // summary. Edited, editme is analyzed again while helper is read back: editme then makes the
+    // specialised summary itself, and its entry must still come out the same, byte for byte
+    // (ADR-009, "Canonical entries"), for top to be read back.
+    String code = TYPES + """
+        void note_size(struct inode *inode);
+
+        void inner_lock(struct inode *inode)
+        {
+        	mutex_lock(&inode->i_lock);
+        	mutex_unlock(&inode->i_lock);
+        }
+
+        void attach(struct inode *inode, int wb)
+        {
+        	if (wb)
+        		inner_lock(inode);
+        }
+
+        void helper(struct inode *inode)
+        {
+        	attach(inode, 1);
+        }
+
+        void editme(struct inode *inode)
+        {
+        	helper(inode);
+        	attach(inode, 1);
+        }
+
+        void top(struct inode *inode)
+        {
+        	mutex_lock(&inode->i_rwsem);
+        	editme(inode);
+        	mutex_unlock(&inode->i_rwsem);
+        }
+        """;
+    write(code, TYPES);
+    Run first = run(true);
+    assertTrue(first.analyzed() >= 5, first.toString());
+    write(code.replace("\thelper(inode);\n", "\tnote_size(inode);\n\thelper(inode);\n"), TYPES);
+    Run edited = afterEdit();
+    assertEquals(1, edited.analyzed(), "editme alone: " + edited);
+  }
+
+  @Test
   void aCalleeSpecialisedForItsArgumentsIsReadAgain() throws IOException {
     write(HELPERS, THREADS);
     Run first = run(true);
