@@ -64,10 +64,11 @@ final class MemoCodec {
   /**
    * Encodes the summaries of {@code members} and what {@code fork} collected while they were
    * analyzed. A call path whose tail is a node of another component's entry names that node
-   * instead of writing it again.
+   * instead of writing it again when {@code mayName} says so of that component: one the members
+   * call, directly or not, so that a reader finds it done.
    */
-  Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph) {
-    MemoEntryWriter w = new MemoEntryWriter(anchors, digests);
+  Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph, java.util.function.IntPredicate mayName) {
+    MemoEntryWriter w = new MemoEntryWriter(anchors, digests, mayName);
     w.out.unsigned(members.size());
     for (Function f : members) writeSummary(w, fork.summary(f));
     byte[] digestBytes = w.out.digest(w.out.size());

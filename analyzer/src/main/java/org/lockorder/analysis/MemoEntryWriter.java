@@ -49,9 +49,18 @@ final class MemoEntryWriter {
   /** A site by value, its call path by {@link #idOf}. */
   private record SiteValue(long calls, String function, Location location, String api, LockClass lockClass, Mode mode, String instance) {}
 
-  MemoEntryWriter(SourceAnchors anchors, java.util.concurrent.atomic.AtomicReferenceArray<String> digests) {
+  /** Whether a node of this component's entry may be named: the component is done before this one in every run. */
+  private final java.util.function.IntPredicate mayName;
+
+  /**
+   * @param mayName whether the entry of the component with this index may be named; the others'
+   *     nodes are written here
+   */
+  MemoEntryWriter(SourceAnchors anchors, java.util.concurrent.atomic.AtomicReferenceArray<String> digests,
+      java.util.function.IntPredicate mayName) {
     this.anchors = anchors;
     this.digests = digests;
+    this.mayName = mayName;
   }
 
   void site(Site s) {
@@ -101,13 +110,13 @@ final class MemoEntryWriter {
 
   /**
    * The nodes of {@code c} this entry must write. The walk stops at a node met before or at one
-   * another component's entry wrote ({@link CallChain#memo}); then, from the bottom up, a node
-   * equal to one written before is noted as that one.
+   * another component's entry wrote ({@link CallChain#memo}) that this one may name; then, from
+   * the bottom up, a node equal to one written before is noted as that one.
    */
   private Fresh fresh(CallChain c) {
     List<CallChain> pending = new ArrayList<>();
     CallChain at = c;
-    while (at.size() > 0 && !chains.containsKey(at) && (at.memo == 0 || at.memo == CallChain.SPECIALISED)) {
+    while (at.size() > 0 && !chains.containsKey(at) && !named(at)) {
       pending.add(at);
       at = at.tail();
     }
@@ -124,6 +133,12 @@ final class MemoEntryWriter {
       k--;
     }
     return new Fresh(pending.subList(0, k), tail);
+  }
+
+  /** Whether {@code node} is another component's that this entry names instead of writing it. */
+  private boolean named(CallChain node) {
+    long memo = node.memo;
+    return memo != 0 && memo != CallChain.SPECIALISED && mayName.test(MemoCodec.owner(memo));
   }
 
   /**

@@ -145,6 +145,7 @@ public final class SummaryMemo {
       this.codec = new MemoCodec(anchors, chains::get, graph.bottomUpComponents().size());
       this.digests = new AtomicReferenceArray<>(ctx.functionCount());
       this.specialisedInputs = new AtomicReferenceArray<>(ctx.functionCount());
+      this.calleeComponents = new AtomicReferenceArray<>(graph.bottomUpComponents().size());
       this.emptySummary = "no summary";
       this.empty = store.isEmpty();
     }
@@ -173,7 +174,7 @@ public final class SummaryMemo {
 
     private void encode(List<Function> component, int index, AnalysisContext fork, String key) {
       long encodeStart = System.nanoTime();
-      MemoCodec.Encoded e = codec.encode(component, fork, graph);
+      MemoCodec.Encoded e = codec.encode(component, fork, graph, new Reach(index));
       encodeNanos.addAndGet(System.nanoTime() - encodeStart);
       codec.register(index, e.digest(), e.chains(), e.aliases(), e.aliasOf());
       done(component, e.digest(), e.chains());
@@ -195,6 +196,56 @@ public final class SummaryMemo {
       codec.register(index, d.digest(), d.chains(), new CallChain[0], new int[0]);
       done(component, d.digest(), d.chains());
       return true;
+    }
+
+    /** By component index: the components its members call, made on first need. */
+    private final AtomicReferenceArray<int[]> calleeComponents;
+
+    private int[] calleeComponents(int c) {
+      int[] known = calleeComponents.get(c);
+      if (known != null) return known;
+      java.util.BitSet out = new java.util.BitSet();
+      for (Function f : graph.bottomUpComponents().get(c)) {
+        for (Node n : f.cfg().nodes()) {
+          for (CallTarget t : graph.targets(f, n.id())) {
+            int d = ctx.componentOf(t.function());
+            if (d >= 0 && d != c) out.set(d);
+          }
+        }
+      }
+      int[] made = out.stream().toArray();
+      calleeComponents.compareAndSet(c, null, made);
+      return made;
+    }
+
+    /**
+     * Whether a component is one that {@code self}'s members call, directly or not: done before
+     * it in every run, so its entry may be named (ADR-009, "Canonical entries"). A breadth-first
+     * walk of the calls, resumed where it stopped at each question: an entry names a few
+     * components, most of them close.
+     */
+    private final class Reach implements java.util.function.IntPredicate {
+      private final java.util.BitSet seen = new java.util.BitSet();
+      private final IntList queue = new IntList();
+      private int next;
+
+      Reach(int self) {
+        seen.set(self);
+        queue.add(self);
+      }
+
+      @Override
+      public boolean test(int component) {
+        while (!seen.get(component) && next < queue.size()) {
+          for (int d : calleeComponents(queue.get(next++))) {
+            if (!seen.get(d)) {
+              seen.set(d);
+              queue.add(d);
+            }
+          }
+        }
+        return seen.get(component) && component != queue.get(0);
+      }
     }
 
     private void done(List<Function> component, String digest, CallChain[] nodes) {
