@@ -176,8 +176,7 @@ public final class SummaryMemo {
       long encodeStart = System.nanoTime();
       MemoCodec.Encoded e = codec.encode(component, fork, graph, new Reach(index));
       encodeNanos.addAndGet(System.nanoTime() - encodeStart);
-      codec.register(index, e.digest(), e.chains(), e.aliases(), e.aliasOf());
-      done(component, e.digest(), e.chains());
+      done(component, index, e.digest(), e.chains(), e.aliases(), e.aliasOf());
       if (key != null && e.blob() != null) store.put(key, e.blob());
     }
 
@@ -193,8 +192,7 @@ public final class SummaryMemo {
       }
       d.collected().forEach(Runnable::run);
       for (int i = 0; i < component.size(); i++) fork.setSummary(component.get(i), d.summaries()[i]);
-      codec.register(index, d.digest(), d.chains(), new CallChain[0], new int[0]);
-      done(component, d.digest(), d.chains());
+      done(component, index, d.digest(), d.chains(), new CallChain[0], new int[0]);
       return true;
     }
 
@@ -248,7 +246,9 @@ public final class SummaryMemo {
       }
     }
 
-    private void done(List<Function> component, String digest, CallChain[] nodes) {
+    /** Makes a component's entry nameable by its callers' ({@link MemoCodec#register}). */
+    private void done(List<Function> component, int index, String digest, CallChain[] nodes, CallChain[] aliases, int[] aliasOf) {
+      codec.register(index, digest, nodes, aliases, aliasOf);
       chains.putIfAbsent(digest, nodes);
       for (Function f : component) digests.set(ctx.indexOf(f), digest);
     }
