@@ -174,7 +174,7 @@ public final class SummaryMemo {
 
     private void encode(List<Function> component, int index, AnalysisContext fork, String key) {
       long encodeStart = System.nanoTime();
-      MemoCodec.Encoded e = codec.encode(component, fork, graph, new Reach(index));
+      MemoCodec.Encoded e = codec.encode(component, fork, graph, new Reach(index, this::calleeComponents));
       encodeNanos.addAndGet(System.nanoTime() - encodeStart);
       done(component, index, e.digest(), e.chains(), e.aliases(), e.aliasOf());
       if (key != null && e.blob() != null) store.put(key, e.blob());
@@ -214,36 +214,6 @@ public final class SummaryMemo {
       int[] made = out.stream().toArray();
       calleeComponents.compareAndSet(c, null, made);
       return made;
-    }
-
-    /**
-     * Whether a component is one that {@code self}'s members call, directly or not: done before
-     * it in every run, so its entry may be named (ADR-009, "Canonical entries"). A breadth-first
-     * walk of the calls, resumed where it stopped at each question: an entry names a few
-     * components, most of them close.
-     */
-    private final class Reach implements java.util.function.IntPredicate {
-      private final java.util.BitSet seen = new java.util.BitSet();
-      private final IntList queue = new IntList();
-      private int next;
-
-      Reach(int self) {
-        seen.set(self);
-        queue.add(self);
-      }
-
-      @Override
-      public boolean test(int component) {
-        while (!seen.get(component) && next < queue.size()) {
-          for (int d : calleeComponents(queue.get(next++))) {
-            if (!seen.get(d)) {
-              seen.set(d);
-              queue.add(d);
-            }
-          }
-        }
-        return seen.get(component) && component != queue.get(0);
-      }
     }
 
     /** Makes a component's entry nameable by its callers' ({@link MemoCodec#register}). */
@@ -341,6 +311,39 @@ public final class SummaryMemo {
       String made = HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
       specialisedInputs.compareAndSet(i, null, made);
       return specialisedInputs.get(i);
+    }
+  }
+
+  /**
+   * Whether a component is one that {@code self}'s members call, directly or not: done before it
+   * in every run, so its entry may be named (ADR-009, "Canonical entries"). A breadth-first walk
+   * of the calls, resumed where it stopped at each question: an entry names a few components,
+   * most of them close.
+   */
+  static final class Reach implements java.util.function.IntPredicate {
+    private final java.util.function.IntFunction<int[]> callees;
+    private final java.util.BitSet seen = new java.util.BitSet();
+    private final IntList queue = new IntList();
+    private int next;
+
+    /** @param callees by component index: the components its members call */
+    Reach(int self, java.util.function.IntFunction<int[]> callees) {
+      this.callees = callees;
+      seen.set(self);
+      queue.add(self);
+    }
+
+    @Override
+    public boolean test(int component) {
+      while (!seen.get(component) && next < queue.size()) {
+        for (int d : callees.apply(queue.get(next++))) {
+          if (!seen.get(d)) {
+            seen.set(d);
+            queue.add(d);
+          }
+        }
+      }
+      return seen.get(component) && component != queue.get(0);
     }
   }
 

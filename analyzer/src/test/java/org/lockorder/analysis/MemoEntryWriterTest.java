@@ -124,4 +124,16 @@ class MemoEntryWriterTest {
     assertEquals(1, MemoCodec.owner(read.memo), "the caller's own step is its entry's");
     assertEquals(CallChain.SPECIALISED, read.tail().memo, "whoever made it first, every entry writes it");
   }
+
+  @Test
+  void anEntryNamesOnlyComponentsItsMembersCallDirectlyOrNot() {
+    // 0 <- 1 <- 2 -> 3, and 4 beside them: 2 calls 1 and 3, 1 calls 0.
+    int[][] calls = {{}, {0}, {1, 3}, {}, {}};
+    SummaryMemo.Reach reach = new SummaryMemo.Reach(2, c -> calls[c]);
+    assertEquals(true, reach.test(3));
+    assertEquals(true, reach.test(0), "a callee's callee");
+    assertEquals(false, reach.test(4), "done before it in one run, maybe not in the next");
+    assertEquals(false, reach.test(2), "itself");
+    assertEquals(false, new SummaryMemo.Reach(0, c -> calls[c]).test(1), "a caller");
+  }
 }
