@@ -337,10 +337,14 @@ final class LockState {
   LockState releaseAll(java.util.Collection<LockKey> keys) {
     if (keys.isEmpty()) return this;
     boolean anyHeld = false;
-    for (int i = 0, n = held.size(); i < n; i++) {
-      HeldLock h = held.get(i);
-      LockKey base = h.key().base();
-      for (LockKey k : keys) anyHeld |= h.key().equals(k) || base.equals(k.base());
+    // Keys outside, held locks inside: one iterator over the keys, not one per held lock.
+    for (LockKey k : keys) {
+      LockKey kBase = k.base();
+      for (int i = 0, n = held.size(); i < n && !anyHeld; i++) {
+        LockKey h = held.get(i).key();
+        anyHeld = h.equals(k) || h.base().equals(kBase);
+      }
+      if (anyHeld) break;
     }
     // One by one when a lock goes, or when keys may repeat (two callee keys naming one class).
     if (anyHeld || !(keys instanceof Set)) {

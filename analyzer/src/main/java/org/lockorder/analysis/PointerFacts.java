@@ -581,8 +581,11 @@ final class PointerFacts {
   static List<Summary.ExitEffect> factsThatMatter(List<Summary.ExitEffect> exits) {
     Map<String, long[]> shared = new LinkedHashMap<>();
     Map<String, List<String>> sharedMembers = new HashMap<>();
-    for (Summary.ExitEffect e : exits) {
-      String plain = e.withoutFacts().identity();
+    // Each exit's identity without its facts, made once: a string built from every key it holds.
+    String[] plainIds = new String[exits.size()];
+    for (int i = 0; i < plainIds.length; i++) {
+      Summary.ExitEffect e = exits.get(i);
+      String plain = plainIds[i] = e.withoutFacts().identity();
       long[] facts = shared.computeIfAbsent(plain, k -> new long[] {-1L, -1L});
       facts[0] &= e.nullParams();
       facts[1] &= e.nonNullParams();
@@ -597,11 +600,11 @@ final class PointerFacts {
     }
     List<Summary.ExitEffect> out = new ArrayList<>(shared.size());
     Set<String> done = new HashSet<>();
-    for (Summary.ExitEffect e : exits) {
-      Summary.ExitEffect plain = e.withoutFacts();
-      if (!done.add(plain.identity())) continue;
-      long[] facts = shared.get(plain.identity());
-      out.add(plain.withFacts(facts[0], facts[1], sharedMembers.get(plain.identity())));
+    for (int i = 0; i < plainIds.length; i++) {
+      String id = plainIds[i];
+      if (!done.add(id)) continue;
+      long[] facts = shared.get(id);
+      out.add(exits.get(i).withoutFacts().withFacts(facts[0], facts[1], sharedMembers.get(id)));
     }
     return out;
   }
