@@ -71,28 +71,34 @@ final class MemoEntryWriter {
     Integer known = siteObjects.get(s);
     if (known == null) {
       Fresh calls = fresh(CallChain.of(s.calls()));
-      SiteValue value = calls.nodes.isEmpty()
-          ? new SiteValue(calls.tail, s.function(), s.location(), s.api(), s.lockClass(), s.mode(), s.instance())
-          : null;
-      known = value == null ? null : sites.get(value);
+      // A site whose path has nodes not written yet cannot equal one written before.
+      known = calls.nodes.isEmpty() ? sites.get(valueOf(calls.tail, s)) : null;
       if (known == null) {
-        out.unsigned(1);
-        long id = write(calls);
-        out.str(s.function());
-        anchors.write(out, s.location());
-        out.str(s.api());
-        out.bool(s.lockClass() != null);
-        if (s.lockClass() != null) lockClass(s.lockClass());
-        mode(s.mode());
-        out.str(s.instance());
-        int index = sites.size();
-        sites.put(new SiteValue(id, s.function(), s.location(), s.api(), s.lockClass(), s.mode(), s.instance()), index);
-        siteObjects.put(s, index);
+        writeSite(s, calls);
         return;
       }
       siteObjects.put(s, known);
     }
     out.unsigned(known + 2);
+  }
+
+  private void writeSite(Site s, Fresh calls) {
+    out.unsigned(1);
+    long id = write(calls);
+    out.str(s.function());
+    anchors.write(out, s.location());
+    out.str(s.api());
+    out.bool(s.lockClass() != null);
+    if (s.lockClass() != null) lockClass(s.lockClass());
+    mode(s.mode());
+    out.str(s.instance());
+    int index = sites.size();
+    sites.put(valueOf(id, s), index);
+    siteObjects.put(s, index);
+  }
+
+  private static SiteValue valueOf(long calls, Site s) {
+    return new SiteValue(calls, s.function(), s.location(), s.api(), s.lockClass(), s.mode(), s.instance());
   }
 
   /**
