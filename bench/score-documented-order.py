@@ -6,10 +6,10 @@ usage: score-documented-order.py REPORT.json [PAIRS.tsv]
 For each documented pair "outer -> inner" (bench/documented-lock-order.tsv) it says whether the
 report's lock-order graph has the edge, or a path, from outer to inner (recovered), and whether it
 has the opposite order as an edge (inverted), with the shortest lock-order cycle finding that
-contains both classes as the witness. A pair documented both ways (two lockdep classes that
-lockorder names alike: mm/rmap.c orders PG_locked before hugetlbfs's i_mmap_rwsem key and the
-hugetlb i_mmap_rwsem before PG_locked) is not inverted by either edge; it is counted apart. Reverse
-paths of up to 3 classes are only counted. Prints a score line at the end.
+contains both classes as the witness. A pair the comments document in both orders (6.1's
+mm/rmap.c puts PG_locked before hugetlbfs_i_mmap_rwsem_key in its main list, and a hugetlb
+mapping's i_mmap_rwsem before PG_locked in its hugetlbfs list) is not inverted by either edge; it
+is counted apart. Reverse paths of up to 3 classes are only counted. Prints a score line at the end.
 """
 import collections
 import fnmatch
@@ -119,7 +119,7 @@ def main(argv):
                                    + f" {os.path.relpath(s['file'], report_root) if report_root else s['file']}:{s['line']}" for s in steps)
                 print(f"    thread {t.get('entry')}: holds {t.get('holds')}, acquires {t.get('acquires')}: {chain}")
     for a, b in sorted(both_ways):
-        print(f"BOTH WAYS: {a} and {b} are documented in both orders (distinct lockdep keys, one class here); their edges invert nothing")
+        print(f"BOTH WAYS: {a} and {b} are documented in both orders; their edges invert nothing")
     print()
     print(f"documented pairs: {len(pairs)}; recovered: {recovered} ({edge_count} as an edge, {recovered - edge_count} as a path); "
           f"inverted (reverse edge): {inverted}; documented both ways: {len(both_ways)}; reverse path of at most 3 classes: {reverse_paths}")

@@ -1,6 +1,5 @@
 package org.lockorder.analysis;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,13 @@ import org.lockorder.ir.Node;
  * the key to acquisitions of the same declared class where that code's objects are locked:
  *
  * <ul>
- *   <li>set in a file system's code, in code of the same directory: hugetlbfs's i_mmap_rwsem is
- *       keyed in fs/hugetlbfs/ and taken there, while mm/ keeps the declared class;
+ *   <li>set in a file system's code, in that file system's code ({@link FileSystems}: its
+ *       directory and those below it, a library directory that serves it, a file the profile
+ *       names for it) and in the files the profile gives its keys ({@link
+ *       FileSystems#classKeyScope}). hugetlbfs keys its mappings' i_mmap_rwsem in fs/hugetlbfs/,
+ *       and the linux profile gives its keys to mm/hugetlb.c, which locks only hugetlbfs files'
+ *       mappings: both take {@code hugetlbfs_i_mmap_rwsem_key}, as lockdep and the comment at
+ *       the top of 6.1's mm/rmap.c name it, while the rest of mm/ keeps the declared class;
  *   <li>set in shared code (the VFS, mm/, libraries), everywhere: {@code inode_init_always} keys
  *       every inode's {@code i_lock} and {@code i_rwsem} by its file-system type, so the VFS and
  *       every file system take the same classes. Keyed only in fs/, the VFS's {@code
@@ -24,30 +28,36 @@ import org.lockorder.ir.Node;
  *       ->drop_inode} retook, and the lock "leaked" to every caller of {@code iput}.
  * </ul>
  *
- * A directory's own key wins over a shared one. A key the caller passes in ({@code
+ * A file system's own key wins over a shared one. A key the caller passes in ({@code
  * lockdep_set_class(&lru->node[i].lock, key)} with {@code key} a parameter) names no class and
  * is ignored. Deterministic: the first key (by file, then position) wins when one scope sets one
  * class twice.
  */
 final class ClassKeys {
-  /** directory → declared class name → key class name, for keys set in a file system's code. */
-  private final Map<String, Map<String, String>> byDirectory = new HashMap<>();
+  private final FileSystems fileSystems;
+  /** file system ({@link FileSystems#of}) → declared class name → key class name, for keys set in its code. */
+  private final Map<Integer, Map<String, String>> byFileSystem = new HashMap<>();
   /** declared class name → key class name, for keys set in shared code. */
   private final Map<String, String> everywhere = new HashMap<>();
 
+  private ClassKeys(FileSystems fileSystems) {
+    this.fileSystems = fileSystems;
+  }
+
   boolean isEmpty() {
-    return byDirectory.isEmpty() && everywhere.isEmpty();
+    return byFileSystem.isEmpty() && everywhere.isEmpty();
   }
 
   /** Collects every set-class event of the program (functions in file order). */
   static ClassKeys collect(List<Function> functions, Program program, FileSystems fileSystems) {
-    ClassKeys keys = new ClassKeys();
+    ClassKeys keys = new ClassKeys(fileSystems);
     for (Function f : functions) {
       for (Node n : f.cfg().nodes()) {
         if (!(n.event() instanceof Event.SetClass sc) || sc.lock().path() == null || passedIn(sc.key(), f)) continue;
-        Map<String, String> here = fileSystems.of(f.location().file()) == FileSystems.SHARED
+        int fileSystem = fileSystems.classKeyScope(f.location().file());
+        Map<String, String> here = fileSystem == FileSystems.SHARED
             ? keys.everywhere
-            : keys.byDirectory.computeIfAbsent(directory(f), d -> new HashMap<>());
+            : keys.byFileSystem.computeIfAbsent(fileSystem, d -> new HashMap<>());
         // Every prefix of the path names the class the key stands for: &sb->s_writers.rw_sem[i]
         // keys both sb_writers.rw_sem and super_block.s_writers.
         AccessPath p = sc.lock().path();
@@ -64,9 +74,9 @@ final class ClassKeys {
   /** Every refinement, sorted: equal refinements give equal text. */
   @Override
   public String toString() {
-    java.util.TreeMap<String, java.util.TreeMap<String, String>> dirs = new java.util.TreeMap<>();
-    byDirectory.forEach((d, m) -> dirs.put(d, new java.util.TreeMap<>(m)));
-    return dirs + " " + new java.util.TreeMap<>(everywhere);
+    java.util.TreeMap<String, java.util.TreeMap<String, String>> own = new java.util.TreeMap<>();
+    byFileSystem.forEach((fs, m) -> own.put(fileSystems.name(fs), new java.util.TreeMap<>(m)));
+    return own + " " + new java.util.TreeMap<>(everywhere);
   }
 
   /** Whether {@code key} is one of {@code f}'s parameters: a key its caller chose. */
@@ -75,15 +85,10 @@ final class ClassKeys {
     return false;
   }
 
-  /** The key class for {@code declared} in code of {@code fn}'s directory, or null. */
+  /** The key class for {@code declared} in {@code fn}'s code, or null. */
   String keyFor(String declared, Function fn) {
-    Map<String, String> here = byDirectory.get(directory(fn));
+    Map<String, String> here = byFileSystem.isEmpty() ? null : byFileSystem.get(fileSystems.classKeyScope(fn.location().file()));
     String key = here == null ? null : here.get(declared);
     return key != null ? key : everywhere.get(declared);
-  }
-
-  private static String directory(Function f) {
-    Path parent = Path.of(f.location().file()).getParent();
-    return parent == null ? "" : parent.toString();
   }
 }

@@ -55,6 +55,11 @@ final class FileSystems {
     return names.toString();
   }
 
+  /** The name of file system {@code index} ("ext4", "smb/client"). */
+  String name(int index) {
+    return names.get(index);
+  }
+
   int size() {
     return names.size();
   }
@@ -71,11 +76,29 @@ final class FileSystems {
     });
   }
 
+  /**
+   * The file system whose lockdep class keys a source file's acquisitions take ({@link ClassKeys}):
+   * the one the model's {@link FileSystemsModel#classKeys} names for it, or the one it belongs to,
+   * or {@link #SHARED}.
+   */
+  int classKeyScope(String file) {
+    if (model == null || model.classKeys().isEmpty()) return of(file);
+    String named = namedIn(model.classKeys(), file);
+    if (named == null) return of(file);
+    int i = java.util.Collections.binarySearch(names, named);
+    return i >= 0 ? i : SHARED;
+  }
+
   /** The file system the model names {@code file} for ({@link FileSystemsModel#files}), or null. */
   private static String namedFile(FileSystemsModel model, String file) {
-    if (model.files().isEmpty()) return null;
+    return namedIn(model.files(), file);
+  }
+
+  /** The value {@code byFile} gives {@code file}, matched by the end of its path; or null. */
+  private static String namedIn(Map<String, String> byFile, String file) {
+    if (byFile.isEmpty()) return null;
     String f = file.replace('\\', '/');
-    for (java.util.Map.Entry<String, String> e : model.files().entrySet()) {
+    for (java.util.Map.Entry<String, String> e : byFile.entrySet()) {
       if (f.equals(e.getKey()) || f.endsWith("/" + e.getKey())) return e.getValue();
     }
     return null;

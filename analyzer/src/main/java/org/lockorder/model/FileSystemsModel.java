@@ -18,19 +18,28 @@ import java.util.List;
  * @param files by source file outside {@code under} (as the end of its path: {@code mm/shmem.c}),
  *     the name of the file system it implements (tmpfs, in mm/ with the memory code), or {@link
  *     #STACKING} for a file whose calls work on any file system's objects (swap I/O on a swap file)
+ * @param classKeys by source file outside {@code under} (as the end of its path), the name of the
+ *     file system whose lockdep class keys its lock acquisitions take: {@code mm/hugetlb.c} locks
+ *     hugetlbfs mappings only, while its calls (page allocation, migration) stay shared code's
  */
 public record FileSystemsModel(
-    String definition, String under, List<String> stacking, java.util.Map<String, String> libraries, java.util.Map<String, String> files) {
+    String definition,
+    String under,
+    List<String> stacking,
+    java.util.Map<String, String> libraries,
+    java.util.Map<String, String> files,
+    java.util.Map<String, String> classKeys) {
   public FileSystemsModel {
     stacking = List.copyOf(stacking);
     libraries = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(libraries));
     files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+    classKeys = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classKeys));
   }
 
   /** The {@link #files} value of a file that is stacking code. */
   public static final String STACKING = "stacking";
 
   public FileSystemsModel(String definition, String under, List<String> stacking) {
-    this(definition, under, stacking, java.util.Map.of(), java.util.Map.of());
+    this(definition, under, stacking, java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
   }
 }

@@ -23,7 +23,7 @@ final class ModelFileReader {
   static final Set<String> TOP_KEYS =
       Set.of("primitives", "definers", "page_fault", "constants", "non_faulting", "options",
           "reclaim", "stubs", "file_systems", "handoffs", "alternatives", "lock_wrappers");
-  static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking", "libraries", "files");
+  static final Set<String> FILE_SYSTEMS_KEYS = Set.of("definition", "under", "stacking", "libraries", "files", "class_keys");
   static final Set<String> RECLAIM_KEYS = Set.of("lock", "handlers", "gfp_reclaim", "gfp_no_reclaim", "entries");
   static final Set<String> STUB_KEYS = Set.of("lock", "calls");
   static final Set<String> OPTION_KEYS = Set.of("rwlock_read");
@@ -143,7 +143,8 @@ final class ModelFileReader {
 
   /**
    * {@code file_systems: {definition: file_system_type, under: fs, stacking: [overlayfs, ...],
-   * libraries: {kernfs: sysfs}, files: {mm/shmem.c: tmpfs}}}: see {@link FileSystemsModel}.
+   * libraries: {kernfs: sysfs}, files: {mm/shmem.c: tmpfs}, class_keys: {mm/hugetlb.c: hugetlbfs}}}:
+   * see {@link FileSystemsModel}.
    */
   private static FileSystemsModel fileSystems(YamlNode node) throws LockModelException {
     Mapping m = mapping(node, "'file_systems'");
@@ -165,15 +166,19 @@ final class ModelFileReader {
         libraries.put(lib.key(), string(lib.value(), DIRECTORY, "a file system's directory relative to '" + under + "'"));
       }
     }
-    java.util.Map<String, String> files = new java.util.TreeMap<>();
-    e = m.entries().get("files");
-    if (e != null) {
-      for (Entry file : mapping(e.value(), "'file_systems.files'").entries().values()) {
-        requireMatch(file.key(), file.keyPosition(), SOURCE_PATH, "a source file's path");
-        files.put(file.key(), string(file.value(), DIRECTORY, "a file system's name"));
-      }
+    return new FileSystemsModel(definition, under, stacking, libraries, filesToNames(m, "files"), filesToNames(m, "class_keys"));
+  }
+
+  /** {@code file_systems.files} and {@code .class_keys}: source file path to a file system's name. */
+  private static java.util.Map<String, String> filesToNames(Mapping m, String key) throws LockModelException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    Entry e = m.entries().get(key);
+    if (e == null) return out;
+    for (Entry file : mapping(e.value(), "'file_systems." + key + "'").entries().values()) {
+      requireMatch(file.key(), file.keyPosition(), SOURCE_PATH, "a source file's path");
+      out.put(file.key(), string(file.value(), DIRECTORY, "a file system's name"));
     }
-    return new FileSystemsModel(definition, under, stacking, libraries, files);
+    return out;
   }
 
   /**

@@ -235,4 +235,54 @@ class ClassKeysTest {
         """);
     assertEquals(List.of("LO001 list_lru_node.lock -> other_lock"), findings());
   }
+
+  private static final String HUGETLBFS_KEY =
+      """
+      static struct lock_class_key hugetlbfs_i_mmap_rwsem_key;
+      void hugetlbfs_get_inode(struct inode *inode)
+      {
+      	lockdep_set_class(&inode->i_mapping->i_mmap_rwsem, &hugetlbfs_i_mmap_rwsem_key);
+      }
+      static struct file_system_type hugetlbfs_fs_type = { .kill_sb = kill_litter_super };
+      """;
+
+  /** Generic code in mm/generic.c, hugetlbfs's key in fs/hugetlbfs/, and {@code body} in {@code mm/<file>}. */
+  private List<String> hugetlbBodyIn(String file) throws Exception {
+    Files.createDirectories(dir.resolve("mm"));
+    Files.createDirectories(dir.resolve("fs/hugetlbfs"));
+    Files.writeString(dir.resolve("mm/generic.c"), TYPES + GENERIC);
+    Files.writeString(dir.resolve("fs/hugetlbfs/inode.c"), TYPES + HUGETLBFS_KEY);
+    Files.writeString(dir.resolve("mm").resolve(file), TYPES + HUGETLBFS_BODY);
+    return findings();
+  }
+
+  @Test
+  void aFileTheProfileGivesAFileSystemsKeysTakesTheKeyedClass() throws Exception {
+    // The linux profile's file_systems.class_keys: mm/hugetlb.c locks hugetlbfs mappings only.
+    assertEquals(List.of(), hugetlbBodyIn("hugetlb.c"));
+  }
+
+  @Test
+  void otherSharedCodeKeepsTheDeclaredClass() throws Exception {
+    assertEquals(List.of("LO001 address_space.i_mmap_rwsem -> inode.i_rwsem"), hugetlbBodyIn("mempolicy.c"));
+  }
+
+  @Test
+  void aKeySetInAFileSystemsCodeKeysItsSubdirectoriesToo() throws Exception {
+    // fs/xfs/libxfs is xfs's code as much as fs/xfs is (ADR-003): keyed by directory, the
+    // library's acquisition kept the declared class and conflicted with the generic order.
+    Files.createDirectories(dir.resolve("mm"));
+    Files.createDirectories(dir.resolve("fs/xfs/libxfs"));
+    Files.writeString(dir.resolve("mm/generic.c"), TYPES + GENERIC);
+    Files.writeString(dir.resolve("fs/xfs/xfs_super.c"), TYPES + """
+        static struct lock_class_key xfs_mmap_key;
+        void xfs_setup_inode(struct inode *inode)
+        {
+        	lockdep_set_class(&inode->i_mapping->i_mmap_rwsem, &xfs_mmap_key);
+        }
+        static struct file_system_type xfs_fs_type = { .kill_sb = kill_block_super };
+        """);
+    Files.writeString(dir.resolve("fs/xfs/libxfs/xfs_bmap.c"), TYPES + HUGETLBFS_BODY);
+    assertEquals(List.of(), findings());
+  }
 }

@@ -228,7 +228,7 @@ class ConfigErrorTest {
   void fileSystemsSection() throws IOException {
     assertEquals("'file_systems' needs 'under'",
         failLoading("file_systems: {definition: file_system_type}\n").getMessage());
-    assertEquals("unknown key 'stacked' in 'file_systems' (allowed: definition, files, libraries, stacking, under)",
+    assertEquals("unknown key 'stacked' in 'file_systems' (allowed: class_keys, definition, files, libraries, stacking, under)",
         failLoading("file_systems: {definition: file_system_type, under: fs, stacked: [overlayfs]}\n").getMessage());
     assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, stacking: [../up]}\n")
         .getMessage().contains("'../up' is not a directory relative to 'fs'"));
@@ -240,6 +240,10 @@ class ConfigErrorTest {
         .getMessage().contains("'tmp fs' is not a file system's name"));
     assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, files: {\"/abs/shmem.c\": shmem}}\n")
         .getMessage().contains("is not a source file's path"));
+    assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, class_keys: {mm/hugetlb.c: \"huge tlb\"}}\n")
+        .getMessage().contains("'huge tlb' is not a file system's name"));
+    assertTrue(failLoading("file_systems: {definition: file_system_type, under: fs, class_keys: [mm/hugetlb.c]}\n")
+        .getMessage().contains("'file_systems.class_keys'"));
   }
 
   @Test
@@ -249,6 +253,7 @@ class ConfigErrorTest {
     LockModel m = LockModel.load(List.of("linux"), List.of(f));
     assertEquals(new FileSystemsModel("fs_type", "filesystems", List.of("union")), m.fileSystems());
     assertEquals("file_system_type", LockModel.load(List.of("linux"), List.of()).fileSystems().definition());
+    assertEquals(java.util.Map.of("mm/hugetlb.c", "hugetlbfs"), LockModel.load(List.of("linux"), List.of()).fileSystems().classKeys());
     assertEquals(null, LockModel.load(List.of("pthread"), List.of()).fileSystems());
   }
 }
