@@ -146,6 +146,7 @@ final class FunctionAnalyzer {
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
     jobs = null;
     jobsByPassage = null;
+    jobsByNestMerged = null;
     callSteps = null;
     callPassages = null;
     return summary;
@@ -377,7 +378,7 @@ final class FunctionAnalyzer {
     Mode mode = ctx.lockerMode(fn, a);
     Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
     HeldLock lock = new HeldLock(r.key(), mode, site, false).withThrough(pointers.through(a.lock().path()));
-    if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0);
+    if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0, s.scopes().irqsOn(), nestKey(a));
     if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
       deferred.put(n.id(), lock);
@@ -392,8 +393,45 @@ final class FunctionAnalyzer {
    */
   private boolean nestedUnderNestLock(Event.Acquire a, LockKey key, LockState s) {
     if (a.nest() == null || !s.holds(key)) return false;
+    LockKey nest = nestKey(a);
+    return nest != null && s.holds(nest);
+  }
+
+  /**
+   * The class of the acquisition's nest lock, kept in the summary for callers that hold it
+   * ({@link Summary.Acquisition#nest}); null without one, or when it is a lock a caller passes.
+   */
+  private LockKey nestKey(Event.Acquire a) {
+    if (a.nest() == null) return null;
     LockClassResolver.Resolved nest = ctx.resolver().resolve(a.nest(), fn);
-    return nest != null && s.holds(nest.key());
+    return nest != null && nest.key() instanceof LockKey.OfClass ? nest.key() : null;
+  }
+
+  /**
+   * lockdep's nest rule seen through a call: a callee's acquisition of a class this state holds,
+   * made under a nest lock this state holds too, is a reference to the held lock: no edge, nothing
+   * new for the summary. 6.1's mm_take_all_locks holds mmap_lock and calls vm_lock_mapping, which
+   * takes each mapping's i_mmap_rwsem with down_write_nest_lock(..., &mm->mmap_lock).
+   */
+  private static boolean mergedByNestLock(Summary.Acquisition a, LockState s) {
+    return a.nest() != null && a.key() instanceof LockKey.OfClass && s.holds(a.key()) && s.holds(a.nest());
+  }
+
+  /**
+   * The callee's acquisitions that {@link #mergedByNestLock} leaves out in {@code s}, as a key for
+   * the call jobs of such states (null when there are none): states that leave out different ones
+   * do different jobs.
+   */
+  private static List<Integer> nestMerged(Summary callee, LockState s) {
+    if (s.held().size() < 2) return null;
+    List<Integer> out = null;
+    List<Summary.Acquisition> all = callee.acquisitions.values();
+    for (int i = 0; i < all.size(); i++) {
+      if (!mergedByNestLock(all.get(i), s)) continue;
+      if (out == null) out = new ArrayList<>(2);
+      out.add(i);
+    }
+    return out;
   }
 
   private LockState release(Event.Release r, LockState s) {
@@ -481,10 +519,14 @@ final class FunctionAnalyzer {
   }
 
   private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
+    order(s, lock, releasedBefore, cuts, irqsOn, null);
+  }
+
+  private void order(LockState s, HeldLock lock, Set<LockKey> releasedBefore, int cuts, int irqsOn, LockKey nest) {
     cuts |= s.scopes().reachedBits();
     orderAfter(s.held(), s, lock, releasedBefore, cuts);
     summary.addAcquisition(new Summary.Acquisition(lock.key(), lock.mode(), lock.site(), union(s.released(), releasedBefore),
-        cuts, irqsOn, lock.fileSystems(), pointers.nullParams(s), null, 0, pointers.nonNullParams(s)));
+        cuts, irqsOn, lock.fileSystems(), pointers.nullParams(s), null, 0, pointers.nonNullParams(s), nest));
   }
 
   /** The edges (pending edges for parameter locks) from each of {@code held}, held in {@code s}, to {@code lock}. */
@@ -586,13 +628,19 @@ final class FunctionAnalyzer {
       CallJobs jobs = faultIterator >= 0
           ? jobsByFaultIterator.computeIfAbsent(faultIterator, k -> new CallJobs(ctx.resolver()))
           : jobs(passage);
+      // Solving a recursion, the callee's summary is not final yet: its nest locks are not used.
+      List<Integer> merged = ctx.deferCalls() ? null : nestMerged(callee, s);
+      if (merged != null) {
+        CallJobs base = jobs;
+        jobs = jobsByNestMerged.computeIfAbsent(List.of(base, merged), k -> new CallJobs(ctx.resolver()));
+      }
       Object used = specialised != null ? specialised : t.function();
       boolean orders = jobs.orders(used, args, s);
       List<HeldLock> ordering = orders ? jobs.freshlyOrdering(used, args, s) : List.of();
       boolean extendsSummary = jobs.extendsSummary(used, args, s);
       Transfer tr = new Transfer(
           t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          pointers.nonNullParams(s));
+          pointers.nonNullParams(s), merged != null);
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -643,19 +691,21 @@ final class FunctionAnalyzer {
   record Transfer(
       Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
       List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator, long nonNullParams,
-      int cutBits, int irqsOn, Set<LockKey> released) {
+      boolean nestMerges, int cutBits, int irqsOn, Set<LockKey> released) {
     /**
      * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied, and {@code
      * nonNullParams} the parameters its path found not NULL ({@link PointerFacts#nonNullParams}):
      * a recursion's propagation applies tens of millions of acquisitions to transfers, and most
-     * of them stop at these, without reading the state.
+     * of them stop at these, without reading the state. {@code nestMerges}: some of the callee's
+     * acquisitions are references to locks the state holds under their nest lock ({@link
+     * #mergedByNestLock}).
      */
     Transfer(
         Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
         boolean orders, List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator,
-        long nonNullParams) {
+        long nonNullParams, boolean nestMerges) {
       this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          nonNullParams, state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
+          nonNullParams, nestMerges, state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
     }
   }
 
@@ -675,6 +725,8 @@ final class FunctionAnalyzer {
   private Map<FileSystemScope.Passage, CallJobs> jobsByPassage = new HashMap<>();
   /** The jobs of faults through each iov_iter parameter ({@link Event.MayFault#iteratorParam}). */
   private Map<Integer, CallJobs> jobsByFaultIterator = new HashMap<>();
+  /** The jobs of states whose callee's acquisitions {@link #mergedByNestLock} leaves out, by those left out. */
+  private Map<List<Object>, CallJobs> jobsByNestMerged = new HashMap<>();
   /** This function's locals set up as iterators over kernel memory; computed when first needed. */
   private Set<String> kernelIterators;
   /** What this function's calls do to the file systems of what they reach (ADR-003). */
@@ -706,6 +758,7 @@ final class FunctionAnalyzer {
     if ((tr.cutBits() & cuts) != 0) return;
     // The callee takes it only on a path that found NULL a pointer this call knows is not NULL.
     if (a.nullParams() != 0 && pointers.contradicts(a.nullParams(), tr.sub().args, tr.state())) return;
+    if (tr.nestMerges() && mergedByNestLock(a, tr.state())) return;
     boolean orders = !tr.ordering().isEmpty();
     if (!orders && !tr.extendsSummary()) return;
     FileSystemSet fileSystems = scope.through(tr.passage(), a.fileSystems());
@@ -724,14 +777,15 @@ final class FunctionAnalyzer {
       boolean covered = a.key() instanceof LockKey.OfClass
           && summary.covers(
               a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems, userIterators,
-              nonNull);
+              nonNull, a.nest());
       if (!covered) {
         Set<LockKey> released = union(tr.released(), releasedBefore);
         if (a.others() == null) {
           lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
           if (lock == null) return;
           summary.addAcquisition(new Summary.Acquisition(
-              lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems, 0L, null, userIterators, nonNull));
+              lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems, 0L, null, userIterators, nonNull,
+              a.nest()));
         } else {
           // Each path the callee kept for some file systems, for those of them that reach here.
           for (Summary.Witness w : a.witnesses()) {
@@ -739,7 +793,8 @@ final class FunctionAnalyzer {
             HeldLock through = runsFor == null ? null : tr.sub().lock(a.key(), a.mode(), w.site().through(tr.step()), false);
             if (through == null) continue;
             summary.addAcquisition(new Summary.Acquisition(
-                through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor, 0L, null, userIterators, nonNull));
+                through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor, 0L, null, userIterators, nonNull,
+                a.nest()));
             if (lock == null) lock = through;
           }
           if (lock == null) return;

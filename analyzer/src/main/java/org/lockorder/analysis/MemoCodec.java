@@ -145,6 +145,8 @@ final class MemoCodec {
       w.out.signedLong(a.nullParams());
       w.out.unsigned(a.userIterators());
       w.out.signedLong(a.nonNullParams());
+      w.out.bool(a.nest() != null);
+      if (a.nest() != null) w.key(a.nest());
       Summary.OtherPaths others = a.others();
       w.out.bool(others != null);
       if (others != null) {
@@ -200,6 +202,7 @@ final class MemoCodec {
       long nullParams = r.in.signedLong();
       int userIterators = r.in.unsigned();
       long nonNullParams = r.in.signedLong();
+      LockKey nest = r.in.bool() ? r.key() : null;
       Summary.OtherPaths others = null;
       if (r.in.bool()) {
         FileSystemSet siteFor = r.fileSystems();
@@ -210,7 +213,7 @@ final class MemoCodec {
         }
         others = new Summary.OtherPaths(siteFor, List.copyOf(paths));
       }
-      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others, userIterators, nonNullParams));
+      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others, userIterators, nonNullParams, nest));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       HeldLock held = r.held();

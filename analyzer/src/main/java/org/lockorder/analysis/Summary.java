@@ -30,23 +30,26 @@ final class Summary {
    * passes an iterator over kernel memory there does not take it ({@link KernelIterators}).
    * {@code nonNullParams} (bit i) says that every path to it found pointer parameter i not NULL
    * (past an {@code if (!p) return}): a caller that passes NULL there does not take it.
+   * {@code nest} is the nest lock every path to it named ({@code down_write_nest_lock(&mapping->
+   * i_mmap_rwsem, &mm->mmap_lock)}), or null: a caller holding both that class and the nest lock
+   * takes no new lock there, as lockdep counts it a reference to the held one.
    */
   record Acquisition(
       LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
-      long nullParams, OtherPaths others, int userIterators, long nonNullParams) {
+      long nullParams, OtherPaths others, int userIterators, long nonNullParams, LockKey nest) {
     Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null, 0, 0L);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null, 0, 0L, null);
     }
 
     Acquisition(
         LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L, null, 0, 0L);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, 0L, null, 0, 0L, null);
     }
 
     Acquisition(
         LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
         long nullParams) {
-      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, null, 0, 0L);
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, null, 0, 0L, null);
     }
 
     /** The file systems {@link #site}'s own path runs for. */
@@ -266,11 +269,13 @@ final class Summary {
     // A path that needs fewer iterators over user memory: both are reached when either is.
     int userIterators = old.userIterators() & a.userIterators();
     long nonNullParams = old.nonNullParams() & a.nonNullParams();
-    boolean fewer = userIterators != old.userIterators() || nonNullParams != old.nonNullParams();
+    // A path without the nest lock (or with another) is a lock a caller takes anew.
+    LockKey nest = java.util.Objects.equals(old.nest(), a.nest()) ? old.nest() : null;
+    boolean fewer = userIterators != old.userIterators() || nonNullParams != old.nonNullParams() || nest != old.nest();
     if (site != old.site() || others != old.others() || released != old.releasedBefore() || grew || fewer) {
       acquisitions.replace(index, new Acquisition(
           a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others, userIterators,
-          nonNullParams));
+          nonNullParams, nest));
       // A shorter witness alone changes no caller's edges.
       if (changes != null && (released != old.releasedBefore() || grew || fewer)) changes.add(index);
     }
@@ -323,15 +328,16 @@ final class Summary {
   /**
    * Whether {@link #addAcquisition} of an acquisition with this identity (lock, mode, cuts,
    * interrupt state), a path of {@code pathLength} calls, the union of {@code released} and {@code
-   * alsoReleased} released first and these file systems would leave this summary as it is (the
+   * alsoReleased} released first, these file systems and this nest lock would leave this summary as it is (the
    * union is not made: this is asked far more often than the answer is no).
    */
   boolean covers(
       LockKey key, Mode mode, int cuts, int irqsOn, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased,
-      FileSystemSet fileSystems, int userIterators, long nonNullParams) {
+      FileSystemSet fileSystems, int userIterators, long nonNullParams, LockKey nest) {
     int index = acquisitions.indexOf(key, mode, cuts, irqsOn, 0L); // a caller's copy has no parameter facts
     if (index < 0) return false;
     Acquisition old = acquisitions.get(index);
+    if (old.nest() != null && !old.nest().equals(nest)) return false;
     if ((old.userIterators() & ~userIterators) != 0 || (old.nonNullParams() & ~nonNullParams) != 0) return false;
     if (pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     if (old.releasedBefore().isEmpty()) return true;

@@ -309,6 +309,43 @@ class SummaryMemoTest {
   }
 
   @Test
+  void aNestLockOfACalleesAcquisitionIsReadBack() throws IOException {
+    // The helper takes each mapping's lock under the caller's mmap_lock (6.1's vm_lock_mapping):
+    // read back, its summary must still name the nest lock, or the caller's loop, analyzed again
+    // after an edit, takes the second mapping as recursive locking.
+    String helpers = """
+        struct rw_semaphore { long count; };
+        struct address_space { struct rw_semaphore i_mmap_rwsem; };
+        struct mm_struct { struct rw_semaphore mmap_lock; };
+        void vm_lock_mapping(struct mm_struct *mm, struct address_space *mapping)
+        {
+        	down_write_nest_lock(&mapping->i_mmap_rwsem, &mm->mmap_lock);
+        }
+        """;
+    String threads = """
+        struct mm_struct;
+        struct address_space;
+        struct vm_area_struct { struct address_space *mapping; struct vm_area_struct *next; };
+        void vm_lock_mapping(struct mm_struct *mm, struct address_space *mapping);
+        void note(struct mm_struct *mm);
+        int take_all_locks(struct mm_struct *mm, struct vm_area_struct *vma)
+        {
+        	mmap_write_lock(mm);
+        	for (; vma; vma = vma->next)
+        		vm_lock_mapping(mm, vma->mapping);
+        	return 0;
+        }
+        """;
+    write(helpers, threads);
+    Run first = run(true);
+    assertFalse(first.json().contains("\"LO002\""), first.json());
+    write(helpers, threads.replace("\tmmap_write_lock(mm);\n", "\tmmap_write_lock(mm);\n\tnote(mm);\n"));
+    Run edited = afterEdit();
+    assertTrue(edited.readBack() > 0 && edited.analyzed() > 0, "the helper read back, the caller analyzed: " + edited);
+    assertFalse(edited.json().contains("\"LO002\""), edited.json());
+  }
+
+  @Test
   void theMemoNeedsACacheDirectory() throws IOException {
     write(HELPERS, THREADS);
     StringWriter err = new StringWriter();

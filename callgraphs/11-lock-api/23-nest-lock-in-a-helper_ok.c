@@ -1,7 +1,6 @@
 /*
  * S11-23 A nest lock held by the caller of the function that takes the
- * nested instances (a known false positive: nest_lock is checked where the
- * acquiring function holds the nest lock itself).
+ * nested instances.
  *
  * Shaped on 6.1 mm/mmap.c's mm_take_all_locks: with mmap_lock held for
  * write, it walks the VMAs and locks every mapping once, through
@@ -11,14 +10,15 @@
  * nest lock serializes every task that nests them) and records no
  * dependency for it: no report.
  *
- * lockorder applies the rule inside vm_lock_mapping, where mmap_lock is not
- * held, so the summary's acquisition carries no nest lock, and the caller's
- * loop, holding the first mapping's lock, takes the second: a recursive
- * i_mmap_rwsem. take_all_inline, the same loop with the lock taken in the
- * caller, gets no finding. The simulator, which plays the nest rule on the
- * whole path, cannot follow the witness past the helper's second call and
- * says so (inconclusive). Needs: a summary's acquisition to keep its nest
- * lock, so that the caller checks it.
+ * The helper does not hold mmap_lock itself, so its summary keeps the nest
+ * lock with the acquisition, and the caller, which holds both the first
+ * mapping's lock and mmap_lock, takes the second as a reference to the held
+ * class (before, the rule was checked only where the acquiring function held
+ * the nest lock, and this was a recursive i_mmap_rwsem). The same loop taking
+ * the lock itself, and a caller that only asserts mmap_lock, are the same.
+ * The _bad twin's caller holds no nest lock.
+ *
+ * expect-none
  */
 
 struct rw_semaphore { int count; };
@@ -28,7 +28,7 @@ struct vm_area_struct { struct address_space *mapping; struct vm_area_struct *ne
 
 static void vm_lock_mapping(struct mm_struct *mm, struct address_space *mapping)
 {
-	down_write_nest_lock(&mapping->i_mmap_rwsem, &mm->mmap_lock); /* expect-fp LO002: address_space.i_mmap_rwsem [inconclusive] — the caller's nest lock (mmap_lock) is not seen by the callee's acquisition */
+	down_write_nest_lock(&mapping->i_mmap_rwsem, &mm->mmap_lock);
 }
 
 int take_all_locks(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -37,6 +37,22 @@ int take_all_locks(struct mm_struct *mm, struct vm_area_struct *vma)
 	for (; vma; vma = vma->next)
 		vm_lock_mapping(mm, vma->mapping);
 	return 0;
+}
+
+/* mm_take_all_locks itself: its callers hold mmap_lock */
+int take_all_asserted(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	mmap_assert_write_locked(mm);
+	for (; vma; vma = vma->next)
+		vm_lock_mapping(mm, vma->mapping);
+	for (; vma; vma = vma->next)
+		vm_lock_mapping(mm, vma->mapping);
+	return 0;
+}
+
+int register_notifier(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	return take_all_asserted(mm, vma);
 }
 
 int take_all_inline(struct mm_struct *mm, struct vm_area_struct *vma)
