@@ -23,6 +23,8 @@ final class AcquisitionTable {
   /** By index, in insertion order. */
   private Summary.Acquisition[] entries = new Summary.Acquisition[4];
   private int size;
+  /** Whether an entry ever named a nest lock ({@link Summary.Acquisition#nest}): callers look no further when not. */
+  private boolean anyNest;
 
   int size() {
     return size;
@@ -56,6 +58,7 @@ final class AcquisitionTable {
     if (size == entries.length) entries = Arrays.copyOf(entries, size * 2);
     int index = size++;
     entries[index] = a;
+    anyNest |= a.nest() != null;
     insert(hash(a.key(), a.mode(), a.cuts(), a.irqsOn(), a.nullParams()), index);
     return index;
   }
@@ -64,6 +67,12 @@ final class AcquisitionTable {
   void replace(int index, Summary.Acquisition a) {
     Objects.checkIndex(index, size);
     entries[index] = a;
+    anyNest |= a.nest() != null;
+  }
+
+  /** Whether some entry named a nest lock, now or before it was replaced. */
+  boolean anyNest() {
+    return anyNest;
   }
 
   /**

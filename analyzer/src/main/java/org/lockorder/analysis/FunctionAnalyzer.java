@@ -423,7 +423,7 @@ final class FunctionAnalyzer {
    * do different jobs.
    */
   private static List<Integer> nestMerged(Summary callee, LockState s) {
-    if (s.held().size() < 2) return null;
+    if (!callee.acquisitions.anyNest() || s.held().size() < 2) return null;
     List<Integer> out = null;
     List<Summary.Acquisition> all = callee.acquisitions.values();
     for (int i = 0; i < all.size(); i++) {
