@@ -4,11 +4,12 @@
  * The same vm_lock_mapping, but take_all_locks forgot mmap_write_lock: the
  * second mapping's i_mmap_rwsem is taken while the first is held and no
  * nest lock serializes the tasks that do so. lockdep reports recursive
- * locking (and that the nest lock is not held); so does lockorder. Its
- * simulator does not follow this witness into the helper's second call and
- * calls that an internal inconsistency (inconclusive), as it does with a plain
- * down_write in the helper: a known gap of the simulator, not of the nest
- * rule.
+ * locking (and that the nest lock is not held); so does lockorder, and its
+ * simulator confirms it: two threads walking the VMAs, each holding one
+ * mapping's lock and taking the other's. The witness repeats the loop's call
+ * of the helper; the simulator first reads that as one call reaching the
+ * acquisition twice (a loop inside the helper), finds no such path, and then
+ * walks it as two calls (before, it stopped there: "internal inconsistency").
  */
 
 struct rw_semaphore { int count; };
@@ -18,7 +19,7 @@ struct vm_area_struct { struct address_space *mapping; struct vm_area_struct *ne
 
 static void vm_lock_mapping(struct mm_struct *mm, struct address_space *mapping)
 {
-	down_write_nest_lock(&mapping->i_mmap_rwsem, &mm->mmap_lock); /* expect LO002: address_space.i_mmap_rwsem [inconclusive] */
+	down_write_nest_lock(&mapping->i_mmap_rwsem, &mm->mmap_lock); /* expect LO002: address_space.i_mmap_rwsem [confirmed] */
 }
 
 int take_all_locks(struct mm_struct *mm, struct vm_area_struct *vma)

@@ -42,6 +42,22 @@ record Route(String entry, String entryFile, List<Waypoint> waypoints) {
    * first is held and the second final; a single one (an interrupt usage) is final.
    */
   static Route of(ThreadTrace t) {
+    return of(t, true);
+  }
+
+  /**
+   * The route of one witness thread whose second site's chain repeats a call of the first's: as
+   * two calls, one after the other (a loop around {@code vm_lock_mapping(mm, vma->mapping)}),
+   * where {@link #of(ThreadTrace)} reads them as one call that reaches both sites (a wrapper such as
+   * {@code lock_pair}, or a loop inside the callee). Null when the chain repeats no call.
+   */
+  static Route ofRepeatedCalls(ThreadTrace t) {
+    Route shared = of(t, true);
+    Route separate = of(t, false);
+    return separate.waypoints().size() == shared.waypoints().size() ? null : separate;
+  }
+
+  private static Route of(ThreadTrace t, boolean shareRepeatedCalls) {
     List<Step> steps = t.steps();
     Step entry = steps.get(0);
     int lastAcquire = -1;
@@ -55,7 +71,7 @@ record Route(String entry, String entryFile, List<Waypoint> waypoints) {
     // Calls before the held acquisition, by depth: the acquired site's chain repeats the ones the
     // thread is still inside (both sites seen through one call of a wrapper such as lock_pair).
     java.util.Map<Integer, Step> open = new java.util.HashMap<>();
-    boolean shared = firstAcquire > 0;
+    boolean shared = shareRepeatedCalls && firstAcquire > 0;
     for (int i = 1; i < steps.size(); i++) {
       Step s = steps.get(i);
       Location at = new Location(s.file(), s.line(), s.column());

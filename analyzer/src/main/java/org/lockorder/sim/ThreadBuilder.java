@@ -48,6 +48,9 @@ final class ThreadBuilder {
     List<List<LockOp>> walked = new ArrayList<>();
     for (ThreadTrace t : f.threads()) {
       WitnessWalker.Result r = walker.walk(Route.of(t));
+      // A repeated call read as one that no path follows may be two calls (a loop in the caller).
+      Route twoCalls = r instanceof WitnessWalker.Failed f1 && f1.inconsistent() ? Route.ofRepeatedCalls(t) : null;
+      if (twoCalls != null && walker.walk(twoCalls) instanceof WitnessWalker.Walked w) r = w;
       if (r instanceof WitnessWalker.Failed fail) return new Built(List.of(), List.of(), fail.reason(), fail.inconsistent());
       walked.add(((WitnessWalker.Walked) r).ops());
     }
