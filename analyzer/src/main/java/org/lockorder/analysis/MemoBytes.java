@@ -53,21 +53,13 @@ final class MemoBytes {
       java.security.MessageDigest md = SummaryMemo.sha256();
       List<int[]> in = new ArrayList<>();
       for (int[] m : masked) if (m[1] <= length) in.add(m);
-      List<int[]> order = new ArrayList<>(in);
-      order.sort(java.util.Comparator.<int[]>comparingInt(m -> m[2]).thenComparingInt(m -> m[3]).thenComparingInt(m -> m[4]));
-      Map<int[], Integer> rank = new java.util.IdentityHashMap<>();
-      int r = -1;
-      int[] previous = null;
-      for (int[] m : order) {
-        if (previous == null || previous[2] != m[2] || previous[3] != m[3] || previous[4] != m[4]) r++;
-        rank.put(m, r);
-        previous = m;
-      }
+      int[] rank = ranks(in);
       int at = 0;
       byte[] word = new byte[4];
-      for (int[] m : in) {
+      for (int i = 0; i < in.size(); i++) {
+        int[] m = in.get(i);
         md.update(buf, at, m[0] - at);
-        int k = rank.get(m);
+        int k = rank[i];
         word[0] = (byte) (k >>> 24);
         word[1] = (byte) (k >>> 16);
         word[2] = (byte) (k >>> 8);
@@ -77,6 +69,51 @@ final class MemoBytes {
       }
       md.update(buf, at, length - at);
       return md.digest();
+    }
+
+    /**
+     * Each masked range's rank among {@code in} by (anchor, line, column), equal positions sharing
+     * one. The largest recursion's entry masks millions of positions: they are ranked as packed
+     * numbers when they fit in one, as they do in any real source file.
+     */
+    static int[] ranks(List<int[]> in) {
+      long[] keys = new long[in.size()];
+      for (int i = 0; i < keys.length; i++) {
+        int[] m = in.get(i);
+        long anchor = m[2];
+        long line = m[3] + (1L << 21);
+        long column = m[4];
+        if (anchor < 0 || anchor >= 1L << 26 || line < 0 || line >= 1L << 22 || column < 0 || column >= 1L << 15) {
+          return ranksCompared(in);
+        }
+        keys[i] = anchor << 37 | line << 15 | column;
+      }
+      long[] sorted = keys.clone();
+      Arrays.sort(sorted);
+      int distinct = 0;
+      for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) sorted[distinct++] = sorted[i];
+      int[] rank = new int[keys.length];
+      for (int i = 0; i < keys.length; i++) rank[i] = Arrays.binarySearch(sorted, 0, distinct, keys[i]);
+      return rank;
+    }
+
+    /** {@link #ranks} by comparing the three numbers, for positions too large to pack. */
+    static int[] ranksCompared(List<int[]> in) {
+      Integer[] order = new Integer[in.size()];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      java.util.Comparator<int[]> byPosition =
+          java.util.Comparator.<int[]>comparingInt(m -> m[2]).thenComparingInt(m -> m[3]).thenComparingInt(m -> m[4]);
+      Arrays.sort(order, (x, y) -> byPosition.compare(in.get(x), in.get(y)));
+      int[] rank = new int[order.length];
+      int r = -1;
+      int[] previous = null;
+      for (int i : order) {
+        int[] m = in.get(i);
+        if (previous == null || byPosition.compare(previous, m) != 0) r++;
+        rank[i] = r;
+        previous = m;
+      }
+      return rank;
     }
 
     void unsigned(int v) {
