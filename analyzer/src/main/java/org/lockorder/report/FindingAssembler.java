@@ -74,8 +74,13 @@ public final class FindingAssembler {
     boolean sameInstance = held.function().equals(acquired.function()) && held.instance().equals(acquired.instance());
     boolean distinctInstances = held.function().equals(acquired.function()) && !sameInstance;
     List<String> gates = distinctInstances ? e.gates().stream().map(LockClass::toString).toList() : List.of();
+    // One statement reached twice through the same calls is a loop's (or a recursion's) next pass,
+    // which usually names another object: lock_buffer(bh) walking a page's buffers.
+    boolean samePass = sameInstance && held.location().equals(acquired.location()) && held.calls().equals(acquired.calls());
     String what =
-        sameInstance
+        samePass
+            ? acquired.instance() + " is taken again by the same statement on a later pass (another object of the class, or the same one)"
+            : sameInstance
             ? "the same lock (" + acquired.instance() + ") is taken twice"
             : distinctInstances
                 ? "two instances of one class (" + held.instance() + " then " + acquired.instance() + ")"
