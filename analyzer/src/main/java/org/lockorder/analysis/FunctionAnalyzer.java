@@ -630,10 +630,7 @@ final class FunctionAnalyzer {
           : jobs(passage);
       // Solving a recursion, the callee's summary is not final yet: its nest locks are not used.
       List<Integer> merged = ctx.deferCalls() ? null : nestMerged(callee, s);
-      if (merged != null) {
-        CallJobs base = jobs;
-        jobs = jobsByNestMerged.computeIfAbsent(List.of(base, merged), k -> new CallJobs(ctx.resolver()));
-      }
+      if (merged != null) jobs = jobsByNestMerged.computeIfAbsent(List.of(jobs, merged), k -> new CallJobs(ctx.resolver()));
       Object used = specialised != null ? specialised : t.function();
       boolean orders = jobs.orders(used, args, s);
       List<HeldLock> ordering = orders ? jobs.freshlyOrdering(used, args, s) : List.of();
