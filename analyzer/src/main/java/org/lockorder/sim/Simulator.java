@@ -117,6 +117,7 @@ public final class Simulator {
     } catch (RuntimeException | StackOverflowError e) {
       return inconclusive("the simulator failed to build the threads (" + e.getClass().getSimpleName() + ")", List.of(), 0);
     }
+    if (built.refuted()) return new Simulation(Verdict.NOT_REPRODUCED, built.failure(), List.of(), List.of(), 0);
     if (built.failure() != null) {
       lastHitABound = !built.inconsistent();
       return inconclusive(built.failure(), List.of(), 0);

@@ -35,8 +35,15 @@ final class ThreadBuilder {
     this.walker = walker;
   }
 
-  /** The threads, or why they could not be built ({@code inconsistent}: a bug, not a bound). */
-  record Built(List<SimThread> threads, List<Meeting> meetings, String failure, boolean inconsistent) {}
+  /**
+   * The threads, or why they could not be built: {@code inconsistent}, a bug, not a bound;
+   * {@code refuted}, a witness the kernel cannot take, and {@code failure} says why.
+   */
+  record Built(List<SimThread> threads, List<Meeting> meetings, String failure, boolean inconsistent, boolean refuted) {
+    Built(List<SimThread> threads, List<Meeting> meetings, String failure, boolean inconsistent) {
+      this(threads, meetings, failure, inconsistent, false);
+    }
+  }
 
   /**
    * Where two threads meet: {@code acquirer} takes {@code lock} as its final acquisition while
@@ -46,11 +53,18 @@ final class ThreadBuilder {
 
   Built build(Finding f) {
     List<List<LockOp>> walked = new ArrayList<>();
-    for (ThreadTrace t : f.threads()) {
-      WitnessWalker.Result r = walker.walk(Route.of(t));
+    for (int k = 0; k < f.threads().size(); k++) {
+      ThreadTrace t = f.threads().get(k);
+      Route route = Route.of(t);
+      WitnessWalker.Result r = walker.walk(route);
       // A repeated call read as one that no path follows may be two calls (a loop in the caller).
       Route twoCalls = r instanceof WitnessWalker.Failed f1 && f1.inconsistent() ? Route.ofRepeatedCalls(t) : null;
       if (twoCalls != null && walker.walk(twoCalls) instanceof WitnessWalker.Walked w) r = w;
+      if (r instanceof WitnessWalker.Failed fail && fail.inconsistent()) {
+        String why = walker.releasedByClass(route);
+        if (why == null && twoCalls != null) why = walker.releasedByClass(twoCalls);
+        if (why != null) return new Built(List.of(), List.of(), "thread " + (k + 1) + ": " + why, false, true);
+      }
       if (r instanceof WitnessWalker.Failed fail) return new Built(List.of(), List.of(), fail.reason(), fail.inconsistent());
       walked.add(((WitnessWalker.Walked) r).ops());
     }

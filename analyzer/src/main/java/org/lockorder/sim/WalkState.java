@@ -71,6 +71,17 @@ record WalkState(
     return -1;
   }
 
+  /**
+   * The index of the held lock a release of {@code cls} drops in the analysis ({@code
+   * LockState.release}): the class itself first, then another subclass of it, newest first,
+   * whatever the text.
+   */
+  int findByClass(LockClass cls) {
+    for (int i = held.size() - 1; i >= 0; i--) if (held.get(i).lockClass().equals(cls)) return i;
+    for (int i = held.size() - 1; i >= 0; i--) if (held.get(i).lockClass().base().equals(cls.base())) return i;
+    return -1;
+  }
+
   /** The latest held lock of one of {@code classes} (any subclass), or -1. */
   int findLatest(java.util.List<LockClass> classes) {
     for (int i = held.size() - 1; i >= 0; i--) {

@@ -58,6 +58,16 @@ final class WitnessWalker {
   private Route.Waypoint unheldFinal;
   /** The most waypoints of the current route any path has passed: where a failed walk lost it. */
   private int furthest;
+  /**
+   * Releases by class, as the analysis does ({@code LockState.release}): the class itself first,
+   * then another subclass of it, whatever the unlock's text. Only for {@link #releasedByClass}.
+   */
+  private boolean releaseByClass;
+  /** Where a release by class dropped another lock than the unlock's text names, by location. */
+  private final Map<Location, Divergence> divergences = new HashMap<>();
+
+  /** An unlock that names one held lock ({@code named}) where the analysis drops another ({@code dropped}). */
+  private record Divergence(String function, Location location, String api, LockOp.Held named, LockOp.Held dropped) {}
 
   WitnessWalker(ProgramView view, SimulationBounds bounds) {
     this.view = view;
@@ -114,6 +124,38 @@ final class WitnessWalker {
       routes.put(r, out);
       return out;
     } finally {
+      spentByAllWalks += spent;
+    }
+  }
+
+  /**
+   * Why a route the walk found no path for exists only in the analysis' terms: walked again
+   * releasing by class, as the analysis does, it reaches the final acquisition holding the held
+   * lock, and on that path an unlock dropped another lock of the class than the one it names (a
+   * nested lock's unlock, {@code spin_unlock(&d->d_lock)}, dropping the outer {@code d_lock}).
+   * lockdep releases the lock an unlock names, as the walk does, so the witness is not a path the
+   * kernel can take. Null when walking by class does not follow the route either, or follows it
+   * without such an unlock.
+   */
+  String releasedByClass(Route r) {
+    releaseByClass = true;
+    divergences.clear();
+    try {
+      if (!(walkRoute(r) instanceof Walked w)) return null;
+      for (LockOp op : w.ops()) {
+        if (op.kind() != LockOp.Kind.RELEASE) continue;
+        Divergence d = divergences.get(op.location());
+        if (d == null || !d.dropped().text().equals(op.text()) || !d.dropped().lockClass().equals(op.lockClass())) continue;
+        String named = d.named().text() + " (" + d.named().lockClass() + ")";
+        return "the unlock at " + d.location() + " in " + d.function() + " (" + d.api() + ") drops " + named
+            + ", the lock it names, as lockdep does; the analysis releases by class and dropped " + d.dropped().text()
+            + " (" + d.dropped().lockClass() + ") there, the only way the witness's held lock is still held at its final"
+            + " acquisition";
+      }
+      return null;
+    } finally {
+      releaseByClass = false;
+      divergences.clear();
       spentByAllWalks += spent;
     }
   }
@@ -347,6 +389,16 @@ final class WitnessWalker {
       Ops ops = it.ops;
       if (name != null) {
         int i = s.find(name.cls, name.text);
+        if (releaseByClass) {
+          int byClass = s.findByClass(name.cls);
+          // Only where the texts tell the two apart: a helper's parameter lock keeps the helper's
+          // text, so two objects locked through one helper read the same.
+          if (byClass >= 0 && i >= 0 && byClass != i && !s.held().get(i).text().equals(s.held().get(byClass).text())) {
+            divergences.putIfAbsent(r.location(), new Divergence(
+                f.fn.name(), r.location(), r.api(), s.held().get(i), s.held().get(byClass)));
+            i = byClass;
+          }
+        }
         if (i < 0) i = s.findLatest(view.assignedClasses(r.lock(), f.fn));
         if (i >= 0) {
           ops = ops.add(LockOp.release(s.held().get(i), r.api(), f.fn.name(), r.location()));
@@ -584,6 +636,11 @@ final class WitnessWalker {
 
   /** Every way an off-route call can return, with its operations alone; memoized. */
   private List<Exit> offRoute(Frame f, WalkState s) {
+    if (releaseByClass) {
+      // Not memoized: its exits are not the call's, and its releases are recorded as they are met.
+      List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
+      return out == null ? passedOver(s) : out;
+    }
     OffRouteKey key = new OffRouteKey(distinctPaths, new FunctionRef(f.fn), f.locks, f.gfp, f.freeDepth, s.identity());
     List<Exit> hit = memo.get(key);
     if (hit != null) return hit;
