@@ -19,10 +19,17 @@
  * tried and not kept: 6.1's __d_move then leaks another d_lock on a path
  * the analysis cannot rule out (docs/simulator.md).
  *
+ * The same through helpers, shaped on 6.1 mm/zsmalloc.c's __zs_compact:
+ * the source zspage is locked with migrate_write_lock(), each destination
+ * with migrate_write_lock_nested() (subclass 1), and migrate_write_unlock()
+ * drops either. The walk writes a lock taken through a helper's parameter
+ * with the caller's argument (&dst_zspage->lock) to tell the two apart.
+ *
  * The _bad twin leaves the child's lock held on one path.
  */
 
 struct spinlock { int raw; };
+struct rwlock { int raw; };
 struct list_head { struct list_head *next; };
 struct dentry {
 	struct spinlock d_lock;
@@ -52,4 +59,46 @@ struct dentry *scan_children(struct dentry *cursor, struct list_head *p, int cou
 	}
 	spin_unlock(&dentry->d_lock);
 	return found;
+}
+
+struct zspage { struct rwlock lock; int inuse; };
+struct zs_pool { struct spinlock lock; };
+
+static void migrate_write_lock(struct zspage *zspage)
+{
+	write_lock(&zspage->lock);
+}
+
+static void migrate_write_lock_nested(struct zspage *zspage)
+{
+	write_lock_nested(&zspage->lock, SINGLE_DEPTH_NESTING); /* expect LO002: zspage.lock/1 [not-reproduced] */
+}
+
+static void migrate_write_unlock(struct zspage *zspage)
+{
+	write_unlock(&zspage->lock);
+}
+
+unsigned long compact(struct zs_pool *pool)
+{
+	struct zspage *src_zspage;
+	struct zspage *dst_zspage = NULL;
+
+	spin_lock(&pool->lock);
+	while ((src_zspage = isolate_zspage(pool, 1))) {
+		migrate_write_lock(src_zspage);
+		while ((dst_zspage = isolate_zspage(pool, 0))) {
+			migrate_write_lock_nested(dst_zspage);
+			if (!migrate_zspage(pool, dst_zspage))
+				break;
+			migrate_write_unlock(dst_zspage);
+			dst_zspage = NULL;
+		}
+		if (dst_zspage == NULL)
+			break;
+		migrate_write_unlock(dst_zspage);
+		migrate_write_unlock(src_zspage);
+	}
+	spin_unlock(&pool->lock);
+	return 0;
 }

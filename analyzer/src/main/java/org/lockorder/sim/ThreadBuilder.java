@@ -61,9 +61,15 @@ final class ThreadBuilder {
       Route twoCalls = r instanceof WitnessWalker.Failed f1 && f1.inconsistent() ? Route.ofRepeatedCalls(t) : null;
       if (twoCalls != null && walker.walk(twoCalls) instanceof WitnessWalker.Walked w) r = w;
       if (r instanceof WitnessWalker.Failed fail && fail.inconsistent()) {
-        String why = walker.releasedByClass(route);
-        if (why == null && twoCalls != null) why = walker.releasedByClass(twoCalls);
-        if (why != null) return new Built(List.of(), List.of(), "thread " + (k + 1) + ": " + why, false, true);
+        WitnessWalker.Failed why = walker.releasedByClass(route);
+        if ((why == null || !why.refuted()) && twoCalls != null) {
+          WitnessWalker.Failed second = walker.releasedByClass(twoCalls);
+          if (second != null && (why == null || second.refuted())) why = second;
+        }
+        if (why != null && why.refuted()) return new Built(List.of(), List.of(), "thread " + (k + 1) + ": " + why.reason(), false, true);
+        // Walking by class hit a bound: not known to be an inconsistency yet (a later look with
+        // larger bounds tries again).
+        if (why != null) r = why;
       }
       if (r instanceof WitnessWalker.Failed fail) return new Built(List.of(), List.of(), fail.reason(), fail.inconsistent());
       walked.add(((WitnessWalker.Walked) r).ops());

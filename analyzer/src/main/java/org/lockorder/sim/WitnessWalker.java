@@ -63,8 +63,13 @@ final class WitnessWalker {
    * then another subclass of it, whatever the unlock's text. Only for {@link #releasedByClass}.
    */
   private boolean releaseByClass;
-  /** Where a release by class dropped another lock than the unlock's text names, by location. */
-  private final Map<Location, Divergence> divergences = new HashMap<>();
+  /**
+   * Where a release by class dropped another lock than the unlock's text names, by location; kept
+   * with {@link #byClassMemo}, whose exits passed them.
+   */
+  private final Map<Location, List<Divergence>> divergences = new HashMap<>();
+  /** {@link #memo} for walks by class: their exits differ, and their keys hold the argument texts. */
+  private final Map<List<Object>, List<Exit>> byClassMemo = new HashMap<>();
 
   /** An unlock that names one held lock ({@code named}) where the analysis drops another ({@code dropped}). */
   private record Divergence(String function, Location location, String api, LockOp.Held named, LockOp.Held dropped) {}
@@ -84,7 +89,11 @@ final class WitnessWalker {
    * The route could not be walked. {@code inconsistent}: the analysis says the path exists and the
    * walk finds none (a bug in one of the two); otherwise a bound stopped the walk.
    */
-  record Failed(String reason, boolean inconsistent) implements Result {}
+  record Failed(String reason, boolean inconsistent, boolean refuted) implements Result {
+    Failed(String reason, boolean inconsistent) {
+      this(reason, inconsistent, false);
+    }
+  }
 
   /**
    * Up to {@code bounds.exitsPerCall()} paths of {@code function} from entry to exit whose lock
@@ -134,28 +143,36 @@ final class WitnessWalker {
    * lock, and on that path an unlock dropped another lock of the class than the one it names (a
    * nested lock's unlock, {@code spin_unlock(&d->d_lock)}, dropping the outer {@code d_lock}).
    * lockdep releases the lock an unlock names, as the walk does, so the witness is not a path the
-   * kernel can take. Null when walking by class does not follow the route either, or follows it
+   * kernel can take: {@link Failed#refuted}, with the reason. A failure that is not refuted when
+   * that walk hit its bound; null when it does not follow the route either, or follows it
    * without such an unlock.
    */
-  String releasedByClass(Route r) {
+  Failed releasedByClass(Route r) {
     releaseByClass = true;
-    divergences.clear();
+    if (byClassMemo.size() > MEMO_LIMIT) {
+      byClassMemo.clear();
+      divergences.clear();
+    }
     try {
-      if (!(walkRoute(r) instanceof Walked w)) return null;
+      Result byClass = walkRoute(r);
+      if (byClass instanceof Failed f) return f.inconsistent() ? null : f;
+      Walked w = (Walked) byClass;
       for (LockOp op : w.ops()) {
         if (op.kind() != LockOp.Kind.RELEASE) continue;
-        Divergence d = divergences.get(op.location());
-        if (d == null || !d.dropped().text().equals(op.text()) || !d.dropped().lockClass().equals(op.lockClass())) continue;
+        Divergence d = null;
+        for (Divergence at : divergences.getOrDefault(op.location(), List.of())) {
+          if (at.dropped().text().equals(op.text()) && at.dropped().lockClass().equals(op.lockClass())) d = at;
+        }
+        if (d == null) continue;
         String named = d.named().text() + " (" + d.named().lockClass() + ")";
-        return "the unlock at " + d.location() + " in " + d.function() + " (" + d.api() + ") drops " + named
+        return new Failed("the unlock at " + d.location() + " in " + d.function() + " (" + d.api() + ") drops " + named
             + ", the lock it names, as lockdep does; the analysis releases by class and dropped " + d.dropped().text()
             + " (" + d.dropped().lockClass() + ") there, the only way the witness's held lock is still held at its final"
-            + " acquisition";
+            + " acquisition", false, true);
       }
       return null;
     } finally {
       releaseByClass = false;
-      divergences.clear();
       spentByAllWalks += spent;
     }
   }
@@ -223,7 +240,12 @@ final class WitnessWalker {
    * A function being walked: its parameters' lock arguments and gfp arguments in the entry's
    * terms, its depth on the route, and how many off-route calls deep it is.
    */
-  private record Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack) {}
+  private record Frame(
+      Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, List<String> texts) {
+    Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack) {
+      this(fn, locks, gfp, depth, freeDepth, stack, List.of());
+    }
+  }
 
   /**
    * A lock in the entry's terms; for a frame's argument, also the lock inside the lock wrapper it
@@ -394,8 +416,9 @@ final class WitnessWalker {
           // Only where the texts tell the two apart: a helper's parameter lock keeps the helper's
           // text, so two objects locked through one helper read the same.
           if (byClass >= 0 && i >= 0 && byClass != i && !s.held().get(i).text().equals(s.held().get(byClass).text())) {
-            divergences.putIfAbsent(r.location(), new Divergence(
-                f.fn.name(), r.location(), r.api(), s.held().get(i), s.held().get(byClass)));
+            Divergence d = new Divergence(f.fn.name(), r.location(), r.api(), s.held().get(i), s.held().get(byClass));
+            List<Divergence> at = divergences.computeIfAbsent(r.location(), k -> new ArrayList<>(1));
+            if (!at.contains(d)) at.add(d);
             i = byClass;
           }
         }
@@ -637,9 +660,13 @@ final class WitnessWalker {
   /** Every way an off-route call can return, with its operations alone; memoized. */
   private List<Exit> offRoute(Frame f, WalkState s) {
     if (releaseByClass) {
-      // Not memoized: its exits are not the call's, and its releases are recorded as they are met.
+      List<Object> key = List.of(new FunctionRef(f.fn), f.locks, f.gfp, f.texts, f.freeDepth, s.identity());
+      List<Exit> hit = byClassMemo.get(key);
+      if (hit != null) return hit;
       List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
-      return out == null ? passedOver(s) : out;
+      if (out == null) return passedOver(s);
+      if (spent <= bounds.walkBudget()) byClassMemo.put(key, out);
+      return out;
     }
     OffRouteKey key = new OffRouteKey(distinctPaths, new FunctionRef(f.fn), f.locks, f.gfp, f.freeDepth, s.identity());
     List<Exit> hit = memo.get(key);
@@ -683,7 +710,10 @@ final class WitnessWalker {
     }
     List<Function> stack = new ArrayList<>(caller.stack);
     stack.add(callee);
-    return new Frame(callee, locks, gfp, depth, freeDepth, stack);
+    if (!releaseByClass) return new Frame(callee, locks, gfp, depth, freeDepth, stack);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < callee.params().size(); i++) texts.add(i < args.size() ? inCallerTerms(args.get(i).text(), caller) : null);
+    return new Frame(callee, locks, gfp, depth, freeDepth, stack, texts);
   }
 
   private LockName argument(Arg a, Frame caller) {
@@ -713,8 +743,29 @@ final class WitnessWalker {
 
   private LockName name(LockRef ref, Frame f) {
     ProgramView.LockName n = view.resolve(ref, f.fn);
-    return n == null ? null : concrete(n, f);
+    LockName out = n == null ? null : concrete(n, f);
+    // Walking by class, a lock reached through a parameter is written with the argument
+    // (&dst_zspage->lock, not the helper's &zspage->lock), so two objects locked through one
+    // helper read differently where the two release rules are compared.
+    if (out == null || !releaseByClass || n.param() >= 0) return out;
+    return new LockName(out.cls, inCallerTerms(out.text, f), out.wrapper);
   }
+
+  /** {@code text} with a leading parameter of {@code f} replaced by the text its caller passed (in the entry's terms). */
+  private static String inCallerTerms(String text, Frame f) {
+    java.util.regex.Matcher m = LEADING_NAME.matcher(text);
+    if (!m.matches()) return text;
+    List<Param> ps = f.fn.params();
+    for (int i = 0; i < ps.size() && i < f.texts.size(); i++) {
+      if (!ps.get(i).name().equals(m.group(2)) || f.texts.get(i) == null) continue;
+      String arg = f.texts.get(i).replace(" ", "");
+      return m.group(1) + (SIMPLE_PATH.matcher(arg).matches() ? arg : "(" + arg + ")") + m.group(3);
+    }
+    return text;
+  }
+
+  private static final java.util.regex.Pattern LEADING_NAME = java.util.regex.Pattern.compile("([&*(\\s]*)([A-Za-z_]\\w*)(.*)", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern SIMPLE_PATH = java.util.regex.Pattern.compile("[A-Za-z_]\\w*((->|\\.)[A-Za-z_]\\w*)*");
 
   /**
    * A parameter lock becomes what the caller passed; its subclass still applies. The lock inside
