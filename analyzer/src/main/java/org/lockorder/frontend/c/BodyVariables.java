@@ -12,9 +12,10 @@ import org.antlr.v4.runtime.Token;
  *     token of {@code name = ...}, {@code name += ...}, or of a declaration with an initializer; not
  *     of a step, {@code name++}, nor of a store through it, {@code *name = ...}); absent when the
  *     body never assigns it
- * @param untracked variables whose assignments the tokens do not show: address taken, passed to a
- *     macro that assigns its argument ({@code swap}, the {@code for_each} iterators), or declared
- *     more than once in the body (two variables of one name)
+ * @param untracked variables whose assignments the tokens do not show: address taken, inside an
+ *     argument of a macro that assigns its arguments ({@code swap(a[i], b)}; a plain name given
+ *     to one is in {@code macroArguments}), or declared more than once in the body (two variables
+ *     of one name)
  * @param relocked by variable, its first assignment, for variables assigned again only as {@code
  *     v = f(..., v, ...)}: a call given the old value that returns the new one, as a relock does
  *     ({@code lruvec = folio_lruvec_relock_irq(folio, lruvec)}), so that what was locked through
@@ -42,6 +43,11 @@ import org.antlr.v4.runtime.Token;
  *     bool} local: the callee may change the flag, as it may change the lock the flag stands for
  *     ({@code compact_unlock_should_abort(&zone->lock, flags, &locked, cc)}). Such a flag is not
  *     untracked: each of these is an assignment, and a relock (ADR-006 later: lock flags).
+ * @param macroArguments the name tokens of plain names given whole to a macro that may assign
+ *     them ({@code swap(a, b)}, {@code for_each_thread(p, t)}): each is an assignment of an unknown
+ *     value there, an {@link org.lockorder.ir.Event.Assign} node after the macro's call for a
+ *     followed variable (before, such a name was untracked: 6.1's {@code __oom_kill_process}
+ *     tests {@code p} from {@code find_lock_task_mm} for NULL before {@code for_each_process(p)})
  * @param bitFlags by local used as a set of flag bits ({@link BitFlagLocals}): the constants it is
  *     assigned or or-ed with
  * @param constantLocals of those, the ones only ever assigned one constant: its text ({@link
@@ -51,7 +57,7 @@ record BodyVariables(
     Set<String> stable, Map<String, Token> lastAssignment, Set<String> untracked, Map<String, Token> relocked,
     Map<String, Map<String, Token>> copies, Map<String, Integer> reassignedParams, Set<String> assignedMembers,
     Map<String, Integer> flowTracked, Set<Token> relockAssignments, Set<Token> addressArguments,
-    Map<String, java.util.List<String>> bitFlags, Map<String, String> constantLocals) {
+    Set<Token> macroArguments, Map<String, java.util.List<String>> bitFlags, Map<String, String> constantLocals) {
 
   BodyVariables {
     stable = Set.copyOf(stable);
@@ -64,6 +70,7 @@ record BodyVariables(
     flowTracked = Map.copyOf(flowTracked);
     relockAssignments = Set.copyOf(relockAssignments);
     addressArguments = Set.copyOf(addressArguments);
+    macroArguments = Set.copyOf(macroArguments);
     bitFlags = Map.copyOf(bitFlags);
     constantLocals = Map.copyOf(constantLocals);
   }

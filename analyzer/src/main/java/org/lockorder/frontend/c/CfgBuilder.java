@@ -126,12 +126,15 @@ final class CfgBuilder {
       cur = flow.call(it.macro(), it.args(), cur);
       // 'D2({ ... })' with no ';' is read as an iterator head, but a macro that takes code is
       // a statement of its own: what follows it is the next statement, run once.
-      if (it.args().argument().stream().anyMatch(StatementTreeBuilder::isCode)) return stmt(it.body(), cur);
+      if (it.args().argument().stream().anyMatch(StatementTreeBuilder::isCode)) {
+        return stmt(it.body(), flow.iteratorAssigned(it.args(), cur));
+      }
       int head = graph.join();
       graph.edge(cur, head);
       int body = graph.join();
       int after = graph.join();
-      graph.branch(head, body, after, null);
+      // The iterator is assigned again before each test of the loop, the last one included.
+      graph.branch(flow.iteratorAssigned(it.args(), head), body, after, null);
       graph.edge(loopBody(it.body(), body, after, head), head);
       return after;
     }

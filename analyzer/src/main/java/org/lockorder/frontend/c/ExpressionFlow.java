@@ -244,16 +244,20 @@ final class ExpressionFlow {
   /**
    * After a call node: an Assign node for each followed flag the call is given the address of
    * ({@code &locked}, {@link BodyVariables#addressArguments}), a relock, since the callee may
-   * change the flag and the lock together.
+   * change the flag and the lock together; and for each followed plain name given to a macro
+   * that may assign it ({@code swap(a, b)}, {@link BodyVariables#macroArguments}).
    */
   private int addressesPassed(CParser.ArgumentListContext args, int cur) {
-    if (variables.addressArguments().isEmpty()) return cur;
+    if (variables.addressArguments().isEmpty() && variables.macroArguments().isEmpty()) return cur;
     for (CParser.ArgumentContext a : args.argument()) {
       List<Token> tokens = new ArrayList<>();
       Exprs.terminals(a, tokens);
       if (tokens.size() == 2 && tokens.get(0).getType() == CLexer.And
           && variables.addressArguments().contains(tokens.get(1))) {
         cur = assigned(tokens.get(1), null, cur);
+      } else if (tokens.size() == 1 && variables.macroArguments().contains(tokens.get(0))) {
+        // A plain name given to a macro that may assign it (BodyVariables#macroArguments).
+        cur = assigned(tokens.get(0), null, cur);
       }
     }
     return cur;
@@ -292,6 +296,15 @@ final class ExpressionFlow {
     int node = graph.add(new Event.Call(macro.getText(), list, source.loc(macro)));
     graph.edge(cur, node);
     return node;
+  }
+
+  /**
+   * After {@code cur}: an Assign node for each followed plain name given to the loop-head macro
+   * (BodyVariables#macroArguments), the iterator it assigns at each pass and at the test that
+   * ends the loop.
+   */
+  int iteratorAssigned(CParser.ArgumentListContext args, int cur) {
+    return addressesPassed(args, cur);
   }
 
   private int postfix(

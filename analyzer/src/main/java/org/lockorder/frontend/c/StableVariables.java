@@ -35,6 +35,17 @@ final class StableVariables {
   private static final Set<String> ASSIGNING_MACROS =
       Set.of("swap", "get_user", "__get_user", "get_user_unaligned", "xchg", "cmpxchg", "try_cmpxchg");
 
+  /**
+   * Whether the name at token {@code i} is a whole macro argument: between the call's
+   * parenthesis or a comma and a comma or the closing parenthesis ({@code for_each_thread(p, t)},
+   * not {@code for_each_cpu(cpu, &mask)}'s {@code mask} nor {@code swap(a[i], b)}'s {@code a}).
+   */
+  private static boolean macroArgument(List<Token> tokens, int i) {
+    int prev = tokens.get(i - 1).getType();
+    int next = i + 1 < tokens.size() ? tokens.get(i + 1).getType() : -1;
+    return (prev == CLexer.LeftParen || prev == CLexer.Comma) && (next == CLexer.Comma || next == CLexer.RightParen);
+  }
+
   /** The name called by the parenthesis that the argument at token {@code i} stands in, or null. */
   private static String enclosingCallee(List<Token> tokens, int i) {
     int depth = 0;
@@ -152,9 +163,10 @@ final class StableVariables {
     flagCandidates.removeAll(declaredTwice);
     flagCandidates.removeAll(seen.untracked);
     flagCandidates.removeAll(seen.stepped);
+    for (Token t : seen.macroArguments) flagCandidates.remove(t.getText()); // assigned an unknown value
     Map<String, java.util.List<String>> bitFlags = BitFlagLocals.of(bodyTokens, flagCandidates);
     return new BodyVariables(stable, seen.last, seen.untracked, seen.relocked(), seen.copies(), reassigned,
-        seen.members, flowTracked, seen.relockTokens, seen.addressArguments, bitFlags,
+        seen.members, flowTracked, seen.relockTokens, seen.addressArguments, seen.macroArguments, bitFlags,
         BitFlagLocals.constants(bodyTokens, bitFlags));
   }
 
@@ -212,6 +224,24 @@ final class StableVariables {
       relockTokens.add(t);
       addressArguments.add(t);
       notCopying.add(name);
+    }
+
+    /** See {@link BodyVariables#macroArguments}. */
+    final Set<Token> macroArguments = new HashSet<>();
+
+    /**
+     * The name at {@code t} is a whole argument of a macro that may assign it ({@code swap}, the
+     * {@code for_each} iterators): an assignment there of an unknown value, neither a copy nor
+     * a relock.
+     */
+    void givenToMacro(Token t) {
+      String name = t.getText();
+      last.put(name, t);
+      count.merge(name, 1, Integer::sum);
+      first.putIfAbsent(name, t);
+      notRelocking.add(name);
+      notCopying.add(name);
+      macroArguments.add(t);
     }
 
     /** Names incremented or decremented somewhere. */
@@ -305,7 +335,14 @@ final class StableVariables {
         String macro = enclosingCallee(tokens, i);
         if (macro != null && (ASSIGNING_MACROS.contains(macro) || macro.contains("for_each"))) {
           unstable.add(name);
-          seen.untracked.add(name);
+          if (macroArgument(tokens, i)) {
+            // A plain name given to the macro: an assignment there, of a value the tokens do
+            // not show, and followed from there when nothing else hides its changes.
+            assigned.merge(name, 1, Integer::sum);
+            seen.givenToMacro(t);
+          } else {
+            seen.untracked.add(name);
+          }
         }
       }
       if (next == CLexer.PlusPlus || next == CLexer.MinusMinus || prev == CLexer.PlusPlus

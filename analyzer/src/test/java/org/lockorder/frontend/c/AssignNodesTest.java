@@ -207,4 +207,48 @@ class AssignNodesTest {
     assertFalse(cfg.nodes().stream().anyMatch(n -> n.event() instanceof Event.Assign), render(cfg));
     assertTrue(branches(cfg).stream().allMatch(n -> n.pointerTest() != null && n.pointerTest().lastAssigned() == null));
   }
+
+  /**
+   * 6.1's __oom_kill_process: a locked-or-NULL result tested, then the variable reused as a
+   * for_each iterator. The macro's assignment is a node before each test of the loop, so the
+   * NULL test is a pointer test read against the call's assignment (before, p was untracked).
+   */
+  @Test
+  void aNameGivenToAForEachMacroIsAssignedBeforeEachTestOfTheLoop() {
+    Cfg cfg = only("""
+        void f(struct task_struct *victim) {
+          struct task_struct *p;
+          p = find_lock_task_mm(victim);
+          if (!p)
+            return;
+          task_unlock(victim);
+          for_each_process(p) {
+            if (p->mm)
+              use(p);
+          }
+          swap(p, victim);
+        }""").cfg();
+    assertEquals(List.of(3, 7, 11), assigns(cfg, "p").stream().map(a -> a.location().line()).sorted().toList(), render(cfg));
+    assertEquals(new Node.PointerTest("p", false, null), branches(cfg).get(0).pointerTest(), render(cfg));
+    // The loop's test comes after the iterator's node, which the back edge reaches again.
+    Node macroAssign = cfg.nodes().stream()
+        .filter(n -> n.event() instanceof Event.Assign a && a.location().line() == 7).findFirst().orElseThrow();
+    Node loopTest = cfg.node(macroAssign.successors().get(0));
+    assertEquals(2, loopTest.successors().size(), render(cfg));
+    assertEquals(List.of(), assigns(cfg, "victim"), "a parameter given to a macro stays unfollowed");
+  }
+
+  @Test
+  void aNameInsideALargerMacroArgumentStaysUntracked() {
+    Cfg cfg = only("""
+        void f(struct page **pages, struct page *q) {
+          struct page *p = get(q);
+          if (!p)
+            return;
+          swap(p[0], q);
+          if (p)
+            put(p);
+        }""").cfg();
+    assertTrue(branches(cfg).stream().allMatch(n -> n.pointerTest() == null), render(cfg));
+  }
 }
