@@ -133,6 +133,8 @@ final class LockClassResolver {
       }
       return null;
     }
+    LockKey stored = depth < ALIAS_DEPTH ? storedCallResult(path, fn, sub) : null;
+    if (stored != null) return stored;
     String owner = program.ownerTag(path, fn);
     String field = fields.get(fields.size() - 1);
     if (owner != null && wrappers.contains(owner)) {
@@ -216,6 +218,49 @@ final class LockClassResolver {
       return ofClass(new LockClass(fn.name() + "()." + name, sub));
     }
     return ofClass(new LockClass(name, sub));
+  }
+
+  /**
+   * The lock a member path points at when every assignment of {@code fn} to that path stores the
+   * result of a call that returns a lock ({@code vmf->ptl = pmd_lock(vma->vm_mm, vmf->pmd)} in
+   * 6.1's {@code do_set_pmd}, then {@code spin_unlock(vmf->ptl)}): named by the call, as the
+   * lock it returns is ({@code pmd_lock()}); null otherwise, and the member names the lock
+   * ({@code vm_fault.ptl}, as when {@code pte_offset_map_lock(..., &vmf->ptl)} publishes one).
+   */
+  private LockKey storedCallResult(AccessPath path, Function fn, String sub) {
+    if (path.indexed() || !(path.root() instanceof AccessPath.Var root)) return null;
+    LockKey out = null;
+    for (Assignment a : fn.assignments()) {
+      AccessPath t = a.target();
+      if (!(t.root() instanceof AccessPath.Var tr) || !tr.name().equals(root.name()) || !t.fields().equals(path.fields())) continue;
+      AccessPath v = a.value().path();
+      if (a.literal() || t.indexed() || v == null || !v.fields().isEmpty() || !(v.root() instanceof AccessPath.CallResult c)
+          || !returnsItsLock(c.function(), fn)) {
+        return null;
+      }
+      LockKey k = ofClass(new LockClass(c.function() + "()", sub));
+      if (out != null && !out.equals(k)) return null;
+      out = k;
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code name}, seen from {@code caller}, returns a lock it took through a local it
+   * returns ({@code pmd_lock}: {@code spin_lock(ptl); return ptl;}), not a lock pointer it only
+   * computes ({@code pte_lockptr}), which its callers lock through the member themselves.
+   */
+  private boolean returnsItsLock(String name, Function caller) {
+    Function g = program.resolve(name, caller.location().file());
+    if (g == null) return false;
+    for (org.lockorder.ir.Node n : g.cfg().nodes()) {
+      if (n.event() instanceof org.lockorder.ir.Event.Acquire acq && acq.lock().path() != null
+          && acq.lock().path().fields().isEmpty() && acq.lock().path().root() instanceof AccessPath.Var v
+          && g.locals().containsKey(v.name()) && returned(g, v.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
