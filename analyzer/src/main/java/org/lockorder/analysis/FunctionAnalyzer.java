@@ -29,6 +29,8 @@ final class FunctionAnalyzer {
   private final Function fn;
   private final Summary summary = new Summary();
   private final Set<Integer> testedCalls = new HashSet<>();
+  /** The calls whose result a branch compares with a constant ({@code error == -EAGAIN}). */
+  private final Set<Integer> comparedCalls = new HashSet<>();
   /** Conditions that several branches test, by bit in {@link LockState#decided}. */
   private final Map<String, Integer> conditionBits;
   /** By node: the bits of the conditions tested there or further on; null when there are none. */
@@ -63,6 +65,10 @@ final class FunctionAnalyzer {
       testedCalls.add(n.test().callNode());
       // A trylock among them would have its lock deferred to a test that names another call.
       for (int also : n.test().alsoFrom()) if (!(fn.cfg().node(also).event() instanceof Event.Acquire)) testedCalls.add(also);
+      if (n.test().comparedWith() != null) {
+        comparedCalls.add(n.test().callNode());
+        comparedCalls.addAll(n.test().alsoFrom());
+      }
     }
     // 'return ret' says whether the lock is held only where the function tests a trylock's result,
     // or where a test of the returned variable takes or drops a lock on one side.
@@ -140,7 +146,7 @@ final class FunctionAnalyzer {
     List<Summary.ExitEffect> exits = new ArrayList<>();
     StateSet atExit = seen[Cfg.EXIT];
     for (int i = 0; i < atExit.size(); i++) exits.add(exitEffect(atExit.get(i)));
-    for (Summary.ExitEffect e : lockedOrNull(PointerFacts.factsThatMatter(exits))) summary.addExit(e);
+    for (Summary.ExitEffect e : lockedOrNull(constantsThatMatter(PointerFacts.factsThatMatter(exits)))) summary.addExit(e);
     if (summary.exitsDropped) ctx.noteExitBound(fn);
     // Only calls made during the run look these up; a recursion keeps its analyzers until its
     // transfers have been applied (Analyzer), so what only the run needed is let go now.
@@ -208,6 +214,7 @@ final class FunctionAnalyzer {
    */
   private List<LockState> returnValue(Node n, Event.Return r, LockState s) {
     ReturnKind kind = ReturnKind.of(r.value(), ctx.program(), lockedHere(s));
+    String constant = kind == ReturnKind.NONZERO ? ReturnKind.constantText(r.value()) : null;
     if (kind == ReturnKind.UNKNOWN && returnsLockResult) {
       // 'return ret;' where the path decided 'ret' (a branch on it, or a constant assigned).
       String returned = ConditionBits.returnedCondition(n);
@@ -216,7 +223,7 @@ final class FunctionAnalyzer {
       if (nonzero != null) kind = nonzero ? ReturnKind.NONZERO : ReturnKind.ZERO;
     }
     Node.CallResultTest t = n.test();
-    if (t == null) return List.of(s.returning(kind));
+    if (t == null) return List.of(s.returning(kind, constant));
     HeldLock pending = t.error() ? null : deferred.get(t.callNode());
     if (pending != null) {
       Event.Acquire a = (Event.Acquire) ctx.nodeEvent(fn, t.callNode());
@@ -227,11 +234,13 @@ final class FunctionAnalyzer {
     }
     if (kind == ReturnKind.UNKNOWN && s.result() != null && t.tests(s.result().callNode())) {
       ReturnKind called = s.result().kind();
-      // 'return call(...)' passes the callee's kind on as it is (an error pointer stays one).
+      // 'return call(...)' passes the callee's kind on as it is (an error pointer stays one), and
+      // the constant it returned.
       if (t.negative()) kind = called != ReturnKind.ZERO ? ReturnKind.UNKNOWN : t.trueWhenNonzero() ? ReturnKind.ZERO : ReturnKind.NONZERO;
       else kind = t.trueWhenNonzero() && !t.error() ? called : called.tested(t.error(), t.trueWhenNonzero());
+      if (!t.negative() && !t.error() && t.trueWhenNonzero() && kind == ReturnKind.NONZERO) constant = s.result().constant();
     }
-    return List.of(s.withResult(null).returning(kind));
+    return List.of(s.withResult(null).returning(kind, constant));
   }
 
   private List<String> lockedHere(LockState s) {
@@ -328,6 +337,20 @@ final class FunctionAnalyzer {
     return changed == null ? outs : changed;
   }
 
+  /**
+   * Whether a result compared with the constant {@code compared} equals it, the result being the
+   * constant {@code returned}: TRUE for the same text, FALSE for two texts whose values are known
+   * and differ ({@code -EAGAIN} and {@code -ENOMEM}, from the headers' macros); null when either
+   * is missing or a value is not known ({@code -EWOULDBLOCK} is {@code -EAGAIN}).
+   */
+  private Boolean sameConstant(String compared, String returned) {
+    if (compared == null || returned == null) return null;
+    if (compared.equals(returned)) return true;
+    Long a = ReturnKind.constantValue(compared, ctx.program());
+    Long b = ReturnKind.constantValue(returned, ctx.program());
+    return a == null || b == null ? null : a.equals(b);
+  }
+
   private List<Out> branchOutcomes(Node n, LockState s) {
     List<Out> outs = new ArrayList<>(2);
     if (n.test() != null && n.successors().size() == 2 && s.result() != null && n.test().tests(s.result().callNode())) {
@@ -344,8 +367,16 @@ final class FunctionAnalyzer {
         // 'ret < 0' settles a zero result only; the result stays known for the test that usually
         // follows ('else if (ret)': btrfs's __btrfs_run_delayed_refs on a callee that returns 0
         // still holding the head's lock, 1 after dropping it).
-        if (kind != ReturnKind.ZERO || !trueNeedsNonzero) outs.add(new Out(n.successors().get(0), s));
-        if (kind != ReturnKind.ZERO || trueNeedsNonzero) outs.add(new Out(n.successors().get(1), s));
+        Boolean equal = sameConstant(n.test().comparedWith(), s.result().constant());
+        boolean trueEdge = kind != ReturnKind.ZERO || !trueNeedsNonzero;
+        boolean falseEdge = kind != ReturnKind.ZERO || trueNeedsNonzero;
+        // 'error == -EAGAIN' after an exit that returned -EAGAIN: only the equal edge.
+        if (equal != null) {
+          trueEdge &= equal == trueNeedsNonzero;
+          falseEdge &= equal != trueNeedsNonzero;
+        }
+        if (trueEdge) outs.add(new Out(n.successors().get(0), s));
+        if (falseEdge) outs.add(new Out(n.successors().get(1), s));
         return outs;
       }
       if (kind.allows(trueNeedsNonzero)) outs.add(new Out(n.successors().get(0), untagged));
@@ -653,7 +684,9 @@ final class FunctionAnalyzer {
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : pointers.possibleExits(callee, args, s)) {
         if (exitShapes != null && !exitShapes.add(e.shape())) continue;
-        LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned())) : s;
+        // The constant only where a branch compares with one: states keep apart by it.
+        String constant = comparedCalls.contains(n.id()) ? e.returnedConstant() : null;
+        LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned(), constant)) : s;
         after = after.releaseAll(sub.keyList(e.released()));
         if (!e.releasedTwice().isEmpty()) after = after.releaseAgain(sub.keyList(e.releasedTwice()));
         List<HeldLock> added = e.added();
@@ -970,7 +1003,7 @@ final class FunctionAnalyzer {
     }
     return new Summary.ExitEffect(
         added, released, s.returning(), pointers.nullParams(s), pointers.nonNullParams(s), s.releasedTwice(),
-        pointers.nullMembers(s));
+        pointers.nullMembers(s), s.returnedConstant());
   }
 
   /**
@@ -999,8 +1032,32 @@ final class FunctionAnalyzer {
         for (HeldLock h : e.added()) lockedHere |= !heldWithNull.contains(h.key());
       }
       out.add(lockedHere
-          ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, 0L, e.releasedTwice(), e.nullMembers())
+          ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, 0L, e.releasedTwice(), e.nullMembers(), e.returnedConstant())
           : e);
+    }
+    return out;
+  }
+
+  /**
+   * The exits with their returned constants only where one tells an exit apart: exits alike but
+   * for the constant they return ({@code return -ENOMEM;}, {@code return -EIO;} after the same
+   * unlocks) are one exit without it, so that constants add no exits against {@link
+   * Summary#MAX_EXITS}; an exit whose locking no other exit shares keeps its constant.
+   */
+  private static List<Summary.ExitEffect> constantsThatMatter(List<Summary.ExitEffect> exits) {
+    Map<String, String> byLocking = new HashMap<>();
+    Set<String> mixed = new HashSet<>();
+    for (Summary.ExitEffect e : exits) {
+      if (e.returnedConstant() == null && e.returned() != ReturnKind.NONZERO) continue;
+      String locking = e.withConstant(null).identity();
+      String c = e.returnedConstant() == null ? "" : e.returnedConstant();
+      String was = byLocking.putIfAbsent(locking, c);
+      if (was != null && !was.equals(c)) mixed.add(locking);
+    }
+    if (mixed.isEmpty()) return exits;
+    List<Summary.ExitEffect> out = new ArrayList<>(exits.size());
+    for (Summary.ExitEffect e : exits) {
+      out.add(e.returnedConstant() != null && mixed.contains(e.withConstant(null).identity()) ? e.withConstant(null) : e);
     }
     return out;
   }

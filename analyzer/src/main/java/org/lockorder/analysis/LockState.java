@@ -31,6 +31,12 @@ final class LockState {
    * in 6.1's {@code __dentry_kill}) releases two there. Counted up to two, so loops stay finite.
    */
   private final Set<LockKey> releasedTwice;
+  /**
+   * The non-zero constant this path returns, as written ({@code -EAGAIN}), set with {@link
+   * #returning}; null for any other value. A caller's {@code error == -EAGAIN} tells this exit
+   * apart from the others ({@link Summary.ExitEffect#returnedConstant}).
+   */
+  private final String returnedConstant;
   /** Computed on first use: a state flows unchanged through most nodes. */
   private Identity identity;
   /** Computed on first use, by {@link #heldClasses}. */
@@ -40,18 +46,26 @@ final class LockState {
 
   static final LockState EMPTY = new LockState(List.of(), KeySet.EMPTY, Scopes.NONE, null, ReturnKind.UNKNOWN);
 
-  /** The return kind of the call at {@code callNode}, for the branch that tests it. */
-  record ResultTag(int callNode, ReturnKind kind) {}
+  /**
+   * The return kind of the call at {@code callNode}, for the branch that tests it, and the
+   * constant it returned when its exit knows one ({@link Summary.ExitEffect#returnedConstant}).
+   */
+  record ResultTag(int callNode, ReturnKind kind, String constant) {
+    ResultTag(int callNode, ReturnKind kind) {
+      this(callNode, kind, null);
+    }
+  }
 
   LockState(List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning) {
-    this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L, KeySet.EMPTY);
+    this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L, KeySet.EMPTY, null);
   }
 
   /** {@code held} and {@code released} already immutable and owned by this state. */
   private LockState(
       List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning,
-      long decided, long decidedNonzero, Set<LockKey> releasedTwice) {
+      long decided, long decidedNonzero, Set<LockKey> releasedTwice, String returnedConstant) {
     this.held = held;
+    this.returnedConstant = returnedConstant;
     this.releasedTwice = releasedTwice;
     this.released = released;
     this.scopes = scopes;
@@ -70,13 +84,13 @@ final class LockState {
   /** This state with condition {@code bit} decided. */
   LockState deciding(int bit, boolean nonzero) {
     long m = 1L << bit;
-    return new LockState(held, released, scopes, result, returning, decided | m, nonzero ? decidedNonzero | m : decidedNonzero & ~m, releasedTwice);
+    return new LockState(held, released, scopes, result, returning, decided | m, nonzero ? decidedNonzero | m : decidedNonzero & ~m, releasedTwice, returnedConstant);
   }
 
   /** This state forgetting the decided conditions outside {@code live} (none is tested again from here). */
   LockState keepingDecided(long live) {
     if ((decided & ~live) == 0) return this;
-    return new LockState(held, released, scopes, result, returning, decided & live, decidedNonzero & live, releasedTwice);
+    return new LockState(held, released, scopes, result, returning, decided & live, decidedNonzero & live, releasedTwice, returnedConstant);
   }
 
   List<HeldLock> held() {
@@ -105,11 +119,21 @@ final class LockState {
   }
 
   LockState withResult(ResultTag tag) {
-    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, decided, decidedNonzero, releasedTwice);
+    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
   }
 
   LockState returning(ReturnKind kind) {
-    return kind == returning ? this : new LockState(held, released, scopes, result, kind, decided, decidedNonzero, releasedTwice);
+    return returning(kind, null);
+  }
+
+  /** This state returning {@code kind}, and the non-zero constant {@code constant} when it is one (else null). */
+  LockState returning(ReturnKind kind, String constant) {
+    if (kind == returning && Objects.equals(constant, returnedConstant)) return this;
+    return new LockState(held, released, scopes, result, kind, decided, decidedNonzero, releasedTwice, constant);
+  }
+
+  String returnedConstant() {
+    return returnedConstant;
   }
 
   /**
@@ -148,6 +172,8 @@ final class LockState {
       // Not the tag's own hash: a record's hash of its enum component is an identity hash.
       h = h * 31 + (s.result == null ? 0 : s.result.callNode() * 8 + s.result.kind().ordinal() + 1);
       h = h * 31 + s.returning.ordinal();
+      if (s.returnedConstant != null) h = h * 31 + s.returnedConstant.hashCode();
+      if (s.result != null && s.result.constant() != null) h = h * 31 + s.result.constant().hashCode();
       h = h * 31 + Long.hashCode(s.decided) * 7 + Long.hashCode(s.decidedNonzero);
       this.hash = h;
     }
@@ -164,7 +190,8 @@ final class LockState {
       LockState a = s;
       LockState b = other.s;
       if (a == b) return true;
-      if (a.held.size() != b.held.size() || a.returning != b.returning || a.scopes.openBits() != b.scopes.openBits()
+      if (a.held.size() != b.held.size() || a.returning != b.returning || !Objects.equals(a.returnedConstant, b.returnedConstant)
+          || a.scopes.openBits() != b.scopes.openBits()
           || !Objects.equals(a.result, b.result) || a.decided != b.decided || a.decidedNonzero != b.decidedNonzero) {
         return false;
       }
@@ -221,12 +248,12 @@ final class LockState {
         if (both.equals(h.fileSystems())) return this;
         HeldLock[] same = held.toArray(new HeldLock[n]);
         same[i] = h.withFileSystems(both);
-        return new LockState(List.of(same), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
+        return new LockState(List.of(same), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
       }
     }
     HeldLock[] more = held.toArray(new HeldLock[held.size() + 1]);
     more[held.size()] = lock;
-    return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
+    return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
   }
 
   /**
@@ -242,15 +269,15 @@ final class LockState {
     }
     if (at < 0) {
       if (released.contains(key)) return this;
-      return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero, releasedTwice);
+      return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
     }
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
     List<HeldLock> rest = List.copyOf(fewer);
     if (!dropped.fromEntry() || released.contains(dropped.key())) {
-      return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
+      return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
     }
-    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero, releasedTwice);
+    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
   }
 
   /**
@@ -262,7 +289,7 @@ final class LockState {
     LockState after = release(key);
     // release() leaves the state as it is only for a key not held and already released.
     if (after != this || releasedTwice.contains(key)) return after;
-    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, withKey(releasedTwice, key));
+    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, withKey(releasedTwice, key), returnedConstant);
   }
 
   /**
@@ -313,7 +340,7 @@ final class LockState {
         kept.add(h);
       }
     }
-    return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
+    return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
   }
 
   /** This state with each held lock that {@code detach} maps to a bit mask detached from those variables. */
@@ -326,7 +353,7 @@ final class LockState {
       if (changed == null) changed = held.toArray(new HeldLock[n]);
       changed[i] = d;
     }
-    return changed == null ? this : new LockState(List.of(changed), released, scopes, result, returning, decided, decidedNonzero, releasedTwice);
+    return changed == null ? this : new LockState(List.of(changed), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
   }
 
   /**
@@ -353,7 +380,7 @@ final class LockState {
       return s;
     }
     KeySet more = KeySet.of(released).withAll(KeySet.of(keys));
-    return more == released ? this : new LockState(held, more, scopes, result, returning, decided, decidedNonzero, releasedTwice);
+    return more == released ? this : new LockState(held, more, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
   }
 
   private static Set<LockKey> withKey(Set<LockKey> released, LockKey key) {
@@ -361,6 +388,6 @@ final class LockState {
   }
 
   LockState withScopes(Scopes next) {
-    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, decided, decidedNonzero, releasedTwice);
+    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
   }
 }

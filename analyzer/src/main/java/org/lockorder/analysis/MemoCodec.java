@@ -180,6 +180,8 @@ final class MemoCodec {
       w.keys(e.releasedTwice());
       w.out.unsigned(e.nullMembers().size());
       for (String m : e.nullMembers()) w.out.str(m);
+      w.out.bool(e.returnedConstant() != null);
+      if (e.returnedConstant() != null) w.out.str(e.returnedConstant());
     }
     w.out.unsigned(s.reclaimIfParam.size());
     for (Summary.ReclaimIfParam r : s.reclaimIfParam.values()) {
@@ -234,7 +236,8 @@ final class MemoCodec {
       Set<LockKey> releasedTwice = r.keys();
       List<String> nullMembers = new ArrayList<>();
       for (int k = 0, m = r.in.unsigned(); k < m; k++) nullMembers.add(r.in.str());
-      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers));
+      String constant = r.in.bool() ? r.in.str() : null;
+      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, constant));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       int param = r.in.unsigned();

@@ -59,6 +59,32 @@ enum ReturnKind {
     return i == start || Character.isDigit(instance.charAt(start)) ? null : instance.substring(start, i);
   }
 
+  /**
+   * A returned non-zero constant as written, without spaces: an integer literal, or a macro
+   * constant, negated or not ({@code -EAGAIN}); null for anything else.
+   */
+  static String constantText(Arg value) {
+    if (value == null) return null;
+    if (value.constant() != null) return value.constant() == 0 ? null : Long.toString(value.constant());
+    String text = value.text().replace(" ", "");
+    return CONSTANT.matcher(text).matches() ? text : null;
+  }
+
+  /** The value of a {@link #constantText}, when its macro's is known; else null. */
+  static Long constantValue(String text, Program program) {
+    boolean negated = text.startsWith("-");
+    String body = negated ? text.substring(1) : text;
+    Long v;
+    try {
+      v = Long.decode(body);
+    } catch (NumberFormatException e) {
+      v = program.constant(body);
+    }
+    return v == null ? null : negated ? -v : v;
+  }
+
+  private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("-?([0-9]+|[A-Z][A-Z0-9_]*)");
+
   /** Can a result of this kind take the branch edge that needs a (non-)zero result? */
   boolean allows(boolean nonzero) {
     return this == UNKNOWN || (this == NONZERO || this == ERROR) == nonzero;

@@ -95,7 +95,7 @@ final class Summary {
    */
   record ExitEffect(
       List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-      Set<LockKey> releasedTwice, List<String> nullMembers, List<Object> shape) {
+      Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant, List<Object> shape) {
     ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
       this(added, released, returned, 0L, 0L, KeySet.EMPTY);
     }
@@ -123,8 +123,20 @@ final class Summary {
     ExitEffect(
         List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
         Set<LockKey> releasedTwice, List<String> nullMembers) {
-      this(added, released, returned, nullParams, nonNullParams, releasedTwice, List.copyOf(nullMembers),
-          shape(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers));
+      this(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, null);
+    }
+
+    /**
+     * @param returnedConstant the non-zero constant this path returns, as written ({@code
+     *     -EAGAIN}); null for any other value. 6.1's {@code xfs_iget_recycle} returns {@code
+     *     -EAGAIN} still holding the inode's {@code i_flags_lock}, and its caller's {@code if
+     *     (error == -EAGAIN) goto out_skip;} drops it: that exit takes the equal edge only.
+     */
+    ExitEffect(
+        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
+        Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant) {
+      this(added, released, returned, nullParams, nonNullParams, releasedTwice, List.copyOf(nullMembers), returnedConstant,
+          shape(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, returnedConstant));
     }
 
     /**
@@ -133,8 +145,8 @@ final class Summary {
      */
     private static List<Object> shape(
         List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-        Set<LockKey> releasedTwice, List<String> nullMembers) {
-      List<Object> shape = new java.util.ArrayList<>(added.size() + 6);
+        Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 7);
       for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems(), h.through()));
       shape.add(returned);
       shape.add(List.copyOf(released));
@@ -142,19 +154,26 @@ final class Summary {
       if (nonNullParams != 0) shape.add(nonNullParams);
       if (!releasedTwice.isEmpty()) shape.add(List.copyOf(releasedTwice));
       if (!nullMembers.isEmpty()) shape.add(List.copyOf(nullMembers));
+      if (returnedConstant != null) shape.add("=" + returnedConstant);
       return List.copyOf(shape);
+    }
+
+    /** This exit returning {@code constant} (null: no known constant). */
+    ExitEffect withConstant(String constant) {
+      return java.util.Objects.equals(constant, returnedConstant)
+          ? this : new ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, constant);
     }
 
     /** This exit without its parameter facts. */
     ExitEffect withoutFacts() {
       return nullParams == 0 && nonNullParams == 0 && nullMembers.isEmpty()
-          ? this : new ExitEffect(added, released, returned, 0L, 0L, releasedTwice);
+          ? this : new ExitEffect(added, released, returned, 0L, 0L, releasedTwice, List.of(), returnedConstant);
     }
 
     /** This exit with only the parameter facts given. */
     ExitEffect withFacts(long nulls, long nonNulls, List<String> members) {
       return nulls == nullParams && nonNulls == nonNullParams && members.equals(nullMembers)
-          ? this : new ExitEffect(added, released, returned, nulls, nonNulls, releasedTwice, members);
+          ? this : new ExitEffect(added, released, returned, nulls, nonNulls, releasedTwice, members, returnedConstant);
     }
 
     String identity() {
@@ -176,6 +195,7 @@ final class Summary {
         sb.append("|twice:").append(twice);
       }
       if (!nullMembers.isEmpty()) sb.append("|nullmembers:").append(nullMembers);
+      if (returnedConstant != null) sb.append("|=").append(returnedConstant);
       return sb.toString();
     }
   }

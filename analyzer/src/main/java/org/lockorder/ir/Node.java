@@ -49,10 +49,19 @@ public record Node(
    *     in the same sense ({@code rc = a(); if (rc == -ENOENT) rc = b(); return rc;}: b, also
    *     from a); every path's last assignment of the variable is one of these calls or {@code
    *     callNode}
+   * @param comparedWith for a {@code negative} test that compares the result with a non-zero constant
+   *     ({@code error == -EAGAIN}: true edge when {@code trueWhenNonzero}), the constant as written,
+   *     without spaces; null for any other test. A callee's exit that returned that very constant
+   *     takes the equal edge only.
    */
-  public record CallResultTest(int callNode, boolean trueWhenNonzero, boolean error, boolean negative, List<Integer> alsoFrom) {
+  public record CallResultTest(
+      int callNode, boolean trueWhenNonzero, boolean error, boolean negative, List<Integer> alsoFrom, String comparedWith) {
     public CallResultTest {
       alsoFrom = List.copyOf(alsoFrom);
+    }
+
+    public CallResultTest(int callNode, boolean trueWhenNonzero, boolean error, boolean negative, List<Integer> alsoFrom) {
+      this(callNode, trueWhenNonzero, error, negative, alsoFrom, null);
     }
 
     public CallResultTest(int callNode, boolean trueWhenNonzero) {

@@ -349,6 +349,54 @@ class SummaryMemoTest {
   }
 
   @Test
+  void aReturnedConstantIsReadBack() throws IOException {
+    // 6.1's xfs_iget_recycle returns -EAGAIN still holding the inode's flags lock, which its
+    // caller's 'if (error == -EAGAIN) goto out_skip;' drops. Read back, the helper's exit must
+    // still say which constant it returned, or the caller, analyzed again after an edit, returns
+    // holding the lock on the '-EAGAIN' exit and takes it again on the next lookup.
+    String helpers = """
+        #define EAGAIN 11
+        struct spinlock { int raw; };
+        struct xinode { struct spinlock flags_lock; int flags; };
+        int ilock_nowait(struct xinode *ip);
+        int recycle(struct xinode *ip)
+        {
+        	if (!ilock_nowait(ip))
+        		return -EAGAIN;
+        	spin_unlock(&ip->flags_lock);
+        	return 0;
+        }
+        """;
+    String threads = """
+        #define EAGAIN 11
+        struct spinlock { int raw; };
+        struct xinode { struct spinlock flags_lock; int flags; };
+        int recycle(struct xinode *ip);
+        void note(struct xinode *ip);
+        int cache_hit(struct xinode *ip)
+        {
+        	int error;
+        	spin_lock(&ip->flags_lock);
+        	error = recycle(ip);
+        	if (error == -EAGAIN)
+        		goto out_skip;
+        	if (error)
+        		return error;
+        	return 0;
+        out_skip:
+        	spin_unlock(&ip->flags_lock);
+        	return -EAGAIN;
+        }
+        void lookup_twice(struct xinode *ip)
+        {
+        	cache_hit(ip);
+        	cache_hit(ip);
+        }
+        """;
+    noRecursiveLockingWhenTheCallerIsEdited(helpers, threads, threads.replace("\tint error;\n", "\tint error;\n\tnote(ip);\n"));
+  }
+
+  @Test
   void theMemoNeedsACacheDirectory() throws IOException {
     write(HELPERS, THREADS);
     StringWriter err = new StringWriter();

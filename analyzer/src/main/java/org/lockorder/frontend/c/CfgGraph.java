@@ -188,6 +188,6 @@ final class CfgGraph {
   private static Node.CallResultTest renumbered(Node.CallResultTest t, int[] newId) {
     List<Integer> also = new ArrayList<>(t.alsoFrom().size());
     for (int n : t.alsoFrom()) if (newId[n] >= 0) also.add(newId[n]);
-    return new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero(), t.error(), t.negative(), also);
+    return new Node.CallResultTest(newId[t.callNode()], t.trueWhenNonzero(), t.error(), t.negative(), also, t.comparedWith());
   }
 }

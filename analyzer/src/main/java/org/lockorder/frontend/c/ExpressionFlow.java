@@ -723,7 +723,10 @@ final class ExpressionFlow {
       if (!isNonzeroConstant(eq.getChild(2))) return null;
       // 'ret == -EALREADY' holds for a non-zero result only; like 'ret < 0', it does not tell the
       // other non-zero results from zero. 'ret != -EALREADY' is the same test the other way round.
-      return negativeTest(eq.getChild(0), eq.Equal().size() == 1 ? nonzero : !nonzero);
+      Node.CallResultTest compared = negativeTest(eq.getChild(0), eq.Equal().size() == 1 ? nonzero : !nonzero);
+      String constant = Exprs.strip(eq.getChild(2)).getText();
+      return compared == null ? null
+          : new Node.CallResultTest(compared.callNode(), compared.trueWhenNonzero(), false, true, compared.alsoFrom(), constant);
     }
     if (s instanceof CParser.RelationalExpressionContext r && r.getChildCount() == 3
         && r.Less().size() == 1 && Exprs.isZero(r.getChild(2))) {

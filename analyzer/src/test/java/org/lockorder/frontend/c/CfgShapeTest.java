@@ -262,6 +262,27 @@ class CfgShapeTest {
     assertEquals(new Node.CallResultTest(call(cfg, "bar"), false), br.get(4).test());
   }
 
+  /** {@code error == -EAGAIN} keeps the constant, so a callee's exit that returned it takes the equal edge only. */
+  @Test
+  void aResultComparedWithAConstantKeepsIt() {
+    Cfg cfg = only("""
+        int f(struct xinode *ip) {
+          int error = recycle(ip);
+          if (error == -EAGAIN)
+            return 1;
+          if (error != - ENOMEM)
+            return 2;
+          if (error < 0)
+            return 3;
+          return 0;
+        }""").cfg();
+    List<Node> br = branches(cfg);
+    int recycle = call(cfg, "recycle");
+    assertEquals(new Node.CallResultTest(recycle, true, false, true, List.of(), "-EAGAIN"), br.get(0).test(), render(cfg));
+    assertEquals(new Node.CallResultTest(recycle, false, false, true, List.of(), "-ENOMEM"), br.get(1).test(), render(cfg));
+    assertEquals(new Node.CallResultTest(recycle, true, false, true), br.get(2).test(), render(cfg));
+  }
+
   @Test
   void callResultsComparedWithNull() {
     Cfg cfg = only("""
