@@ -129,7 +129,7 @@ final class LockClassResolver {
     if (fields.isEmpty()) {
       if (path.root() instanceof AccessPath.Var v) return wholeVariable(v.name(), fn, sub, depth);
       if (path.root() instanceof AccessPath.CallResult c) {
-        return ofClass(new LockClass(c.function() + "()", sub));
+        return ofClass(new LockClass(lockOrigin(c.function(), fn) + "()", sub));
       }
       return null;
     }
@@ -202,7 +202,12 @@ final class LockClassResolver {
       }
       // Returned to the caller ('spin_lock(ptl); return ptl;' in huge_pte_lock): callers name it
       // by the call ('ptl = huge_pte_lock(...)'), so the function names its own the same way.
-      if (returned(fn, name)) return ofClass(new LockClass(fn.name() + "()", sub));
+      if (returned(fn, name)) {
+        // Unless it holds what a call returned locked, named where that lock was taken
+        // (__pmd_trans_huge_lock: 'ptl = pmd_lock(...)', then 'return ptl;' or an unlock).
+        String from = assignedFromLockingCall(fn, name);
+        return ofClass(new LockClass((from != null ? from : fn.name()) + "()", sub));
+      }
       if (depth < ALIAS_DEPTH) {
         for (Assignment a : fn.assignments()) {
           if (a.target().root() instanceof AccessPath.Var t
@@ -238,11 +243,90 @@ final class LockClassResolver {
           || !returnsItsLock(c.function(), fn)) {
         return null;
       }
-      LockKey k = ofClass(new LockClass(c.function() + "()", sub));
+      LockKey k = ofClass(new LockClass(lockOrigin(c.function(), fn) + "()", sub));
       if (out != null && !out.equals(k)) return null;
       out = k;
     }
     return out;
+  }
+
+  /**
+   * The function that took the lock a call of {@code name} (seen from {@code caller}) returns,
+   * whose name names its class: {@code name} itself when it takes it ({@code pmd_lock}), or, when
+   * it only passes on what one other call returned locked ({@code return __pmd_trans_huge_lock(..)};
+   * {@code ptl = pmd_lock(..); ... return ptl;}), that call's origin. {@code name} for anything
+   * else ({@code pte_lockptr}, which locks nothing): the call names the lock as before.
+   */
+  private String lockOrigin(String name, Function caller) {
+    return lockOrigin(name, caller, 0);
+  }
+
+  private String lockOrigin(String name, Function caller, int depth) {
+    Function g = program.resolve(name, caller.location().file());
+    if (g == null || depth >= ALIAS_DEPTH) return name;
+    String key = g.location().file() + ":" + g.name();
+    String known = origins.get(key);
+    if (known != null) return known;
+    String out = name;
+    if (!returnsItsLock(g.name(), g)) {
+      String passed = passedOnCall(g);
+      if (passed != null) {
+        String origin = lockOrigin(passed, g, depth + 1);
+        Function o = program.resolve(origin, g.location().file());
+        if (o != null && returnsItsLock(o.name(), o)) out = origin;
+      }
+    }
+    origins.put(key, out);
+    return out;
+  }
+
+  /** By function (file and name): {@link #lockOrigin}'s answer. */
+  private final Map<String, String> origins = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The one call whose result every non-NULL return of {@code g} passes on: {@code return h(..)},
+   * or a local assigned only {@code h(..)} and returned; null when there is none or more than one.
+   */
+  private String passedOnCall(Function g) {
+    String out = null;
+    for (org.lockorder.ir.Node n : g.cfg().nodes()) {
+      if (!(n.event() instanceof org.lockorder.ir.Event.Return r) || r.value() == null || r.value().path() == null) continue;
+      AccessPath p = r.value().path();
+      if (isNull(p)) continue;
+      if (!p.fields().isEmpty() || p.indexed()) return null;
+      String h = p.root() instanceof AccessPath.CallResult c ? c.function()
+          : p.root() instanceof AccessPath.Var v ? assignedCall(g, v.name()) : null;
+      if (h == null || (out != null && !out.equals(h))) return null;
+      out = h;
+    }
+    return out;
+  }
+
+  /** The one call a local of {@code g} is only ever assigned the result of (NULL aside); else null. */
+  private static String assignedCall(Function g, String local) {
+    if (!g.locals().containsKey(local)) return null;
+    String out = null;
+    for (Assignment a : g.assignments()) {
+      if (!(a.target().root() instanceof AccessPath.Var t) || !t.name().equals(local) || !a.target().fields().isEmpty()) continue;
+      AccessPath v = a.value().path();
+      if (v != null && isNull(v)) continue;
+      if (v == null || !v.fields().isEmpty() || !(v.root() instanceof AccessPath.CallResult c)) return null;
+      if (out != null && !out.equals(c.function())) return null;
+      out = c.function();
+    }
+    return out;
+  }
+
+  /**
+   * The origin of the lock a local returned by {@code fn} holds when it is only ever assigned a
+   * call that returns a lock taken elsewhere ({@link #lockOrigin}); null otherwise.
+   */
+  private String assignedFromLockingCall(Function fn, String local) {
+    String call = assignedCall(fn, local);
+    if (call == null) return null;
+    String origin = lockOrigin(call, fn);
+    Function o = program.resolve(origin, fn.location().file());
+    return o != null && returnsItsLock(o.name(), o) ? origin : null;
   }
 
   /**
