@@ -217,12 +217,17 @@ final class StableVariables {
 
     /** The flag at {@code t} is given by address to a call, which may assign it: a relock. */
     void passedByAddress(Token t) {
+      assignedUnseen(t);
+      relockTokens.add(t);
+      addressArguments.add(t);
+    }
+
+    /** The name at {@code t} is assigned there a value the tokens do not show (no copy). */
+    private void assignedUnseen(Token t) {
       String name = t.getText();
       last.put(name, t);
       count.merge(name, 1, Integer::sum);
       first.putIfAbsent(name, t);
-      relockTokens.add(t);
-      addressArguments.add(t);
       notCopying.add(name);
     }
 
@@ -235,12 +240,8 @@ final class StableVariables {
      * a relock.
      */
     void givenToMacro(Token t) {
-      String name = t.getText();
-      last.put(name, t);
-      count.merge(name, 1, Integer::sum);
-      first.putIfAbsent(name, t);
-      notRelocking.add(name);
-      notCopying.add(name);
+      assignedUnseen(t);
+      notRelocking.add(t.getText());
       macroArguments.add(t);
     }
 
