@@ -258,26 +258,20 @@ final class LockClassResolver {
    * else ({@code pte_lockptr}, which locks nothing): the call names the lock as before.
    */
   private String lockOrigin(String name, Function caller) {
-    return lockOrigin(name, caller, 0);
+    Function g = program.resolve(name, caller.location().file());
+    if (g == null) return name;
+    // Cached whole, never a depth-cut answer of a nested step: threads ask in any order.
+    return origins.computeIfAbsent(g.location().file() + ":" + g.name(), k -> lockOrigin(g, 0));
   }
 
-  private String lockOrigin(String name, Function caller, int depth) {
-    Function g = program.resolve(name, caller.location().file());
-    if (g == null || depth >= ALIAS_DEPTH) return name;
-    String key = g.location().file() + ":" + g.name();
-    String known = origins.get(key);
-    if (known != null) return known;
-    String out = name;
-    if (!returnsItsLock(g.name(), g)) {
-      String passed = passedOnCall(g);
-      if (passed != null) {
-        String origin = lockOrigin(passed, g, depth + 1);
-        Function o = program.resolve(origin, g.location().file());
-        if (o != null && returnsItsLock(o.name(), o)) out = origin;
-      }
-    }
-    origins.put(key, out);
-    return out;
+  private String lockOrigin(Function g, int depth) {
+    if (depth >= ALIAS_DEPTH || returnsItsLock(g.name(), g)) return g.name();
+    String passed = passedOnCall(g);
+    Function h = passed == null ? null : program.resolve(passed, g.location().file());
+    if (h == null) return g.name();
+    String origin = lockOrigin(h, depth + 1);
+    Function o = program.resolve(origin, h.location().file());
+    return o != null && returnsItsLock(o.name(), o) ? origin : g.name();
   }
 
   /** By function (file and name): {@link #lockOrigin}'s answer. */
