@@ -50,11 +50,7 @@ final class LockState {
    * The return kind of the call at {@code callNode}, for the branch that tests it, and the
    * constant it returned when its exit knows one ({@link Summary.ExitEffect#returnedConstant}).
    */
-  record ResultTag(int callNode, ReturnKind kind, String constant) {
-    ResultTag(int callNode, ReturnKind kind) {
-      this(callNode, kind, null);
-    }
-  }
+  record ResultTag(int callNode, ReturnKind kind, String constant) {}
 
   LockState(List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning) {
     this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L, KeySet.EMPTY, null);

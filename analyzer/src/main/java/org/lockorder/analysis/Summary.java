@@ -96,16 +96,6 @@ final class Summary {
   record ExitEffect(
       List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
       Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant, List<Object> shape) {
-    ExitEffect(List<HeldLock> added, Set<LockKey> released, ReturnKind returned) {
-      this(added, released, returned, 0L, 0L, KeySet.EMPTY);
-    }
-
-    ExitEffect(
-        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-        Set<LockKey> releasedTwice) {
-      this(added, released, returned, nullParams, nonNullParams, releasedTwice, List.of());
-    }
-
     /**
      * @param nullParams bit i: this return path found parameter i NULL (a pointer parameter the
      *     function never assigns, tested with {@code if (p)}), so a caller that knows its argument
@@ -119,14 +109,6 @@ final class Summary {
      *     "0->anon_vma"} and sorted ({@code if (vma->anon_vma)} in 6.1's {@code drop_rmap_locks}):
      *     a caller that holds a lock it took through that member ({@link HeldLock#through}) does
      *     not take it
-     */
-    ExitEffect(
-        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-        Set<LockKey> releasedTwice, List<String> nullMembers) {
-      this(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, null);
-    }
-
-    /**
      * @param returnedConstant the non-zero constant this path returns, as written ({@code
      *     -EAGAIN}); null for any other value. 6.1's {@code xfs_iget_recycle} returns {@code
      *     -EAGAIN} still holding the inode's {@code i_flags_lock}, and its caller's {@code if

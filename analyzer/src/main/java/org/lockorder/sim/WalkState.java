@@ -66,9 +66,7 @@ record WalkState(
     }
     // As the analysis releases (LockState.unlock): the class itself before another subclass of
     // it ('spin_unlock(old_ptl)' drops the page-table lock, not the nested one taken after it).
-    for (int i = held.size() - 1; i >= 0; i--) if (held.get(i).lockClass().equals(cls)) return i;
-    for (int i = held.size() - 1; i >= 0; i--) if (held.get(i).lockClass().base().equals(cls.base())) return i;
-    return -1;
+    return findByClass(cls);
   }
 
   /**
