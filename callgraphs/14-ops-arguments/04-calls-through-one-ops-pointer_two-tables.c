@@ -3,14 +3,17 @@
  * calls m->op->start, then m->op->stop, with one seq_file whose op never
  * changes in between).
  *
- * The analysis resolves each indirect call by its table type alone, so
- * toyseq_show_all()'s summary has a path that starts the areas file (which
+ * Read by its table type alone, each indirect call reaches every table's
+ * function, so toyseq_show_all() had a path that starts the areas file (which
  * returns holding area_lock) and stops the stats file (which takes
- * area_lock): a recursive lock, reported. The simulator reads the witness
- * and says why it cannot run: the two calls go through one m->op that the
- * function never changes, into two tables. In 6.1 the same reading made
- * vmap_area_lock (vmalloc's /proc/vmallocinfo start with vmscan's lru_gen
- * stop) "confirmed".
+ * area_lock): a recursive lock, which the simulator then refuted (in 6.1 the
+ * same reading made vmap_area_lock, vmalloc's /proc/vmallocinfo start with
+ * vmscan's lru_gen stop, "confirmed"). The call through m->op now remembers,
+ * on each path, the tables of the start functions that gave it, and the stop
+ * reaches only those tables' stop: the stats file's stop runs only after its
+ * own start, which holds stats_mutex, not area_lock.
+ *
+ * expect-none
  */
 
 struct toyseq_file;
@@ -42,7 +45,7 @@ static void *stats_start(struct toyseq_file *m)
 
 static void stats_stop(struct toyseq_file *m, void *v)
 {
-	spin_lock(&area_lock); /* expect LO002: area_lock [not-reproduced] */
+	spin_lock(&area_lock);
 	m->count++;
 	spin_unlock(&area_lock);
 	mutex_unlock(&stats_mutex);

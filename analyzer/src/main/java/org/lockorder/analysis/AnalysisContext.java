@@ -32,6 +32,11 @@ final class AnalysisContext {
    */
   private final Map<Function, Integer> indexes;
   private final Summary[] summaries;
+  /**
+   * By function index, made on first need: its ops pointers ({@link DispatchPointers}). A function
+   * in a recursion is analyzed many times, and again for each set of constants passed to it.
+   */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<DispatchPointers> dispatchPointers;
   /** By function index: its component's index in the call graph's bottom-up order. */
   private final int[] components;
   private final ConstantArguments constantArguments;
@@ -82,6 +87,7 @@ final class AnalysisContext {
       }
     }
     this.summaries = new Summary[indexes.size()];
+    this.dispatchPointers = new java.util.concurrent.atomic.AtomicReferenceArray<>(indexes.size());
     this.components = componentOf.stream().mapToInt(Integer::intValue).toArray();
     this.constantArguments = new ConstantArguments(indexes, callGraph, constants);
   }
@@ -96,6 +102,7 @@ final class AnalysisContext {
     this.reclaimModel = shared.reclaimModel;
     this.indexes = shared.indexes;
     this.summaries = shared.summaries;
+    this.dispatchPointers = shared.dispatchPointers;
     this.components = shared.components;
     this.constantArguments = shared.constantArguments;
     this.contextTests = shared.contextTests;
@@ -253,6 +260,15 @@ final class AnalysisContext {
     return constantArguments.summaryFor(this, callee, c, args, bound, masks, program.namedConstants(caller, constantArguments.constants()));
   }
 
+  DispatchPointers dispatchPointers(Function f) {
+    Integer i = indexes.get(f);
+    if (i == null) return new DispatchPointers(f);
+    DispatchPointers known = dispatchPointers.get(i);
+    if (known != null) return known;
+    dispatchPointers.compareAndSet(i, null, new DispatchPointers(f));
+    return dispatchPointers.get(i);
+  }
+
   /** The function's index, the one summaries are kept by; -1 for a function outside every component. */
   int indexOf(Function f) {
     Integer i = indexes.get(f);
@@ -400,4 +416,5 @@ final class AnalysisContext {
     }
     return all;
   }
+
 }

@@ -224,7 +224,7 @@ final class CallGraph {
           Function copy = constantCopyFor(t.function(), args, bound, enums, queue);
           if (copy == null) continue;
           if (out == ts) out = new ArrayList<>(ts);
-          out.set(i, new CallTarget(copy, t.via(), t.storedAt(), t.storedIn()));
+          out.set(i, t.calling(copy));
         }
         if (out != ts) byNode.put(n.id(), List.copyOf(out));
       }
@@ -387,7 +387,7 @@ final class CallGraph {
           Function copy = copyFor(ops, f, bound, t.function(), args, queue);
           if (copy == null) continue;
           if (out == ts) out = new ArrayList<>(ts);
-          out.set(i, new CallTarget(copy, t.via(), t.storedAt(), t.storedIn()));
+          out.set(i, t.calling(copy));
         }
         if (out != byNode.getOrDefault(n.id(), List.of())) {
           if (out.isEmpty()) byNode.remove(n.id());
@@ -435,7 +435,7 @@ final class CallGraph {
           CallTarget t = ts.get(i);
           if (!dropped.contains(t.function())) continue;
           if (out == ts) out = new ArrayList<>(ts);
-          out.set(i, new CallTarget(originals.get(t.function()), t.via(), t.storedAt(), t.storedIn()));
+          out.set(i, t.calling(originals.get(t.function())));
         }
         if (out != ts) e.setValue(List.copyOf(out));
       }
@@ -764,8 +764,9 @@ final class CallGraph {
       String field = lastComponent(fi.field());
       String via = fi.structType() + "." + fi.field() + " = " + fi.function() + " in " + fi.variable() + " (" + fi.location() + ")";
       FileSystemSet in = storedIn(fi.location());
-      addSlot(fi.structType() + "." + field, new CallTarget(f, via, fi.location(), in));
-      addSlot("." + field, new CallTarget(f, via, fi.location(), in));
+      TableSet table = TableSet.of(tableId(fi.variable() + " (" + fi.location().file() + ")"));
+      addSlot(fi.structType() + "." + field, new CallTarget(f, via, fi.location(), in, table));
+      addSlot("." + field, new CallTarget(f, via, fi.location(), in, table));
       entryReasons.putIfAbsent(f, "stored in " + fi.structType() + "." + fi.field() + " (" + fi.variable() + ")");
     }
     if (standIns) return;
@@ -783,10 +784,47 @@ final class CallGraph {
         String tag = program.ownerTag(t, owner);
         String via = t.text() + " = " + f.name() + " (" + a.location() + ")";
         FileSystemSet in = storedIn(a.location());
-        if (tag != null) addSlot(tag + "." + field, new CallTarget(f, via, a.location(), in));
-        addSlot("." + field, new CallTarget(f, via, a.location(), in));
+        TableSet table = runTimeTable(owner, t);
+        if (tag != null) addSlot(tag + "." + field, new CallTarget(f, via, a.location(), in, table));
+        addSlot("." + field, new CallTarget(f, via, a.location(), in, table));
       }
     }
+  }
+
+  /**
+   * The table a store into a slot fills in at run time: the object the function stores into,
+   * named by the function and the path ({@code single_open}'s {@code op->start = single_start}
+   * and {@code op->stop = single_stop} fill one table, "op in single_open (fs/seq_file.c)"), or
+   * null (any table) where the path does not start at a variable. A table whose slots two
+   * functions fill in would be two tables here; the kernel builds one in one function.
+   */
+  private TableSet runTimeTable(Function owner, AccessPath slot) {
+    if (!(slot.root() instanceof AccessPath.Var v) || slot.indexed()) return null;
+    List<String> object = slot.fields().subList(0, slot.fields().size() - 1);
+    String path = object.isEmpty() ? v.name() : v.name() + "->" + String.join("->", object);
+    return TableSet.of(tableId(path + " in " + owner.name() + " (" + owner.location().file() + ")"));
+  }
+
+  /** Ops tables by name ({@code "ext4_file_operations (fs/ext4/file.c)"}), numbered in program order. */
+  private final Map<String, Integer> tableIds = new HashMap<>();
+  private final List<String> tableNames = new ArrayList<>();
+
+  /** The number of the ops table named {@code name} (its variable and file), given one on first use. */
+  int tableId(String name) {
+    Integer id = tableIds.get(name);
+    if (id != null) return id;
+    tableIds.put(name, tableNames.size());
+    tableNames.add(name);
+    return tableNames.size() - 1;
+  }
+
+  /** The number of a table the program initialises, or -1 (the summary memo reads names back). */
+  int knownTableId(String name) {
+    return tableIds.getOrDefault(name, -1);
+  }
+
+  String tableName(int id) {
+    return tableNames.get(id);
   }
 
   /** Field name → the struct types whose member of that name has functions stored in it. */
@@ -801,7 +839,10 @@ final class CallGraph {
       if (old.function() != t.function()) continue;
       // Stored by several file systems' tables: confined to all of them; by shared code too: not confined.
       FileSystemSet in = old.storedIn() == null || t.storedIn() == null ? null : old.storedIn().union(t.storedIn());
-      if (!java.util.Objects.equals(in, old.storedIn())) list.set(i, new CallTarget(old.function(), old.via(), old.storedAt(), in));
+      TableSet tables = TableSet.union(old.tables(), t.tables());
+      if (!java.util.Objects.equals(in, old.storedIn()) || !java.util.Objects.equals(tables, old.tables())) {
+        list.set(i, new CallTarget(old.function(), old.via(), old.storedAt(), in, tables));
+      }
       return;
     }
     list.add(t);
@@ -867,7 +908,7 @@ final class CallGraph {
       if (slotOwners.getOrDefault(field, java.util.Set.of()).size() > 1) return List.of();
       List<CallTarget> byName = slots.getOrDefault("." + field, List.of());
       List<CallTarget> out = new ArrayList<>();
-      for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only", t.storedAt(), t.storedIn()));
+      for (CallTarget t : byName) out.add(new CallTarget(t.function(), t.via() + ", matched by field name only", t.storedAt(), t.storedIn(), t.tables()));
       return out;
     }
     if (e instanceof Event.MayFault mf && pageFault != null) {

@@ -9,16 +9,28 @@ import org.lockorder.ir.Location;
  * ext4_file_operations (file.c:90:16)"; {@code storedAt} is where the function was stored into the
  * slot or pointer (null for a direct call). {@code storedIn}: the file systems whose tables or code
  * stored the function there, when all of them belong to one (ADR-003); null for a direct call, a
- * stand-in, or a function stored by shared or stacking code as well.
+ * stand-in, or a function stored by shared or stacking code as well. {@code tables}: the ops
+ * tables the program initialises with the function in that slot ({@link CallGraph#tableId}), so
+ * that two calls through one pointer reach one table ({@link OpsChoice}); null when it is also (or
+ * only) stored at run time, and for any call that is not through a slot.
  */
-record CallTarget(Function function, String via, Location storedAt, FileSystemSet storedIn) {
+record CallTarget(Function function, String via, Location storedAt, FileSystemSet storedIn, TableSet tables) {
 
   CallTarget(Function function, String via, Location storedAt) {
-    this(function, via, storedAt, null);
+    this(function, via, storedAt, null, null);
+  }
+
+  CallTarget(Function function, String via, Location storedAt, FileSystemSet storedIn) {
+    this(function, via, storedAt, storedIn, null);
   }
 
   static CallTarget direct(Function function) {
-    return new CallTarget(function, null, null, null);
+    return new CallTarget(function, null, null, null, null);
+  }
+
+  /** This target calling {@code other} instead (a copy of the function, or its original). */
+  CallTarget calling(Function other) {
+    return new CallTarget(other, via, storedAt, storedIn, tables);
   }
 
   /**

@@ -79,6 +79,7 @@ final class FunctionAnalyzer {
     Map<Integer, Integer> paramBits = PointerFacts.pointerParamConditions(fn, conditionBits);
     Map<Integer, String> memberBits = PointerFacts.memberConditions(fn, conditionBits);
     this.pointers = new PointerFacts(fn, paramBits, memberBits);
+    this.dispatch = ctx.dispatchPointers(fn);
     Map<String, Long> enums = ctx.program().namedConstants(fn, ctx.macroConstants());
     this.values = new ParameterValues(fn, bound, boundMasks, conditionBits, ctx.macroConstants(), enums);
     this.zeroSide = conditionBits.isEmpty() ? Map.of()
@@ -98,6 +99,8 @@ final class FunctionAnalyzer {
 
   /** What this function's locks say about its pointers (ADR-006). */
   private final PointerFacts pointers;
+  /** The ops pointers whose tables a path remembers ({@link OpsChoice}). */
+  private final DispatchPointers dispatch;
   /** Where the bound values hold, and where assignments end what tests of parameters say. */
   private final ParameterValues values;
 
@@ -127,6 +130,9 @@ final class FunctionAnalyzer {
         for (int o = 0, no = outs.size(); o < no; o++) {
           Out out = outs.get(o);
           if (liveConditions != null) out = new Out(out.node(), out.state().keepingDecided(liveConditions[out.node()]));
+          if (!out.state().choices().isEmpty()) {
+            out = new Out(out.node(), out.state().keepingChoices(dispatch.live()[out.node()], dispatch::rootBit));
+          }
           StateSet at = seen[out.node()];
           if (at.size() >= ctx.maxStatesPerNode()) {
             ctx.noteHeldStateBound(fn);
@@ -631,6 +637,11 @@ final class FunctionAnalyzer {
   private List<LockState> call(Node n, List<Arg> args, LockState s) {
     List<CallTarget> targets = ctx.callGraph().targets(fn, n.id());
     if (targets.isEmpty()) return List.of(s);
+    // Through an ops pointer whose tables the path remembers: only those tables' functions, and
+    // each result remembers the tables of the targets that gave it (OpsChoice).
+    String pointer = dispatch.pointerAt(n.id());
+    TableSet chosen = pointer == null ? null : s.choice(pointer);
+    ReachedTables reached = pointer == null ? null : new ReachedTables();
     Map<Object, LockState> results = new LinkedHashMap<>();
     Set<LockClass> heldClasses = heldClasses(s);
     // Exits already taken from this state at this call: an exit of the same shape from another
@@ -643,6 +654,10 @@ final class FunctionAnalyzer {
     Substitution sub = new Substitution(args);
     for (int i = 0; i < targets.size(); i++) {
       CallTarget t = targets.get(i);
+      if (reached != null) {
+        if (TableSet.disjoint(t.tables(), chosen)) continue;
+        reached.target(t);
+      }
       Summary specialised = ctx.specialisedSummary(fn, t.function(), args, values.boundAt(s), values.masksAt(s));
       Summary callee = specialised != null ? specialised : ctx.summary(t.function());
       ctx.noteCallContext(fn, n.id(), t.function(), heldClasses);
@@ -680,10 +695,16 @@ final class FunctionAnalyzer {
         for (int k = 0, m = callee.pending.size(); k < m; k++) apply(tr, callee.pending.get(k));
       }
       for (Summary.ReclaimIfParam r : callee.reclaimIfParam.values()) reclaimThrough(r, args, step, s);
-      if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) results.putIfAbsent(s.identity(), s);
+      if (callee.exits.isEmpty() && ctx.returnsWithoutExits(t.function())) {
+        results.putIfAbsent(s.identity(), s);
+        if (reached != null) reached.gave(s.identity(), t);
+      }
       boolean tested = testedCalls.contains(n.id());
       for (Summary.ExitEffect e : pointers.possibleExits(callee, args, s)) {
-        if (exitShapes != null && !exitShapes.add(e.shape())) continue;
+        if (exitShapes != null && !exitShapes.add(e.shape())) {
+          if (reached != null && reached.byShape.containsKey(e.shape())) reached.gave(reached.byShape.get(e.shape()), t);
+          continue;
+        }
         // The constant only where a branch compares with one: states keep apart by it.
         String constant = comparedCalls.contains(n.id()) ? e.returnedConstant() : null;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned(), constant)) : s;
@@ -703,10 +724,75 @@ final class FunctionAnalyzer {
           }
           after = after.push(lock.withFileSystems(heldFor));
         }
+        after = withCalleeChoices(after, e, args);
+        if (after == null) continue;
         results.putIfAbsent(after.identity(), after);
+        if (reached != null) {
+          reached.byShape.putIfAbsent(e.shape(), after.identity());
+          reached.gave(after.identity(), t);
+        }
       }
     }
-    return new ArrayList<>(results.values());
+    if (reached == null) return new ArrayList<>(results.values());
+    if (!reached.anyTarget) return List.of(s); // no table has the slot: the call is not made
+    Map<Object, LockState> chose = new LinkedHashMap<>();
+    for (Map.Entry<Object, LockState> r : results.entrySet()) {
+      TableSet got = reached.tablesOf(r.getKey());
+      LockState after = r.getValue();
+      // What every target gives says nothing about the table.
+      if (got != null && !got.equals(reached.all())) after = after.choosing(pointer, TableSet.intersect(chosen, got));
+      chose.putIfAbsent(after.identity(), after);
+    }
+    return new ArrayList<>(chose.values());
+  }
+
+  /**
+   * {@code after} with the ops tables a callee's exit chose for a pointer of its parameter, read
+   * for this call's argument ({@link DispatchPointers#imported}); null when this path chose other
+   * tables for the same pointer, so that exit cannot follow.
+   */
+  private LockState withCalleeChoices(LockState after, Summary.ExitEffect e, List<Arg> args) {
+    for (OpsChoice c : e.choices()) {
+      String mine = dispatch.imported(c.pointer(), args);
+      if (mine == null) continue;
+      TableSet both = TableSet.intersect(after.choice(mine), c.tables());
+      if (both.isEmpty()) return null;
+      after = after.choosing(mine, both);
+    }
+    return after;
+  }
+
+  /** For one call through a remembered ops pointer: the tables of the targets behind each result state. */
+  private static final class ReachedTables {
+    /** Result identity → the union of the tables of the targets that gave it; absent where one is in no table. */
+    private final Map<Object, TableSet> tables = new HashMap<>();
+    private final Set<Object> anyTable = new HashSet<>();
+    /** Exit shape → the identity of the result state it gave (exits of one shape give one state). */
+    final Map<List<Object>, Object> byShape = new HashMap<>();
+    boolean anyTarget;
+    private boolean someTargetInNoTable;
+    private TableSet allTables;
+
+    void target(CallTarget t) {
+      if (t.tables() == null) someTargetInNoTable = true;
+      else allTables = allTables == null ? t.tables() : TableSet.union(allTables, t.tables());
+      anyTarget = true;
+    }
+
+    void gave(Object result, CallTarget t) {
+      if (t.tables() == null) anyTable.add(result);
+      else tables.merge(result, t.tables(), TableSet::union);
+    }
+
+    /** The tables behind {@code result}; null for any table. */
+    TableSet tablesOf(Object result) {
+      return anyTable.contains(result) ? null : tables.get(result);
+    }
+
+    /** The tables of every target the call may reach; null for any table. */
+    TableSet all() {
+      return someTargetInNoTable ? null : allTables;
+    }
   }
 
   /**
@@ -1003,7 +1089,20 @@ final class FunctionAnalyzer {
     }
     return new Summary.ExitEffect(
         added, released, s.returning(), pointers.nullParams(s), pointers.nonNullParams(s), s.releasedTwice(),
-        pointers.nullMembers(s), s.returnedConstant());
+        pointers.nullMembers(s), s.returnedConstant(), exportedChoices(s));
+  }
+
+  /** The ops-table choices of {@code s} that callers can read, in their exported form ({@link OpsChoice}). */
+  private List<OpsChoice> exportedChoices(LockState s) {
+    List<OpsChoice> out = List.of();
+    for (OpsChoice c : s.choices()) {
+      String pointer = dispatch.exported(c.pointer());
+      if (pointer == null) continue;
+      if (out.isEmpty()) out = new ArrayList<>(2);
+      out.add(new OpsChoice(pointer, c.tables()));
+    }
+    if (out.size() > 1) out.sort(null);
+    return out;
   }
 
   /**
@@ -1032,7 +1131,7 @@ final class FunctionAnalyzer {
         for (HeldLock h : e.added()) lockedHere |= !heldWithNull.contains(h.key());
       }
       out.add(lockedHere
-          ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, 0L, e.releasedTwice(), e.nullMembers(), e.returnedConstant())
+          ? new Summary.ExitEffect(e.added(), e.released(), ReturnKind.NONZERO, 0L, 0L, e.releasedTwice(), e.nullMembers(), e.returnedConstant(), e.choices())
           : e);
     }
     return out;

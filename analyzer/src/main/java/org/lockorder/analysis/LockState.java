@@ -37,6 +37,12 @@ final class LockState {
    * apart from the others ({@link Summary.ExitEffect#returnedConstant}).
    */
   private final String returnedConstant;
+  /**
+   * What calls through ops pointers said about those pointers on this path, sorted by pointer;
+   * null for none ({@link OpsChoice}). Kept only while something later reads the pointer
+   * ({@link DispatchPointers#live}).
+   */
+  private final OpsChoice[] choices;
   /** Computed on first use: a state flows unchanged through most nodes. */
   private Identity identity;
   /** Computed on first use, by {@link #heldClasses}. */
@@ -53,14 +59,15 @@ final class LockState {
   record ResultTag(int callNode, ReturnKind kind, String constant) {}
 
   LockState(List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning) {
-    this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L, KeySet.EMPTY, null);
+    this(List.copyOf(held), KeySet.of(released), scopes, result, returning, 0L, 0L, KeySet.EMPTY, null, null);
   }
 
   /** {@code held} and {@code released} already immutable and owned by this state. */
   private LockState(
       List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning,
-      long decided, long decidedNonzero, Set<LockKey> releasedTwice, String returnedConstant) {
+      long decided, long decidedNonzero, Set<LockKey> releasedTwice, String returnedConstant, OpsChoice[] choices) {
     this.held = held;
+    this.choices = choices;
     this.returnedConstant = returnedConstant;
     this.releasedTwice = releasedTwice;
     this.released = released;
@@ -80,13 +87,51 @@ final class LockState {
   /** This state with condition {@code bit} decided. */
   LockState deciding(int bit, boolean nonzero) {
     long m = 1L << bit;
-    return new LockState(held, released, scopes, result, returning, decided | m, nonzero ? decidedNonzero | m : decidedNonzero & ~m, releasedTwice, returnedConstant);
+    return new LockState(held, released, scopes, result, returning, decided | m, nonzero ? decidedNonzero | m : decidedNonzero & ~m, releasedTwice, returnedConstant, choices);
   }
 
   /** This state forgetting the decided conditions outside {@code live} (none is tested again from here). */
   LockState keepingDecided(long live) {
     if ((decided & ~live) == 0) return this;
-    return new LockState(held, released, scopes, result, returning, decided & live, decidedNonzero & live, releasedTwice, returnedConstant);
+    return new LockState(held, released, scopes, result, returning, decided & live, decidedNonzero & live, releasedTwice, returnedConstant, choices);
+  }
+
+  /** What this path knows of the tables {@code pointer} points at; null for any table. */
+  TableSet choice(String pointer) {
+    if (choices == null) return null;
+    for (OpsChoice c : choices) if (c.pointer().equals(pointer)) return c.tables();
+    return null;
+  }
+
+  /** The choices, sorted by pointer; empty for none. */
+  List<OpsChoice> choices() {
+    return choices == null ? List.of() : List.of(choices);
+  }
+
+  /** This state knowing that {@code pointer} points at one of {@code tables} (null: any table). */
+  LockState choosing(String pointer, TableSet tables) {
+    if (Objects.equals(choice(pointer), tables)) return this;
+    List<OpsChoice> next = new ArrayList<>(choices());
+    next.removeIf(c -> c.pointer().equals(pointer));
+    if (tables != null) next.add(new OpsChoice(pointer, tables));
+    next.sort(null);
+    OpsChoice[] array = next.isEmpty() ? null : next.toArray(new OpsChoice[0]);
+    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, array);
+  }
+
+  /** This state forgetting the choices on pointers whose root variable {@code live} does not name. */
+  LockState keepingChoices(long live, java.util.function.ToIntFunction<String> rootBit) {
+    if (choices == null) return this;
+    List<OpsChoice> kept = null;
+    for (int i = 0; i < choices.length; i++) {
+      int bit = rootBit.applyAsInt(choices[i].pointer());
+      boolean keep = bit >= 0 && (live & (1L << bit)) != 0;
+      if (keep && kept != null) kept.add(choices[i]);
+      if (!keep && kept == null) kept = new ArrayList<>(List.of(choices).subList(0, i));
+    }
+    if (kept == null) return this;
+    OpsChoice[] array = kept.isEmpty() ? null : kept.toArray(new OpsChoice[0]);
+    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, array);
   }
 
   List<HeldLock> held() {
@@ -115,7 +160,7 @@ final class LockState {
   }
 
   LockState withResult(ResultTag tag) {
-    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+    return Objects.equals(tag, result) ? this : new LockState(held, released, scopes, tag, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 
   LockState returning(ReturnKind kind) {
@@ -125,7 +170,7 @@ final class LockState {
   /** This state returning {@code kind}, and the non-zero constant {@code constant} when it is one (else null). */
   LockState returning(ReturnKind kind, String constant) {
     if (kind == returning && Objects.equals(constant, returnedConstant)) return this;
-    return new LockState(held, released, scopes, result, kind, decided, decidedNonzero, releasedTwice, constant);
+    return new LockState(held, released, scopes, result, kind, decided, decidedNonzero, releasedTwice, constant, choices);
   }
 
   String returnedConstant() {
@@ -136,11 +181,12 @@ final class LockState {
    * Two states with equal identity behave alike from here on; the witnesses may differ. The
    * identity compares the held locks' keys, modes and origin in order, the released keys as a set,
    * which scopes are open (not their depth), the tested call result, the return kind and the
-   * decided branch conditions; and which held locks' variables were assigned since ({@link
-   * HeldLock#detached}). Not what each lock was taken through ({@link HeldLock#through}): states
-   * that differ only there are one, the first to arrive (deterministic): telling them apart gave
-   * functions that take one class through a parameter and through a local other states, and other
-   * results under their bounds (Linux 6.1: 40 edge pairs from ceph's {@code handle_cap_export}).
+   * decided branch conditions and the ops tables chosen ({@link #choices}); and which held locks'
+   * variables were assigned since ({@link HeldLock#detached}). Not what each lock was taken
+   * through ({@link HeldLock#through}): states that differ only there are one, the first to
+   * arrive (deterministic): telling them apart gave functions that take one class through a
+   * parameter and through a local other states, and other results under their bounds (Linux 6.1:
+   * 40 edge pairs from ceph's {@code handle_cap_export}).
    */
   Object identity() {
     Identity id = identity;
@@ -171,6 +217,7 @@ final class LockState {
       if (s.returnedConstant != null) h = h * 31 + s.returnedConstant.hashCode();
       if (s.result != null && s.result.constant() != null) h = h * 31 + s.result.constant().hashCode();
       h = h * 31 + Long.hashCode(s.decided) * 7 + Long.hashCode(s.decidedNonzero);
+      if (s.choices != null) h = h * 31 + java.util.Arrays.hashCode(s.choices);
       this.hash = h;
     }
 
@@ -188,7 +235,8 @@ final class LockState {
       if (a == b) return true;
       if (a.held.size() != b.held.size() || a.returning != b.returning || !Objects.equals(a.returnedConstant, b.returnedConstant)
           || a.scopes.openBits() != b.scopes.openBits()
-          || !Objects.equals(a.result, b.result) || a.decided != b.decided || a.decidedNonzero != b.decidedNonzero) {
+          || !Objects.equals(a.result, b.result) || a.decided != b.decided || a.decidedNonzero != b.decidedNonzero
+          || !java.util.Arrays.equals(a.choices, b.choices)) {
         return false;
       }
       for (int i = 0; i < a.held.size(); i++) {
@@ -244,12 +292,12 @@ final class LockState {
         if (both.equals(h.fileSystems())) return this;
         HeldLock[] same = held.toArray(new HeldLock[n]);
         same[i] = h.withFileSystems(both);
-        return new LockState(List.of(same), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+        return new LockState(List.of(same), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
       }
     }
     HeldLock[] more = held.toArray(new HeldLock[held.size() + 1]);
     more[held.size()] = lock;
-    return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+    return new LockState(List.of(more), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 
   /**
@@ -265,15 +313,15 @@ final class LockState {
     }
     if (at < 0) {
       if (released.contains(key)) return this;
-      return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+      return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
     }
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
     List<HeldLock> rest = List.copyOf(fewer);
     if (!dropped.fromEntry() || released.contains(dropped.key())) {
-      return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+      return new LockState(rest, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
     }
-    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+    return new LockState(rest, withKey(released, dropped.key()), scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 
   /**
@@ -285,7 +333,7 @@ final class LockState {
     LockState after = release(key);
     // release() leaves the state as it is only for a key not held and already released.
     if (after != this || releasedTwice.contains(key)) return after;
-    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, withKey(releasedTwice, key), returnedConstant);
+    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, withKey(releasedTwice, key), returnedConstant, choices);
   }
 
   /**
@@ -336,7 +384,7 @@ final class LockState {
         kept.add(h);
       }
     }
-    return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+    return kept == null ? this : new LockState(List.copyOf(kept), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 
   /** This state with each held lock that {@code detach} maps to a bit mask detached from those variables. */
@@ -349,7 +397,7 @@ final class LockState {
       if (changed == null) changed = held.toArray(new HeldLock[n]);
       changed[i] = d;
     }
-    return changed == null ? this : new LockState(List.of(changed), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+    return changed == null ? this : new LockState(List.of(changed), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 
   /**
@@ -376,7 +424,7 @@ final class LockState {
       return s;
     }
     KeySet more = KeySet.of(released).withAll(KeySet.of(keys));
-    return more == released ? this : new LockState(held, more, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+    return more == released ? this : new LockState(held, more, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 
   private static Set<LockKey> withKey(Set<LockKey> released, LockKey key) {
@@ -384,6 +432,6 @@ final class LockState {
   }
 
   LockState withScopes(Scopes next) {
-    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant);
+    return next.equals(scopes) ? this : new LockState(held, released, next, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 }

@@ -41,10 +41,19 @@ final class MemoCodec {
    *     this digest (hex), or null
    */
   MemoCodec(SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest, int components) {
+    this(anchors, chainsByDigest, components, null);
+  }
+
+  /** @param graph names the ops tables of exits' choices ({@link OpsChoice}); null where there are none */
+  MemoCodec(SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest, int components, CallGraph graph) {
     this.anchors = anchors;
     this.chainsByDigest = chainsByDigest;
     this.digests = new java.util.concurrent.atomic.AtomicReferenceArray<>(components);
+    this.graph = graph;
   }
+
+  /** The run's ops tables, which an entry names by name: their numbers are the run's own. */
+  private final CallGraph graph;
 
   /** By component index: the digest of its summaries, once its entry is written or read. */
   private final java.util.concurrent.atomic.AtomicReferenceArray<String> digests;
@@ -168,9 +177,8 @@ final class MemoCodec {
       w.out.unsigned(e.cuts());
     }
     w.out.unsigned(s.exits.size());
-    for (Map.Entry<String, Summary.ExitEffect> x : s.exits.entrySet()) {
-      Summary.ExitEffect e = x.getValue();
-      w.out.str(x.getKey());
+    for (Summary.ExitEffect e : s.exits.values()) {
+      // Not the exit's identity: it writes the tables by this run's numbers; the reader makes it again.
       w.out.unsigned(e.added().size());
       for (HeldLock h : e.added()) w.held(h);
       w.keys(e.released());
@@ -182,6 +190,12 @@ final class MemoCodec {
       for (String m : e.nullMembers()) w.out.str(m);
       w.out.bool(e.returnedConstant() != null);
       if (e.returnedConstant() != null) w.out.str(e.returnedConstant());
+      w.out.unsigned(e.choices().size());
+      for (OpsChoice c : e.choices()) {
+        w.out.str(c.pointer());
+        w.out.unsigned(c.tables().size());
+        for (int k = 0; k < c.tables().size(); k++) w.out.str(graph.tableName(c.tables().id(k)));
+      }
     }
     w.out.unsigned(s.reclaimIfParam.size());
     for (Summary.ReclaimIfParam r : s.reclaimIfParam.values()) {
@@ -226,7 +240,6 @@ final class MemoCodec {
       s.addPending(new Summary.PendingEdge(held, key, mode, acquired, gates, r.in.unsigned()));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
-      String identity = r.in.str();
       List<HeldLock> added = new ArrayList<>();
       for (int k = 0, m = r.in.unsigned(); k < m; k++) added.add(r.held());
       Set<LockKey> released = r.keys();
@@ -237,7 +250,18 @@ final class MemoCodec {
       List<String> nullMembers = new ArrayList<>();
       for (int k = 0, m = r.in.unsigned(); k < m; k++) nullMembers.add(r.in.str());
       String constant = r.in.bool() ? r.in.str() : null;
-      s.exits.put(identity, new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, constant));
+      List<OpsChoice> choices = new ArrayList<>();
+      for (int k = 0, m = r.in.unsigned(); k < m; k++) {
+        String pointer = r.in.str();
+        int[] ids = new int[r.in.unsigned()];
+        for (int j = 0; j < ids.length; j++) {
+          ids[j] = graph == null ? -1 : graph.knownTableId(r.in.str());
+          if (ids[j] < 0) throw new MemoBytes.Malformed("an ops table this run does not have");
+        }
+        choices.add(new OpsChoice(pointer, TableSet.of(ids)));
+      }
+      Summary.ExitEffect e = new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, constant, choices);
+      s.exits.put(e.identity(), e);
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       int param = r.in.unsigned();

@@ -95,7 +95,8 @@ final class Summary {
    */
   record ExitEffect(
       List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-      Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant, List<Object> shape) {
+      Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant, List<OpsChoice> choices,
+      List<Object> shape) {
     /**
      * @param nullParams bit i: this return path found parameter i NULL (a pointer parameter the
      *     function never assigns, tested with {@code if (p)}), so a caller that knows its argument
@@ -113,12 +114,21 @@ final class Summary {
      *     -EAGAIN}); null for any other value. 6.1's {@code xfs_iget_recycle} returns {@code
      *     -EAGAIN} still holding the inode's {@code i_flags_lock}, and its caller's {@code if
      *     (error == -EAGAIN) goto out_skip;} drops it: that exit takes the equal edge only.
+     * @param choices the ops tables this path chose for pointers rooted at parameters, written
+     *     {@code "#0->ci_ops"} and sorted ({@link OpsChoice}): a caller whose path chose other
+     *     tables for the same argument's pointer does not take it
      */
     ExitEffect(
         List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-        Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant) {
+        Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant, List<OpsChoice> choices) {
       this(added, released, returned, nullParams, nonNullParams, releasedTwice, List.copyOf(nullMembers), returnedConstant,
-          shape(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, returnedConstant));
+          List.copyOf(choices), shape(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, returnedConstant, choices));
+    }
+
+    ExitEffect(
+        List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
+        Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant) {
+      this(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, returnedConstant, List.of());
     }
 
     /**
@@ -127,8 +137,8 @@ final class Summary {
      */
     private static List<Object> shape(
         List<HeldLock> added, Set<LockKey> released, ReturnKind returned, long nullParams, long nonNullParams,
-        Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant) {
-      List<Object> shape = new java.util.ArrayList<>(added.size() + 7);
+        Set<LockKey> releasedTwice, List<String> nullMembers, String returnedConstant, List<OpsChoice> choices) {
+      List<Object> shape = new java.util.ArrayList<>(added.size() + 8);
       for (HeldLock h : added) shape.add(new AddedShape(h.key(), h.mode(), h.fromEntry(), h.fileSystems(), h.through()));
       shape.add(returned);
       shape.add(List.copyOf(released));
@@ -137,25 +147,26 @@ final class Summary {
       if (!releasedTwice.isEmpty()) shape.add(List.copyOf(releasedTwice));
       if (!nullMembers.isEmpty()) shape.add(List.copyOf(nullMembers));
       if (returnedConstant != null) shape.add("=" + returnedConstant);
+      if (!choices.isEmpty()) shape.add(List.copyOf(choices));
       return List.copyOf(shape);
     }
 
     /** This exit returning {@code constant} (null: no known constant). */
     ExitEffect withConstant(String constant) {
       return java.util.Objects.equals(constant, returnedConstant)
-          ? this : new ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, constant);
+          ? this : new ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, constant, choices);
     }
 
     /** This exit without its parameter facts. */
     ExitEffect withoutFacts() {
       return nullParams == 0 && nonNullParams == 0 && nullMembers.isEmpty()
-          ? this : new ExitEffect(added, released, returned, 0L, 0L, releasedTwice, List.of(), returnedConstant);
+          ? this : new ExitEffect(added, released, returned, 0L, 0L, releasedTwice, List.of(), returnedConstant, choices);
     }
 
     /** This exit with only the parameter facts given. */
     ExitEffect withFacts(long nulls, long nonNulls, List<String> members) {
       return nulls == nullParams && nonNulls == nonNullParams && members.equals(nullMembers)
-          ? this : new ExitEffect(added, released, returned, nulls, nonNulls, releasedTwice, members, returnedConstant);
+          ? this : new ExitEffect(added, released, returned, nulls, nonNulls, releasedTwice, members, returnedConstant, choices);
     }
 
     String identity() {
@@ -178,6 +189,7 @@ final class Summary {
       }
       if (!nullMembers.isEmpty()) sb.append("|nullmembers:").append(nullMembers);
       if (returnedConstant != null) sb.append("|=").append(returnedConstant);
+      for (OpsChoice c : choices) sb.append("|ops:").append(c.pointer()).append('=').append(c.tables());
       return sb.toString();
     }
   }

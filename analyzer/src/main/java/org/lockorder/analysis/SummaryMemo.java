@@ -35,7 +35,7 @@ import org.lockorder.ir.TranslationUnit;
  * whole is a miss.
  */
 public final class SummaryMemo {
-  private static final String FORMAT = "lockorder-summary-memo-9";
+  private static final String FORMAT = "lockorder-summary-memo-10";
 
   /** Where entries live between runs. */
   public interface Store {
@@ -142,7 +142,7 @@ public final class SummaryMemo {
       this.code = code;
       this.global = global;
       this.anchors = anchors;
-      this.codec = new MemoCodec(anchors, chains::get, graph.bottomUpComponents().size());
+      this.codec = new MemoCodec(anchors, chains::get, graph.bottomUpComponents().size(), graph);
       this.digests = new AtomicReferenceArray<>(ctx.functionCount());
       this.specialisedInputs = new AtomicReferenceArray<>(ctx.functionCount());
       this.calleeComponents = new AtomicReferenceArray<>(graph.bottomUpComponents().size());

@@ -22,6 +22,11 @@ import java.util.Map;
  *     later: flag bits)
  * @param constantLocals of those, by local only ever assigned one constant: that constant's text.
  *     The variable holds its value wherever a read of it is defined
+ * @param stable variables whose value is the one they start the body with: parameters never
+ *     assigned and locals of the outermost block assigned only by their initializer (ADR-004's
+ *     stable variables)
+ * @param storedMembers member paths the body assigns, steps or takes the address of, written
+ *     {@code root->field->field} whatever the operators ({@code m->op = ...})
  */
 public record Function(
     String name,
@@ -36,7 +41,9 @@ public record Function(
     Map<String, Location> pointerSince,
     Map<String, List<Location>> resultCalls,
     Map<String, List<String>> bitFlags,
-    Map<String, String> constantLocals) {
+    Map<String, String> constantLocals,
+    java.util.Set<String> stable,
+    java.util.Set<String> storedMembers) {
 
   public Function {
     params = List.copyOf(params);
@@ -47,6 +54,16 @@ public record Function(
     resultCalls = Map.copyOf(resultCalls);
     bitFlags = Map.copyOf(bitFlags);
     constantLocals = Map.copyOf(constantLocals);
+    stable = java.util.Set.copyOf(stable);
+    storedMembers = java.util.Set.copyOf(storedMembers);
+  }
+
+  public Function(
+      String name, Location location, boolean isStatic, CType returnType, List<Param> params, Map<String, CType> locals,
+      List<LockAnnotation> annotations, List<Assignment> assignments, Cfg cfg, Map<String, Location> pointerSince,
+      Map<String, List<Location>> resultCalls, Map<String, List<String>> bitFlags, Map<String, String> constantLocals) {
+    this(name, location, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince, resultCalls,
+        bitFlags, constantLocals, java.util.Set.of(), java.util.Set.of());
   }
 
   public Function(
@@ -65,7 +82,7 @@ public record Function(
   /** This function with another control-flow graph (the lock API lowered). */
   public Function withCfg(Cfg other) {
     return new Function(name, location, isStatic, returnType, params, locals, annotations, assignments, other,
-        pointerSince, resultCalls, bitFlags, constantLocals);
+        pointerSince, resultCalls, bitFlags, constantLocals, stable, storedMembers);
   }
 
   public Function(

@@ -107,10 +107,6 @@ public final class Simulator {
   }
 
   public Simulation simulate(Finding f) {
-    for (int t = 0; t < f.threads().size(); t++) {
-      String why = OneTablePerPointer.conflict(f.threads().get(t), view);
-      if (why != null) return new Simulation(Verdict.NOT_REPRODUCED, "thread " + (t + 1) + ": " + why, List.of(), List.of(), 0);
-    }
     ThreadBuilder.Built built;
     try {
       built = builder.build(f);

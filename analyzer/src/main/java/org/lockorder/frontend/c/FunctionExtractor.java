@@ -127,7 +127,8 @@ final class FunctionExtractor {
     Map<String, String> constantLocals = new java.util.TreeMap<>(variables.constantLocals());
     constantLocals.keySet().retainAll(bitFlags.keySet());
     return new Function(name, at, isStatic, returnType, params, locals, annotations, assignments, cfg, pointerSince,
-        resultCalls, bitFlags, constantLocals);
+        resultCalls, bitFlags, constantLocals, new java.util.TreeSet<>(variables.stable()),
+        new java.util.TreeSet<>(variables.assignedMembers()));
   }
 
   /** Collects locals and assignments from the whole body, in source order. */
