@@ -400,21 +400,38 @@ final class AnalysisContext {
     return f.cfg().node(node).event();
   }
 
-  /** Sparse annotations of the definition, plus those of a prototype when it has its own. */
+  /**
+   * Sparse annotations of the definition, plus those of a prototype when it has its own, less the
+   * stale ones: an annotation naming a member its struct, as declared, does not have (6.1's afs
+   * seq_file methods say {@code __acquires(cell->proc_lock)}, and {@code struct afs_cell} has no
+   * {@code proc_lock}; the methods only enter RCU).
+   */
   List<LockAnnotation> annotations(Function f) {
     return annotations(program, f);
   }
 
   static List<LockAnnotation> annotations(Program program, Function f) {
     Prototype p = program.prototype(f.name());
-    if (p == null || p.annotations().isEmpty()) return f.annotations();
-    if (f.annotations().isEmpty()) return p.annotations();
-    List<LockAnnotation> all = new ArrayList<>(f.annotations());
-    for (LockAnnotation a : p.annotations()) {
-      boolean dup = all.stream().anyMatch(b -> b.kind().equals(a.kind()) && b.lock().text().equals(a.lock().text()));
-      if (!dup) all.add(a);
+    List<LockAnnotation> all;
+    if (p == null || p.annotations().isEmpty()) {
+      all = f.annotations();
+    } else if (f.annotations().isEmpty()) {
+      all = p.annotations();
+    } else {
+      all = new ArrayList<>(f.annotations());
+      for (LockAnnotation a : p.annotations()) {
+        boolean dup = all.stream().anyMatch(b -> b.kind().equals(a.kind()) && b.lock().text().equals(a.lock().text()));
+        if (!dup) all.add(a);
+      }
     }
-    return all;
+    if (all.isEmpty() || all.stream().noneMatch(a -> stale(program, f, a))) return all;
+    return all.stream().filter(a -> !stale(program, f, a)).toList();
   }
 
+  private static boolean stale(Program program, Function f, LockAnnotation a) {
+    org.lockorder.ir.AccessPath path = a.lock().path();
+    if (path == null || path.fields().isEmpty()) return false;
+    String owner = program.ownerTag(path, f);
+    return owner != null && program.lacksMember(owner, path.fields().get(path.fields().size() - 1));
+  }
 }

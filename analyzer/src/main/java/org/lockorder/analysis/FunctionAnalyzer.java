@@ -1078,6 +1078,20 @@ final class FunctionAnalyzer {
       if (h != null && !s.holds(h.key())) added.add(h);
     }
     Set<LockKey> released = s.released();
+    // '__releases(x)' says x is released on return, whether or not the body shows it: afs's
+    // seq_file ->stop methods say '__releases(cell->proc_lock)' and only leave RCU, as their
+    // ->start methods say '__acquires(cell->proc_lock)' and only enter it.
+    for (LockAnnotation a : ctx.annotations(fn)) {
+      if (!a.kind().equals("releases")) continue;
+      HeldLock h = annotated(a, true);
+      if (h == null || released.contains(h.key())) continue;
+      for (HeldLock held : s.held()) {
+        if (held.fromEntry() && held.key().equals(h.key())) {
+          released = KeySet.of(released).with(h.key());
+          break;
+        }
+      }
+    }
     Set<LockClass> handedOff = ctx.callGraph().handoffs(fn);
     if (!handedOff.isEmpty()) {
       // A method that takes over its caller's lock (->read_folio: the read's completion unlocks

@@ -215,6 +215,12 @@ public final class Program {
     return null;
   }
 
+  /** Whether struct {@code tag} is declared and has no member {@code field}. */
+  public boolean lacksMember(String tag, String field) {
+    StructDef s = structs.get(tag);
+    return s != null && !s.fields().containsKey(field);
+  }
+
   /** The type of {@code field} in struct {@code tag}, or null when either is unknown. */
   public CType fieldType(String tag, String field) {
     StructDef s = structs.get(tag);
