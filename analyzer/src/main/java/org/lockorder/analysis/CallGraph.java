@@ -765,6 +765,7 @@ final class CallGraph {
       String via = fi.structType() + "." + fi.field() + " = " + fi.function() + " in " + fi.variable() + " (" + fi.location() + ")";
       FileSystemSet in = storedIn(fi.location());
       TableSet table = TableSet.of(tableId(fi.variable() + " (" + fi.location().file() + ")"));
+      tablesByVariable.merge(fi.variable(), table, TableSet::union);
       addSlot(fi.structType() + "." + field, new CallTarget(f, via, fi.location(), in, table));
       addSlot("." + field, new CallTarget(f, via, fi.location(), in, table));
       entryReasons.putIfAbsent(f, "stored in " + fi.structType() + "." + fi.field() + " (" + fi.variable() + ")");
@@ -816,6 +817,23 @@ final class CallGraph {
     tableIds.put(name, tableNames.size());
     tableNames.add(name);
     return tableNames.size() - 1;
+  }
+
+  /** Static tables by variable name: every file's table of that name. */
+  private final Map<String, TableSet> tablesByVariable = new HashMap<>();
+
+  /**
+   * The tables an argument {@code &name} points at ({@code &xfs_page_mkwrite_iomap_ops}): the
+   * static tables of that name, or null when it names none (or {@code caller} has a variable of
+   * that name).
+   */
+  TableSet tablesAt(org.lockorder.ir.Arg arg, Function caller) {
+    if (arg == null || arg.path() == null || !arg.text().startsWith("&") || !arg.path().fields().isEmpty()
+        || !(arg.path().root() instanceof AccessPath.Var v) || caller.locals().containsKey(v.name())
+        || caller.params().stream().anyMatch(p -> p.name().equals(v.name()))) {
+      return null;
+    }
+    return tablesByVariable.get(v.name());
   }
 
   /** The number of a table the program initialises, or -1 (the summary memo reads names back). */

@@ -17,6 +17,9 @@ import org.lockorder.ir.Arg;
  * summary, or the summary specialised for the values the call passes ({@link ConstantArguments}).
  * One call node may use both in one analysis: {@code if (x) flags |= 2; take(flags);} with {@code
  * flags} bound to 0 calls the specialisation on one path and the general summary on the other.
+ *
+ * <p>Every key also holds the state's ops-table choices ({@link OpsChoice}): which of a callee's
+ * acquisitions a call reaches depends on them.
  */
 final class CallJobs {
   private final LockClassResolver resolver;
@@ -50,7 +53,7 @@ final class CallJobs {
     List<HeldLock> fresh = null;
     for (int i = 0; i < held.size(); i++) {
       HeldLock h = held.get(i);
-      if (heldOrderKeys.add(new HeldOrderKey(target, args, s.scopes(), h, gateCandidates(single, h)))) {
+      if (heldOrderKeys.add(new HeldOrderKey(target, args, s.scopes(), h, gateCandidates(single, h), s.choices()))) {
         if (fresh != null) fresh.add(h);
       } else if (fresh == null) {
         fresh = new ArrayList<>(held.subList(0, i));
@@ -74,7 +77,8 @@ final class CallJobs {
    * equal in these record the same edges from it, with witnesses as short, through any call of
    * the callee.
    */
-  private record HeldOrderKey(Object target, List<Arg> args, Scopes scopes, HeldLock held, List<LockKey> gateCandidates) {
+  private record HeldOrderKey(
+      Object target, List<Arg> args, Scopes scopes, HeldLock held, List<LockKey> gateCandidates, List<OpsChoice> choices) {
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof HeldOrderKey k) || k.target != target) return false;
@@ -82,7 +86,8 @@ final class CallJobs {
       HeldLock y = k.held;
       return (x == y || x.mode() == y.mode() && x.fromEntry() == y.fromEntry() && x.key().equals(y.key())
               && x.site().calls().size() == y.site().calls().size())
-          && scopes.equals(k.scopes) && gateCandidates.equals(k.gateCandidates) && args.equals(k.args);
+          && scopes.equals(k.scopes) && gateCandidates.equals(k.gateCandidates) && args.equals(k.args)
+          && choices.equals(k.choices);
     }
 
     @Override
@@ -116,7 +121,7 @@ final class CallJobs {
           return false;
         }
       }
-      return args.equals(k.args);
+      return args.equals(k.args) && state.choices().equals(k.state.choices());
     }
 
     @Override
@@ -136,7 +141,8 @@ final class CallJobs {
     @Override
     public boolean equals(Object o) {
       return o instanceof SummaryKey k && k.target == target && k.state.scopes().equals(state.scopes())
-          && k.state.released().equals(state.released()) && args.equals(k.args);
+          && k.state.released().equals(state.released()) && args.equals(k.args)
+          && k.state.choices().equals(state.choices());
     }
 
     @Override

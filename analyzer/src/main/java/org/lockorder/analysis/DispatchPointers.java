@@ -14,11 +14,12 @@ import org.lockorder.ir.Node;
 /**
  * The ops pointers of one function whose tables a path can remember ({@link OpsChoice}): a
  * variable that keeps the value it starts the body with (a parameter never assigned, a local
- * assigned only by its initializer), and its members down to the table pointer, none of which the
- * body stores into ({@code m->op} in {@code m->op->start(m)}). Where a remembered choice still
- * matters ({@link #live}), and how a callee's choices read in the caller's terms. Made once per
- * function ({@link AnalysisContext#dispatchPointers}), shared by its analyses; the liveness on
- * first need, as most functions never remember one.
+ * assigned only by its initializer), or its members down to the table pointer, none of which the
+ * body stores into ({@code ops} in {@code ops->iomap_end(...)}, {@code m->op} in {@code
+ * m->op->start(m)}). Where a remembered choice still matters ({@link #live}), and how a callee's
+ * choices read in the caller's terms. Made once per function ({@link
+ * AnalysisContext#dispatchPointers}), shared by its analyses; the liveness on first need, as most
+ * functions never remember one.
  *
  * <p>A callee may still change such a member ({@code m->op = ...} in a function given {@code m}):
  * that is not seen, as it is not for the lock a member names.
@@ -54,10 +55,11 @@ final class DispatchPointers {
     for (Node n : fn.cfg().nodes()) {
       if (!(n.event() instanceof Event.IndirectCall call)) continue;
       AccessPath target = call.target();
-      if (target == null || target.indexed() || target.fields().size() < 2 || !(target.root() instanceof AccessPath.Var v)) continue;
+      if (target == null || target.indexed() || target.fields().isEmpty() || !(target.root() instanceof AccessPath.Var v)) continue;
+      // The table pointer: the variable itself ('ops->iomap_end'), or a member of it ('m->op->stop').
       List<String> members = target.fields().subList(0, target.fields().size() - 1);
       if (!stable.contains(v.name()) || storedInto(v.name(), members) || bit(v.name()) < 0) continue;
-      pointers.put(n.id(), v.name() + "->" + String.join("->", members));
+      pointers.put(n.id(), members.isEmpty() ? v.name() : v.name() + "->" + String.join("->", members));
       Integer param = params.get(v.name());
       if (param != null) exported |= 1L << bit(v.name());
     }
@@ -115,23 +117,40 @@ final class DispatchPointers {
    * through the body and whose members down that path it never stores into; else null.
    */
   String imported(String calleePointer, List<Arg> args) {
-    int arrow = calleePointer.indexOf("->");
-    if (!calleePointer.startsWith("#") || arrow < 0) return null;
-    int index = Integer.parseInt(calleePointer.substring(1, arrow));
-    if (index >= args.size()) return null;
-    AccessPath p = args.get(index).path();
+    Arg arg = argumentOf(calleePointer, args);
+    AccessPath p = arg == null ? null : arg.path();
     if (p == null || !p.fields().isEmpty() || p.indexed() || !(p.root() instanceof AccessPath.Var v)) return null;
     if (!stable.contains(v.name()) || !bits.containsKey(v.name())) return null;
+    int arrow = calleePointer.indexOf("->");
+    if (arrow < 0) return v.name();
     List<String> members = List.of(calleePointer.substring(arrow + 2).split("->"));
     return storedInto(v.name(), members) ? null : v.name() + calleePointer.substring(arrow);
+  }
+
+  /** The argument a callee's choice ({@code "#1"}, {@code "#0->ci_ops"}) is about, or null. */
+  static Arg argumentOf(String calleePointer, List<Arg> args) {
+    if (!calleePointer.startsWith("#")) return null;
+    int arrow = calleePointer.indexOf("->");
+    int index = Integer.parseInt(calleePointer.substring(1, arrow < 0 ? calleePointer.length() : arrow));
+    return index < args.size() ? args.get(index) : null;
   }
 
   /** {@code pointer} as this function's exits tell callers ({@code "#0->ci_ops"}), or null when they do not. */
   String exported(String pointer) {
     int bit = rootBit(pointer);
     if (bit < 0 || (exported & (1L << bit)) == 0) return null;
+    return exportedAny(pointer);
+  }
+
+  /**
+   * {@code pointer} in its callers' terms ({@code "#1"} for {@code ops}), when its root is a
+   * parameter: an acquisition tells callers whatever the function does with the pointer.
+   */
+  String exportedAny(String pointer) {
     int arrow = pointer.indexOf("->");
-    return "#" + params.get(pointer.substring(0, arrow)) + pointer.substring(arrow);
+    Integer param = params.get(arrow < 0 ? pointer : pointer.substring(0, arrow));
+    if (param == null || rootBit(pointer) < 0) return null;
+    return "#" + param + (arrow < 0 ? "" : pointer.substring(arrow));
   }
 
   /**

@@ -683,7 +683,7 @@ final class FunctionAnalyzer {
       boolean extendsSummary = jobs.extendsSummary(used, args, s);
       Transfer tr = new Transfer(
           t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          pointers.nonNullParams(s), merged != null);
+          pointers.nonNullParams(s), merged != null, pointer, t.tables());
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -753,6 +753,8 @@ final class FunctionAnalyzer {
    */
   private LockState withCalleeChoices(LockState after, Summary.ExitEffect e, List<Arg> args) {
     for (OpsChoice c : e.choices()) {
+      TableSet passed = ctx.callGraph().tablesAt(DispatchPointers.argumentOf(c.pointer(), args), fn);
+      if (passed != null && TableSet.disjoint(passed, c.tables())) return null;
       String mine = dispatch.imported(c.pointer(), args);
       if (mine == null) continue;
       TableSet both = TableSet.intersect(after.choice(mine), c.tables());
@@ -807,21 +809,22 @@ final class FunctionAnalyzer {
   record Transfer(
       Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
       List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator, long nonNullParams,
-      boolean nestMerges, int cutBits, int irqsOn, Set<LockKey> released) {
+      boolean nestMerges, String pointer, TableSet tables, int cutBits, int irqsOn, Set<LockKey> released) {
     /**
      * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied, and {@code
      * nonNullParams} the parameters its path found not NULL ({@link PointerFacts#nonNullParams}):
      * a recursion's propagation applies tens of millions of acquisitions to transfers, and most
      * of them stop at these, without reading the state. {@code nestMerges}: some of the callee's
      * acquisitions are references to locks the state holds under their nest lock ({@link
-     * #mergedByNestLock}).
+     * #mergedByNestLock}). {@code pointer} is the ops pointer the call goes through when a path
+     * remembers its tables ({@link DispatchPointers#pointerAt}), and {@code tables} the target's.
      */
     Transfer(
         Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
         boolean orders, List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator,
-        long nonNullParams, boolean nestMerges) {
+        long nonNullParams, boolean nestMerges, String pointer, TableSet tables) {
       this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          nonNullParams, nestMerges, state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
+          nonNullParams, nestMerges, pointer, tables, state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
     }
   }
 
@@ -884,6 +887,8 @@ final class FunctionAnalyzer {
     long nonNull = a.nonNullParams() == 0 ? tr.nonNullParams() : pointers.nonNullThrough(a.nonNullParams(), tr.sub().args);
     if (nonNull < 0) return;
     nonNull |= tr.nonNullParams();
+    List<OpsChoice> choices = choicesThrough(tr, a.choices());
+    if (choices == null) return;
     Set<LockKey> releasedBefore = tr.sub().keys(a.releasedBefore());
     HeldLock lock = null;
     if (tr.extendsSummary()) {
@@ -893,7 +898,7 @@ final class FunctionAnalyzer {
       boolean covered = a.key() instanceof LockKey.OfClass
           && summary.covers(
               a.key(), a.mode(), cuts, irqsOn, a.site().calls().size() + 1, tr.released(), releasedBefore, fileSystems, userIterators,
-              nonNull, a.nest());
+              nonNull, a.nest(), choices);
       if (!covered) {
         Set<LockKey> released = union(tr.released(), releasedBefore);
         if (a.others() == null) {
@@ -901,7 +906,7 @@ final class FunctionAnalyzer {
           if (lock == null) return;
           summary.addAcquisition(new Summary.Acquisition(
               lock.key(), lock.mode(), lock.site(), released, cuts, irqsOn, fileSystems, 0L, null, userIterators, nonNull,
-              a.nest()));
+              a.nest(), choices));
         } else {
           // Each path the callee kept for some file systems, for those of them that reach here.
           for (Summary.Witness w : a.witnesses()) {
@@ -910,7 +915,7 @@ final class FunctionAnalyzer {
             if (through == null) continue;
             summary.addAcquisition(new Summary.Acquisition(
                 through.key(), through.mode(), through.site(), released, cuts, irqsOn, runsFor, 0L, null, userIterators, nonNull,
-                a.nest()));
+                a.nest(), choices));
             if (lock == null) lock = through;
           }
           if (lock == null) return;
@@ -930,6 +935,35 @@ final class FunctionAnalyzer {
       lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
       if (lock != null) orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
     }
+  }
+
+  /**
+   * The ops-table choices under which a callee's acquisition is reached through {@code tr}, in
+   * this function's callers' terms ({@link OpsChoice}); null when this call cannot reach it: the
+   * callee takes it only for tables that the argument ({@code &xfs_page_mkwrite_iomap_ops}) or
+   * this path's choice for the argument's pointer excludes. A call through a pointer this
+   * function's path remembers adds the target's tables for it.
+   */
+  private List<OpsChoice> choicesThrough(Transfer tr, List<OpsChoice> callee) {
+    if (callee.isEmpty() && (tr.pointer() == null || tr.tables() == null)) return List.of();
+    java.util.TreeMap<String, TableSet> mine = new java.util.TreeMap<>();
+    if (tr.pointer() != null && tr.tables() != null) mine.put(tr.pointer(), TableSet.intersect(tr.state().choice(tr.pointer()), tr.tables()));
+    for (OpsChoice c : callee) {
+      TableSet passed = ctx.callGraph().tablesAt(DispatchPointers.argumentOf(c.pointer(), tr.sub().args), fn);
+      if (passed != null && TableSet.disjoint(passed, c.tables())) return null;
+      String here = dispatch.imported(c.pointer(), tr.sub().args);
+      if (here == null) continue;
+      TableSet both = TableSet.intersect(TableSet.intersect(tr.state().choice(here), mine.get(here)), c.tables());
+      if (both.isEmpty()) return null;
+      mine.put(here, both);
+    }
+    List<OpsChoice> out = new ArrayList<>(mine.size());
+    for (Map.Entry<String, TableSet> m : mine.entrySet()) {
+      String exported = dispatch.exportedAny(m.getKey());
+      if (exported != null) out.add(new OpsChoice(exported, m.getValue()));
+    }
+    out.sort(null);
+    return out.isEmpty() ? List.of() : List.copyOf(out);
   }
 
   /**

@@ -156,6 +156,7 @@ final class MemoCodec {
       w.out.signedLong(a.nonNullParams());
       w.out.bool(a.nest() != null);
       if (a.nest() != null) w.key(a.nest());
+      writeChoices(w, a.choices());
       Summary.OtherPaths others = a.others();
       w.out.bool(others != null);
       if (others != null) {
@@ -190,12 +191,7 @@ final class MemoCodec {
       for (String m : e.nullMembers()) w.out.str(m);
       w.out.bool(e.returnedConstant() != null);
       if (e.returnedConstant() != null) w.out.str(e.returnedConstant());
-      w.out.unsigned(e.choices().size());
-      for (OpsChoice c : e.choices()) {
-        w.out.str(c.pointer());
-        w.out.unsigned(c.tables().size());
-        for (int k = 0; k < c.tables().size(); k++) w.out.str(graph.tableName(c.tables().id(k)));
-      }
+      writeChoices(w, e.choices());
     }
     w.out.unsigned(s.reclaimIfParam.size());
     for (Summary.ReclaimIfParam r : s.reclaimIfParam.values()) {
@@ -219,6 +215,7 @@ final class MemoCodec {
       int userIterators = r.in.unsigned();
       long nonNullParams = r.in.signedLong();
       LockKey nest = r.in.bool() ? r.key() : null;
+      List<OpsChoice> acquiredFor = readChoices(r);
       Summary.OtherPaths others = null;
       if (r.in.bool()) {
         FileSystemSet siteFor = r.fileSystems();
@@ -229,7 +226,8 @@ final class MemoCodec {
         }
         others = new Summary.OtherPaths(siteFor, List.copyOf(paths));
       }
-      s.acquisitions.add(new Summary.Acquisition(key, mode, site, released, cuts, irqsOn, fs, nullParams, others, userIterators, nonNullParams, nest));
+      s.acquisitions.add(new Summary.Acquisition(
+          key, mode, site, released, cuts, irqsOn, fs, nullParams, others, userIterators, nonNullParams, nest, acquiredFor));
     }
     for (int i = 0, n = r.in.unsigned(); i < n; i++) {
       HeldLock held = r.held();
@@ -250,16 +248,7 @@ final class MemoCodec {
       List<String> nullMembers = new ArrayList<>();
       for (int k = 0, m = r.in.unsigned(); k < m; k++) nullMembers.add(r.in.str());
       String constant = r.in.bool() ? r.in.str() : null;
-      List<OpsChoice> choices = new ArrayList<>();
-      for (int k = 0, m = r.in.unsigned(); k < m; k++) {
-        String pointer = r.in.str();
-        int[] ids = new int[r.in.unsigned()];
-        for (int j = 0; j < ids.length; j++) {
-          ids[j] = graph == null ? -1 : graph.knownTableId(r.in.str());
-          if (ids[j] < 0) throw new MemoBytes.Malformed("an ops table this run does not have");
-        }
-        choices.add(new OpsChoice(pointer, TableSet.of(ids)));
-      }
+      List<OpsChoice> choices = readChoices(r);
       Summary.ExitEffect e = new Summary.ExitEffect(added, released, returned, nullParams, nonNullParams, releasedTwice, nullMembers, constant, choices);
       s.exits.put(e.identity(), e);
     }
@@ -269,6 +258,32 @@ final class MemoCodec {
     }
     s.exitsDropped = r.in.bool();
     return s;
+  }
+
+  /** Ops-table choices, each table by name: a table's number is this run's own. */
+  private void writeChoices(MemoEntryWriter w, List<OpsChoice> choices) {
+    w.out.unsigned(choices.size());
+    for (OpsChoice c : choices) {
+      w.out.str(c.pointer());
+      w.out.unsigned(c.tables().size());
+      for (int k = 0; k < c.tables().size(); k++) w.out.str(graph.tableName(c.tables().id(k)));
+    }
+  }
+
+  private List<OpsChoice> readChoices(MemoEntryReader r) throws MemoBytes.Malformed {
+    int n = r.in.unsigned();
+    if (n == 0) return List.of();
+    List<OpsChoice> choices = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      String pointer = r.in.str();
+      int[] ids = new int[r.in.unsigned()];
+      for (int j = 0; j < ids.length; j++) {
+        ids[j] = graph == null ? -1 : graph.knownTableId(r.in.str());
+        if (ids[j] < 0) throw new MemoBytes.Malformed("an ops table this run does not have");
+      }
+      choices.add(new OpsChoice(pointer, TableSet.of(ids)));
+    }
+    return List.copyOf(choices);
   }
 
   // ---- a component's other results: edges, call contexts, bounds

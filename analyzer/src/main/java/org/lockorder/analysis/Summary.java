@@ -33,10 +33,19 @@ final class Summary {
    * {@code nest} is the nest lock every path to it named ({@code down_write_nest_lock(&mapping->
    * i_mmap_rwsem, &mm->mmap_lock)}), or null: a caller holding both that class and the nest lock
    * takes no new lock there, as lockdep counts it a reference to the held one.
+   * {@code choices} says which ops tables every path to it went to through pointers rooted at
+   * parameters ({@code "#1"} for {@code ops->iomap_end}, {@link OpsChoice}): a caller whose
+   * argument points at none of them does not take it.
    */
   record Acquisition(
       LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
-      long nullParams, OtherPaths others, int userIterators, long nonNullParams, LockKey nest) {
+      long nullParams, OtherPaths others, int userIterators, long nonNullParams, LockKey nest, List<OpsChoice> choices) {
+    Acquisition(
+        LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn, FileSystemSet fileSystems,
+        long nullParams, OtherPaths others, int userIterators, long nonNullParams, LockKey nest) {
+      this(key, mode, site, releasedBefore, cuts, irqsOn, fileSystems, nullParams, others, userIterators, nonNullParams, nest, List.of());
+    }
+
     Acquisition(LockKey key, Mode mode, Site site, Set<LockKey> releasedBefore, int cuts, int irqsOn) {
       this(key, mode, site, releasedBefore, cuts, irqsOn, FileSystemSet.ANY, 0L, null, 0, 0L, null);
     }
@@ -285,11 +294,13 @@ final class Summary {
     long nonNullParams = old.nonNullParams() & a.nonNullParams();
     // A path without the nest lock (or with another) is a lock a caller takes anew.
     LockKey nest = java.util.Objects.equals(old.nest(), a.nest()) ? old.nest() : null;
-    boolean fewer = userIterators != old.userIterators() || nonNullParams != old.nonNullParams() || nest != old.nest();
+    List<OpsChoice> choices = OpsChoice.either(old.choices(), a.choices());
+    boolean fewer = userIterators != old.userIterators() || nonNullParams != old.nonNullParams() || nest != old.nest()
+        || !choices.equals(old.choices());
     if (site != old.site() || others != old.others() || released != old.releasedBefore() || grew || fewer) {
       acquisitions.replace(index, new Acquisition(
           a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others, userIterators,
-          nonNullParams, nest));
+          nonNullParams, nest, choices));
       // A shorter witness alone changes no caller's edges.
       if (changes != null && (released != old.releasedBefore() || grew || fewer)) changes.add(index);
     }
@@ -347,11 +358,12 @@ final class Summary {
    */
   boolean covers(
       LockKey key, Mode mode, int cuts, int irqsOn, int pathLength, Set<LockKey> released, Set<LockKey> alsoReleased,
-      FileSystemSet fileSystems, int userIterators, long nonNullParams, LockKey nest) {
+      FileSystemSet fileSystems, int userIterators, long nonNullParams, LockKey nest, List<OpsChoice> choices) {
     int index = acquisitions.indexOf(key, mode, cuts, irqsOn, 0L); // a caller's copy has no parameter facts
     if (index < 0) return false;
     Acquisition old = acquisitions.get(index);
     if (old.nest() != null && !old.nest().equals(nest)) return false;
+    if (!old.choices().isEmpty() && !OpsChoice.covers(old.choices(), choices)) return false;
     if ((old.userIterators() & ~userIterators) != 0 || (old.nonNullParams() & ~nonNullParams) != 0) return false;
     if (pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     if (old.releasedBefore().isEmpty()) return true;
