@@ -683,7 +683,7 @@ final class FunctionAnalyzer {
       boolean extendsSummary = jobs.extendsSummary(used, args, s);
       Transfer tr = new Transfer(
           t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          pointers.nonNullParams(s), merged != null, pointer, t.tables());
+          pointers.nonNullParams(s), merged != null, pointer, t.tables(), dispatchedChoices(pointer, t.tables(), s));
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -753,9 +753,9 @@ final class FunctionAnalyzer {
    */
   private LockState withCalleeChoices(LockState after, Summary.ExitEffect e, List<Arg> args) {
     for (OpsChoice c : e.choices()) {
-      TableSet passed = ctx.callGraph().tablesAt(DispatchPointers.argumentOf(c.pointer(), args), fn);
-      if (passed != null && TableSet.disjoint(passed, c.tables())) return null;
-      String mine = dispatch.imported(c.pointer(), args);
+      ImportedChoice im = imported(c.pointer(), args);
+      if (im.passed() != null && TableSet.disjoint(im.passed(), c.tables())) return null;
+      String mine = im.here();
       if (mine == null) continue;
       TableSet both = TableSet.intersect(after.choice(mine), c.tables());
       if (both.isEmpty()) return null;
@@ -809,7 +809,8 @@ final class FunctionAnalyzer {
   record Transfer(
       Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
       List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator, long nonNullParams,
-      boolean nestMerges, String pointer, TableSet tables, int cutBits, int irqsOn, Set<LockKey> released) {
+      boolean nestMerges, String pointer, TableSet tables, List<OpsChoice> dispatched, int cutBits, int irqsOn,
+      Set<LockKey> released) {
     /**
      * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied, and {@code
      * nonNullParams} the parameters its path found not NULL ({@link PointerFacts#nonNullParams}):
@@ -817,14 +818,17 @@ final class FunctionAnalyzer {
      * of them stop at these, without reading the state. {@code nestMerges}: some of the callee's
      * acquisitions are references to locks the state holds under their nest lock ({@link
      * #mergedByNestLock}). {@code pointer} is the ops pointer the call goes through when a path
-     * remembers its tables ({@link DispatchPointers#pointerAt}), and {@code tables} the target's.
+     * remembers its tables ({@link DispatchPointers#pointerAt}), {@code tables} the target's, and
+     * {@code dispatched} what a callee's acquisition without choices of its own is reached under
+     * ({@link #choicesThrough}), made once: the propagation applies millions of acquisitions.
      */
     Transfer(
         Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
         boolean orders, List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator,
-        long nonNullParams, boolean nestMerges, String pointer, TableSet tables) {
+        long nonNullParams, boolean nestMerges, String pointer, TableSet tables, List<OpsChoice> dispatched) {
       this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          nonNullParams, nestMerges, pointer, tables, state.scopes().cutBits(), state.scopes().irqsOn(), state.released());
+          nonNullParams, nestMerges, pointer, tables, dispatched, state.scopes().cutBits(), state.scopes().irqsOn(),
+          state.released());
     }
   }
 
@@ -945,25 +949,77 @@ final class FunctionAnalyzer {
    * function's path remembers adds the target's tables for it.
    */
   private List<OpsChoice> choicesThrough(Transfer tr, List<OpsChoice> callee) {
-    if (callee.isEmpty() && (tr.pointer() == null || tr.tables() == null)) return List.of();
-    java.util.TreeMap<String, TableSet> mine = new java.util.TreeMap<>();
-    if (tr.pointer() != null && tr.tables() != null) mine.put(tr.pointer(), TableSet.intersect(tr.state().choice(tr.pointer()), tr.tables()));
-    for (OpsChoice c : callee) {
-      TableSet passed = ctx.callGraph().tablesAt(DispatchPointers.argumentOf(c.pointer(), tr.sub().args), fn);
-      if (passed != null && TableSet.disjoint(passed, c.tables())) return null;
-      String here = dispatch.imported(c.pointer(), tr.sub().args);
-      if (here == null) continue;
-      TableSet both = TableSet.intersect(TableSet.intersect(tr.state().choice(here), mine.get(here)), c.tables());
+    if (callee.isEmpty()) return tr.dispatched();
+    // This function's pointers and what the path allows for each: the one called through, then
+    // those the callee's choices name (rarely more than one).
+    List<String> here = new ArrayList<>(2);
+    List<TableSet> allowed = new ArrayList<>(2);
+    if (tr.pointer() != null && tr.tables() != null) {
+      here.add(tr.pointer());
+      allowed.add(TableSet.intersect(tr.state().choice(tr.pointer()), tr.tables()));
+    }
+    for (int i = 0, n = callee.size(); i < n; i++) {
+      OpsChoice c = callee.get(i);
+      ImportedChoice im = imported(c.pointer(), tr.sub().args);
+      if (im.passed() != null && TableSet.disjoint(im.passed(), c.tables())) return null;
+      if (im.here() == null) continue;
+      int at = here.indexOf(im.here());
+      TableSet was = at >= 0 ? allowed.get(at) : tr.state().choice(im.here());
+      TableSet both = TableSet.intersect(was, c.tables());
       if (both.isEmpty()) return null;
-      mine.put(here, both);
+      if (at >= 0) {
+        allowed.set(at, both);
+      } else {
+        here.add(im.here());
+        allowed.add(both);
+      }
     }
-    List<OpsChoice> out = new ArrayList<>(mine.size());
-    for (Map.Entry<String, TableSet> m : mine.entrySet()) {
-      String exported = dispatch.exportedAny(m.getKey());
-      if (exported != null) out.add(new OpsChoice(exported, m.getValue()));
+    List<OpsChoice> out = new ArrayList<>(here.size());
+    for (int i = 0; i < here.size(); i++) {
+      String exported = dispatch.exportedAny(here.get(i));
+      if (exported != null) out.add(new OpsChoice(exported, allowed.get(i)));
     }
-    out.sort(null);
-    return out.isEmpty() ? List.of() : List.copyOf(out);
+    if (out.size() > 1) out.sort(null);
+    return out.isEmpty() ? List.of() : out;
+  }
+
+  /**
+   * A callee's choice read at one call: the static tables its argument is the address of, and
+   * the pointer of this function it is about; made once per call and choice, as the propagation
+   * of a recursion asks again for every acquisition.
+   */
+  private record ImportedChoice(TableSet passed, String here) {}
+
+  /** The call's arguments compared by reference: they are the IR node's own list. */
+  private record ImportKey(String pointer, List<Arg> args) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ImportKey k && k.args == args && k.pointer.equals(pointer);
+    }
+
+    @Override
+    public int hashCode() {
+      return pointer.hashCode() * 31 + System.identityHashCode(args);
+    }
+  }
+
+  private final Map<ImportKey, ImportedChoice> importedChoices = new HashMap<>();
+
+  private ImportedChoice imported(String calleePointer, List<Arg> args) {
+    ImportKey key = new ImportKey(calleePointer, args);
+    ImportedChoice known = importedChoices.get(key);
+    if (known != null) return known;
+    ImportedChoice made = new ImportedChoice(
+        ctx.callGraph().tablesAt(DispatchPointers.argumentOf(calleePointer, args), fn), dispatch.imported(calleePointer, args));
+    importedChoices.put(key, made);
+    return made;
+  }
+
+  /** What a call through {@code pointer} into a target stored in {@code tables} tells this function's callers. */
+  private List<OpsChoice> dispatchedChoices(String pointer, TableSet tables, LockState s) {
+    if (pointer == null || tables == null) return List.of();
+    String exported = dispatch.exportedAny(pointer);
+    return exported == null ? List.of() : List.of(new OpsChoice(exported, TableSet.intersect(s.choice(pointer), tables)));
   }
 
   /**

@@ -41,6 +41,7 @@ record OpsChoice(String pointer, TableSet tables) implements Comparable<OpsChoic
 
   /** Whether a path under {@code kept} is reached whenever one under {@code more} is (it asks no more of any pointer). */
   static boolean covers(List<OpsChoice> kept, List<OpsChoice> more) {
+    if (kept.equals(more)) return true;
     for (OpsChoice k : kept) {
       TableSet m = null;
       for (OpsChoice c : more) if (c.pointer.equals(k.pointer)) m = c.tables;
