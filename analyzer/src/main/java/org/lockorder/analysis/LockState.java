@@ -42,7 +42,7 @@ final class LockState {
    * null for none ({@link OpsChoice}). Kept only while something later reads the pointer
    * ({@link DispatchPointers#live}).
    */
-  private final OpsChoice[] choices;
+  private final List<OpsChoice> choices;
   /** Computed on first use: a state flows unchanged through most nodes. */
   private Identity identity;
   /** Computed on first use, by {@link #heldClasses}. */
@@ -65,7 +65,7 @@ final class LockState {
   /** {@code held} and {@code released} already immutable and owned by this state. */
   private LockState(
       List<HeldLock> held, Set<LockKey> released, Scopes scopes, ResultTag result, ReturnKind returning,
-      long decided, long decidedNonzero, Set<LockKey> releasedTwice, String returnedConstant, OpsChoice[] choices) {
+      long decided, long decidedNonzero, Set<LockKey> releasedTwice, String returnedConstant, List<OpsChoice> choices) {
     this.held = held;
     this.choices = choices;
     this.returnedConstant = returnedConstant;
@@ -105,7 +105,7 @@ final class LockState {
 
   /** The choices, sorted by pointer; empty for none. */
   List<OpsChoice> choices() {
-    return choices == null ? List.of() : List.of(choices);
+    return choices == null ? List.of() : choices;
   }
 
   /** This state knowing that {@code pointer} points at one of {@code tables} (null: any table). */
@@ -115,23 +115,23 @@ final class LockState {
     next.removeIf(c -> c.pointer().equals(pointer));
     if (tables != null) next.add(new OpsChoice(pointer, tables));
     next.sort(null);
-    OpsChoice[] array = next.isEmpty() ? null : next.toArray(new OpsChoice[0]);
-    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, array);
+    List<OpsChoice> kept = next.isEmpty() ? null : List.copyOf(next);
+    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, kept);
   }
 
   /** This state forgetting the choices on pointers whose root variable {@code live} does not name. */
   LockState keepingChoices(long live, java.util.function.ToIntFunction<String> rootBit) {
     if (choices == null) return this;
     List<OpsChoice> kept = null;
-    for (int i = 0; i < choices.length; i++) {
-      int bit = rootBit.applyAsInt(choices[i].pointer());
+    for (int i = 0; i < choices.size(); i++) {
+      int bit = rootBit.applyAsInt(choices.get(i).pointer());
       boolean keep = bit >= 0 && (live & (1L << bit)) != 0;
-      if (keep && kept != null) kept.add(choices[i]);
-      if (!keep && kept == null) kept = new ArrayList<>(List.of(choices).subList(0, i));
+      if (keep && kept != null) kept.add(choices.get(i));
+      if (!keep && kept == null) kept = new ArrayList<>(choices.subList(0, i));
     }
     if (kept == null) return this;
-    OpsChoice[] array = kept.isEmpty() ? null : kept.toArray(new OpsChoice[0]);
-    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, array);
+    List<OpsChoice> left = kept.isEmpty() ? null : List.copyOf(kept);
+    return new LockState(held, released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, left);
   }
 
   List<HeldLock> held() {
@@ -217,7 +217,7 @@ final class LockState {
       if (s.returnedConstant != null) h = h * 31 + s.returnedConstant.hashCode();
       if (s.result != null && s.result.constant() != null) h = h * 31 + s.result.constant().hashCode();
       h = h * 31 + Long.hashCode(s.decided) * 7 + Long.hashCode(s.decidedNonzero);
-      if (s.choices != null) h = h * 31 + java.util.Arrays.hashCode(s.choices);
+      if (s.choices != null) h = h * 31 + s.choices.hashCode();
       this.hash = h;
     }
 
@@ -236,7 +236,7 @@ final class LockState {
       if (a.held.size() != b.held.size() || a.returning != b.returning || !Objects.equals(a.returnedConstant, b.returnedConstant)
           || a.scopes.openBits() != b.scopes.openBits()
           || !Objects.equals(a.result, b.result) || a.decided != b.decided || a.decidedNonzero != b.decidedNonzero
-          || !java.util.Arrays.equals(a.choices, b.choices)) {
+          || !Objects.equals(a.choices, b.choices)) {
         return false;
       }
       for (int i = 0; i < a.held.size(); i++) {
