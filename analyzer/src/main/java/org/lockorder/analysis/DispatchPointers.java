@@ -68,8 +68,8 @@ final class DispatchPointers {
       List<Arg> args = Event.callArgs(n.event());
       if (args == null) continue;
       for (Arg a : args) {
-        AccessPath p = a.path();
-        if (p != null && p.fields().isEmpty() && !p.indexed() && p.root() instanceof AccessPath.Var v && stable.contains(v.name())) bit(v.name());
+        String v = wholeVariable(a);
+        if (v != null && stable.contains(v)) bit(v);
       }
     }
   }
@@ -117,14 +117,19 @@ final class DispatchPointers {
    * through the body and whose members down that path it never stores into; else null.
    */
   String imported(String calleePointer, List<Arg> args) {
-    Arg arg = argumentOf(calleePointer, args);
-    AccessPath p = arg == null ? null : arg.path();
-    if (p == null || !p.fields().isEmpty() || p.indexed() || !(p.root() instanceof AccessPath.Var v)) return null;
-    if (!stable.contains(v.name()) || !bits.containsKey(v.name())) return null;
+    String v = wholeVariable(argumentOf(calleePointer, args));
+    if (v == null || !stable.contains(v) || !bits.containsKey(v)) return null;
     int arrow = calleePointer.indexOf("->");
-    if (arrow < 0) return v.name();
+    if (arrow < 0) return v;
     List<String> members = List.of(calleePointer.substring(arrow + 2).split("->"));
-    return storedInto(v.name(), members) ? null : v.name() + calleePointer.substring(arrow);
+    return storedInto(v, members) ? null : v + calleePointer.substring(arrow);
+  }
+
+  /** The variable an argument gives whole ({@code m}, not {@code m->op} nor {@code &m}'s members), or null. */
+  private static String wholeVariable(Arg a) {
+    AccessPath p = a == null ? null : a.path();
+    if (p == null || !p.fields().isEmpty() || p.indexed() || !(p.root() instanceof AccessPath.Var v)) return null;
+    return v.name();
   }
 
   /** The argument a callee's choice ({@code "#1"}, {@code "#0->ci_ops"}) is about, or null. */
@@ -189,9 +194,7 @@ final class DispatchPointers {
     if (args == null) return 0;
     long out = 0;
     for (Arg a : args) {
-      AccessPath p = a.path();
-      if (p == null || !p.fields().isEmpty() || !(p.root() instanceof AccessPath.Var v)) continue;
-      Integer b = bits.get(v.name());
+      Integer b = bits.get(wholeVariable(a));
       if (b != null) out |= 1L << b;
     }
     return out;
