@@ -16,7 +16,6 @@
  */
 
 typedef struct { int rlock; } spinlock_t;
-struct mutex { int owner; };
 struct list_head { struct list_head *next, *prev; };
 struct wait_queue_head { spinlock_t lock; struct list_head head; };
 struct wait_queue_entry { struct list_head entry; };
@@ -25,7 +24,7 @@ struct fs_pin {
 	int done;
 	void (*kill)(struct fs_pin *);
 };
-struct bitmap_info { struct mutex bm_lock; };
+struct bitmap_info { spinlock_t bm_lock; };
 
 struct bitmap_info *sbi;
 
@@ -61,8 +60,8 @@ void pin_kill(struct fs_pin *p)
 /* The final iput() of an inode on this file system frees its blocks. */
 void free_blocks(void)
 {
-	mutex_lock(&sbi->bm_lock);
-	mutex_unlock(&sbi->bm_lock);
+	spin_lock(&sbi->bm_lock);
+	spin_unlock(&sbi->bm_lock);
 }
 
 void cleanup_mnt(struct fs_pin *p)
@@ -74,9 +73,9 @@ void cleanup_mnt(struct fs_pin *p)
 /* A pin's owner wakes its waiters while the bitmap is locked. */
 void pin_remove(struct fs_pin *p)
 {
-	mutex_lock(&sbi->bm_lock);
+	spin_lock(&sbi->bm_lock);
 	spin_lock_irq(&p->wait.lock);
 	p->done = 1;
 	spin_unlock_irq(&p->wait.lock);
-	mutex_unlock(&sbi->bm_lock);
+	spin_unlock(&sbi->bm_lock);
 }

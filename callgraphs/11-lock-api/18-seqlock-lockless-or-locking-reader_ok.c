@@ -12,11 +12,9 @@
  */
 
 typedef struct { int seqcount; int lock; } seqlock_t;
-struct mutex { int x; };
+typedef struct { int raw; } spinlock_t;
 static seqlock_t rename_lock;
-static struct mutex other;
-void mutex_lock(struct mutex *m);
-void mutex_unlock(struct mutex *m);
+static spinlock_t other;
 int prepend(int x);
 void read_seqlock_excl(seqlock_t *sl);
 void read_sequnlock_excl(seqlock_t *sl);
@@ -55,13 +53,13 @@ restart:
 void d_path_then_lock(void)
 {
 	d_absolute_path();
-	mutex_lock(&other);
-	mutex_unlock(&other);
+	spin_lock(&other);
+	spin_unlock(&other);
 }
 void d_move_under_lock(void)
 {
-	mutex_lock(&other);
+	spin_lock(&other);
 	write_seqlock(&rename_lock);
 	write_sequnlock(&rename_lock);
-	mutex_unlock(&other);
+	spin_unlock(&other);
 }

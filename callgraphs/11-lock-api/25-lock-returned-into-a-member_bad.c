@@ -3,13 +3,15 @@
  * PMD lock.
  *
  * set_pmd() returns early when the PMD is populated, without dropping
- * vmf->ptl: fault() then takes the mutex under the PMD lock, while
+ * vmf->ptl: fault() then takes another spinlock under the PMD lock, while
  * other_first() takes them the other way round. An ABBA cycle, confirmed.
+ * (A mutex there would sleep under a spinlock a callee returned: ADR-014
+ * takes that spinlock as not held past the sleep.)
  */
 struct spinlock { int raw; };
 struct mm_struct { struct spinlock page_table_lock; };
 struct vm_fault { struct spinlock *ptl; int *pmd; struct mm_struct *mm; };
-struct mutex other;
+struct spinlock other;
 
 static inline struct spinlock *pmd_lockptr(struct mm_struct *mm, int *pmd)
 {
@@ -39,13 +41,13 @@ out:
 void fault(struct vm_fault *vmf)
 {
 	set_pmd(vmf);
-	mutex_lock(&other); /* expect LO001: pmd_lock() -> other [confirmed] */
-	mutex_unlock(&other);
+	spin_lock(&other); /* expect LO001: pmd_lock() -> other [confirmed] */
+	spin_unlock(&other);
 }
 
 void other_first(struct vm_fault *vmf)
 {
-	mutex_lock(&other);
+	spin_lock(&other);
 	set_pmd(vmf);
-	mutex_unlock(&other);
+	spin_unlock(&other);
 }

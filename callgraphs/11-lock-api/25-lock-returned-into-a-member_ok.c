@@ -23,7 +23,7 @@
 struct spinlock { int raw; };
 struct mm_struct { struct spinlock page_table_lock; };
 struct vm_fault { struct spinlock *ptl; int *pmd; struct mm_struct *mm; };
-struct mutex other;
+struct spinlock other;
 
 static inline struct spinlock *pmd_lockptr(struct mm_struct *mm, int *pmd)
 {
@@ -53,13 +53,13 @@ out:
 void fault(struct vm_fault *vmf)
 {
 	set_pmd(vmf);
-	mutex_lock(&other);
-	mutex_unlock(&other);
+	spin_lock(&other);
+	spin_unlock(&other);
 }
 
 void other_first(struct vm_fault *vmf)
 {
-	mutex_lock(&other);
+	spin_lock(&other);
 	set_pmd(vmf);
-	mutex_unlock(&other);
+	spin_unlock(&other);
 }

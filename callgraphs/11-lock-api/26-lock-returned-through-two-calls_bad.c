@@ -2,14 +2,14 @@
  * S11-26 (bad twin) The same walker, without the unlock.
  *
  * pte_range() returns holding the PMD lock whenever the PMD is huge:
- * walker() then takes the mutex under it, while other_first() takes them
+ * walker() then takes another spinlock under it, while other_first() takes them
  * the other way round. An ABBA cycle, confirmed, named pmd_lock() on both
  * sides.
  */
 struct spinlock { int raw; };
 struct mm_struct { struct spinlock page_table_lock; };
 struct vma { struct mm_struct *vm_mm; };
-struct mutex other;
+struct spinlock other;
 
 static inline struct spinlock *pmd_lockptr(struct mm_struct *mm, int *pmd)
 {
@@ -56,13 +56,13 @@ out:
 void walker(int *pmd, struct vma *vma)
 {
 	pte_range(pmd, vma);
-	mutex_lock(&other); /* expect LO001: pmd_lock() -> other [confirmed] */
-	mutex_unlock(&other);
+	spin_lock(&other); /* expect LO001: pmd_lock() -> other [confirmed] */
+	spin_unlock(&other);
 }
 
 void other_first(int *pmd, struct vma *vma)
 {
-	mutex_lock(&other);
+	spin_lock(&other);
 	pte_range(pmd, vma);
-	mutex_unlock(&other);
+	spin_unlock(&other);
 }

@@ -23,7 +23,7 @@
 struct spinlock { int raw; };
 struct mm_struct { struct spinlock page_table_lock; };
 struct vma { struct mm_struct *vm_mm; };
-struct mutex other;
+struct spinlock other;
 
 static inline struct spinlock *pmd_lockptr(struct mm_struct *mm, int *pmd)
 {
@@ -72,13 +72,13 @@ out:
 void walker(int *pmd, struct vma *vma)
 {
 	pte_range(pmd, vma);
-	mutex_lock(&other);
-	mutex_unlock(&other);
+	spin_lock(&other);
+	spin_unlock(&other);
 }
 
 void other_first(int *pmd, struct vma *vma)
 {
-	mutex_lock(&other);
+	spin_lock(&other);
 	pte_range(pmd, vma);
-	mutex_unlock(&other);
+	spin_unlock(&other);
 }

@@ -1,13 +1,15 @@
 /*
  * The _ok twin, but insert_page unlocks a different page-table lock (its own
  * mm's page_table_lock) and keeps the one __get_locked_pte stored through
- * &ptl: i_mmap_rwsem is taken under it, against unmap's order. The rule is
- * about the pointer whose address the call was given.
+ * &ptl: the mapping's lock is taken under it, against unmap's order. The rule
+ * is about the pointer whose address the call was given. The mapping's lock is
+ * a spinlock here (i_mmap_lock, as before Linux 3.0): the rwsem taken under a
+ * page-table lock a callee returned would sleep there, and ADR-014 takes that
+ * lock as not held past the sleep.
  */
 typedef struct { int rlock; } spinlock_t;
 struct mm_struct { spinlock_t page_table_lock; };
-struct rw_semaphore { long c; };
-struct address_space { struct rw_semaphore i_mmap_rwsem; };
+struct address_space { spinlock_t i_mmap_lock; };
 typedef unsigned long pte_t;
 spinlock_t *pte_lockptr(struct mm_struct *mm, unsigned long *pmd);
 unsigned long *walk_to_pmd(struct mm_struct *mm, unsigned long addr);
@@ -44,8 +46,8 @@ int insert_page(struct mm_struct *mm, struct address_space *mapping, unsigned lo
 		return -12;
 	*pte = 1;
 	spin_unlock(&mm->page_table_lock);
-	down_write(&mapping->i_mmap_rwsem); /* expect LO001: address_space.i_mmap_rwsem -> pte_lockptr() */
-	up_write(&mapping->i_mmap_rwsem);
+	spin_lock(&mapping->i_mmap_lock); /* expect LO001: address_space.i_mmap_lock -> pte_lockptr() */
+	spin_unlock(&mapping->i_mmap_lock);
 	return 0;
 }
 
@@ -54,11 +56,11 @@ void unmap(struct mm_struct *mm, struct address_space *mapping, unsigned long ad
 	spinlock_t *ptl;
 	pte_t *pte;
 
-	down_write(&mapping->i_mmap_rwsem);
+	spin_lock(&mapping->i_mmap_lock);
 	pte = __get_locked_pte(mm, addr, &ptl);
 	if (pte) {
 		*pte = 0;
 		spin_unlock(ptl);
 	}
-	up_write(&mapping->i_mmap_rwsem);
+	spin_unlock(&mapping->i_mmap_lock);
 }

@@ -1,10 +1,12 @@
 /*
  * The _ok twin, but walk keeps the page-table lock it got back while it takes
- * i_mmap_rwsem: the real inversion of unmap's order.
+ * the mapping's lock: the real inversion of unmap's order. The mapping's lock
+ * is a spinlock here (i_mmap_lock, as before Linux 3.0): the rwsem taken under
+ * a page-table lock a callee returned would sleep there, and ADR-014 takes
+ * that lock as not held past the sleep.
  */
 typedef struct { int rlock; } spinlock_t;
-struct rw_semaphore { long c; };
-struct address_space { struct rw_semaphore i_mmap_rwsem; };
+struct address_space { spinlock_t i_mmap_lock; };
 struct mm_struct { int x; };
 spinlock_t *huge_pte_lockptr(struct mm_struct *mm, unsigned long *pte);
 static inline spinlock_t *huge_pte_lock(struct mm_struct *mm, unsigned long *pte)
@@ -19,16 +21,16 @@ void walk(struct mm_struct *mm, unsigned long *pte, struct address_space *mappin
 {
 	spinlock_t *ptl = huge_pte_lock(mm, pte);
 	*pte = 0;
-	down_read(&mapping->i_mmap_rwsem); /* expect LO001: address_space.i_mmap_rwsem -> huge_pte_lock() */
-	up_read(&mapping->i_mmap_rwsem);
+	spin_lock(&mapping->i_mmap_lock); /* expect LO001: address_space.i_mmap_lock -> huge_pte_lock() */
+	spin_unlock(&mapping->i_mmap_lock);
 	spin_unlock(ptl);
 }
 void unmap(struct mm_struct *mm, unsigned long *pte, struct address_space *mapping)
 {
 	spinlock_t *ptl;
 
-	down_write(&mapping->i_mmap_rwsem);
+	spin_lock(&mapping->i_mmap_lock);
 	ptl = huge_pte_lock(mm, pte);
 	spin_unlock(ptl);
-	up_write(&mapping->i_mmap_rwsem);
+	spin_unlock(&mapping->i_mmap_lock);
 }

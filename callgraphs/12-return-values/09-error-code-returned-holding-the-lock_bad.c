@@ -2,7 +2,7 @@
  * The same helper, called by a caller that returns every error as it is.
  *
  * On -EAGAIN, recycle() returns still holding the flags lock, and
- * cache_hit() returns it on: iget() then takes the mutex under the flags
+ * cache_hit() returns it on: iget() then takes another spinlock under the flags
  * lock, while other_first() takes them the other way round. An ABBA cycle,
  * confirmed.
  */
@@ -11,7 +11,7 @@
 
 struct spinlock { int raw; };
 struct inode { struct spinlock i_flags_lock; int flags; };
-struct mutex other;
+struct spinlock other;
 
 static int recycle(struct inode *ip)
 {
@@ -44,13 +44,13 @@ out_skip:
 void iget(struct inode *ip)
 {
 	cache_hit(ip);
-	mutex_lock(&other); /* expect LO001: inode.i_flags_lock -> other [confirmed] */
-	mutex_unlock(&other);
+	spin_lock(&other); /* expect LO001: inode.i_flags_lock -> other [confirmed] */
+	spin_unlock(&other);
 }
 
 void other_first(struct inode *ip)
 {
-	mutex_lock(&other);
+	spin_lock(&other);
 	cache_hit(ip);
-	mutex_unlock(&other);
+	spin_unlock(&other);
 }

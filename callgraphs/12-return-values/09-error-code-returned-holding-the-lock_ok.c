@@ -24,7 +24,7 @@
 
 struct spinlock { int raw; };
 struct inode { struct spinlock i_flags_lock; int flags; };
-struct mutex other;
+struct spinlock other;
 
 static int recycle(struct inode *ip)
 {
@@ -59,13 +59,13 @@ out_skip:
 void iget(struct inode *ip)
 {
 	cache_hit(ip);
-	mutex_lock(&other);
-	mutex_unlock(&other);
+	spin_lock(&other);
+	spin_unlock(&other);
 }
 
 void other_first(struct inode *ip)
 {
-	mutex_lock(&other);
+	spin_lock(&other);
 	cache_hit(ip);
-	mutex_unlock(&other);
+	spin_unlock(&other);
 }

@@ -8,9 +8,12 @@
  *   the failure path's 'if (mapping)' then skips that unlock.
  *
  * An assignment on the path ends what the earlier tests and locks say about
- * the pointer, so both leaks are seen, and the cycles they make are real: the
- * shrinker holds anon_vma.rwsem or the page cache's lock when it takes
- * i_mmap_rwsem, and a truncated page's i_mmap_rwsem, which it takes again.
+ * the pointer, so both leaks are seen, and what they make is real: the
+ * shrinker holds anon_vma.rwsem when it takes i_mmap_rwsem (a cycle with
+ * expand_vma's order), a truncated page's i_mmap_rwsem, which it takes
+ * again, and the page cache's lock, which it takes again too. (Past that
+ * spinlock, which a callee returned held, its i_mmap_rwsem would sleep:
+ * ADR-014 takes the spinlock as not held from there.)
  */
 
 typedef struct { int rlock; } spinlock_t;
@@ -99,7 +102,7 @@ int split_page_to_list(struct page *page)
 	unmap_page(page);
 
 	if (mapping) {
-		page_cache_lock(cache); /* expect LO001: address_space.i_mmap_rwsem -> xarray.xa_lock */
+		page_cache_lock(cache);
 		if (page_truncated(page))
 			mapping = NULL;
 	}
@@ -131,10 +134,13 @@ out:
 	return ret;
 }
 
-/* The shrinker splits a queued page, then unlinks the vma that mapped it. */
+/* The shrinker splits a queued page, clears it in the cache, then unlinks the vma that mapped it. */
 void shrink_one(struct page *page, struct vm_area_struct *vma)
 {
 	split_page_to_list(page);
+	page_cache_lock(page->cache); /* expect LO002: xarray.xa_lock */
+	page->flags = 0;
+	page_cache_unlock(page->cache);
 	i_mmap_lock_write(vma->mapping);
 	vma->vm_end = 0;
 	i_mmap_unlock_write(vma->mapping);

@@ -4,16 +4,15 @@
  * 30-lock-returned-or-null-with-a-fallback-lock_ok.c with the unlock moved
  * below the report: whichever lock lock_bucket_or_table() took (the bucket's,
  * or the table's when it returned NULL) is still held when table_count()
- * takes report_mutex, the reverse of table_report()'s order. Both cycles are
+ * takes report_lock, the reverse of table_report()'s order. Both cycles are
  * real, one per lock.
  */
 
 typedef struct { int rlock; } spinlock_t;
-struct mutex { long owner; };
 struct bucket { spinlock_t lock; unsigned long count; };
 struct table { spinlock_t lock; struct bucket *buckets; unsigned long count; };
 
-static struct mutex report_mutex;
+static spinlock_t report_lock;
 
 static struct bucket *lock_bucket(struct table *t, unsigned long i)
 {
@@ -58,22 +57,22 @@ unsigned long table_count(struct table *t, unsigned long i)
 
 	b = lock_bucket_or_table(t, i);
 	n = b ? b->count : t->count;
-	mutex_lock(&report_mutex); /* expect LO001: bucket.lock -> report_mutex [confirmed] */
+	spin_lock(&report_lock); /* expect LO001: bucket.lock -> report_lock [confirmed] */
 	report(n);
-	mutex_unlock(&report_mutex);
+	spin_unlock(&report_lock);
 	unlock_bucket_or_table(t, b);
 	return n;
 }
 
-/* The report takes both locks under report_mutex. */
+/* The report takes both locks under report_lock. */
 void table_report(struct table *t)
 {
-	mutex_lock(&report_mutex);
-	spin_lock(&t->lock); /* expect LO001: report_mutex -> table.lock [confirmed] */
+	spin_lock(&report_lock);
+	spin_lock(&t->lock); /* expect LO001: report_lock -> table.lock [confirmed] */
 	report(t->count);
 	spin_unlock(&t->lock);
 	spin_lock(&t->buckets->lock);
 	report(t->buckets->count);
 	spin_unlock(&t->buckets->lock);
-	mutex_unlock(&report_mutex);
+	spin_unlock(&report_lock);
 }

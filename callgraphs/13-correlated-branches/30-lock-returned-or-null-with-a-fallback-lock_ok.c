@@ -4,17 +4,16 @@
  * lock_bucket_or_table() returns the bucket it locked, or NULL after taking
  * the table's lock instead; unlock_bucket_or_table() drops whichever the
  * pointer says was taken, the bucket's through a helper. table_count() drops
- * it before it reports, so neither lock is held when it takes report_mutex.
+ * it before it reports, so neither lock is held when it takes report_lock.
  *
  * expect-none
  */
 
 typedef struct { int rlock; } spinlock_t;
-struct mutex { long owner; };
 struct bucket { spinlock_t lock; unsigned long count; };
 struct table { spinlock_t lock; struct bucket *buckets; unsigned long count; };
 
-static struct mutex report_mutex;
+static spinlock_t report_lock;
 
 static struct bucket *lock_bucket(struct table *t, unsigned long i)
 {
@@ -60,21 +59,21 @@ unsigned long table_count(struct table *t, unsigned long i)
 	b = lock_bucket_or_table(t, i);
 	n = b ? b->count : t->count;
 	unlock_bucket_or_table(t, b);
-	mutex_lock(&report_mutex);
+	spin_lock(&report_lock);
 	report(n);
-	mutex_unlock(&report_mutex);
+	spin_unlock(&report_lock);
 	return n;
 }
 
-/* The report takes both locks under report_mutex. */
+/* The report takes both locks under report_lock. */
 void table_report(struct table *t)
 {
-	mutex_lock(&report_mutex);
+	spin_lock(&report_lock);
 	spin_lock(&t->lock);
 	report(t->count);
 	spin_unlock(&t->lock);
 	spin_lock(&t->buckets->lock);
 	report(t->buckets->count);
 	spin_unlock(&t->buckets->lock);
-	mutex_unlock(&report_mutex);
+	spin_unlock(&report_lock);
 }

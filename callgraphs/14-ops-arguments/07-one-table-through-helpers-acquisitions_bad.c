@@ -1,7 +1,7 @@
 /*
- * The helpers twin whose areas table flushes under stats_mutex too: show()
+ * The helpers twin whose areas table flushes under stats_lock too: show()
  * holds area_lock (the areas start) into the areas flush, which takes
- * stats_mutex, while stats_reset() takes them the other way round. A real
+ * stats_lock, while stats_reset() takes them the other way round. A real
  * AB-BA, confirmed.
  */
 struct toyseq_file;
@@ -13,7 +13,7 @@ struct toyseq_ops {
 struct toyseq_file { const struct toyseq_ops *op; int count; };
 
 static DEFINE_SPINLOCK(area_lock);
-static DEFINE_MUTEX(stats_mutex);
+static DEFINE_SPINLOCK(stats_lock);
 
 static void areas_start(struct toyseq_file *m)
 {
@@ -22,9 +22,9 @@ static void areas_start(struct toyseq_file *m)
 
 static void areas_flush(struct toyseq_file *m)
 {
-	mutex_lock(&stats_mutex);
+	spin_lock(&stats_lock);
 	m->count = 0;
-	mutex_unlock(&stats_mutex);
+	spin_unlock(&stats_lock);
 }
 
 static void areas_stop(struct toyseq_file *m)
@@ -39,9 +39,9 @@ static void stats_start(struct toyseq_file *m)
 
 static void stats_flush(struct toyseq_file *m)
 {
-	mutex_lock(&stats_mutex);
+	spin_lock(&stats_lock);
 	m->count = 0;
-	mutex_unlock(&stats_mutex);
+	spin_unlock(&stats_lock);
 }
 
 static void stats_stop(struct toyseq_file *m)
@@ -77,8 +77,8 @@ int show(struct toyseq_file *m)
 
 void stats_reset(void)
 {
-	mutex_lock(&stats_mutex);
-	spin_lock(&area_lock); /* expect LO001: area_lock -> stats_mutex [confirmed] */
+	spin_lock(&stats_lock);
+	spin_lock(&area_lock); /* expect LO001: area_lock -> stats_lock [confirmed] */
 	spin_unlock(&area_lock);
-	mutex_unlock(&stats_mutex);
+	spin_unlock(&stats_lock);
 }

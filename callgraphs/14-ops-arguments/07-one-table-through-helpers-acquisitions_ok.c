@@ -5,10 +5,10 @@
  *
  * show() starts the areas file through start_of() (areas_start returns
  * holding area_lock), flushes through flush_of() and stops through stop_of().
- * Only the stats table's flush takes stats_mutex. Read by the tables' type, the
- * flush under area_lock reached it: area_lock -> stats_mutex, against
- * stats_reset()'s stats_mutex -> area_lock, a false AB-BA. flush_of()'s
- * acquisition of stats_mutex says it is reached for the stats table alone, and
+ * Only the stats table's flush takes stats_lock. Read by the tables' type, the
+ * flush under area_lock reached it: area_lock -> stats_lock, against
+ * stats_reset()'s stats_lock -> area_lock, a false AB-BA. flush_of()'s
+ * acquisition of stats_lock says it is reached for the stats table alone, and
  * show()'s path, which chose the areas table through start_of(), does not
  * reach it.
  *
@@ -23,7 +23,7 @@ struct toyseq_ops {
 struct toyseq_file { const struct toyseq_ops *op; int count; };
 
 static DEFINE_SPINLOCK(area_lock);
-static DEFINE_MUTEX(stats_mutex);
+static DEFINE_SPINLOCK(stats_lock);
 
 static void areas_start(struct toyseq_file *m)
 {
@@ -47,9 +47,9 @@ static void stats_start(struct toyseq_file *m)
 
 static void stats_flush(struct toyseq_file *m)
 {
-	mutex_lock(&stats_mutex);
+	spin_lock(&stats_lock);
 	m->count = 0;
-	mutex_unlock(&stats_mutex);
+	spin_unlock(&stats_lock);
 }
 
 static void stats_stop(struct toyseq_file *m)
@@ -85,8 +85,8 @@ int show(struct toyseq_file *m)
 
 void stats_reset(void)
 {
-	mutex_lock(&stats_mutex);
+	spin_lock(&stats_lock);
 	spin_lock(&area_lock);
 	spin_unlock(&area_lock);
-	mutex_unlock(&stats_mutex);
+	spin_unlock(&stats_lock);
 }

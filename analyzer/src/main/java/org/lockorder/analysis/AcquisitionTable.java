@@ -35,8 +35,12 @@ final class AcquisitionTable {
     return entries[index];
   }
 
-  /** The index of the entry with this identity, or -1. */
+  /**
+   * The index of the entry with this identity, or -1. {@link Scopes#VIA_SLEEP} is no part of it:
+   * an entry keeps that bit only while every path to it slept ({@link Summary#addAcquisition}).
+   */
   int indexOf(LockKey key, Mode mode, int cuts, int irqsOn, long nullParams) {
+    cuts &= ~Scopes.VIA_SLEEP;
     int h = hash(key, mode, cuts, irqsOn, nullParams);
     int mask = slots.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -44,7 +48,7 @@ final class AcquisitionTable {
       if (slot == 0) return -1;
       if ((int) (slot >>> 32) == h) {
         Summary.Acquisition a = entries[(int) slot - 1];
-        if (a.mode() == mode && a.cuts() == cuts && a.irqsOn() == irqsOn && a.nullParams() == nullParams
+        if (a.mode() == mode && (a.cuts() & ~Scopes.VIA_SLEEP) == cuts && a.irqsOn() == irqsOn && a.nullParams() == nullParams
             && (a.key() == key || a.key().equals(key))) {
           return (int) slot - 1;
         }
@@ -59,7 +63,7 @@ final class AcquisitionTable {
     int index = size++;
     entries[index] = a;
     anyNest |= a.nest() != null;
-    insert(hash(a.key(), a.mode(), a.cuts(), a.irqsOn(), a.nullParams()), index);
+    insert(hash(a.key(), a.mode(), a.cuts() & ~Scopes.VIA_SLEEP, a.irqsOn(), a.nullParams()), index);
     return index;
   }
 

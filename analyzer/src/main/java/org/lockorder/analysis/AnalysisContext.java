@@ -41,6 +41,7 @@ final class AnalysisContext {
   private final int[] components;
   private final ConstantArguments constantArguments;
   private final EdgeStore edges = new EdgeStore();
+  private final AtomicContext atomic;
   private final int maxStatesPerNode;
   /** callee → (caller, call node) → locks held at that call, intersected over states. */
   private final Map<Function, Map<CallSite, CallContext>> callContexts = new IdentityHashMap<>();
@@ -74,6 +75,7 @@ final class AnalysisContext {
     this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program, callGraph.fileSystems()),
         callGraph.model() == null ? Set.of() : callGraph.model().lockWrappers());
     this.callGraph = callGraph;
+    this.atomic = new AtomicContext(callGraph.model());
     this.maxStatesPerNode = maxStatesPerNode;
     this.reclaimClass = reclaim == null ? null : LockClass.of(reclaim.lockClass());
     this.reclaimMode = reclaim == null ? null : reclaim.mode();
@@ -96,6 +98,7 @@ final class AnalysisContext {
     this.program = shared.program;
     this.resolver = shared.resolver;
     this.callGraph = shared.callGraph;
+    this.atomic = shared.atomic;
     this.maxStatesPerNode = shared.maxStatesPerNode;
     this.reclaimClass = shared.reclaimClass;
     this.reclaimMode = shared.reclaimMode;
@@ -183,6 +186,11 @@ final class AnalysisContext {
 
   CallGraph callGraph() {
     return callGraph;
+  }
+
+  /** Which held locks make a path atomic and which acquisitions sleep (ADR-014). */
+  AtomicContext atomic() {
+    return atomic;
   }
 
   EdgeStore edges() {

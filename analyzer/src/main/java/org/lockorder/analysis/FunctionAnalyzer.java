@@ -171,6 +171,9 @@ final class FunctionAnalyzer {
     if (e == null) return branch(n, s);
     List<LockState> after;
     if (e instanceof Event.Acquire a) {
+      // Blocking on a sleeping lock under a spinlock a callee returned: that callee's exit was
+      // paired wrongly, and the lock is not held (ADR-014).
+      if (a.style().waits() && ctx.atomic().sleeps(a.api())) s = withoutReturnedAtomic(s);
       after = List.of(acquire(n, a, s));
     } else if (e instanceof Event.Release r) {
       after = List.of(release(r, s));
@@ -405,6 +408,40 @@ final class FunctionAnalyzer {
     return outs;
   }
 
+  /** {@code s} without the locks of an atomic kind that a callee returned held ({@link AtomicContext}). */
+  private LockState withoutReturnedAtomic(LockState s) {
+    for (HeldLock h : returnedAtomic(s)) s = s.without(h);
+    return s;
+  }
+
+  /** The locks of {@code s} of an atomic kind that a callee returned held: usually none. */
+  private List<HeldLock> returnedAtomic(LockState s) {
+    List<HeldLock> out = null;
+    for (HeldLock h : s.held()) {
+      if (!ctx.atomic().returnedAtomic(h.site())) continue;
+      if (out == null) out = new ArrayList<>(2);
+      out.add(h);
+    }
+    return out == null ? List.of() : out;
+  }
+
+  /**
+   * {@code ordering} less the locks a callee's acquisition reached past a sleep ({@link
+   * Scopes#VIA_SLEEP}) is not taken under: those of {@code tr.returnedAtomic()}. Holding one, the
+   * path could not sleep, so the exit that seemed to return it held was paired wrongly (ADR-014).
+   * One the callee released before is skipped by {@link #orderAfter} anyway.
+   */
+  private static List<HeldLock> notSleptUnder(List<HeldLock> ordering, Transfer tr) {
+    List<HeldLock> out = null;
+    for (int i = 0; i < ordering.size(); i++) {
+      HeldLock h = ordering.get(i);
+      boolean drop = tr.returnedAtomic().contains(h);
+      if (drop && out == null) out = new ArrayList<>(ordering.subList(0, i));
+      else if (!drop && out != null) out.add(h);
+    }
+    return out == null ? ordering : out;
+  }
+
   private LockState acquire(Node n, Event.Acquire a, LockState s) {
     LockClassResolver.Resolved r = ctx.resolver().resolve(a.lock(), fn);
     if (r == null) return s;
@@ -415,7 +452,12 @@ final class FunctionAnalyzer {
     Mode mode = ctx.lockerMode(fn, a);
     Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
     HeldLock lock = new HeldLock(r.key(), mode, site, false).withThrough(pointers.through(a.lock().path()));
-    if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) order(s, lock, Set.of(), 0, s.scopes().irqsOn(), nestKey(a));
+    boolean sleeps = a.style().waits() && ctx.atomic().sleeps(a.api());
+    if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) {
+      order(s, lock, Set.of(), sleeps ? Scopes.VIA_SLEEP : 0, s.scopes().irqsOn(), nestKey(a));
+    }
+    // What follows a wait for a sleeping lock is no atomic caller's (ADR-014).
+    if (sleeps) s = s.withScopes(s.scopes().afterSleep());
     if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {
       deferred.put(n.id(), lock);
@@ -652,6 +694,7 @@ final class FunctionAnalyzer {
     FileSystemScope.Passage[] passages = callPassages.get(n.id());
     if (passages == null) callPassages.put(n.id(), passages = new FileSystemScope.Passage[targets.size()]);
     Substitution sub = new Substitution(args);
+    List<HeldLock> returnedAtomic = returnedAtomic(s);
     for (int i = 0; i < targets.size(); i++) {
       CallTarget t = targets.get(i);
       if (reached != null) {
@@ -683,7 +726,7 @@ final class FunctionAnalyzer {
       boolean extendsSummary = jobs.extendsSummary(used, args, s);
       Transfer tr = new Transfer(
           t.function(), specialised, step, sub, s, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
-          pointers.nonNullParams(s), merged != null, pointer, t.tables(), dispatchedChoices(pointer, t.tables(), s));
+          pointers.nonNullParams(s), merged != null, pointer, t.tables(), dispatchedChoices(pointer, t.tables(), s), returnedAtomic);
       if (!orders && !extendsSummary) {
         // Applied already, from another call or other states with the same effects.
       } else if (ctx.deferCalls()) {
@@ -810,7 +853,7 @@ final class FunctionAnalyzer {
       Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts, boolean orders,
       List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator, long nonNullParams,
       boolean nestMerges, String pointer, TableSet tables, List<OpsChoice> dispatched, int cutBits, int irqsOn,
-      Set<LockKey> released) {
+      Set<LockKey> released, List<HeldLock> returnedAtomic) {
     /**
      * {@code cutBits}, {@code irqsOn} and {@code released} are the state's, copied, and {@code
      * nonNullParams} the parameters its path found not NULL ({@link PointerFacts#nonNullParams}):
@@ -821,14 +864,17 @@ final class FunctionAnalyzer {
      * remembers its tables ({@link DispatchPointers#pointerAt}), {@code tables} the target's, and
      * {@code dispatched} what a callee's acquisition without choices of its own is reached under
      * ({@link #choicesThrough}), made once: the propagation applies millions of acquisitions.
+     * {@code returnedAtomic}: the state's locks of an atomic kind that a callee returned held
+     * ({@link AtomicContext}), usually none.
      */
     Transfer(
         Function target, Summary specialised, CallStep step, Substitution sub, LockState state, int callCuts,
         boolean orders, List<HeldLock> ordering, boolean extendsSummary, FileSystemScope.Passage passage, int faultIterator,
-        long nonNullParams, boolean nestMerges, String pointer, TableSet tables, List<OpsChoice> dispatched) {
+        long nonNullParams, boolean nestMerges, String pointer, TableSet tables, List<OpsChoice> dispatched,
+        List<HeldLock> returnedAtomic) {
       this(target, specialised, step, sub, state, callCuts, orders, ordering, extendsSummary, passage, faultIterator,
           nonNullParams, nestMerges, pointer, tables, dispatched, state.scopes().cutBits(), state.scopes().irqsOn(),
-          state.released());
+          state.released(), returnedAtomic);
     }
   }
 
@@ -927,17 +973,22 @@ final class FunctionAnalyzer {
       }
     }
     if (!orders) return;
+    List<HeldLock> ordering = tr.ordering();
+    if ((a.cuts() & Scopes.VIA_SLEEP) != 0 && !tr.returnedAtomic().isEmpty()) {
+      ordering = notSleptUnder(ordering, tr);
+      if (ordering.isEmpty()) return;
+    }
     if (a.others() != null && a.key() instanceof LockKey.OfClass) {
       // Per held lock, the path that can run for the file systems it is held for.
-      orderAfter(tr.ordering(), tr.state(), a, tr.passage(), tr.step(), releasedBefore, cuts, fileSystems);
+      orderAfter(ordering, tr.state(), a, tr.passage(), tr.step(), releasedBefore, cuts, fileSystems);
     } else if (lock != null) {
-      orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
+      orderAfter(ordering, tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
     } else if (a.key() instanceof LockKey.OfClass) {
       // The key is the callee's and the caller's alike; the site is made only if needed.
-      orderAfter(tr.ordering(), tr.state(), a.key(), a.mode(), a.site(), tr.step(), releasedBefore, cuts, fileSystems);
+      orderAfter(ordering, tr.state(), a.key(), a.mode(), a.site(), tr.step(), releasedBefore, cuts, fileSystems);
     } else {
       lock = tr.sub().lock(a.key(), a.mode(), a.site().through(tr.step()), false);
-      if (lock != null) orderAfter(tr.ordering(), tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
+      if (lock != null) orderAfter(ordering, tr.state(), lock.key(), lock.mode(), lock.site(), null, releasedBefore, cuts, fileSystems);
     }
   }
 

@@ -12,46 +12,57 @@ import org.lockorder.ir.IrqLevel;
  * only in interrupt context (a handler, or code only handlers call), where such tests say
  * "interrupt".
  */
-record Scopes(int faultsOff, int reclaimOff, int hardirqsOff, int softirqsOff, boolean taskOnly, boolean interruptOnly) {
-  static final Scopes NONE = new Scopes(0, 0, 0, 0, false, false);
+record Scopes(
+    int faultsOff, int reclaimOff, int hardirqsOff, int softirqsOff, boolean taskOnly, boolean interruptOnly, boolean slept) {
+  static final Scopes NONE = new Scopes(0, 0, 0, 0, false, false, false);
 
   /** Bits of {@link Summary.Acquisition#cuts()}: how an acquisition was reached. */
   static final int VIA_FAULT = 1;
   static final int VIA_RECLAIM = 2;
   /** Reached only past a task-context test: never taken in an interrupt handler. */
   static final int VIA_TASK = 4;
+  /**
+   * Reached past a blocking acquisition of a sleeping lock (or is one): a caller that holds a
+   * spinlock across the call does not reach it (ADR-014, {@link AtomicContext}).
+   */
+  static final int VIA_SLEEP = 8;
 
   /** Bits of {@link Summary.Acquisition#irqsOn()}: interrupts possibly enabled when it was taken. */
   static final int HARDIRQS_ON = 1;
   static final int SOFTIRQS_ON = 2;
 
   Scopes faults(int delta) {
-    return new Scopes(Math.max(0, faultsOff + delta), reclaimOff, hardirqsOff, softirqsOff, taskOnly, interruptOnly);
+    return new Scopes(Math.max(0, faultsOff + delta), reclaimOff, hardirqsOff, softirqsOff, taskOnly, interruptOnly, slept);
   }
 
   Scopes reclaim(int delta) {
-    return new Scopes(faultsOff, Math.max(0, reclaimOff + delta), hardirqsOff, softirqsOff, taskOnly, interruptOnly);
+    return new Scopes(faultsOff, Math.max(0, reclaimOff + delta), hardirqsOff, softirqsOff, taskOnly, interruptOnly, slept);
   }
 
   Scopes irqs(IrqLevel level, int delta) {
     return level == IrqLevel.HARDIRQ
-        ? new Scopes(faultsOff, reclaimOff, Math.max(0, hardirqsOff + delta), softirqsOff, taskOnly, interruptOnly)
-        : new Scopes(faultsOff, reclaimOff, hardirqsOff, Math.max(0, softirqsOff + delta), taskOnly, interruptOnly);
+        ? new Scopes(faultsOff, reclaimOff, Math.max(0, hardirqsOff + delta), softirqsOff, taskOnly, interruptOnly, slept)
+        : new Scopes(faultsOff, reclaimOff, hardirqsOff, Math.max(0, softirqsOff + delta), taskOnly, interruptOnly, slept);
   }
 
   /** These scopes past a test that holds only in task context. */
   Scopes inTask() {
-    return taskOnly ? this : new Scopes(faultsOff, reclaimOff, hardirqsOff, softirqsOff, true, interruptOnly);
+    return taskOnly ? this : new Scopes(faultsOff, reclaimOff, hardirqsOff, softirqsOff, true, interruptOnly, slept);
   }
 
   /** These scopes in a function that runs only in interrupt context. */
   Scopes inInterrupt() {
-    return new Scopes(faultsOff, reclaimOff, hardirqsOff, softirqsOff, taskOnly, true);
+    return new Scopes(faultsOff, reclaimOff, hardirqsOff, softirqsOff, taskOnly, true, slept);
+  }
+
+  /** These scopes past a blocking acquisition of a sleeping lock. */
+  Scopes afterSleep() {
+    return slept ? this : new Scopes(faultsOff, reclaimOff, hardirqsOff, softirqsOff, taskOnly, interruptOnly, true);
   }
 
   /** The bits of {@link Summary.Acquisition#cuts()} that an acquisition made here carries. */
   int reachedBits() {
-    return taskOnly ? VIA_TASK : 0;
+    return (taskOnly ? VIA_TASK : 0) | (slept ? VIA_SLEEP : 0);
   }
 
   /** Whether an acquisition reached with {@code cuts} is cut off by the scopes open here. */
@@ -79,6 +90,6 @@ record Scopes(int faultsOff, int reclaimOff, int hardirqsOff, int softirqsOff, b
   /** What distinguishes two states, as bits: open or closed, not the depth. */
   int openBits() {
     return (faultsOff > 0 ? 1 : 0) | (reclaimOff > 0 ? 2 : 0) | (hardirqsOff > 0 ? 4 : 0) | (softirqsOff > 0 ? 8 : 0)
-        | (taskOnly ? 16 : 0);
+        | (taskOnly ? 16 : 0) | (slept ? 32 : 0);
   }
 }

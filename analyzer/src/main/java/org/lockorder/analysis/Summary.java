@@ -20,7 +20,9 @@ final class Summary {
    * A blocking acquisition reachable from the function, after it released {@code releasedBefore}.
    * {@code cuts} ({@link Scopes#VIA_FAULT}, {@link Scopes#VIA_RECLAIM}) says how it was reached: a
    * caller that disabled page faults (pagefault_disable) or fs reclaim (memalloc_nofs_save) does
-   * not reach it that way. {@code irqsOn} ({@link Scopes#HARDIRQS_ON}, ...) says which interrupt
+   * not reach it that way; {@link Scopes#VIA_SLEEP}, kept while every path to it slept (no part of
+   * its identity), says that a spinlock a callee returned to the caller is not held there
+   * (ADR-014). {@code irqsOn} ({@link Scopes#HARDIRQS_ON}, ...) says which interrupt
    * levels were enabled when it was taken, if the function was entered with them enabled.
    * {@code fileSystems} says for which file systems' objects the path to it can run (ADR-003).
    * {@code nullParams} (bit i) says which pointer parameters that path found NULL: a caller that
@@ -292,14 +294,16 @@ final class Summary {
     // A path that needs fewer iterators over user memory: both are reached when either is.
     int userIterators = old.userIterators() & a.userIterators();
     long nonNullParams = old.nonNullParams() & a.nonNullParams();
+    // Reached past a sleep only while every path to it slept (ADR-014).
+    int cuts = (a.cuts() & ~Scopes.VIA_SLEEP) | (old.cuts() & a.cuts() & Scopes.VIA_SLEEP);
     // A path without the nest lock (or with another) is a lock a caller takes anew.
     LockKey nest = java.util.Objects.equals(old.nest(), a.nest()) ? old.nest() : null;
     List<OpsChoice> choices = OpsChoice.either(old.choices(), a.choices());
     boolean fewer = userIterators != old.userIterators() || nonNullParams != old.nonNullParams() || nest != old.nest()
-        || !choices.equals(old.choices());
+        || !choices.equals(old.choices()) || cuts != old.cuts();
     if (site != old.site() || others != old.others() || released != old.releasedBefore() || grew || fewer) {
       acquisitions.replace(index, new Acquisition(
-          a.key(), a.mode(), site, released, a.cuts(), a.irqsOn(), fileSystems, a.nullParams(), others, userIterators,
+          a.key(), a.mode(), site, released, cuts, a.irqsOn(), fileSystems, a.nullParams(), others, userIterators,
           nonNullParams, nest, choices));
       // A shorter witness alone changes no caller's edges.
       if (changes != null && (released != old.releasedBefore() || grew || fewer)) changes.add(index);
@@ -365,6 +369,7 @@ final class Summary {
     if (old.nest() != null && !old.nest().equals(nest)) return false;
     if (!old.choices().isEmpty() && !OpsChoice.covers(old.choices(), choices)) return false;
     if ((old.userIterators() & ~userIterators) != 0 || (old.nonNullParams() & ~nonNullParams) != 0) return false;
+    if ((old.cuts() & ~cuts & Scopes.VIA_SLEEP) != 0) return false;
     if (pathLength < old.site().calls().size() || !old.fileSystems().containsAll(fileSystems)) return false;
     if (old.releasedBefore().isEmpty()) return true;
     for (LockKey k : old.releasedBefore()) if (!released.contains(k) && !alsoReleased.contains(k)) return false;
