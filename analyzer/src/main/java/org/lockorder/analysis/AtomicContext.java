@@ -41,7 +41,7 @@ final class AtomicContext {
 
   /**
    * Whether {@code held} is a lock of an atomic kind that a callee returned held: its site names
-   * a call. Only for such locks does a sleep past them cut the path.
+   * a call. Only such a lock is taken as not held past a sleep.
    */
   boolean returnedAtomic(Site held) {
     return held != null && !held.calls().isEmpty() && what(held.api()) == ATOMIC_KIND;

@@ -456,7 +456,7 @@ final class FunctionAnalyzer {
     if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) {
       order(s, lock, Set.of(), sleeps ? Scopes.VIA_SLEEP : 0, s.scopes().irqsOn(), nestKey(a));
     }
-    // What follows a wait for a sleeping lock is no atomic caller's (ADR-014).
+    // Past a wait for a sleeping lock, a spinlock a callee returned to a caller is not held (ADR-014).
     if (sleeps) s = s.withScopes(s.scopes().afterSleep());
     if (a.style() == AcquireStyle.MOMENTARY) return s;
     if (a.style() != AcquireStyle.BLOCKING && testedCalls.contains(n.id())) {

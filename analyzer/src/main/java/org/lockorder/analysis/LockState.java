@@ -301,10 +301,6 @@ final class LockState {
   }
 
   /**
-   * Drops the most recent lock matching {@code key} (an exact match first, then one that differs
-   * only in subclass). A lock not held here was the caller's: remember it as released.
-   */
-  /**
    * This state without {@code h}, as if it had never been taken: not released either. For a
    * lock the analysis paired with the wrong exit of a callee (ADR-014).
    */
@@ -314,6 +310,10 @@ final class LockState {
     return new LockState(List.copyOf(fewer), released, scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
   }
 
+  /**
+   * Drops the most recent lock matching {@code key} (an exact match first, then one that differs
+   * only in subclass). A lock not held here was the caller's: remember it as released.
+   */
   LockState release(LockKey key) {
     int at = -1;
     for (int i = held.size() - 1; i >= 0 && at < 0; i--) if (held.get(i).key().equals(key)) at = i;

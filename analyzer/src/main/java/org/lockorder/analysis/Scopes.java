@@ -22,8 +22,8 @@ record Scopes(
   /** Reached only past a task-context test: never taken in an interrupt handler. */
   static final int VIA_TASK = 4;
   /**
-   * Reached past a blocking acquisition of a sleeping lock (or is one): a caller that holds a
-   * spinlock across the call does not reach it (ADR-014, {@link AtomicContext}).
+   * Reached past a blocking acquisition of a sleeping lock (or is one) on every path: a spinlock
+   * a callee returned to the caller is not held there (ADR-014, {@link AtomicContext}).
    */
   static final int VIA_SLEEP = 8;
 
