@@ -10,7 +10,6 @@ import org.lockorder.ir.AcquireStyle;
 import org.lockorder.ir.Mode;
 import org.lockorder.model.Op;
 import org.lockorder.model.Primitive;
-import org.lockorder.report.LockGraph;
 
 /**
  * A spinlock a callee returned held is taken not to be held past a sleep (ADR-014): kernel code
@@ -117,7 +116,6 @@ class AtomicContextTest {
   }
 
   private List<String> edges(String code) throws Exception {
-    LockGraph graph = Snippets.analyze(dir, code).graph();
-    return graph.programs().stream().flatMap(p -> p.edges().stream()).map(e -> e.from() + " -> " + e.to()).sorted().toList();
+    return Snippets.edges(dir, code);
   }
 }

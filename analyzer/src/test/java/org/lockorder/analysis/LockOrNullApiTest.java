@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lockorder.report.LockGraph;
 
 /**
  * Lock-or-NULL pointers (page_ext_get read through its body, page_ext_put from the linux
@@ -77,8 +76,7 @@ class LockOrNullApiTest {
   }
 
   private List<String> edges(String code) throws Exception {
-    LockGraph graph = Snippets.analyze(dir, code).graph();
-    return graph.programs().stream().flatMap(p -> p.edges().stream()).map(e -> e.from() + " -> " + e.to()).toList();
+    return Snippets.edges(dir, code);
   }
 
   @Test

@@ -26,6 +26,14 @@ final class Snippets {
     return r.findings().stream().map(Snippets::summary).toList();
   }
 
+  /** The lock-order graph's edges as "from -> to", in the graph's order. */
+  static List<String> edges(Path dir, String code) throws IOException, LockModelException {
+    return analyze(dir, code).graph().programs().stream()
+        .flatMap(p -> p.edges().stream())
+        .map(e -> e.from() + " -> " + e.to())
+        .toList();
+  }
+
   static String summary(Finding f) {
     return f.rule() + (f.gatedBy().isEmpty() ? "" : " gated") + " " + String.join(" -> ", f.classes());
   }

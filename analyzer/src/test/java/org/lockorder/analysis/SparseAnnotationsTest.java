@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lockorder.report.LockGraph;
 
 /**
  * Sparse's {@code __acquires(x)} and {@code __releases(x)} on a function say what it does to
@@ -91,7 +90,6 @@ class SparseAnnotationsTest {
   }
 
   private List<String> edges(String code) throws Exception {
-    LockGraph graph = Snippets.analyze(dir, code).graph();
-    return graph.programs().stream().flatMap(p -> p.edges().stream()).map(e -> e.from() + " -> " + e.to()).toList();
+    return Snippets.edges(dir, code);
   }
 }
