@@ -27,11 +27,16 @@ import org.lockorder.ir.Node;
  * earlier ones, so the result is the same whatever thread computes one first. A specialised
  * analysis records no edges: its paths are a subset of the general analysis's, which recorded them.
  * One instance is shared by every fork of an analysis.
+ *
+ * <p>A parameter an acquisition passes as its lockdep subclass is specialised the same way
+ * (ADR-015): {@code pipe_lock_nested(pipe, I_MUTEX_CHILD)} gets a summary that takes {@code
+ * pipe_inode_info.mutex/2}.
  */
 final class ConstantArguments {
   /**
    * By function index ({@link AnalysisContext}): bit i when a branch condition reads parameter i,
-   * or the function passes it on to such a parameter of a callee.
+   * an acquisition names it as its subclass, or the function passes it on to such a parameter of
+   * a callee ({@link #decidingParams}).
    */
   private final long[] conditionParams;
   private final Map<Key, Summary> specialised = new ConcurrentHashMap<>();
@@ -48,12 +53,13 @@ final class ConstantArguments {
     this.constants = constants;
     conditionParams = new long[indexes.size()];
     Map<Function, Long> branched = branchedOn(graph.bottomUpComponents(), graph::targets);
-    indexes.forEach((f, i) -> conditionParams[i] = branched.containsKey(f) ? branched.get(f) : conditionParams(f));
+    indexes.forEach((f, i) -> conditionParams[i] = branched.containsKey(f) ? branched.get(f) : decidingParams(f));
   }
 
   /**
-   * By function of {@code bottomUp} (by reference): bit i when a branch condition reads parameter
-   * i, or the function passes it on unchanged to such a parameter of a callee ('outer(take_locks)
+   * By function of {@code bottomUp} (by reference): bit i when a branch condition or an
+   * acquisition's subclass reads parameter i ({@link #decidingParams}), or the function passes it
+   * on unchanged to such a parameter of a callee ('outer(take_locks)
    * { inner(take_locks); }'): callees first, a recursion until nothing changes. Within a recursion
    * only the callers of a function whose bits grew look again: sweeping the whole of Linux 6.1's
    * largest recursion (8,387 functions) until nothing changed took passes.
@@ -63,7 +69,7 @@ final class ConstantArguments {
   static Map<Function, Long> branchedOn(
       List<List<Function>> bottomUp, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets) {
     Map<Function, Long> bits = new IdentityHashMap<>();
-    for (List<Function> scc : bottomUp) for (Function f : scc) bits.put(f, conditionParams(f));
+    for (List<Function> scc : bottomUp) for (Function f : scc) bits.put(f, decidingParams(f));
     for (List<Function> scc : bottomUp) {
       if (scc.size() == 1) {
         Function f = scc.get(0);
@@ -121,6 +127,33 @@ final class ConstantArguments {
     return out;
   }
 
+  /**
+   * The parameters (bit per index, the first 64) whose value a call's constant decides something
+   * by: those a branch condition reads, and those an acquisition names as its lockdep subclass
+   * ({@code mutex_lock_nested(&pipe->mutex, subclass)} in 6.1's {@code pipe_lock_nested}), whose
+   * specialised summary then takes the subclass the caller passed (ADR-015).
+   */
+  static long decidingParams(Function f) {
+    return conditionParams(f) | subclassParams(f);
+  }
+
+  /**
+   * The parameters (bit per index, the first 64) that an acquisition of {@code f} passes as its
+   * subclass, of those the body never changes ({@link Function#stable}).
+   */
+  static long subclassParams(Function f) {
+    long out = 0;
+    for (Node n : f.cfg().nodes()) {
+      if (!(n.event() instanceof org.lockorder.ir.Event.Acquire a) || a.lock() == null || a.lock().subclass() == null) continue;
+      String text = a.lock().subclass().text();
+      if (!f.stable().contains(text)) continue;
+      for (int i = 0; i < f.params().size() && i < Long.SIZE; i++) {
+        if (text.equals(f.params().get(i).name())) out |= 1L << i;
+      }
+    }
+    return out;
+  }
+
   /** The parameters (bit per index, the first 64) that some branch condition of {@code f} reads. */
   static long conditionParams(Function f) {
     long out = 0;
@@ -138,6 +171,11 @@ final class ConstantArguments {
   /** Whether the function with this index branches on a parameter (so a call may be specialised). */
   boolean branchesOnParameters(int function) {
     return conditionParams[function] != 0;
+  }
+
+  /** Whether the function with this index decides something by its parameter {@code param}'s value. */
+  boolean decides(int function, int param) {
+    return param < Long.SIZE && (conditionParams[function] & (1L << param)) != 0;
   }
 
   /** Specialisations computed so far (--timings). */

@@ -443,7 +443,7 @@ final class FunctionAnalyzer {
   }
 
   private LockState acquire(Node n, Event.Acquire a, LockState s) {
-    LockClassResolver.Resolved r = ctx.resolver().resolve(a.lock(), fn);
+    LockClassResolver.Resolved r = boundSubclass(ctx.resolver().resolve(a.lock(), fn), a, s);
     if (r == null) return s;
     // An iterator drops what its last call left held before it takes the next one.
     if (a.style() == AcquireStyle.ITERATOR) s = s.release(r.key());
@@ -464,6 +464,22 @@ final class FunctionAnalyzer {
       return s;
     }
     return s.push(lock);
+  }
+
+  /**
+   * The acquisition's lock with its subclass taken from the value this analysis has bound to the
+   * parameter that names it (ADR-015): {@code pipe_lock_nested(pipe, I_MUTEX_CHILD)}'s specialised
+   * summary takes {@code pipe_inode_info.mutex/2}, not {@code /subclass}. The general analysis,
+   * and a function that changes the parameter ({@code subclass++}), keep the parameter's name.
+   */
+  private LockClassResolver.Resolved boundSubclass(LockClassResolver.Resolved r, Event.Acquire a, LockState s) {
+    if (r == null || a.lock().subclass() == null || !values.bindsAny()) return r;
+    String param = a.lock().subclass().text();
+    if (!fn.stable().contains(param)) return r;
+    Long value = values.boundAt(s).get(param);
+    if (value == null) return r;
+    LockKey bound = ctx.resolver().withSubclass(r.key(), param, Long.toString(value));
+    return bound == r.key() ? r : new LockClassResolver.Resolved(bound, r.instance());
   }
 
   /**

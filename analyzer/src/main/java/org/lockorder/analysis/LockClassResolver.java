@@ -412,6 +412,19 @@ final class LockClassResolver {
   private final java.util.concurrent.ConcurrentHashMap<LockClass, LockKey.OfClass> interned =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * {@code key} with the subclass {@code value} where it has the subclass {@code param} (the name
+   * of a parameter whose value a specialised analysis knows, ADR-015); else {@code key} itself.
+   */
+  LockKey withSubclass(LockKey key, String param, String value) {
+    if (key instanceof LockKey.OfClass c) {
+      LockClass cls = c.lockClass();
+      return cls.subclass().equals(param) ? ofClass(new LockClass(cls.name(), value)) : key;
+    }
+    LockKey.OfParam p = (LockKey.OfParam) key;
+    return p.subclass().equals(param) ? new LockKey.OfParam(p.index(), value, p.wrapped()) : key;
+  }
+
   private LockKey.OfClass ofClass(LockClass c) {
     LockKey.OfClass k = interned.get(c);
     return k != null ? k : interned.computeIfAbsent(c, LockKey.OfClass::new);

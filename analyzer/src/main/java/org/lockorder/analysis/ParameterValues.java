@@ -150,6 +150,11 @@ final class ParameterValues {
     return bit == null ? s : s.deciding(bit, true);
   }
 
+  /** Whether this is a specialised analysis with exact values for some parameters. */
+  boolean bindsAny() {
+    return !bound.isEmpty();
+  }
+
   /** The values still bound on the path of {@code s}: without the parameters it assigned. */
   Map<String, Long> boundAt(LockState s) {
     if (assignedBits.isEmpty()) return bound;

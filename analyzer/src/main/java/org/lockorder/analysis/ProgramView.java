@@ -26,6 +26,9 @@ public final class ProgramView {
   private final LockClass reclaimClass;
   private final Mode reclaimMode;
   private final Map<String, List<Function>> byName = new HashMap<>();
+  private final Map<Function, Integer> indexes;
+  private final int[] components;
+  private final ConstantArguments constants;
 
   /** Keeps what it needs of {@code ctx}, not the context itself, whose summaries can be freed. */
   ProgramView(AnalysisContext ctx) {
@@ -35,6 +38,9 @@ public final class ProgramView {
     this.program = ctx.program();
     this.graph = ctx.callGraph();
     this.resolver = ctx.resolver();
+    this.indexes = ctx.indexes();
+    this.components = ctx.components();
+    this.constants = ctx.constantArguments();
     for (Function f : graph.functions()) byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
   }
 
@@ -48,7 +54,13 @@ public final class ProgramView {
    * @param wrapped for a parameter that points to a lock wrapper, the class its lock has when the
    *     caller's argument names no embedding ({@code LockKey.OfParam#wrapped}); else null
    */
-  public record LockName(LockClass lockClass, int param, String subclass, String instance, String wrapped) {}
+  public record LockName(LockClass lockClass, int param, String subclass, String instance, String wrapped) {
+    /** This name with another subclass: a bound parameter's value for the one it named (ADR-015). */
+    public LockName withSubclass(String value) {
+      LockClass cls = lockClass == null ? null : new LockClass(lockClass.name(), value);
+      return new LockName(cls, param, cls != null ? cls.subclass() : new LockClass("", value).subclass(), instance, wrapped);
+    }
+  }
 
   /** Every function, synthetic ones (the page-fault handler, reclaim, stand-ins) included. */
   public List<Function> functions() {
@@ -103,6 +115,20 @@ public final class ProgramView {
     if (r.key() instanceof LockKey.OfClass c) return new LockName(c.lockClass(), -1, c.lockClass().subclass(), r.instance(), null);
     LockKey.OfParam p = (LockKey.OfParam) r.key();
     return new LockName(null, p.index(), p.subclass(), r.instance(), p.wrapped());
+  }
+
+  /**
+   * The values the analysis has bound in {@code callee}'s parameters for a call from {@code
+   * caller} with {@code args}, where {@code caller}'s own are {@code callerBound} (ADR-007,
+   * ADR-015): a lock whose subclass names one of them is named with its value.
+   */
+  public Map<String, Long> boundForCall(Function caller, Function callee, List<Arg> args, Map<String, Long> callerBound) {
+    return AnalysisContext.boundForCall(caller, callee, args, callerBound, indexes, components, constants, graph, program);
+  }
+
+  /** The values a constant copy of a function is analyzed with (ADR-007 later); empty for others. */
+  public Map<String, Long> constantBinding(Function f) {
+    return graph.constantBinding(f);
   }
 
   /** A class with a single instance in the whole program (a global lock): holding it serializes. */

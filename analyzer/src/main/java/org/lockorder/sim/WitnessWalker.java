@@ -105,7 +105,7 @@ final class WitnessWalker {
     this.distinctPaths = true;
     this.spent = 0;
     try {
-      Frame top = new Frame(function, List.of(), List.of(), 0, 0, List.of(function));
+      Frame top = new Frame(function, List.of(), List.of(), 0, 0, List.of(function), view.constantBinding(function));
       List<List<LockOp>> out = new ArrayList<>();
       for (Exit e : search(top, 0, WalkState.START, Ops.EMPTY)) out.add(e.ops.toList());
       return out;
@@ -192,7 +192,7 @@ final class WitnessWalker {
     this.furthest = 0;
     Function entry = view.function(r.entry(), r.entryFile());
     if (entry == null) return new Failed("the witness's entry function " + r.entry() + " is not in the analyzed code", true);
-    Frame top = new Frame(entry, List.of(), List.of(), 0, 0, List.of(entry));
+    Frame top = new Frame(entry, List.of(), List.of(), 0, 0, List.of(entry), view.constantBinding(entry));
     WalkState start = WalkState.START;
     Ops ops = Ops.EMPTY;
     // Locks the entry function's callers hold (sparse annotations) are held from the start.
@@ -238,12 +238,15 @@ final class WitnessWalker {
 
   /**
    * A function being walked: its parameters' lock arguments and gfp arguments in the entry's
-   * terms, its depth on the route, and how many off-route calls deep it is.
+   * terms, its depth on the route, how many off-route calls deep it is, and the values the
+   * analysis bound in its parameters ({@code values}: a lock whose subclass names one of them has
+   * that subclass, as in the analysis, ADR-015).
    */
   private record Frame(
-      Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, List<String> texts) {
-    Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack) {
-      this(fn, locks, gfp, depth, freeDepth, stack, List.of());
+      Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, List<String> texts,
+      Map<String, Long> values) {
+    Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, Map<String, Long> values) {
+      this(fn, locks, gfp, depth, freeDepth, stack, List.of(), values);
     }
   }
 
@@ -710,10 +713,11 @@ final class WitnessWalker {
     }
     List<Function> stack = new ArrayList<>(caller.stack);
     stack.add(callee);
-    if (!releaseByClass) return new Frame(callee, locks, gfp, depth, freeDepth, stack);
+    Map<String, Long> values = view.boundForCall(caller.fn, callee, args, caller.values);
+    if (!releaseByClass) return new Frame(callee, locks, gfp, depth, freeDepth, stack, values);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < callee.params().size(); i++) texts.add(i < args.size() ? inCallerTerms(args.get(i).text(), caller) : null);
-    return new Frame(callee, locks, gfp, depth, freeDepth, stack, texts);
+    return new Frame(callee, locks, gfp, depth, freeDepth, stack, texts, values);
   }
 
   private LockName argument(Arg a, Frame caller) {
@@ -772,6 +776,8 @@ final class WitnessWalker {
    * a wrapper the parameter points to is what the argument embeds, else the wrapper type's.
    */
   private static LockName concrete(ProgramView.LockName n, Frame f) {
+    Long bound = n.subclass().isEmpty() || !f.fn.stable().contains(n.subclass()) ? null : f.values.get(n.subclass());
+    if (bound != null) n = n.withSubclass(Long.toString(bound));
     if (n.param() < 0) return new LockName(n.lockClass(), n.instance(), null);
     LockName passed = n.param() < f.locks.size() ? f.locks.get(n.param()) : null;
     if (n.wrapped() != null) {
