@@ -90,6 +90,7 @@ final class AnalysisContext {
     }
     this.summaries = new Summary[indexes.size()];
     this.dispatchPointers = new java.util.concurrent.atomic.AtomicReferenceArray<>(indexes.size());
+    this.releaseParams = new java.util.concurrent.atomic.AtomicReferenceArray<>(indexes.size());
     this.components = componentOf.stream().mapToInt(Integer::intValue).toArray();
     this.constantArguments = new ConstantArguments(indexes, callGraph, constants);
   }
@@ -106,6 +107,7 @@ final class AnalysisContext {
     this.indexes = shared.indexes;
     this.summaries = shared.summaries;
     this.dispatchPointers = shared.dispatchPointers;
+    this.releaseParams = shared.releaseParams;
     this.components = shared.components;
     this.constantArguments = shared.constantArguments;
     this.contextTests = shared.contextTests;
@@ -266,6 +268,39 @@ final class AnalysisContext {
     Integer f = indexes.get(caller);
     if (c == null || f == null || components[c] >= components[f]) return null;
     return constantArguments.summaryFor(this, callee, c, args, bound, masks, program.namedConstants(caller, constantArguments.constants()));
+  }
+
+  /** By function index, made on first need: {@link #releaseParams}. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Map<LockKey, Integer>> releaseParams;
+
+  /**
+   * By lock class (without subclass): the parameter every unlock of that class in {@code f}'s own
+   * body goes through ({@code mutex_unlock(&pipe->mutex)}: parameter 0), for classes whose
+   * unlocks all go through one parameter the body never assigns. A caller applying an exit that
+   * released such a class releases the lock it took through that argument.
+   */
+  Map<LockKey, Integer> releaseParams(Function f) {
+    Integer i = indexes.get(f);
+    if (i == null) return Map.of();
+    Map<LockKey, Integer> known = releaseParams.get(i);
+    if (known != null) return known;
+    Map<LockKey, Integer> out = new HashMap<>();
+    java.util.Set<LockKey> mixed = new java.util.HashSet<>();
+    PointerFacts facts = new PointerFacts(f, Map.of(), Map.of());
+    for (org.lockorder.ir.Node n : f.cfg().nodes()) {
+      if (!(n.event() instanceof Event.Release r)) continue;
+      LockClassResolver.Resolved res = resolver.resolve(r.lock(), f);
+      if (res == null) continue;
+      LockKey base = res.key().base();
+      String through = facts.through(r.lock().path());
+      Integer param = through == null || through.contains("->") ? null : Integer.valueOf(through);
+      if (param == null || (out.containsKey(base) && !out.get(base).equals(param))) mixed.add(base);
+      else out.put(base, param);
+    }
+    out.keySet().removeAll(mixed);
+    Map<LockKey, Integer> made = Map.copyOf(out);
+    releaseParams.compareAndSet(i, null, made);
+    return releaseParams.get(i);
   }
 
   DispatchPointers dispatchPointers(Function f) {

@@ -451,7 +451,7 @@ final class FunctionAnalyzer {
     if (a.irqs() != null) s = s.withScopes(s.scopes().irqs(a.irqs(), 1));
     Mode mode = ctx.lockerMode(fn, a);
     Site site = new Site(List.of(), fn.name(), a.location(), a.api(), classOf(r.key()), mode, r.instance());
-    HeldLock lock = new HeldLock(r.key(), mode, site, false).withThrough(pointers.through(a.lock().path()));
+    HeldLock lock = new HeldLock(r.key(), mode, site, false).withThrough(pointers.through(a.lock().path(), s));
     boolean sleeps = a.style().waits() && ctx.atomic().sleeps(a.api());
     if (a.style().waits() && !nestedUnderNestLock(a, r.key(), s)) {
       order(s, lock, Set.of(), sleeps ? Scopes.VIA_SLEEP : 0, s.scopes().irqsOn(), nestKey(a));
@@ -767,7 +767,7 @@ final class FunctionAnalyzer {
         // The constant only where a branch compares with one: states keep apart by it.
         String constant = comparedCalls.contains(n.id()) ? e.returnedConstant() : null;
         LockState after = tested ? s.withResult(new LockState.ResultTag(n.id(), e.returned(), constant)) : s;
-        after = after.releaseAll(sub.keyList(e.released()));
+        after = releaseExit(after, e.released(), sub, args, t.function());
         if (!e.releasedTwice().isEmpty()) after = after.releaseAgain(sub.keyList(e.releasedTwice()));
         List<HeldLock> added = e.added();
         for (int k = 0, m = added.size(); k < m; k++) {
@@ -1152,6 +1152,26 @@ final class FunctionAnalyzer {
     }
   }
 
+  /**
+   * {@code s} after a callee exit's releases. A class the callee's own body unlocks only through
+   * one parameter ({@link AnalysisContext#releaseParams}) releases the held lock taken through
+   * that argument, where the state knows one ({@link LockState#release(LockKey, String)}): 6.1's
+   * {@code pipe_unlock(ipipe)} unlocks the input pipe's {@code mutex/1}, not the output pipe's
+   * newer {@code mutex/2}. The others release by class, the newest first.
+   */
+  private LockState releaseExit(LockState s, Set<LockKey> released, Substitution sub, List<Arg> args, Function callee) {
+    if (s.held().size() < 2 || released.isEmpty()) return s.releaseAll(sub.keyList(released));
+    Map<LockKey, Integer> params = ctx.releaseParams(callee);
+    if (params.isEmpty()) return s.releaseAll(sub.keyList(released));
+    for (LockKey k : released) {
+      Integer param = params.get(k.base());
+      LockKey mine = k instanceof LockKey.OfParam p ? sub.key(p) : k;
+      if (mine == null) continue;
+      s = param == null ? s.release(mine) : s.release(mine, pointers.throughArgument(String.valueOf(param), args));
+    }
+    return s;
+  }
+
   /** Replaces a callee's parameter locks by what this call passes. */
   final class Substitution {
     private final List<Arg> args;
@@ -1164,6 +1184,12 @@ final class FunctionAnalyzer {
     private LockClassResolver.Resolved argument(LockKey.OfParam p) {
       Arg arg = p.index() < args.size() ? args.get(p.index()) : null;
       return ctx.resolver().resolveParam(p, arg, fn);
+    }
+
+    /** A parameter lock's key in the caller's terms; null if unresolvable. */
+    LockKey key(LockKey.OfParam p) {
+      LockClassResolver.Resolved r = argument(p);
+      return r == null ? null : r.key();
     }
 
     HeldLock lock(LockKey key, Mode mode, Site site, boolean fromEntry) {

@@ -325,6 +325,29 @@ final class LockState {
       if (released.contains(key)) return this;
       return new LockState(held, withKey(released, key), scopes, result, returning, decided, decidedNonzero, releasedTwice, returnedConstant, choices);
     }
+    return dropAt(at);
+  }
+
+  /**
+   * {@link #release}, but of the most recent lock of {@code key}'s class (any subclass) taken
+   * through {@code through} or one of its members ({@link HeldLock#through}) when one is held: a
+   * callee that unlocks its parameter's lock unlocks the one the caller took through that
+   * argument, not the newest of the class (6.1's splice_pipe_to_pipe unlocks the input pipe's
+   * mutex/1 before the output pipe's mutex/2).
+   */
+  LockState release(LockKey key, String through) {
+    if (through == null) return release(key);
+    LockKey base = key.base();
+    String member = through + "->";
+    for (int i = held.size() - 1; i >= 0; i--) {
+      HeldLock h = held.get(i);
+      if (h.through() == null || !h.key().base().equals(base)) continue;
+      if (h.through().equals(through) || h.through().startsWith(member)) return dropAt(i);
+    }
+    return release(key);
+  }
+
+  private LockState dropAt(int at) {
     List<HeldLock> fewer = new ArrayList<>(held);
     HeldLock dropped = fewer.remove(at);
     List<HeldLock> rest = List.copyOf(fewer);

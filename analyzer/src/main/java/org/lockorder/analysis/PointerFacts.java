@@ -47,6 +47,7 @@ final class PointerFacts {
   static Map<Integer, String> memberConditions(Function fn, Map<String, Integer> bits) {
     Map<Integer, String> out = new HashMap<>();
     Set<String> assigned = null;
+    Set<String> lockRoots = null;
     for (Node n : fn.cfg().nodes()) {
       Node.Condition c = n.condition();
       // The condition reads 'vma -> anon_vma', the test names 'vma->anon_vma'.
@@ -57,7 +58,14 @@ final class PointerFacts {
       int param = paramIndex(fn, parts[0]);
       if (param < 0 || param >= Long.SIZE) continue;
       if (assigned == null) assigned = ParameterValues.assignedVariables(fn);
-      if (assigned.contains(parts[0]) || !locksOrPassesThrough(fn, member)) continue;
+      if (assigned.contains(parts[0])) continue;
+      if (!locksOrPassesThrough(fn, member)) {
+        // A member of a parameter the function locks or unlocks through (6.1's pipe_lock_nested
+        // and pipe_unlock, each under 'if (pipe->files)'): the lock taken under the test is
+        // guarded by it ({@link #through(AccessPath, LockState)}).
+        if (lockRoots == null) lockRoots = lockRoots(fn);
+        if (!lockRoots.contains(parts[0])) continue;
+      }
       Integer bit = bitFor(bits, c.expression());
       if (bit != null) out.put(bit, param + "->" + parts[1]);
     }
@@ -110,6 +118,26 @@ final class PointerFacts {
     int param = stableParam(v.name());
     if (param < 0) return null;
     return path.fields().size() == 1 ? String.valueOf(param) : param + "->" + path.fields().get(0);
+  }
+
+  /**
+   * {@link #through(AccessPath)}, and for a lock taken through a parameter itself under a test of
+   * one of that parameter's members that {@code s} decided true ({@code if (pipe->files)
+   * mutex_lock_nested(&pipe->mutex, subclass)}), that member ({@code "0->files"}): an unlocking
+   * helper's exit that found the member zero is not the one that unlocks this lock, as one that
+   * found a member NULL is not where the lock was taken through the member. The member is taken
+   * to keep its value while the lock is held, as members the body never changes are.
+   */
+  String through(AccessPath path, LockState s) {
+    String through = through(path);
+    if (through == null || memberBits.isEmpty() || through.contains("->")) return through;
+    String guard = null;
+    for (Map.Entry<Integer, String> m : memberBits.entrySet()) {
+      String member = m.getValue();
+      if (!member.startsWith(through + "->") || !Boolean.TRUE.equals(s.decided(m.getKey()))) continue;
+      if (guard == null || member.compareTo(guard) < 0) guard = member;
+    }
+    return guard != null ? guard : through;
   }
 
   /**
