@@ -66,7 +66,7 @@ final class ConditionValue {
   /** The whole expression's value; null when it is not one this reads. */
   private Value evaluate() {
     try {
-      Value r = or();
+      Value r = conditional();
       return at == tokens.size() ? r : null;
     } catch (IllegalStateException e) {
       return null; // a shape this does not read (sizeof, a cast): unknown
@@ -158,6 +158,23 @@ final class ConditionValue {
     return level(0);
   }
 
+  /**
+   * {@code c ? a : b}, the loosest operator read ({@code rename == 1 ? OI_LS_RENAME1 :
+   * OI_LS_PARENT}, ocfs2's subclass): the side a known condition selects; else both sides' value
+   * where they agree.
+   */
+  private Value conditional() {
+    Value c = or();
+    if (!peek().equals("?")) return c;
+    at++;
+    Value yes = conditional();
+    if (!peek().equals(":")) throw new IllegalStateException("'?' without ':'");
+    at++;
+    Value no = conditional();
+    if (c.known()) return c.value != 0 ? yes : no;
+    return yes.known() && no.known() && yes.value == no.value ? yes : Value.UNKNOWN;
+  }
+
   private Value level(int i) {
     if (i == LEVELS.size()) return unary();
     Map<String, java.util.function.LongBinaryOperator> ops = LEVELS.get(i);
@@ -215,7 +232,7 @@ final class ConditionValue {
     if (t.isEmpty()) throw new IllegalStateException("expression ends early");
     at++;
     if (t.equals("(")) {
-      Value v = or();
+      Value v = conditional();
       if (!peek().equals(")")) throw new IllegalStateException("unbalanced parenthesis");
       at++;
       return v;

@@ -145,13 +145,41 @@ final class ConstantArguments {
     long out = 0;
     for (Node n : f.cfg().nodes()) {
       if (!(n.event() instanceof org.lockorder.ir.Event.Acquire a) || a.lock() == null || a.lock().subclass() == null) continue;
-      String text = a.lock().subclass().text();
-      if (!f.stable().contains(text)) continue;
+      java.util.Set<String> names = subclassNames(a.lock().subclass().text());
       for (int i = 0; i < f.params().size() && i < Long.SIZE; i++) {
-        if (text.equals(f.params().get(i).name())) out |= 1L << i;
+        String name = f.params().get(i).name();
+        if (names.contains(name) && f.stable().contains(name)) out |= 1L << i;
       }
     }
     return out;
+  }
+
+  /** The names a subclass expression reads ({@code XFS_IOLOCK_DEP(lock_flags)}: both). */
+  static java.util.Set<String> subclassNames(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String t : ConditionValue.tokens(text)) {
+      if (!t.isEmpty() && (Character.isLetter(t.charAt(0)) || t.charAt(0) == '_')) out.add(t);
+    }
+    return out;
+  }
+
+  /**
+   * The value of the subclass expression {@code text} (an acquisition's, as written) where {@code
+   * bound} gives some of {@code fn}'s parameters values (ADR-015): the value of a parameter named
+   * alone, else of an expression that reads one of them with the headers' macros, function-like
+   * ones included, and {@code enums}; null when it reads none of them or is not known.
+   */
+  static Long subclassValue(String text, Function fn, Map<String, Long> bound, MacroConstants constants, Map<String, Long> enums) {
+    if (bound.isEmpty()) return null;
+    if (bound.containsKey(text)) return fn.stable().contains(text) ? bound.get(text) : null;
+    Map<String, Long> names = null;
+    for (String name : subclassNames(text)) {
+      if (!bound.containsKey(name)) continue;
+      if (!fn.stable().contains(name)) return null;
+      if (names == null) names = new HashMap<>(enums);
+      names.put(name, bound.get(name));
+    }
+    return names == null ? null : constants.valueOf(text, names);
   }
 
   /** The parameters (bit per index, the first 64) that some branch condition of {@code f} reads. */

@@ -81,6 +81,7 @@ final class FunctionAnalyzer {
     this.pointers = new PointerFacts(fn, paramBits, memberBits);
     this.dispatch = ctx.dispatchPointers(fn);
     Map<String, Long> enums = ctx.program().namedConstants(fn, ctx.macroConstants());
+    this.enums = enums;
     this.values = new ParameterValues(fn, bound, boundMasks, conditionBits, ctx.macroConstants(), enums);
     this.zeroSide = conditionBits.isEmpty() ? Map.of()
         : ConditionBits.zeroSideDecides(conditionBits, name -> ctx.macroConstants().value(name, enums));
@@ -103,6 +104,8 @@ final class FunctionAnalyzer {
   private final DispatchPointers dispatch;
   /** Where the bound values hold, and where assignments end what tests of parameters say. */
   private final ParameterValues values;
+  /** The enum constants of the function's file (ADR-007 later), for subclass expressions. */
+  private final Map<String, Long> enums;
 
   Summary run() {
     Cfg cfg = fn.cfg();
@@ -474,11 +477,10 @@ final class FunctionAnalyzer {
    */
   private LockClassResolver.Resolved boundSubclass(LockClassResolver.Resolved r, Event.Acquire a, LockState s) {
     if (r == null || a.lock().subclass() == null || !values.bindsAny()) return r;
-    String param = a.lock().subclass().text();
-    if (!fn.stable().contains(param)) return r;
-    Long value = values.boundAt(s).get(param);
+    Long value = ConstantArguments.subclassValue(a.lock().subclass().text(), fn, values.boundAt(s), ctx.macroConstants(), enums);
     if (value == null) return r;
-    LockKey bound = ctx.resolver().withSubclass(r.key(), param, Long.toString(value));
+    String written = ctx.resolver().subclass(a.lock().subclass());
+    LockKey bound = ctx.resolver().withSubclass(r.key(), written, Long.toString(value));
     return bound == r.key() ? r : new LockClassResolver.Resolved(bound, r.instance());
   }
 

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * 0x00000002}, {@code #define XFS_ILOCK_EXCL (1u << 2)}, {@code #define XFS_LOCK_MASK (A | B)}),
  * evaluated on first need. A name defined with different bodies in different headers has no value:
  * which one a file sees depends on its includes. Used to read the constants calls pass and the
- * conditions callees test (ADR-007).
+ * conditions callees test (ADR-007). Function-like macros whose bodies are integer expressions of
+ * their parameters ({@code #define XFS_IOLOCK_DEP(flags) (((flags) & XFS_IOLOCK_DEP_MASK) >>
+ * XFS_IOLOCK_SHIFT)}) are expanded where an expression calls them (ADR-015 later).
  */
 public final class MacroConstants {
   /** Bodies that can only be integer expressions: names, numbers, parentheses and integer operators. */
@@ -20,21 +22,31 @@ public final class MacroConstants {
   public static final MacroConstants NONE = new MacroConstants(Map.of());
 
   private final Map<String, String> bodies;
+  /** Function-like macros with integer bodies, by name: their parameters, then their body. */
+  private final Map<String, List<String>> functions;
   private final Map<String, Long> values = new ConcurrentHashMap<>();
   private static final Long UNKNOWN = Long.MIN_VALUE;
+  /** How many macro calls deep an expansion goes (a macro that calls itself has no value). */
+  private static final int MAX_EXPANSION = 8;
 
   /** Every macro body, sorted by name: equal headers give equal text (the summary memo's keys). */
   String describe() {
-    return new java.util.TreeMap<>(bodies).toString();
+    return new java.util.TreeMap<>(bodies) + (functions.isEmpty() ? "" : " " + new java.util.TreeMap<>(functions));
   }
 
   private MacroConstants(Map<String, String> bodies) {
+    this(bodies, Map.of());
+  }
+
+  private MacroConstants(Map<String, String> bodies, Map<String, List<String>> functions) {
     this.bodies = bodies;
+    this.functions = functions;
   }
 
   /** Collects definitions; not thread-safe. */
   public static final class Builder {
     private final Map<String, String> bodies = new HashMap<>();
+    private final Map<String, List<String>> functions = new HashMap<>();
 
     /** One {@code #define name body}; a name seen again with another body gets no value. */
     public void define(String name, String body) {
@@ -43,13 +55,92 @@ public final class MacroConstants {
       bodies.put(name, body);
     }
 
+    /**
+     * One {@code #define name(params) body}; only a body that can be an integer expression keeps
+     * it, and a name seen again with another definition gets none.
+     */
+    public void defineFunction(String name, List<String> params, String body) {
+      List<String> def = null;
+      if (INTEGER_LIKE.matcher(body).matches() && !params.contains("__VA_ARGS__")) {
+        def = new java.util.ArrayList<>(params);
+        def.add(body);
+        def = List.copyOf(def);
+      }
+      if (functions.containsKey(name) && !java.util.Objects.equals(functions.get(name), def)) def = null;
+      functions.put(name, def);
+    }
+
     public MacroConstants build() {
       Map<String, String> kept = new HashMap<>();
       bodies.forEach((k, v) -> {
         if (v != null) kept.put(k, v);
       });
-      return new MacroConstants(kept);
+      Map<String, List<String>> keptFunctions = new HashMap<>();
+      functions.forEach((k, v) -> {
+        if (v != null && !kept.containsKey(k)) keptFunctions.put(k, v);
+      });
+      return new MacroConstants(kept, keptFunctions);
     }
+  }
+
+  /**
+   * {@code tokens} with each call of a function-like macro replaced by its body, parameters
+   * replaced by the arguments (each in parentheses) and the whole in parentheses; null when a call
+   * is cut short or nests deeper than {@link #MAX_EXPANSION}.
+   */
+  List<String> expand(List<String> tokens) {
+    return functions.isEmpty() ? tokens : expand(tokens, 0);
+  }
+
+  private List<String> expand(List<String> tokens, int depth) {
+    List<String> out = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      List<String> def = functions.get(t);
+      if (def == null || i + 1 >= tokens.size() || !tokens.get(i + 1).equals("(")) {
+        if (out != null) out.add(t);
+        continue;
+      }
+      if (depth >= MAX_EXPANSION) return null;
+      List<List<String>> args = new java.util.ArrayList<>();
+      List<String> arg = new java.util.ArrayList<>();
+      int nesting = 0;
+      int j = i + 2;
+      for (; j < tokens.size(); j++) {
+        String a = tokens.get(j);
+        if (a.equals("(")) nesting++;
+        if (a.equals(")") && nesting-- == 0) break;
+        if (a.equals(",") && nesting == 0) {
+          args.add(arg);
+          arg = new java.util.ArrayList<>();
+        } else {
+          arg.add(a);
+        }
+      }
+      if (j >= tokens.size()) return null;
+      if (!arg.isEmpty() || !args.isEmpty()) args.add(arg);
+      List<String> params = def.subList(0, def.size() - 1);
+      if (args.size() != params.size()) return null;
+      if (out == null) out = new java.util.ArrayList<>(tokens.subList(0, i));
+      List<String> body = new java.util.ArrayList<>();
+      body.add("(");
+      for (String b : ConditionValue.tokens(def.get(def.size() - 1))) {
+        int p = params.indexOf(b);
+        if (p < 0) {
+          body.add(b);
+        } else {
+          body.add("(");
+          body.addAll(args.get(p));
+          body.add(")");
+        }
+      }
+      body.add(")");
+      List<String> expanded = expand(body, depth + 1);
+      if (expanded == null) return null;
+      out.addAll(expanded);
+      i = j;
+    }
+    return out == null ? tokens : out;
   }
 
   /** How many names may have a value (--timings). */
@@ -67,7 +158,8 @@ public final class MacroConstants {
     if (v != null) return v == UNKNOWN ? null : v;
     String body = bodies.get(name);
     if (body == null || depth > 16) return null; // not a constant here, or a chain too long (a cycle)
-    Long computed = ConditionValue.value(ConditionValue.tokens(body), n -> value(n, depth + 1));
+    List<String> tokens = expand(ConditionValue.tokens(body));
+    Long computed = tokens == null ? null : ConditionValue.value(tokens, n -> value(n, depth + 1));
     values.put(name, computed == null ? UNKNOWN : computed);
     return computed;
   }
@@ -83,12 +175,13 @@ public final class MacroConstants {
 
   /** The value of an expression of literals, these macros and {@code enums}' constants, or null. */
   Long valueOf(String text, Map<String, Long> enums) {
-    return ConditionValue.value(ConditionValue.tokens(text), name -> value(name, enums));
+    List<String> tokens = expand(ConditionValue.tokens(text));
+    return tokens == null ? null : ConditionValue.value(tokens, name -> value(name, enums));
   }
 
   /** The value of an expression of literals and these macros ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}), or null. */
   Long valueOf(String text) {
-    List<String> tokens = ConditionValue.tokens(text);
-    return ConditionValue.value(tokens, this::value);
+    List<String> tokens = expand(ConditionValue.tokens(text));
+    return tokens == null ? null : ConditionValue.value(tokens, this::value);
   }
 }

@@ -126,6 +126,16 @@ public final class ProgramView {
     return AnalysisContext.boundForCall(caller, callee, args, callerBound, indexes, components, constants, graph, program);
   }
 
+  /**
+   * The subclass {@code text} (an acquisition's, as written) has in {@code fn} where its
+   * parameters have the values {@code bound}, as the analysis reads it (ADR-015); null when it
+   * reads none of them or is not known.
+   */
+  public Long subclassValue(String text, Function fn, Map<String, Long> bound) {
+    if (bound.isEmpty()) return null;
+    return ConstantArguments.subclassValue(text, fn, bound, constants.constants(), program.namedConstants(fn, constants.constants()));
+  }
+
   /** The values a constant copy of a function is analyzed with (ADR-007 later); empty for others. */
   public Map<String, Long> constantBinding(Function f) {
     return graph.constantBinding(f);

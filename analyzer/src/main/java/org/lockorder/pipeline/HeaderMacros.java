@@ -40,6 +40,7 @@ final class HeaderMacros {
     java.util.Set<String> objectLike = new java.util.HashSet<>();
     for (Scanned s : scanned) {
       definitions.addAll(s.functionLike());
+      for (MacroDefinition d : s.functionLike()) if (!d.variadic()) constants.defineFunction(d.name(), d.params(), d.body());
       for (String[] d : s.objectLike()) {
         constants.define(d[0], d[1]);
         objectLike.add(d[0]);

@@ -775,8 +775,8 @@ final class WitnessWalker {
    * A parameter lock becomes what the caller passed; its subclass still applies. The lock inside
    * a wrapper the parameter points to is what the argument embeds, else the wrapper type's.
    */
-  private static LockName concrete(ProgramView.LockName n, Frame f) {
-    Long bound = n.subclass().isEmpty() || !f.fn.stable().contains(n.subclass()) ? null : f.values.get(n.subclass());
+  private LockName concrete(ProgramView.LockName n, Frame f) {
+    Long bound = n.subclass().isEmpty() || f.values.isEmpty() ? null : view.subclassValue(n.subclass(), f.fn, f.values);
     if (bound != null) n = n.withSubclass(Long.toString(bound));
     if (n.param() < 0) return new LockName(n.lockClass(), n.instance(), null);
     LockName passed = n.param() < f.locks.size() ? f.locks.get(n.param()) : null;

@@ -2,10 +2,13 @@ package org.lockorder.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lockorder.pipeline.Pipeline;
+import org.lockorder.pipeline.PipelineOptions;
 import org.lockorder.report.Finding;
 import org.lockorder.report.Report;
 
@@ -64,5 +67,41 @@ class SubclassArgumentsTest {
         List.of("0 acquire big/2", "0 release big/2", "0 acquire pipe.mutex/1", "1 acquire big/2", "1 release big/2",
             "1 acquire pipe.mutex/2", "0 blocks pipe.mutex/2", "1 blocks pipe.mutex/1"),
         f.simulation().schedule().stream().map(s -> s.thread() + " " + s.action() + " " + s.lock()).toList());
+  }
+
+  @Test
+  void aSubclassExpressionOfTheParameterIsEvaluatedWithTheHeadersMacros() throws Exception {
+    // 6.1's xfs_ilock: down_write_nested(&VFS_I(ip)->i_rwsem, XFS_IOLOCK_DEP(lock_flags)), a
+    // function-like macro of the flags; and a conditional of a parameter (ocfs2_double_lock's,
+    // which passes it on to a helper, is not followed: ADR-015 later).
+    Path header = Files.writeString(dir.resolve("xfs.h"), """
+        #define XFS_IOLOCK_EXCL (1u << 0)
+        #define XFS_IOLOCK_SHIFT 16
+        #define XFS_IOLOCK_DEP_MASK 0x000f0000u
+        #define XFS_IOLOCK_PARENT (1u << XFS_IOLOCK_SHIFT)
+        #define XFS_IOLOCK_DEP(flags) (((flags) & XFS_IOLOCK_DEP_MASK) \\
+        			>> XFS_IOLOCK_SHIFT)
+        #define OI_LS_PARENT 1
+        #define OI_LS_RENAME1 2
+        """);
+    String code = "#include \"xfs.h\"\n"
+        + "struct rw_semaphore { long count; };\n"
+        + "struct xfs_inode { struct rw_semaphore iolock; struct rw_semaphore meta; };\n"
+        + "static void xfs_ilock(struct xfs_inode *ip, unsigned int lock_flags) { down_write_nested(&ip->iolock, XFS_IOLOCK_DEP(lock_flags)); }\n"
+        + "static void meta_lock(struct xfs_inode *ip, int rename) { down_write_nested(&ip->meta, rename == 1 ? OI_LS_RENAME1 : OI_LS_PARENT); }\n"
+        + "void two(struct xfs_inode *dp, struct xfs_inode *ip) {\n"
+        + "  xfs_ilock(dp, XFS_IOLOCK_EXCL | XFS_IOLOCK_PARENT); xfs_ilock(ip, XFS_IOLOCK_EXCL);\n"
+        + "  meta_lock(dp, 1); meta_lock(ip, 0);\n"
+        + "}\n";
+    Path file = Files.writeString(dir.resolve("snippet.c"), code);
+    Report r = new Pipeline(PipelineOptions.defaults()).run(List.of(file.toString(), header.toString()));
+    List<String> edges = r.graph().programs().stream().flatMap(p -> p.edges().stream()).map(e -> e.from() + " -> " + e.to()).toList();
+    assertEquals(List.of(
+        "xfs_inode.iolock -> xfs_inode.meta/1",
+        "xfs_inode.iolock -> xfs_inode.meta/2",
+        "xfs_inode.iolock/1 -> xfs_inode.iolock",
+        "xfs_inode.iolock/1 -> xfs_inode.meta/1",
+        "xfs_inode.iolock/1 -> xfs_inode.meta/2",
+        "xfs_inode.meta/2 -> xfs_inode.meta/1"), edges);
   }
 }
