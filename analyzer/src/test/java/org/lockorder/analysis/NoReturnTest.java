@@ -56,4 +56,24 @@ class NoReturnTest {
         "static void spin(int item) { report(item); spin(item - 1); }\nvoid work(int item) {");
     assertEquals(List.of("LO001 a -> b"), findings(dir, recursive));
   }
+
+  /** A trylock helper asserted to fail, under the lock its caller holds, then an order after it. */
+  private static String asserted(String assertion) {
+    return "typedef struct spinlock { int x; } spinlock_t;\n"
+        + "struct z { spinlock_t lock; };\n"
+        + "static spinlock_t pool;\n"
+        + "static int z_trylock(struct z *p) { return spin_trylock(&p->lock); }\n"
+        + "static void release(struct z *p) { " + assertion + "(z_trylock(p)); spin_unlock(&p->lock); }\n"
+        + "void put(struct z *p) { spin_lock(&p->lock); release(p); spin_lock(&pool); spin_unlock(&pool); }\n"
+        + "void other(struct z *p) { spin_lock(&pool); spin_lock(&p->lock); spin_unlock(&p->lock); spin_unlock(&pool); }\n";
+  }
+
+  @Test
+  void aBugOnStatementEndsThePathWhereItsConditionHolds() throws Exception {
+    // BUG_ON(cond); is a branch whose non-zero side calls BUG_ON, which never returns: the
+    // trylock's success (a second instance, never dropped) ends there.
+    assertEquals(List.of(), findings(dir, asserted("BUG_ON")));
+    // WARN_ON returns: its non-zero side goes on holding the second instance.
+    assertEquals(List.of("LO001 pool -> z.lock"), findings(dir, asserted("WARN_ON")));
+  }
 }

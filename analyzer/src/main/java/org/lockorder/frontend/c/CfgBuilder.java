@@ -98,7 +98,10 @@ final class CfgBuilder {
       }
       return cur;
     }
-    if (s instanceof Stmt.Eval e) return flow.expr(e.tree(), cur);
+    if (s instanceof Stmt.Eval e) {
+      int asserted = flow.assertion(e.tree(), cur);
+      return asserted != -2 ? asserted : flow.expr(e.tree(), cur);
+    }
     if (s instanceof Stmt.If i) return ifStmt(i, cur);
     if (s instanceof Stmt.While w) {
       int head = graph.join();

@@ -286,6 +286,36 @@ final class ExpressionFlow {
     return out;
   }
 
+  /**
+   * Kernel assertions written as a statement, {@code WARN_ON(cond);} or {@code BUG_ON(cond);}:
+   * their condition is a branch, and its non-zero side calls the assertion, which the lock model
+   * may say never returns (the linux profile says so of BUG_ON): {@code
+   * BUG_ON(helper_trylock(x))} says the caller holds the lock, so the trylock fails; read as a
+   * plain call, a helper's exit that took it seemed to keep a second instance.
+   */
+  static final Set<String> ASSERTIONS =
+      Set.of("BUG_ON", "WARN_ON", "WARN_ON_ONCE", "WARN_ON_SMP", "VM_BUG_ON", "VM_WARN_ON", "VM_WARN_ON_ONCE");
+
+  /**
+   * Lowers {@code t} as {@link #ASSERTIONS}' statement form when it is one, returning where the
+   * path continues (the zero side); -2 when it is not one.
+   */
+  int assertion(ParseTree t, int cur) {
+    CParser.PostfixExpressionContext call = Exprs.call(Exprs.strip(t));
+    String callee = call == null ? null : Exprs.directCallee(call);
+    if (callee == null || !ASSERTIONS.contains(callee) || call.postfixSuffix().size() != 1) return -2;
+    CParser.ArgumentListContext argList = call.postfixSuffix(0).argumentList();
+    if (argList == null || argList.argument().size() != 1 || argList.argument(0).assignmentExpression() == null) return -2;
+    CParser.ArgumentContext arg = argList.argument(0);
+    int fails = graph.join();
+    int holds = graph.join();
+    cond(arg.assignmentExpression(), cur, fails, holds);
+    int node = graph.add(new Event.Call(callee, List.of(paths.arg(arg)), source.loc(call.getStart())));
+    graph.edge(fails, node);
+    graph.edge(node, holds);
+    return holds;
+  }
+
   /** A macro call used as a loop head ('list_for_each_entry(...)'): a named call. */
   int call(Token macro, CParser.ArgumentListContext args, int cur) {
     List<Arg> list = new ArrayList<>();
