@@ -35,7 +35,7 @@ import org.lockorder.ir.TranslationUnit;
  * whole is a miss.
  */
 public final class SummaryMemo {
-  private static final String FORMAT = "lockorder-summary-memo-16";
+  private static final String FORMAT = "lockorder-summary-memo-17";
 
   /** Where entries live between runs. */
   public interface Store {

@@ -639,14 +639,17 @@ final class ExpressionFlow {
 
   /**
    * The last token of a member path {@code v->f->g} (or {@code v.f}) at {@code tokens[at]}, when
-   * {@code v} is stable and the body changes neither the path, nor a prefix of it, nor (unless
+   * {@code v} is stable, or flow-tracked (its assignments are nodes the analysis forgets the
+   * condition at: 6.1's {@code do_brk_flags} tests {@code vma->anon_vma} around the anon_vma lock
+   * and assigns {@code vma} further down), and the body changes neither the path, nor a prefix of it, nor (unless
    * the path is the whole condition) a member beneath it; else -1. A callee could still change
    * the member, as with the NULL tests of {@link #memberTest}: kernel code tests a flag of an
    * object twice around a lock it takes and drops under that flag (6.1's {@code buffer_size_add},
    * {@code PRZ_FLAG_NO_LOCK}), and does not flip it in between.
    */
   private int memberEnd(List<Token> tokens, int at) {
-    if (!variables.stable().contains(tokens.get(at).getText())) return -1;
+    String root = tokens.get(at).getText();
+    if (!variables.stable().contains(root) && !variables.flowTracked().containsKey(root)) return -1;
     StringBuilder key = new StringBuilder(tokens.get(at).getText());
     int end = at;
     while (end + 2 < tokens.size()

@@ -353,7 +353,7 @@ class CfgShapeTest {
   void aMemberIsAConditionOnlyWhileTheBodyLeavesItAlone() {
     // 6.1's buffer_size_add: 'if (!(prz->flags & PRZ_FLAG_NO_LOCK))' around the lock and the unlock.
     Cfg cfg = only("""
-        void f(struct prz *prz, struct prz *other, struct prz *moved) {
+        void f(struct prz *prz, struct prz *other, struct prz *moved, struct prz *taken) {
           if (!(prz->flags & PRZ_FLAG_NO_LOCK))
             one();
           if (other->state.mode)
@@ -366,14 +366,20 @@ class CfgShapeTest {
           moved = next;
           if (moved->flags)
             five();
+          take(&taken);
+          if (taken->flags)
+            six();
         }""").cfg();
     List<Node> br = branches(cfg);
-    assertEquals(5, br.size(), render(cfg));
+    assertEquals(6, br.size(), render(cfg));
     assertEquals(new Node.Condition("prz -> flags & PRZ_FLAG_NO_LOCK", false), br.get(0).condition());
     assertNull(br.get(1).condition(), "the body assigns other->state, which holds the member");
     assertNull(br.get(2).condition(), "a call through a member");
     assertNull(br.get(3).condition(), "an element of a member");
-    assertNull(br.get(4).condition(), "moved is not stable");
+    // moved is assigned, but only by '=': an Assign node the analysis forgets the test at
+    // (ADR-004, stop 47); taken's address is given away, so nothing follows its changes.
+    assertEquals(new Node.Condition("moved -> flags", true), br.get(4).condition());
+    assertNull(br.get(5).condition(), "taken is not followed");
   }
 
   @Test
