@@ -335,31 +335,7 @@ final class AnalysisContext {
     return i != null && constantArguments.branchesOnParameters(i);
   }
 
-  /**
-   * The values a call from {@code caller} passing {@code args} binds in {@code callee}'s analysis
-   * (ADR-007, ADR-015), by parameter name: a constant copy's own values, and for a callee in an
-   * earlier component the known values of the parameters it decides by, the caller's own bound
-   * values ({@code callerBound}) passed on; empty when the callee is analyzed without values.
-   */
-  static Map<String, Long> boundForCall(
-      Function caller, Function callee, List<org.lockorder.ir.Arg> args, Map<String, Long> callerBound,
-      Map<Function, Integer> indexes, int[] components, ConstantArguments constants, CallGraph graph, Program program) {
-    Map<String, Long> out = graph.constantBinding(callee);
-    Integer c = indexes.get(callee);
-    Integer f = indexes.get(caller);
-    if (c == null || f == null || components[c] >= components[f] || !constants.branchesOnParameters(c)) return out;
-    Map<String, Long> enums = program.namedConstants(caller, constants.constants());
-    Map<String, Long> values = new java.util.TreeMap<>(out);
-    for (int i = 0; i < args.size() && i < callee.params().size() && i < Long.SIZE; i++) {
-      String name = callee.params().get(i).name();
-      if (name.isEmpty() || !constants.decides(c, i)) continue;
-      Long v = ConstantArguments.valueOf(args.get(i), callerBound, constants.constants(), enums);
-      if (v != null) values.put(name, v);
-    }
-    return values;
-  }
-
-  /** What {@link ProgramView} needs of this context to call {@link #boundForCall}. */
+  /** What {@link ProgramView#boundForCall} needs of this context, which it does not keep. */
   Map<Function, Integer> indexes() {
     return indexes;
   }

@@ -57,8 +57,8 @@ public final class ProgramView {
   public record LockName(LockClass lockClass, int param, String subclass, String instance, String wrapped) {
     /** This name with another subclass: a bound parameter's value for the one it named (ADR-015). */
     public LockName withSubclass(String value) {
-      LockClass cls = lockClass == null ? null : new LockClass(lockClass.name(), value);
-      return new LockName(cls, param, cls != null ? cls.subclass() : new LockClass("", value).subclass(), instance, wrapped);
+      String sub = value.equals("0") ? "" : value; // subclass 0 is the class itself (LockClass)
+      return new LockName(lockClass == null ? null : new LockClass(lockClass.name(), sub), param, sub, instance, wrapped);
     }
   }
 
@@ -123,7 +123,22 @@ public final class ProgramView {
    * ADR-015): a lock whose subclass names one of them is named with its value.
    */
   public Map<String, Long> boundForCall(Function caller, Function callee, List<Arg> args, Map<String, Long> callerBound) {
-    return AnalysisContext.boundForCall(caller, callee, args, callerBound, indexes, components, constants, graph, program);
+    // As the analysis binds them: a constant copy's own values, and for a callee in an earlier
+    // component (AnalysisContext#specialisedSummary) the known values of the parameters it
+    // decides by, the caller's own bound values passed on.
+    Map<String, Long> out = graph.constantBinding(callee);
+    Integer c = indexes.get(callee);
+    Integer f = indexes.get(caller);
+    if (c == null || f == null || components[c] >= components[f] || !constants.branchesOnParameters(c)) return out;
+    Map<String, Long> enums = program.namedConstants(caller, constants.constants());
+    Map<String, Long> values = new java.util.TreeMap<>(out);
+    for (int i = 0; i < args.size() && i < callee.params().size() && i < Long.SIZE; i++) {
+      String name = callee.params().get(i).name();
+      if (name.isEmpty() || !constants.decides(c, i)) continue;
+      Long v = ConstantArguments.valueOf(args.get(i), callerBound, constants.constants(), enums);
+      if (v != null) values.put(name, v);
+    }
+    return values;
   }
 
   /**
