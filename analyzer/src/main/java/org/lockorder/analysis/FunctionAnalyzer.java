@@ -1213,12 +1213,8 @@ final class FunctionAnalyzer {
       if (!given.anyParam()) return given;
       java.util.List<LockKey> out = new java.util.ArrayList<>(keys.size());
       for (LockKey k : keys) {
-        if (!(k instanceof LockKey.OfParam p)) {
-          out.add(k);
-        } else {
-          LockClassResolver.Resolved r = argument(p);
-          if (r != null) out.add(r.key());
-        }
+        LockKey mine = k instanceof LockKey.OfParam p ? key(p) : k;
+        if (mine != null) out.add(mine);
       }
       return out;
     }
