@@ -203,7 +203,7 @@ final class CallGraph {
       if (withOpsCopies.get(c).size() > 1) for (Function f : withOpsCopies.get(c)) componentOf.put(f, c);
     }
     if (componentOf.isEmpty()) return;
-    branchedOn = ConstantArguments.branchedOn(withOpsCopies, this::targets);
+    branchedOn = ConstantArguments.branchedOn(withOpsCopies, this::callsOf, this::decidingParams);
     java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(functions);
     while (!queue.isEmpty()) {
       Function f = queue.poll();
@@ -661,6 +661,24 @@ final class CallGraph {
   List<CallTarget> targets(Function f, int node) {
     return targets.getOrDefault(f, Map.of()).getOrDefault(node, List.of());
   }
+
+  /** {@code f}'s call targets by node id: its calls alone, for passes that visit every function's. */
+  Map<Integer, List<CallTarget>> callsOf(Function f) {
+    return java.util.Collections.unmodifiableMap(targets.getOrDefault(f, Map.of()));
+  }
+
+  /**
+   * {@link ConstantArguments#decidingParams}, kept per function: the graph's constant copies and
+   * the analysis' constant arguments both ask it of every function. Single-threaded: both ask
+   * while the graph and the analysis context are made.
+   */
+  long decidingParams(Function f) {
+    Long known = decidingParams.get(f);
+    if (known == null) decidingParams.put(f, known = ConstantArguments.decidingParams(f));
+    return known;
+  }
+
+  private final Map<Function, Long> decidingParams = new IdentityHashMap<>();
 
   List<Function> callers(Function f) {
     return callers.getOrDefault(f, List.of());

@@ -52,8 +52,8 @@ final class ConstantArguments {
   ConstantArguments(Map<Function, Integer> indexes, CallGraph graph, MacroConstants constants) {
     this.constants = constants;
     conditionParams = new long[indexes.size()];
-    Map<Function, Long> branched = branchedOn(graph.bottomUpComponents(), graph::targets);
-    indexes.forEach((f, i) -> conditionParams[i] = branched.containsKey(f) ? branched.get(f) : decidingParams(f));
+    Map<Function, Long> branched = branchedOn(graph.bottomUpComponents(), graph::callsOf, graph::decidingParams);
+    indexes.forEach((f, i) -> conditionParams[i] = branched.containsKey(f) ? branched.get(f) : graph.decidingParams(f));
   }
 
   /**
@@ -65,23 +65,28 @@ final class ConstantArguments {
    * largest recursion (8,387 functions) until nothing changed took passes.
    *
    * @param bottomUp the call graph's components, a component's callees before it
+   * @param calls a function's call targets by node id ({@link CallGraph#callsOf}): only calls are
+   *     visited, since every function's other nodes are many and say nothing here
+   * @param deciding {@link #decidingParams}, or a memo of it ({@link CallGraph#decidingParams})
    */
   static Map<Function, Long> branchedOn(
-      List<List<Function>> bottomUp, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets) {
+      List<List<Function>> bottomUp,
+      java.util.function.Function<Function, Map<Integer, List<CallTarget>>> calls,
+      java.util.function.ToLongFunction<Function> deciding) {
     Map<Function, Long> bits = new IdentityHashMap<>();
-    for (List<Function> scc : bottomUp) for (Function f : scc) bits.put(f, decidingParams(f));
+    for (List<Function> scc : bottomUp) for (Function f : scc) bits.put(f, deciding.applyAsLong(f));
     for (List<Function> scc : bottomUp) {
       if (scc.size() == 1) {
         Function f = scc.get(0);
-        bits.put(f, bits.get(f) | passedOn(f, targets, bits));
+        bits.put(f, bits.get(f) | passedOn(f, calls.apply(f), bits));
         continue;
       }
       Set<Function> members = Collections.newSetFromMap(new IdentityHashMap<>());
       members.addAll(scc);
       Map<Function, List<Function>> callers = new IdentityHashMap<>();
       for (Function f : scc) {
-        for (Node n : f.cfg().nodes()) {
-          for (CallTarget t : targets.apply(f, n.id())) {
+        for (List<CallTarget> ts : calls.apply(f).values()) {
+          for (CallTarget t : ts) {
             if (members.contains(t.function())) callers.computeIfAbsent(t.function(), k -> new ArrayList<>()).add(f);
           }
         }
@@ -93,7 +98,7 @@ final class ConstantArguments {
         Function f = work.poll();
         queued.remove(f);
         long before = bits.get(f);
-        long after = before | passedOn(f, targets, bits);
+        long after = before | passedOn(f, calls.apply(f), bits);
         if (after == before) continue;
         bits.put(f, after);
         for (Function c : callers.getOrDefault(f, List.of())) if (queued.add(c)) work.add(c);
@@ -107,13 +112,12 @@ final class ConstantArguments {
    * direct calls and in calls through ops tables ({@code gl->gl_ops->go_callback(gl, remote)} in
    * 6.1's gfs2 {@code handle_callback}, whose callers pass {@code remote} false).
    */
-  private static long passedOn(
-      Function f, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets, Map<Function, Long> bits) {
+  private static long passedOn(Function f, Map<Integer, List<CallTarget>> calls, Map<Function, Long> bits) {
     long out = 0;
-    for (Node n : f.cfg().nodes()) {
-      List<Arg> args = org.lockorder.ir.Event.callArgs(n.event());
+    for (Map.Entry<Integer, List<CallTarget>> call : calls.entrySet()) {
+      List<Arg> args = org.lockorder.ir.Event.callArgs(f.cfg().node(call.getKey()).event());
       if (args == null || args.isEmpty()) continue;
-      for (CallTarget t : targets.apply(f, n.id())) {
+      for (CallTarget t : call.getValue()) {
         long wanted = bits.getOrDefault(t.function(), 0L);
         for (int k = 0; wanted != 0 && k < args.size() && k < Long.SIZE; k++) {
           if ((wanted & (1L << k)) == 0) continue;
@@ -187,13 +191,26 @@ final class ConstantArguments {
     long out = 0;
     for (Node n : f.cfg().nodes()) {
       if (n.condition() == null) continue;
-      for (String token : n.condition().expression().split(" ")) {
-        for (int i = 0; i < f.params().size() && i < Long.SIZE; i++) {
-          if (token.equals(f.params().get(i).name())) out |= 1L << i;
-        }
+      String expression = n.condition().expression();
+      for (int i = 0; i < f.params().size() && i < Long.SIZE; i++) {
+        if (hasToken(expression, f.params().get(i).name())) out |= 1L << i;
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code token} is one of the space-separated tokens of {@code text}, as {@code
+   * text.split(" ")} gives them (an empty token is one only between two spaces or before the
+   * first): without the array and the strings, since every condition of every function is read.
+   */
+  static boolean hasToken(String text, String token) {
+    if (token.isEmpty()) return text.isEmpty() || text.startsWith(" ") || text.contains("  ");
+    for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+      int end = at + token.length();
+      if ((at == 0 || text.charAt(at - 1) == ' ') && (end == text.length() || text.charAt(end) == ' ')) return true;
+    }
+    return false;
   }
 
   /** Whether the function with this index branches on a parameter (so a call may be specialised). */

@@ -202,4 +202,17 @@ class ConstantArgumentsTest {
     assertNull(ConditionValue.nonzero("x |", Map.of("x", 4L)));
     assertNull(ConditionValue.nonzero("y", Map.of("x", 4L)));
   }
+
+  @Test
+  void aParameterIsReadByAConditionWhenItIsOneOfItsTokens() {
+    // The tokens are split(" ")'s: hasToken reads them without making them.
+    List<String> texts = List.of("flags & 2", "!flags", "flags", "", " flags", "a  b", "xflags & flagsx", "f->flags & flags_1",
+        "take_locks", "( take_locks )", "x == 1 ", "flags flags");
+    List<String> tokens = List.of("flags", "take_locks", "x", "1", "", "b", "a", "flags_1", "(");
+    for (String text : texts) {
+      for (String token : tokens) {
+        assertEquals(List.of(text.split(" ")).contains(token), ConstantArguments.hasToken(text, token), text + " / " + token);
+      }
+    }
+  }
 }
