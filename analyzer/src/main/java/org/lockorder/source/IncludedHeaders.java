@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code #if} it sits under, as the parser also reads both sides of a conditional.
  */
 public final class IncludedHeaders {
-  private static final Pattern INCLUDE = Pattern.compile("^[ \\t]*#[ \\t]*include[ \\t]*([<\"])([^>\"\\r\\n]+)[>\"]", Pattern.MULTILINE);
+  static final Pattern INCLUDE = Pattern.compile("^[ \\t]*#[ \\t]*include[ \\t]*([<\"])([^>\"\\r\\n]+)[>\"]", Pattern.MULTILINE);
 
   /** An include directory: where it is, and how the command line named it (for display paths). */
   public record Directory(Path path, String shown) {}
@@ -58,7 +58,7 @@ public final class IncludedHeaders {
     return added;
   }
 
-  private record Include(boolean quoted, String name) {}
+  record Include(boolean quoted, String name) {}
 
   private static List<Include> includes(Path file) {
     String text;
@@ -67,10 +67,37 @@ public final class IncludedHeaders {
     } catch (IOException | RuntimeException e) {
       return List.of();
     }
+    return includes(text);
+  }
+
+  /** The includes of {@code text}: where {@link #INCLUDE} matches, found faster than {@code find()}. */
+  static List<Include> includes(String text) {
     List<Include> out = new ArrayList<>();
     Matcher m = INCLUDE.matcher(text);
-    while (m.find()) out.add(new Include(m.group(1).equals("\""), m.group(2).trim()));
+    for (int hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', hash + 1)) {
+      int line = lineStart(text, hash);
+      if (line < 0) continue;
+      m.region(line, text.length());
+      if (!m.lookingAt()) continue;
+      out.add(new Include(m.group(1).equals("\""), m.group(2).trim()));
+      hash = m.end() - 1;
+    }
     return out;
+  }
+
+  /**
+   * Where the line of the {@code #} at {@code hash} starts, when only blanks precede it there;
+   * else -1. {@link #INCLUDE} is tried at those places alone: trying it at every line of every
+   * file, as {@code find()} does, was most of the time spent finding the headers. The line
+   * terminators are the ones {@code ^} follows in {@link Pattern#MULTILINE} (the text is
+   * Latin-1, so U+0085 but not U+2028 or U+2029 can occur).
+   */
+  private static int lineStart(String text, int hash) {
+    int at = hash;
+    while (at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '\t')) at--;
+    if (at == 0) return 0;
+    char before = text.charAt(at - 1);
+    return before == '\n' || before == '\r' || before == '\u0085' ? at : -1;
   }
 
   private static InputFile resolve(InputFile from, Include inc, List<Directory> includeDirs) {

@@ -70,4 +70,16 @@ class IncludedHeadersTest {
     assertEquals(List.of("a.c as a.c", "second/h.h as second/h.h"), walk(List.of("a.c"), "second", "first"));
     assertEquals(List.of("a.c as a.c"), walk(List.of("a.c")));
   }
+
+  @Test
+  void includesAreFoundWhereThePatternFindsThem() {
+    String text = "#include <a.h>\n  #  include \"b.h\"\nx #include <no.h>\r#include <c.h>\r\n\t#include<d.h>\n"
+        + "#define S(x) #x\n#include <e.h> #include <f.h>\n\u0085#include <g.h>\n# include <>\n#include \"h.h>\n#"
+        + "\n#include <unterminated.h";
+    java.util.regex.Matcher m = IncludedHeaders.INCLUDE.matcher(text);
+    List<IncludedHeaders.Include> expected = new java.util.ArrayList<>();
+    while (m.find()) expected.add(new IncludedHeaders.Include(m.group(1).equals("\""), m.group(2).trim()));
+    assertEquals(7, expected.size(), expected.toString());
+    assertEquals(expected, IncludedHeaders.includes(text));
+  }
 }
