@@ -49,6 +49,17 @@ final class ParseCache {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /**
+   * The parse-cache key of a file whose {@link #key} is {@code contentKey}, parsed with macros
+   * whose fingerprint is {@code macros}: the macros come from the headers, after the run's
+   * report was looked up by the content keys alone.
+   */
+  String withMacros(String contentKey, String macros) {
+    MessageDigest md = sha256();
+    update(md, List.of(FORMAT, contentKey, "macros=" + macros));
+    return HexFormat.of().formatHex(md.digest());
+  }
+
   /** The cached result, or null on a miss or an unusable entry. */
   ParsedFile get(String key) {
     return read(key) instanceof ParsedFile pf ? pf : null;

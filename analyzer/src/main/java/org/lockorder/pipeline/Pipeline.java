@@ -139,16 +139,19 @@ public final class Pipeline {
       }
     }
     times.add("lock model and files", System.nanoTime() - start);
-    HeaderMacros.Headers headers =
-        times.time("lock macros from headers", () -> HeaderMacros.collect(walked.files(), models.values(), options.threads()));
-    Map<LockModel, LockMacros> macros = headers.lockMacros();
     ParseCache cache = options.cacheDir() == null ? null : new ParseCache(options.cacheDir());
-    List<String> fileKeys = cache == null ? null : times.time("cache keys", () -> fileKeys(walked.files(), models, macros, cache));
-    String runKey = !useRunCache || fileKeys == null || fileKeys.contains(null) ? null : cache.runKey(fileKeys, settings(base, walked));
+    // The report is looked up before the headers are scanned for macros: the macros are made from
+    // the files and the lock models alone, which the content keys already cover.
+    List<String> contentKeys = cache == null ? null : times.time("cache keys", () -> contentKeys(walked.files(), models, cache));
+    String runKey = !useRunCache || contentKeys == null || contentKeys.contains(null) ? null : cache.runKey(contentKeys, settings(base, walked));
     if (runKey != null) {
       Report hit = times.time("cached report", () -> cache.getReport(runKey));
       if (hit != null) return Inputs.hit(hit);
     }
+    HeaderMacros.Headers headers =
+        times.time("lock macros from headers", () -> HeaderMacros.collect(walked.files(), models.values(), options.threads()));
+    Map<LockModel, LockMacros> macros = headers.lockMacros();
+    List<String> fileKeys = contentKeys == null ? null : parseKeys(walked.files(), contentKeys, models, macros, cache);
     // Read beside the parse: the memo of the last run over these inputs and settings (ADR-009).
     SummaryMemoFile memoFile = !options.summaryMemo() || fileKeys == null || fileKeys.contains(null)
         ? null
@@ -321,14 +324,16 @@ public final class Pipeline {
    * Each file's parse-cache key (null for a file that cannot be read: its diagnostics come from
    * reading it), computed on the parser threads.
    */
-  private List<String> fileKeys(
-      List<InputFile> files, Map<List<Path>, LockModel> models, Map<LockModel, LockMacros> macros, ParseCache cache) {
+  /**
+   * Per file, a digest of its bytes, its path and its lock model (null when it cannot be read):
+   * with the run's settings, the whole run's key. Read on all threads.
+   */
+  private List<String> contentKeys(List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
     try {
       List<Future<String>> futures = new ArrayList<>();
       for (InputFile f : files) {
-        LockModel m = models.get(f.configs());
-        String model = parseSettings(m, macros.get(m), options.summaryMemo());
+        String model = modelSettings(models.get(f.configs()), options.summaryMemo());
         futures.add(pool.submit(() -> {
           try {
             return cache.key(f.displayPath(), model, java.nio.file.Files.readAllBytes(f.path()));
@@ -384,8 +389,20 @@ public final class Pipeline {
    * What parsing a file depends on besides its bytes: the lock model, the headers' lock macros,
    * and whether the summary memo's digests are taken.
    */
-  private static String parseSettings(LockModel model, LockMacros macros, boolean digests) {
-    return model.fingerprint() + " macros=" + macros.fingerprint() + (digests ? " memo" : "");
+  private static String modelSettings(LockModel model, boolean digests) {
+    return model.fingerprint() + (digests ? " memo" : "");
+  }
+
+  /** Per file, its parse-cache key: its content key and the macros its lock model expands (null where the content key is). */
+  private static List<String> parseKeys(
+      List<InputFile> files, List<String> contentKeys, Map<List<Path>, LockModel> models, Map<LockModel, LockMacros> macros,
+      ParseCache cache) {
+    List<String> out = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      String content = contentKeys.get(i);
+      out.add(content == null ? null : cache.withMacros(content, macros.get(models.get(files.get(i).configs())).fingerprint()));
+    }
+    return out;
   }
 
   private List<ParsedFile> parseAll(
@@ -404,7 +421,7 @@ public final class Pipeline {
         boolean digests = options.summaryMemo();
         futures.add(pool.submit(() -> cache == null
             ? parseOne(f, frontend, lowering, lockMacros, false)
-            : parseCached(f, frontend, lowering, lockMacros, cache, parseSettings(model, lockMacros, digests), key, digests)));
+            : parseCached(f, frontend, lowering, lockMacros, cache, modelSettings(model, digests), key, digests)));
       }
       List<ParsedFile> out = new ArrayList<>();
       progress.stage("parsing", futures.size());
@@ -427,7 +444,12 @@ public final class Pipeline {
     }
   }
 
-  /** {@link #parseOne} through the cache: a file whose bytes, model and build are unchanged is not parsed again. */
+  /**
+   * {@link #parseOne} through the cache: a file whose bytes, model, macros and build are unchanged
+   * is not parsed again.
+   *
+   * @param settings the lock model's part of the key ({@link #modelSettings})
+   */
   private ParsedFile parseCached(
       InputFile f, CFrontend frontend, LockApiLowering lowering, LockMacros macros, ParseCache cache, String settings,
       String knownKey, boolean digests) {
@@ -442,7 +464,7 @@ public final class Pipeline {
       if (knownKey != null) changed.set(true);
       return parseOne(f, frontend, lowering, macros, digests); // the reader reports the problem
     }
-    String key = cache.key(f.displayPath(), settings, content);
+    String key = cache.withMacros(cache.key(f.displayPath(), settings, content), macros.fingerprint());
     if (knownKey != null && !knownKey.equals(key)) changed.set(true); // edited during the run
     ParsedFile hit = cache.get(key);
     if (hit != null) return hit;

@@ -122,4 +122,25 @@ class ParseCacheTest {
     Files.writeString(c, "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\nvoid f(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\nvoid g(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n");
     assertTrue(run(cache, src.toString()).contains("LO001"), "the edit is seen");
   }
+
+  @Test
+  void aHeadersLockMacroEditedIsSeenByTheFilesThatUseIt(@TempDir Path tmp) throws IOException {
+    // The report is looked up before the headers are scanned for macros, and a file's parse-cache
+    // key takes the macros in only after: a.c's bytes do not change here, its parse must.
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    Path cache = tmp.resolve("cache");
+    Path header = src.resolve("order.h");
+    Files.writeString(header, "#define lock_ba() do { mutex_lock(&b); mutex_lock(&a); } while (0)\n"
+        + "#define unlock_ba() do { mutex_unlock(&a); mutex_unlock(&b); } while (0)\n");
+    Files.writeString(src.resolve("a.c"), "#include \"order.h\"\nstatic DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n"
+        + "void f(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\n"
+        + "void g(void) { lock_ba(); unlock_ba(); }\n");
+    String before = run(cache, src.toString());
+    assertTrue(before.contains("LO001"), "the header's order closes the cycle: " + before);
+    assertEquals(before, run(cache, src.toString()), "from the cache");
+    Files.writeString(header, "#define lock_ba() do { mutex_lock(&a); mutex_lock(&b); } while (0)\n"
+        + "#define unlock_ba() do { mutex_unlock(&b); mutex_unlock(&a); } while (0)\n");
+    String after = run(cache, src.toString());
+    assertTrue(!after.contains("LO001"), "the edited header's order is the file's: " + after);
+  }
 }
