@@ -274,10 +274,18 @@ final class AnalysisContext {
   private final java.util.concurrent.atomic.AtomicReferenceArray<Map<LockKey, Integer>> releaseParams;
 
   /**
-   * By lock class (without subclass): the parameter every unlock of that class in {@code f}'s own
-   * body goes through ({@code mutex_unlock(&pipe->mutex)}: parameter 0), for classes whose
-   * unlocks all go through one parameter the body never assigns. A caller applying an exit that
-   * released such a class releases the lock it took through that argument.
+   * By lock class (without subclass): the parameter every release of that class in {@code f} goes
+   * through, for classes whose releases all go through one parameter the body never assigns. A
+   * release is an unlock in {@code f}'s own body ({@code mutex_unlock(&pipe->mutex)}: parameter
+   * 0), or a call whose callee's exits release the class: through the argument the callee's own
+   * map names, when that argument is one of {@code f}'s parameters as it is. A caller applying an
+   * exit that released such a class releases the lock it took through that argument.
+   *
+   * <p>Only callees in earlier components are read (their summaries are final, so the map does
+   * not depend on the order the analysis threads ask in); a callee in {@code f}'s own recursion
+   * adds nothing, as the callees did before any were read. The summary memo's keys carry the map
+   * of each callee whose exits release ({@link SummaryMemo}): it is read from code, which a
+   * summary may not show.
    */
   Map<LockKey, Integer> releaseParams(Function f) {
     Integer i = indexes.get(f);
@@ -288,19 +296,50 @@ final class AnalysisContext {
     java.util.Set<LockKey> mixed = new java.util.HashSet<>();
     PointerFacts facts = new PointerFacts(f, Map.of(), Map.of());
     for (org.lockorder.ir.Node n : f.cfg().nodes()) {
-      if (!(n.event() instanceof Event.Release r)) continue;
-      LockClassResolver.Resolved res = resolver.resolve(r.lock(), f);
-      if (res == null) continue;
-      LockKey base = res.key().base();
-      String through = facts.through(r.lock().path());
-      Integer param = through == null || through.contains("->") ? null : Integer.valueOf(through);
-      if (param == null || (out.containsKey(base) && !out.get(base).equals(param))) mixed.add(base);
-      else out.put(base, param);
+      if (n.event() instanceof Event.Release r) {
+        LockClassResolver.Resolved res = resolver.resolve(r.lock(), f);
+        if (res == null) continue;
+        String through = facts.through(r.lock().path());
+        noteRelease(out, mixed, res.key().base(), through == null || through.contains("->") ? null : Integer.valueOf(through));
+        continue;
+      }
+      List<org.lockorder.ir.Arg> args = Event.callArgs(n.event());
+      if (args == null) continue;
+      for (CallTarget t : callGraph.targets(f, n.id())) {
+        Function g = t.function();
+        if (componentOf(g) < 0 || componentOf(g) >= components[i]) continue;
+        java.util.Set<LockKey> released = releasedByExits(g);
+        if (released.isEmpty()) continue;
+        Map<LockKey, Integer> theirs = releaseParams(g);
+        for (LockKey k : released) {
+          Integer param = theirs.get(k);
+          String through = param == null ? null : facts.throughArgument(String.valueOf(param), args);
+          noteRelease(out, mixed, k, through == null || through.contains("->") ? null : Integer.valueOf(through));
+        }
+      }
     }
     out.keySet().removeAll(mixed);
     Map<LockKey, Integer> made = Map.copyOf(out);
     releaseParams.compareAndSet(i, null, made);
     return releaseParams.get(i);
+  }
+
+  private static void noteRelease(Map<LockKey, Integer> out, java.util.Set<LockKey> mixed, LockKey base, Integer param) {
+    if (param == null || (out.containsKey(base) && !out.get(base).equals(param))) mixed.add(base);
+    else out.put(base, param);
+  }
+
+  /** The classes (without subclass) some exit of {@code g}'s general summary releases; parameter locks are left out. */
+  java.util.Set<LockKey> releasedByExits(Function g) {
+    java.util.Set<LockKey> out = null;
+    for (Summary.ExitEffect e : summary(g).exits.values()) {
+      for (LockKey k : e.released()) {
+        if (!(k instanceof LockKey.OfClass)) continue;
+        if (out == null) out = new java.util.HashSet<>();
+        out.add(k.base());
+      }
+    }
+    return out == null ? java.util.Set.of() : out;
   }
 
   DispatchPointers dispatchPointers(Function f) {

@@ -35,7 +35,7 @@ import org.lockorder.ir.TranslationUnit;
  * whole is a miss.
  */
 public final class SummaryMemo {
-  private static final String FORMAT = "lockorder-summary-memo-17";
+  private static final String FORMAT = "lockorder-summary-memo-18";
 
   /** Where entries live between runs. */
   public interface Store {
@@ -281,6 +281,9 @@ public final class SummaryMemo {
             if (s == null) keyed = false;
             else out.str(s);
           }
+          // Which argument a callee's exits release through is read from code, not from its
+          // summary: a changed unlock can leave the summary as it was.
+          if (c >= 0 && c < component && !ctx.releasedByExits(g).isEmpty()) out.str(releasesOf(g));
         }
       }
       out.unsigned(0);
@@ -299,6 +302,13 @@ public final class SummaryMemo {
       }
       // Synthetic code is made from the lock model (in the settings) and its targets (described).
       return "synthetic " + f.name();
+    }
+
+    /** {@link AnalysisContext#releaseParams} of {@code g}, in a stable order. */
+    private String releasesOf(Function g) {
+      java.util.TreeMap<String, Integer> sorted = new java.util.TreeMap<>();
+      ctx.releaseParams(g).forEach((k, p) -> sorted.put(k.toString(), p));
+      return "releases " + sorted;
     }
 
     private String specialisedInputsOf(Function g) {

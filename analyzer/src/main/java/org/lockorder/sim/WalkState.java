@@ -60,13 +60,19 @@ record WalkState(
 
   /** The index of the held lock a release of {@code cls} written {@code text} drops: same text first, newest first. */
   int find(LockClass cls, String text) {
+    int i = findByText(cls, text);
+    // As the analysis releases (LockState.unlock): the class itself before another subclass of
+    // it ('spin_unlock(old_ptl)' drops the page-table lock, not the nested one taken after it).
+    return i >= 0 ? i : findByClass(cls);
+  }
+
+  /** The latest held lock of {@code cls}'s class (any subclass) written as {@code text}, or -1. */
+  int findByText(LockClass cls, String text) {
     for (int i = held.size() - 1; i >= 0; i--) {
       LockOp.Held h = held.get(i);
       if (h.lockClass().base().equals(cls.base()) && h.text().equals(text)) return i;
     }
-    // As the analysis releases (LockState.unlock): the class itself before another subclass of
-    // it ('spin_unlock(old_ptl)' drops the page-table lock, not the nested one taken after it).
-    return findByClass(cls);
+    return -1;
   }
 
   /**

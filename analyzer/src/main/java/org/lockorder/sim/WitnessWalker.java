@@ -413,7 +413,7 @@ final class WitnessWalker {
       LockName name = name(r.lock(), f);
       Ops ops = it.ops;
       if (name != null) {
-        int i = s.find(name.cls, name.text);
+        int i = releaseByClass ? s.find(name.cls, name.text) : findNamed(s, name, f);
         if (releaseByClass) {
           int byClass = s.findByClass(name.cls);
           // Only where the texts tell the two apart: a helper's parameter lock keeps the helper's
@@ -714,7 +714,6 @@ final class WitnessWalker {
     List<Function> stack = new ArrayList<>(caller.stack);
     stack.add(callee);
     Map<String, Long> values = view.boundForCall(caller.fn, callee, args, caller.values);
-    if (!releaseByClass) return new Frame(callee, locks, gfp, depth, freeDepth, stack, values);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < callee.params().size(); i++) texts.add(i < args.size() ? inCallerTerms(args.get(i).text(), caller) : null);
     return new Frame(callee, locks, gfp, depth, freeDepth, stack, texts, values);
@@ -753,6 +752,20 @@ final class WitnessWalker {
     // helper read differently where the two release rules are compared.
     if (out == null || !releaseByClass || n.param() >= 0) return out;
     return new LockName(out.cls, inCallerTerms(out.text, f), out.wrapper);
+  }
+
+  /**
+   * The held lock an unlock names: by its text, then by its text in the entry's terms (a helper's
+   * {@code mutex_unlock(&pipe->mutex)} called as {@code pipe_unlock(ipipe)} drops {@code
+   * &ipipe->mutex}, as lockdep drops the lock the unlock names, and as the analysis releases by
+   * argument: AnalysisContext.releaseParams), then by class, the latest.
+   */
+  private static int findNamed(WalkState s, LockName name, Frame f) {
+    int i = s.findByText(name.cls, name.text);
+    if (i >= 0) return i;
+    String entryTerms = inCallerTerms(name.text, f);
+    if (!entryTerms.equals(name.text)) i = s.findByText(name.cls, entryTerms);
+    return i >= 0 ? i : s.findByClass(name.cls);
   }
 
   /** {@code text} with a leading parameter of {@code f} replaced by the text its caller passed (in the entry's terms). */

@@ -397,6 +397,44 @@ class SummaryMemoTest {
   }
 
   @Test
+  void whichArgumentACalleeReleasesThroughIsInItsCallersKeys() throws IOException {
+    // pipe_unlock's summary releases pipe.mutex whichever pipe it unlocks; whether it unlocks
+    // its argument's is read from its code (AnalysisContext.releaseParams), so an edit that
+    // changes only that must reach splice_again, whose file did not change.
+    String helpers = """
+        struct mutex { long owner; };
+        struct pipe { struct mutex mutex; unsigned int head; };
+        struct pipe *spare_pipe;
+        void pipe_unlock(struct pipe *pipe)
+        {
+        	pipe->head = 0;
+        	mutex_unlock(&pipe->mutex);
+        }
+        """;
+    String threads = """
+        struct mutex { long owner; };
+        struct pipe { struct mutex mutex; unsigned int head; };
+        void pipe_unlock(struct pipe *pipe);
+        long splice_again(struct pipe *ipipe, struct pipe *opipe)
+        {
+        	mutex_lock_nested(&ipipe->mutex, 1);
+        	mutex_lock_nested(&opipe->mutex, 2);
+        	pipe_unlock(ipipe);
+        	mutex_lock_nested(&opipe->mutex, 2);
+        	pipe_unlock(opipe);
+        	pipe_unlock(opipe);
+        	return 0;
+        }
+        """;
+    write(helpers, threads);
+    Run first = run(true);
+    assertTrue(first.json().contains("LO002"), "the output pipe's lock taken again: " + first.json());
+    write(helpers.replace("mutex_unlock(&pipe->mutex);", "mutex_unlock(&spare_pipe->mutex);"), threads);
+    Run changed = afterEdit();
+    assertTrue(!changed.json().contains("LO002"), "released by class, the newest: " + changed.json());
+  }
+
+  @Test
   void theMemoNeedsACacheDirectory() throws IOException {
     write(HELPERS, THREADS);
     StringWriter err = new StringWriter();
