@@ -362,7 +362,7 @@ public final class Analyzer {
    * callers' interrupt state is theirs.
    */
   private static List<IrqUsage> irqUsages(AnalysisContext ctx, CallGraph graph, Map<String, String> reasons) {
-    Map<String, IrqUsage> best = new TreeMap<>();
+    Map<UsageKey, IrqUsage> best = new java.util.HashMap<>();
     List<Function> handlers = graph.irqHandlers();
     if (handlers.isEmpty()) return List.of();
     for (Function h : handlers) {
@@ -370,37 +370,45 @@ public final class Analyzer {
       for (Summary.Acquisition a : ctx.summary(h).acquisitions.values()) {
         // Past an in_interrupt() test's task side (vfree's deferral): never taken in the handler.
         if ((a.cuts() & Scopes.VIA_TASK) != 0) continue;
-        if (a.key() instanceof LockKey.OfClass c) keep(best, new IrqUsage(c.lockClass(), level, true, a.mode(), h.name(), h.location(), a.site()));
+        if (a.key() instanceof LockKey.OfClass c) keep(best, c.lockClass(), level, true, a.mode(), h, a.site());
       }
     }
     for (Function f : graph.functions()) {
       if (graph.entryReason(f) == null || graph.irqOnly(f) || graph.runsWhereCalled(f)) continue;
       for (Summary.Acquisition a : ctx.summary(f).acquisitions.values()) {
         if (!(a.key() instanceof LockKey.OfClass c)) continue;
-        if ((a.irqsOn() & Scopes.HARDIRQS_ON) != 0) {
-          keep(best, new IrqUsage(c.lockClass(), org.lockorder.ir.IrqLevel.HARDIRQ, false, a.mode(), f.name(), f.location(), a.site()));
-        }
-        if ((a.irqsOn() & Scopes.SOFTIRQS_ON) != 0) {
-          keep(best, new IrqUsage(c.lockClass(), org.lockorder.ir.IrqLevel.SOFTIRQ, false, a.mode(), f.name(), f.location(), a.site()));
-        }
+        if ((a.irqsOn() & Scopes.HARDIRQS_ON) != 0) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.HARDIRQ, false, a.mode(), f, a.site());
+        if ((a.irqsOn() & Scopes.SOFTIRQS_ON) != 0) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.SOFTIRQ, false, a.mode(), f, a.site());
       }
     }
+    List<IrqUsage> out = new ArrayList<>(best.values());
+    out.sort(java.util.Comparator.comparing(u -> u.lockClass() + " " + u.state()));
     Set<String> entries = new java.util.HashSet<>();
-    for (IrqUsage u : best.values()) entries.add(u.entry());
+    for (IrqUsage u : out) entries.add(u.entry());
     for (Function f : graph.functions()) {
       if (graph.entryReason(f) != null && entries.contains(f.name())) reasons.putIfAbsent(f.name(), graph.entryReason(f));
     }
-    return new ArrayList<>(best.values());
+    return out;
   }
 
-  /** One usage per class, level, state and mode: the one with the shortest call chain. */
-  private static void keep(Map<String, IrqUsage> best, IrqUsage u) {
-    String key = u.lockClass() + " " + u.state();
+  /** A usage state of one class: lockdep's name for it ({@link IrqUsage#state}) tells write from the rest. */
+  private record UsageKey(LockClass lockClass, org.lockorder.ir.IrqLevel level, boolean inIrq, boolean write) {}
+
+  /**
+   * One usage per class, level, state and mode: the one with the shortest call chain, then the
+   * first entry by name. The usage is made only when kept: entry points' summaries hold millions
+   * of acquisitions on a kernel tree.
+   */
+  private static void keep(
+      Map<UsageKey, IrqUsage> best, LockClass cls, org.lockorder.ir.IrqLevel level, boolean inIrq, org.lockorder.ir.Mode mode,
+      Function entry, Site site) {
+    UsageKey key = new UsageKey(cls, level, inIrq, mode == org.lockorder.ir.Mode.WRITE);
     IrqUsage old = best.get(key);
+    int length = site.calls().size();
     if (old == null
-        || u.site().calls().size() < old.site().calls().size()
-        || (u.site().calls().size() == old.site().calls().size() && u.entry().compareTo(old.entry()) < 0)) {
-      best.put(key, u);
+        || length < old.site().calls().size()
+        || (length == old.site().calls().size() && entry.name().compareTo(old.entry()) < 0)) {
+      best.put(key, new IrqUsage(cls, level, inIrq, mode, entry.name(), entry.location(), site));
     }
   }
 
