@@ -22,10 +22,13 @@ import java.util.zip.InflaterInputStream;
 /**
  * Parsed and lowered files kept on disk between runs, one file per entry, named by a SHA-256 of
  * everything the entry depends on: the cache format, the tool build, the lock model's fingerprint,
- * the file's display path and its bytes. So an edited file, another lock model or another build
- * simply misses. A whole run's report is kept too, named by the keys of all its files and the
- * run's settings: a run over unchanged inputs reads it instead of analyzing again. An entry that cannot be read back completely (truncated, corrupted, written by an
- * incompatible build) is ignored and replaced; the cache never changes a result, only its cost.
+ * the file's display path and its bytes ({@link #key}), and the header macros its lock model
+ * expands ({@link #withMacros}). So an edited file or header, another lock model or another build
+ * simply misses. A whole run's report is kept too, named by the content keys of all its files
+ * (headers included, so the macros need not be scanned to find it) and the run's settings: a run
+ * over unchanged inputs reads it instead of analyzing again. An entry that cannot be read back
+ * completely (truncated, corrupted, written by an incompatible build) is ignored and replaced;
+ * the cache never changes a result, only its cost.
  */
 final class ParseCache {
   private static final String FORMAT = "lockorder-parse-cache-20";
