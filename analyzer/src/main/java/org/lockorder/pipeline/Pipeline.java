@@ -321,12 +321,9 @@ public final class Pipeline {
   }
 
   /**
-   * Each file's parse-cache key (null for a file that cannot be read: its diagnostics come from
-   * reading it), computed on the parser threads.
-   */
-  /**
-   * Per file, a digest of its bytes, its path and its lock model (null when it cannot be read):
-   * with the run's settings, the whole run's key. Read on all threads.
+   * Per file, a digest of its bytes, its path and its lock model (null for a file that cannot be
+   * read: its diagnostics come from reading it): with the run's settings, the whole run's key.
+   * Read on all threads.
    */
   private List<String> contentKeys(List<InputFile> files, Map<List<Path>, LockModel> models, ParseCache cache) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
@@ -386,8 +383,8 @@ public final class Pipeline {
   }
 
   /**
-   * What parsing a file depends on besides its bytes: the lock model, the headers' lock macros,
-   * and whether the summary memo's digests are taken.
+   * What parsing a file depends on besides its bytes and the headers' lock macros ({@link
+   * ParseCache#withMacros}): the lock model, and whether the summary memo's digests are taken.
    */
   private static String modelSettings(LockModel model, boolean digests) {
     return model.fingerprint() + (digests ? " memo" : "");
