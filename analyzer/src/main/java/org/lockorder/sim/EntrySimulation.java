@@ -70,7 +70,7 @@ public final class EntrySimulation {
     } while (next(choice, options));
     if (bounded) {
       return new Simulation(Verdict.INCONCLUSIVE, "no deadlock found before a bound (" + MAX_COMBINATIONS + " path combinations, or "
-          + bounds.states() + " states or " + bounds.millis() + " ms per combination)", columns, List.of(), states);
+          + bounds.states() + " states per combination)", columns, List.of(), states);
     }
     return new Simulation(Verdict.NOT_REPRODUCED, "no interleaving of any of the " + combinations + " path combinations deadlocks ("
         + states + " states explored)", columns, List.of(), states);

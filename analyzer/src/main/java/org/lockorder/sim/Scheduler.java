@@ -40,7 +40,7 @@ final class Scheduler {
     this.bounds = bounds;
   }
 
-  enum Result { DEADLOCK, NO_DEADLOCK, STATE_BOUND, TIME_BOUND }
+  enum Result { DEADLOCK, NO_DEADLOCK, STATE_BOUND }
 
   /** One move: thread {@code thread} does {@code kind} with its op at {@code pc}. */
   record Move(int thread, MoveKind kind, int pc) {}
@@ -76,16 +76,12 @@ final class Scheduler {
     Set<String> seen = new HashSet<>();
     queue.add(new Node(start, null, null));
     seen.add(start.key());
-    long deadline = System.nanoTime() + bounds.millis() * 1_000_000L;
     boolean trylockFailed = false;
     int states = 0;
     while (!queue.isEmpty()) {
       Node node = queue.poll();
       states++;
       if (states > bounds.states()) return new Outcome(Result.STATE_BOUND, List.of(), null, states, trylockFailed);
-      if ((states & 1023) == 0 && System.nanoTime() > deadline) {
-        return new Outcome(Result.TIME_BOUND, List.of(), null, states, trylockFailed);
-      }
       List<Move> moves = moves(node.state);
       if (moves.isEmpty()) {
         if (!allFinished(node.state)) return new Outcome(Result.DEADLOCK, path(node), node.state, states, trylockFailed);

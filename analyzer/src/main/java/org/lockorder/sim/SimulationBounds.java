@@ -10,16 +10,15 @@ package org.lockorder.sim;
  *     it the call is taken as returning with nothing changed
  * @param callDepth how deep the walk follows calls off the witness's route
  * @param exitsPerCall distinct ways one call may return that the walk keeps
- * @param states scheduler states per finding
- * @param millis wall-clock time per finding's schedule search
+ * @param states scheduler states per finding; with the path states, the only bound on a finding's
+ *     cost: no bound reads the clock, so a verdict never depends on the machine or its load
  * @param runWork path states and scheduler states all findings of one run may use together; the
  *     findings left when it is spent stay {@code unchecked}, so a tree with thousands of findings
  *     costs a bounded time, and which findings those are does not depend on the machine
  */
 public record SimulationBounds(
-    int walkItems, int walkBudget, int offRouteItems, int callDepth, int exitsPerCall, int states, long millis,
-    long runWork) {
-  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 2_000, 5_000_000L);
+    int walkItems, int walkBudget, int offRouteItems, int callDepth, int exitsPerCall, int states, long runWork) {
+  public static final SimulationBounds DEFAULT = new SimulationBounds(5_000, 50_000, 500, 6, 8, 50_000, 5_000_000L);
 
   /**
    * The bounds of a first look at every finding: a fifth of the path states per function, a
@@ -32,14 +31,14 @@ public record SimulationBounds(
   public SimulationBounds firstLook() {
     return new SimulationBounds(
         Math.max(1, walkItems / 5), Math.max(1, walkBudget / 40), offRouteItems, callDepth, exitsPerCall,
-        Math.max(1, states / 10), millis, runWork);
+        Math.max(1, states / 10), runWork);
   }
 
   public SimulationBounds withStates(int value) {
-    return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, value, millis, runWork);
+    return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, value, runWork);
   }
 
   public SimulationBounds withRunWork(long value) {
-    return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, states, millis, value);
+    return new SimulationBounds(walkItems, walkBudget, offRouteItems, callDepth, exitsPerCall, states, value);
   }
 }

@@ -126,7 +126,6 @@ public final class Simulator {
           Verdict.CONFIRMED, confirmedReason(threads, o), columns, ScheduleWriter.steps(new Scheduler(threads, bounds), o), o.states());
       case NO_DEADLOCK -> new Simulation(Verdict.NOT_REPRODUCED, whyNot(built, o), columns, List.of(), o.states());
       case STATE_BOUND -> bound("the schedule search hit its state bound (" + bounds.states() + " states)", columns, o.states());
-      case TIME_BOUND -> bound("the schedule search hit its time bound (" + bounds.millis() + " ms)", columns, o.states());
     };
   }
 

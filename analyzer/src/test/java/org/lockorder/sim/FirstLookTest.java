@@ -83,7 +83,7 @@ class FirstLookTest {
 
   /** Bounds under which t1's walk fits, but not under a first look's. */
   private static SimulationBounds bounds(long runWork) {
-    return new SimulationBounds(400, 800, 500, 6, 8, 5_000, 60_000, runWork);
+    return new SimulationBounds(400, 800, 500, 6, 8, 5_000, runWork);
   }
 
   private List<String> verdicts(long runWork) {

@@ -101,7 +101,7 @@ class SchedulerTest {
     for (int i = 0; i < 6; i++) {
       many.add(thread(take("L" + i, Mode.WRITE), take("M" + i, Mode.WRITE), take("N" + i, Mode.WRITE), take("O" + i, Mode.WRITE)));
     }
-    Scheduler.Outcome o = new Scheduler(many, new SimulationBounds(100, 1000, 100, 6, 8, 50, 5_000, 1_000_000)).run();
+    Scheduler.Outcome o = new Scheduler(many, new SimulationBounds(100, 1000, 100, 6, 8, 50, 1_000_000)).run();
     assertEquals(Scheduler.Result.STATE_BOUND, o.result());
   }
 }

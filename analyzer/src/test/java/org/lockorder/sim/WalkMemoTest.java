@@ -85,7 +85,7 @@ class WalkMemoTest {
     // 250 path states per thread: t1 spends most of them in busy() and runs out inside churn();
     // t3 calls churn() first, and it fits. (Before the fix t3's walk was "internal inconsistency:
     // no path of t3 follows the witness" for every budget from 190 to 280.)
-    Simulator sim = new Simulator(program, new SimulationBounds(100_000, 250, 100_000, 6, 8, 5_000, 60_000, 10_000_000L));
+    Simulator sim = new Simulator(program, new SimulationBounds(100_000, 250, 100_000, 6, 8, 5_000, 10_000_000L));
     assertEquals("the walk of t1 hit its bound (100000 path states per function, 250 per thread)", sim.simulate(findings.get(0)).reason());
     assertEquals(Verdict.CONFIRMED, sim.simulate(findings.get(1)).verdict(), sim.simulate(findings.get(1)).reason());
   }
