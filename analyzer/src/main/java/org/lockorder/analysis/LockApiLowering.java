@@ -56,9 +56,10 @@ public final class LockApiLowering {
 
   Function lower(Function f) {
     List<Node> nodes = new ArrayList<>(f.cfg().nodes().size());
+    List<SubclassSet> subclassesSet = subclassesSet(f, model);
     Set<String> kernelIterators = KernelIterators.locals(f, model);
     for (Node n : f.cfg().nodes()) {
-      Event e = n.event() instanceof Event.Call call ? lowerCall(call, f, kernelIterators) : n.event();
+      Event e = n.event() instanceof Event.Call call ? lowerCall(call, n.id(), f, kernelIterators, subclassesSet) : n.event();
       Node lowered = e == n.event() ? n : n.withEvent(e);
       // A call that never returns ends its path: `else BUG();` does not fall through to the code
       // after the if, holding what that code takes again. The nodes only it reached stay, unreached.
@@ -88,7 +89,11 @@ public final class LockApiLowering {
     return model.primitive(call.callee()).filter(p -> p.op() == org.lockorder.model.Op.NO_RETURN).isPresent();
   }
 
-  private Event lowerCall(Event.Call call, Function f, Set<String> kernelIterators) {
+  /**
+   * @param node the call's node in {@code f}
+   * @param subclassesSet the subclasses {@code f} gives lock objects ({@link #subclassesSet})
+   */
+  private Event lowerCall(Event.Call call, int node, Function f, Set<String> kernelIterators, List<SubclassSet> subclassesSet) {
     Optional<Primitive> found = model.primitive(call.callee());
     if (found.isEmpty()) return call;
     Primitive p = found.get();
@@ -99,6 +104,10 @@ public final class LockApiLowering {
       case ACQUIRE, RELEASE, ASSERT_HELD -> {
         LockRef ref = lockRef(p, args);
         if (ref == null) return call;
+        if (p.op() == org.lockorder.model.Op.ACQUIRE && ref.subclass() == null && ref.path() != null && !subclassesSet.isEmpty()) {
+          Arg set = subclassAt(subclassesSet, ref.path(), node);
+          if (set != null) ref = new LockRef(ref.path(), ref.explicitClass(), set);
+        }
         return switch (p.op()) {
           case ACQUIRE -> new Event.Acquire(
               ref, p.kind(), p.mode(), styleOf(p, args), api, call.location(), p.irqs(), nestRef(p, args));
@@ -159,6 +168,60 @@ public final class LockApiLowering {
       default -> {
         return call;
       }
+    }
+  }
+
+  /**
+   * The lock objects {@code f} gives a subclass with a set-subclass primitive
+   * ({@code lockdep_set_subclass(&othercon->sock_mutex, 1)} in 6.1's fs/dlm/lowcomms.c), by the
+   * path that names them, with the subclass passed (a constant, or a parameter) and the nodes
+   * reachable from the call. lockdep keeps the subclass with the object from then on; statically
+   * the object is the expression, so an acquisition of the same path that the call reaches is
+   * taken at that subclass, whichever way it was reached: the usual shape is an object set up on
+   * one branch and taken after the branches join, where the other branch found one set up earlier
+   * the same way. A path through an array element names no single object and is left as it is.
+   */
+  private static List<SubclassSet> subclassesSet(Function f, LockModel model) {
+    List<SubclassSet> out = null;
+    for (Node n : f.cfg().nodes()) {
+      if (!(n.event() instanceof Event.Call call)) continue;
+      Optional<Primitive> p = model.primitive(call.callee());
+      if (p.isEmpty() || p.get().op() != org.lockorder.model.Op.SET_SUBCLASS) continue;
+      LockRef ref = lockRef(p.get(), call.args());
+      if (ref == null || ref.path() == null || ref.subclass() == null || ref.path().indexed()) continue;
+      if (!(ref.path().root() instanceof AccessPath.Var)) continue;
+      java.util.BitSet reach = new java.util.BitSet(f.cfg().nodes().size());
+      java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(n.successors());
+      while (!work.isEmpty()) {
+        int id = work.poll();
+        if (reach.get(id)) continue;
+        reach.set(id);
+        work.addAll(f.cfg().node(id).successors());
+      }
+      if (out == null) out = new ArrayList<>();
+      out.add(new SubclassSet(ObjectPath.of(ref.path()), ref.subclass(), reach));
+    }
+    return out == null ? List.of() : out;
+  }
+
+  /** The subclass an acquisition of {@code path} at node {@code id} is taken at; null when none, or two disagree. */
+  private static Arg subclassAt(List<SubclassSet> sets, AccessPath path, int id) {
+    Arg found = null;
+    for (SubclassSet s : sets) {
+      if (!s.reach().get(id) || !s.path().equals(ObjectPath.of(path))) continue;
+      if (found != null && !found.text().equals(s.subclass().text())) return null;
+      found = s.subclass();
+    }
+    return found;
+  }
+
+  /** A set-subclass call of a function: the object, the subclass, and the nodes it reaches. */
+  private record SubclassSet(ObjectPath path, Arg subclass, java.util.BitSet reach) {}
+
+  /** A lock object as an expression names it: its root variable and members, not its spelling. */
+  private record ObjectPath(AccessPath.Root root, List<String> fields) {
+    static ObjectPath of(AccessPath path) {
+      return new ObjectPath(path.root(), path.fields());
     }
   }
 

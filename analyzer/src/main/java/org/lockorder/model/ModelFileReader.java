@@ -266,6 +266,10 @@ final class ModelFileReader {
     if ((op == Op.KERNEL_ITERATOR || op == Op.USER_ITERATOR) && iteratorArg < 0) {
       throw m.position().error("a primitive with op '" + PrimitiveKeys.opName(op) + "' needs 'iterator: argN'");
     }
+    if (op == Op.SET_SUBCLASS) {
+      require(m, "lock", "a primitive with op 'set-subclass'");
+      require(m, "subclass", "a primitive with op 'set-subclass'");
+    }
     int keyArg = -1;
     if (op == Op.SET_CLASS) {
       require(m, "lock", "a primitive with op 'set-class'");

@@ -38,6 +38,11 @@ public enum Op {
   /** Gives a lock a class of its own, named by a key (lockdep_set_class). */
   SET_CLASS,
   /**
+   * Gives one lock object a subclass of its class (lockdep_set_subclass): its acquisitions by the
+   * same expression in the same function are taken at that subclass.
+   */
+  SET_SUBCLASS,
+  /**
    * Makes an iterator over kernel memory, which no copy through it faults on (iov_iter_kvec,
    * iov_iter_bvec, ...): the iterator is the argument {@link Primitive#iteratorArg()}.
    */

@@ -37,6 +37,7 @@ final class PrimitiveKeys {
           Map.entry(Op.SOFTIRQS_ENABLE, Set.of("call", "op")),
           Map.entry(Op.IRQ_HANDLER, Set.of("call", "op", "handler", "context")),
           Map.entry(Op.SET_CLASS, Set.of("call", "op", "lock", "field", "key", "name")),
+          Map.entry(Op.SET_SUBCLASS, Set.of("call", "op", "lock", "field", "subclass")),
           Map.entry(Op.NO_RETURN, Set.of("call", "op")),
           Map.entry(Op.IN_INTERRUPT, Set.of("call", "op")),
           Map.entry(Op.IN_TASK, Set.of("call", "op")),

@@ -166,7 +166,7 @@ class ConfigErrorTest {
   void badOpBadStyleBadArg() throws IOException {
     assertEquals(
         "bad op 'aquire' (expected acquire | release | assert-held | may-fault | faults-disable"
-            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | kernel-iterator | user-iterator | no-return | in-interrupt | in-task | returns-zero)",
+            + " | faults-enable | spawn-thread | alloc | reclaim-disable | reclaim-enable | irqs-disable | irqs-enable | softirqs-disable | softirqs-enable | irq-handler | set-class | set-subclass | kernel-iterator | user-iterator | no-return | in-interrupt | in-task | returns-zero)",
         failLoading("primitives:\n  - {call: l, op: aquire}\n").getMessage());
     assertEquals(
         "bad style 'maybe' (expected blocking | try | checked | conditional | iterator | momentary)",
@@ -191,6 +191,16 @@ class ConfigErrorTest {
         failLoading("primitives:\n  - {call: t, op: spawn-thread}\n").getMessage());
     assertEquals("'field' needs 'lock: argN' to apply to",
         failLoading("primitives:\n  - {call: l, op: release, class: c, field: f}\n").getMessage());
+  }
+
+  @Test
+  void aSubclassSetNeedsTheLockAndTheSubclass() throws IOException {
+    assertEquals("a primitive with op 'set-subclass' needs 'subclass'",
+        failLoading("primitives:\n  - {call: s, op: set-subclass, lock: arg0}\n").getMessage());
+    assertEquals("a primitive with op 'set-subclass' needs 'lock'",
+        failLoading("primitives:\n  - {call: s, op: set-subclass, subclass: arg1}\n").getMessage());
+    assertEquals("key 'key' does not apply to op 'set-subclass' (allowed: call, field, lock, op, subclass)",
+        failLoading("primitives:\n  - {call: s, op: set-subclass, lock: arg0, subclass: arg1, key: arg2}\n").getMessage());
   }
 
   @Test
