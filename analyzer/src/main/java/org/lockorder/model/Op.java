@@ -38,8 +38,8 @@ public enum Op {
   /** Gives a lock a class of its own, named by a key (lockdep_set_class). */
   SET_CLASS,
   /**
-   * Gives one lock object a subclass of its class (lockdep_set_subclass): its acquisitions by the
-   * same expression in the same function are taken at that subclass.
+   * Gives one lock object a subclass of its class (lockdep_set_subclass): the acquisitions of the
+   * same expression that the call reaches in the same function are taken at that subclass.
    */
   SET_SUBCLASS,
   /**
