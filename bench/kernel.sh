@@ -163,7 +163,7 @@ fi
 edited="$src/fs/ext4/inode.c"
 cp "$edited" "$work/inode.c.orig"
 trap 'cp "$work/inode.c.orig" "$edited"' EXIT
-memo_line() { { grep -o '[0-9]* components read back, [0-9]* analyzed' "$work/$1.err" || true; } | tail -1 | sed 's/^/  summary memo: /'; }
+memo_line() { { grep -o "[0-9]* components read back, [0-9]* analyzed, [0-9]* read-back components' summaries decoded" "$work/$1.err" || true; } | tail -1 | sed 's/^/  summary memo: /'; }
 # A git repository of the pristine tree, for the pre-merge run's --new-from-rev (scratch only).
 if [ ! -d "$src/.git" ]; then
   command -v git >/dev/null || apt_install git

@@ -33,6 +33,13 @@ final class AnalysisContext {
   private final Map<Function, Integer> indexes;
   private final Summary[] summaries;
   /**
+   * By function index: where the summary of a function read back from the summary memo waits to
+   * be decoded ({@link RestoredSummaries}), and its place among its component's members. Set like
+   * {@link #summaries}, before the component's callers start.
+   */
+  private final RestoredSummaries[] restored;
+  private final int[] restoredAt;
+  /**
    * By function index, made on first need: its ops pointers ({@link DispatchPointers}). A function
    * in a recursion is analyzed many times, and again for each set of constants passed to it.
    */
@@ -89,6 +96,8 @@ final class AnalysisContext {
       }
     }
     this.summaries = new Summary[indexes.size()];
+    this.restored = new RestoredSummaries[indexes.size()];
+    this.restoredAt = new int[indexes.size()];
     this.dispatchPointers = new java.util.concurrent.atomic.AtomicReferenceArray<>(indexes.size());
     this.releaseParams = new java.util.concurrent.atomic.AtomicReferenceArray<>(indexes.size());
     this.components = componentOf.stream().mapToInt(Integer::intValue).toArray();
@@ -106,6 +115,8 @@ final class AnalysisContext {
     this.reclaimModel = shared.reclaimModel;
     this.indexes = shared.indexes;
     this.summaries = shared.summaries;
+    this.restored = shared.restored;
+    this.restoredAt = shared.restoredAt;
     this.dispatchPointers = shared.dispatchPointers;
     this.releaseParams = shared.releaseParams;
     this.components = shared.components;
@@ -250,8 +261,34 @@ final class AnalysisContext {
 
   Summary summary(Function f) {
     Integer i = indexes.get(f);
-    Summary s = i == null ? null : summaries[i];
+    if (i == null) return EMPTY;
+    Summary s = summaries[i];
+    if (s == null && restored[i] != null) s = restored[i].summary(restoredAt[i]);
     return s == null ? EMPTY : s;
+  }
+
+  /**
+   * What the interrupt-usage rule reads of {@code f}'s summary, of the kinds in {@code kinds}
+   * ({@link IrqCandidate}): for a function read back, kept beside its summary when it was written
+   * (then its summary is not decoded).
+   */
+  List<IrqCandidate> irqCandidates(Function f, int kinds) {
+    Integer i = indexes.get(f);
+    if (i != null && summaries[i] == null && restored[i] != null) {
+      List<IrqCandidate> kept = restored[i].irqCandidates(restoredAt[i], kinds);
+      if (kept != null) return kept;
+    }
+    return IrqCandidate.of(summary(f), kinds);
+  }
+
+  /** The summaries of a component read back from the memo, decoded when first asked for. */
+  void restoreSummaries(List<Function> members, RestoredSummaries r) {
+    for (int m = 0; m < members.size(); m++) {
+      Integer i = indexes.get(members.get(m));
+      if (i == null) throw new IllegalArgumentException("no component holds " + members.get(m).name());
+      restoredAt[i] = m;
+      restored[i] = r;
+    }
   }
 
   private static final Summary EMPTY = new Summary();
@@ -331,8 +368,15 @@ final class AnalysisContext {
 
   /** The classes (without subclass) some exit of {@code g}'s general summary releases; parameter locks are left out. */
   java.util.Set<LockKey> releasedByExits(Function g) {
+    Integer i = indexes.get(g);
+    if (i != null && summaries[i] == null && restored[i] != null) return restored[i].releasedByExits(restoredAt[i]);
+    return releasedByExits(summary(g));
+  }
+
+  /** {@link #releasedByExits(Function)} of a summary. */
+  static java.util.Set<LockKey> releasedByExits(Summary s) {
     java.util.Set<LockKey> out = null;
-    for (Summary.ExitEffect e : summary(g).exits.values()) {
+    for (Summary.ExitEffect e : s.exits.values()) {
       for (LockKey k : e.released()) {
         if (!(k instanceof LockKey.OfClass)) continue;
         if (out == null) out = new java.util.HashSet<>();
@@ -399,7 +443,7 @@ final class AnalysisContext {
 
   boolean hasSummary(Function f) {
     Integer i = indexes.get(f);
-    return i != null && summaries[i] != null;
+    return i != null && (summaries[i] != null || restored[i] != null);
   }
 
   /** Bound names in {@link AnalysisBounds.Recursion#stoppedBy()}. */

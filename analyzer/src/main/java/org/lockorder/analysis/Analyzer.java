@@ -83,14 +83,16 @@ public final class Analyzer {
         ? analyzeComponent(scc, graph, fork)
         : memoRun.analyze(scc, fork, () -> analyzeComponent(scc, graph, fork)));
     times.add("summaries", System.nanoTime() - start);
+    // Before the details: the summaries the rest of the run decodes are counted with the read-back.
+    AnalysisResult result = times.time("edges and witnesses", () -> result(ctx, graph));
     int largest = 0;
     for (int i = 1; i < components.size(); i++) if (components.get(i).size() > components.get(largest).size()) largest = i;
     String specialised = ctx.specialisations() == 0 ? "" : ctx.specialisations() + " summaries specialised for constant arguments";
     if (memoRun != null) {
       specialised += (specialised.isEmpty() ? "" : "; ") + (memo.hits() - hitsBefore) + " components read back, "
-          + (memo.misses() - missesBefore) + " analyzed"
+          + (memo.misses() - missesBefore) + " analyzed, " + memoRun.summariesDecoded() + " read-back components' summaries decoded"
           + String.format(java.util.Locale.ROOT, " (memo: %.1f s writing, %.1f s reading, all threads)",
-              (memo.encodeNanos() - encodeBefore) / 1e9, (memo.decodeNanos() - decodeBefore) / 1e9);
+              (memo.encodeNanos() - encodeBefore) / 1e9, (memo.decodeNanos() - decodeBefore + memoRun.summariesDecodeNanos()) / 1e9);
     }
     if (!components.isEmpty() && components.get(largest).size() > 1) {
       times.detail("summaries", components.get(largest).size(), String.format(java.util.Locale.ROOT,
@@ -99,7 +101,7 @@ public final class Analyzer {
     } else if (!specialised.isEmpty()) {
       times.detail("summaries", 0, specialised);
     }
-    return times.time("edges and witnesses", () -> result(ctx, graph));
+    return result;
   }
 
   /**
@@ -367,18 +369,17 @@ public final class Analyzer {
     if (handlers.isEmpty()) return List.of();
     for (Function h : handlers) {
       org.lockorder.ir.IrqLevel level = graph.irqHandlerLevel(h);
-      for (Summary.Acquisition a : ctx.summary(h).acquisitions.values()) {
-        // Past an in_interrupt() test's task side (vfree's deferral): never taken in the handler.
-        if ((a.cuts() & Scopes.VIA_TASK) != 0) continue;
-        if (a.key() instanceof LockKey.OfClass c) keep(best, c.lockClass(), level, true, a.mode(), h, a.site());
+      // Past an in_interrupt() test's task side (vfree's deferral) a lock is never taken in the
+      // handler: such acquisitions are no IN_HANDLER candidates.
+      for (IrqCandidate c : ctx.irqCandidates(h, IrqCandidate.IN_HANDLER_BIT)) {
+        if (c.kind() == IrqCandidate.IN_HANDLER) keep(best, c.lockClass(), level, true, c.mode(), h, c.site());
       }
     }
     for (Function f : graph.functions()) {
-      if (graph.entryReason(f) == null || graph.irqOnly(f) || graph.runsWhereCalled(f)) continue;
-      for (Summary.Acquisition a : ctx.summary(f).acquisitions.values()) {
-        if (!(a.key() instanceof LockKey.OfClass c)) continue;
-        if ((a.irqsOn() & Scopes.HARDIRQS_ON) != 0) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.HARDIRQ, false, a.mode(), f, a.site());
-        if ((a.irqsOn() & Scopes.SOFTIRQS_ON) != 0) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.SOFTIRQ, false, a.mode(), f, a.site());
+      if ((IrqCandidate.kindsRead(graph, f) & IrqCandidate.PROCESS_BITS) == 0) continue;
+      for (IrqCandidate c : ctx.irqCandidates(f, IrqCandidate.PROCESS_BITS)) {
+        if (c.kind() == IrqCandidate.HARDIRQS_ON) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.HARDIRQ, false, c.mode(), f, c.site());
+        if (c.kind() == IrqCandidate.SOFTIRQS_ON) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.SOFTIRQ, false, c.mode(), f, c.site());
       }
     }
     List<IrqUsage> out = new ArrayList<>(best.values());

@@ -622,12 +622,12 @@ final class CallGraph {
     return out;
   }
 
-  /** True when {@code f} only runs in interrupt context. */
   /** The function {@code f} copies (ADR-008), or null when {@code f} is no copy. */
   Function originalOf(Function f) {
     return originals.get(f);
   }
 
+  /** True when {@code f} only runs in interrupt context. */
   boolean irqOnly(Function f) {
     return irqOnly.contains(f);
   }

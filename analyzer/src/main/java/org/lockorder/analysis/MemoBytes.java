@@ -163,6 +163,12 @@ final class MemoBytes {
       return Arrays.copyOf(buf, size);
     }
 
+    /** Copies the bytes written into {@code to} at {@code at}; returns where they end. */
+    int copyTo(byte[] to, int at) {
+      System.arraycopy(buf, 0, to, at, size);
+      return at + size;
+    }
+
     private void varint(long v) {
       ensure(10);
       while ((v & ~0x7FL) != 0) {
@@ -202,9 +208,15 @@ final class MemoBytes {
 
     /** Reads {@code buf} from {@code start}. */
     In(byte[] buf, int start, Map<String, String> interned) {
+      this(buf, start, buf.length, interned);
+    }
+
+    /** Reads {@code buf} from {@code start} up to {@code end}: one section of an entry. */
+    In(byte[] buf, int start, int end, Map<String, String> interned) {
+      if (start < 0 || end > buf.length || start > end) throw new IllegalArgumentException("no such section");
       this.buf = buf;
       this.at = start;
-      this.end = buf.length;
+      this.end = end;
       this.interned = interned;
     }
 

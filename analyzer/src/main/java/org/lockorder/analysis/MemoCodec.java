@@ -52,6 +52,10 @@ final class MemoCodec {
     this.graph = graph;
   }
 
+  /** How many entries' summaries were decoded ({@link RestoredSummaries}), and the thread time it took. */
+  final java.util.concurrent.atomic.AtomicInteger summariesDecoded = new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicLong summariesDecodeNanos = new java.util.concurrent.atomic.AtomicLong();
+
   /** The run's ops tables, which an entry names by name: their numbers are the run's own. */
   private final CallGraph graph;
 
@@ -59,16 +63,31 @@ final class MemoCodec {
   private final java.util.concurrent.atomic.AtomicReferenceArray<String> digests;
 
   /**
-   * A component's entry: the blob, the digest of its summaries (its callers' keys read it), and
-   * its chain nodes by index (for its callers' entries to name).
+   * A component's entry: its two parts, the digest of its summaries (its callers' keys read it),
+   * and its chain nodes by index (for its callers' entries to name).
    *
-   * @param blob null when what the component collected besides its summaries names a function
-   *     an entry cannot (it is then analyzed every time, but its callers' entries still name it)
+   * @param blob what every run that reads the entry reads: null when what the component collected
+   *     besides its summaries names a function an entry cannot (it is then analyzed every time,
+   *     but its callers' entries still name it)
+   * @param later the members' summaries, read only when asked for
    */
-  record Encoded(byte[] blob, String digest, CallChain[] chains, CallChain[] aliases, int[] aliasOf) {}
+  record Encoded(byte[] blob, byte[] later, String digest, CallChain[] chains, CallChain[] aliases, int[] aliasOf) {}
 
-  /** A component's entry read back; {@link #apply} adds its results to the fork. */
-  record Decoded(Summary[] summaries, String digest, CallChain[] chains, List<Runnable> collected) {}
+  /**
+   * A component's entry read back: its summaries waiting to be decoded, their digest, its node
+   * table (for its callers' entries to name), and steps that add its other results to the fork.
+   */
+  record Decoded(RestoredSummaries summaries, String digest, CallChain[] chains, List<Runnable> collected) {}
+
+  /*
+   * An entry's layout (format 19). Its first part: the digest of its summaries (32 bytes); the
+   * length of the node table; the node table (MemoEntryWriter); then what a run reads of every
+   * entry: per member, the classes its exits release and its interrupt usages (IrqCandidate), then
+   * the edges, call contexts and bounds its analysis collected. Its second part, read only when
+   * asked for (RestoredSummaries): the members' summaries. The digest covers the summaries and the
+   * part of the node table they wrote, which comes first: a node's number follows from the
+   * summaries alone, so callers' entries may name it.
+   */
 
   /**
    * Encodes the summaries of {@code members} and what {@code fork} collected while they were
@@ -78,38 +97,129 @@ final class MemoCodec {
    */
   Encoded encode(List<Function> members, AnalysisContext fork, CallGraph graph, java.util.function.IntPredicate mayName) {
     MemoEntryWriter w = new MemoEntryWriter(anchors, digests, mayName);
-    w.out.unsigned(members.size());
-    for (Function f : members) writeSummary(w, fork.summary(f));
-    byte[] digestBytes = w.out.digest(w.out.size());
+    MemoBytes.Out summaries = w.out;
+    summaries.unsigned(members.size());
+    List<Summary> written = new ArrayList<>(members.size());
+    for (Function f : members) {
+      Summary s = fork.summary(f);
+      written.add(s);
+      writeSummary(w, s);
+    }
+    java.security.MessageDigest md = SummaryMemo.sha256();
+    md.update(w.nodesOut.digest(w.nodesOut.size()));
+    md.update(summaries.digest(summaries.size()));
+    byte[] digestBytes = md.digest();
     String digest = java.util.HexFormat.of().formatHex(digestBytes);
     byte[] blob;
     try {
+      MemoBytes.Out eager = new MemoBytes.Out();
+      w.startSection(eager);
+      for (int i = 0; i < members.size(); i++) writeMemberFacts(w, written.get(i), IrqCandidate.kindsRead(graph, members.get(i)));
       encodeCollected(w, fork, members, graph);
       // The digest first: a reader cannot make it again, the masked positions being unknown to it.
-      byte[] body = w.out.toByteArray();
-      blob = new byte[DIGEST_BYTES + body.length];
+      MemoBytes.Out length = new MemoBytes.Out();
+      length.unsigned(w.nodesOut.size());
+      blob = new byte[DIGEST_BYTES + length.size() + w.nodesOut.size() + eager.size()];
       System.arraycopy(digestBytes, 0, blob, 0, DIGEST_BYTES);
-      System.arraycopy(body, 0, blob, DIGEST_BYTES, body.length);
+      int at = length.copyTo(blob, DIGEST_BYTES);
+      at = w.nodesOut.copyTo(blob, at);
+      eager.copyTo(blob, at);
     } catch (NotEncodable e) {
       blob = null;
     }
     int[] aliasOf = new int[w.aliasOf.size()];
     for (int i = 0; i < aliasOf.length; i++) aliasOf[i] = w.aliasOf.get(i);
-    return new Encoded(blob, digest, w.chainList.toArray(new CallChain[0]), w.aliases.toArray(new CallChain[0]), aliasOf);
+    return new Encoded(blob, summaries.toByteArray(), digest, w.chainList.toArray(new CallChain[0]), w.aliases.toArray(new CallChain[0]), aliasOf);
   }
 
-  /** Reads an entry {@link #encode} wrote for these members; nothing is applied yet. */
-  Decoded decode(byte[] blob, List<Function> members, CallGraph graph, AnalysisContext fork)
+  /**
+   * Reads the first part of an entry {@link #encode} wrote for these members: its node table and
+   * what every run reads; nothing is applied yet, and the summaries ({@code later}) are read when
+   * first asked for.
+   */
+  Decoded decode(byte[] blob, SummaryMemo.Later later, List<Function> members, CallGraph graph, AnalysisContext fork)
       throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
     if (blob.length < DIGEST_BYTES) throw new MemoBytes.Malformed("truncated");
     String digest = java.util.HexFormat.of().formatHex(blob, 0, DIGEST_BYTES);
-    MemoBytes.In in = new MemoBytes.In(blob, DIGEST_BYTES, strings);
-    MemoEntryReader r = new MemoEntryReader(in, anchors, chainsByDigest, classes, classKeys);
-    if (in.unsigned() != members.size()) throw new MemoBytes.Malformed("another component");
-    Summary[] summaries = new Summary[members.size()];
-    for (int i = 0; i < summaries.length; i++) summaries[i] = readSummary(r);
+    MemoBytes.In length = new MemoBytes.In(blob, DIGEST_BYTES, strings);
+    int nodesLength = length.unsigned();
+    int nodesAt = length.position();
+    int eagerAt = nodesAt + nodesLength;
+    if (eagerAt > blob.length || eagerAt < 0) throw new MemoBytes.Malformed("truncated");
+    MemoEntryReader.Nodes nodes = new MemoEntryReader.Nodes(chainsByDigest);
+    new MemoEntryReader(new MemoBytes.In(blob, nodesAt, eagerAt, strings), nodes, anchors, classes, classKeys).readNodes();
+    MemoEntryReader r = new MemoEntryReader(new MemoBytes.In(blob, eagerAt, strings), nodes, anchors, classes, classKeys);
+    List<Set<LockKey>> released = new ArrayList<>(members.size());
+    List<List<IrqCandidate>> usages = new ArrayList<>(members.size());
+    int[] irqKinds = new int[members.size()];
+    for (int i = 0; i < members.size(); i++) {
+      released.add(r.keys());
+      irqKinds[i] = r.in.unsigned();
+      usages.add(readIrqCandidates(r));
+    }
     List<Runnable> collected = restoreCollected(r, members, graph, fork);
-    return new Decoded(summaries, digest, r.chainList.toArray(new CallChain[0]), collected);
+    int count = members.size();
+    RestoredSummaries.Decoder decoder = () -> {
+      long start = System.nanoTime();
+      try {
+        byte[] bytes = later.read();
+        if (bytes == null) throw new MemoBytes.Malformed("its summaries cannot be read");
+        return readSummaries(bytes, nodes, count);
+      } finally {
+        summariesDecoded.incrementAndGet();
+        summariesDecodeNanos.addAndGet(System.nanoTime() - start);
+      }
+    };
+    String component = members.get(0).name() + " (" + members.get(0).location() + ")";
+    RestoredSummaries restored = new RestoredSummaries(component, decoder, released, usages, irqKinds);
+    return new Decoded(restored, digest, nodes.own.toArray(new CallChain[0]), collected);
+  }
+
+  /** An entry's second part: its members' summaries. */
+  private Summary[] readSummaries(byte[] bytes, MemoEntryReader.Nodes nodes, int members)
+      throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+    MemoEntryReader r = new MemoEntryReader(new MemoBytes.In(bytes, 0, strings), nodes, anchors, classes, classKeys);
+    if (r.in.unsigned() != members) throw new MemoBytes.Malformed("another component");
+    Summary[] summaries = new Summary[members];
+    for (int i = 0; i < summaries.length; i++) summaries[i] = readSummary(r);
+    if (!r.in.atEnd()) throw new MemoBytes.Malformed("trailing bytes");
+    return summaries;
+  }
+
+  /**
+   * What the rest of a run reads of a member's summary besides its callers' analysis: the classes
+   * its exits release, and its interrupt usages of {@code irqKinds}, those the rule reads of it in
+   * this run ({@link IrqCandidate#kindsRead}).
+   */
+  private static void writeMemberFacts(MemoEntryWriter w, Summary s, int irqKinds) {
+    // Sorted: a hash set's order may differ between runs, and so would the entry's bytes.
+    java.util.TreeMap<String, LockKey> released = new java.util.TreeMap<>();
+    for (LockKey k : AnalysisContext.releasedByExits(s)) released.put(k.toString(), k);
+    w.keys(new java.util.LinkedHashSet<>(released.values()));
+    List<IrqCandidate> candidates = IrqCandidate.of(s, irqKinds);
+    w.out.unsigned(irqKinds);
+    w.out.unsigned(candidates.size());
+    for (IrqCandidate c : candidates) {
+      w.out.unsigned(c.kind());
+      w.lockClass(c.lockClass());
+      w.mode(c.mode());
+      w.site(c.site());
+    }
+  }
+
+  private static List<IrqCandidate> readIrqCandidates(MemoEntryReader r) throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+    int n = r.in.unsigned();
+    if (n == 0) return List.of();
+    List<IrqCandidate> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int kind = r.index(IrqCandidate.KINDS);
+      LockClass c = r.lockClass();
+      Mode mode = r.mode();
+      Site site = r.site();
+      if (site == null) throw new MemoBytes.Malformed("a usage without a site");
+      out.add(new IrqCandidate(kind, c, mode, site));
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -10,27 +10,42 @@ import org.lockorder.ir.Location;
 import org.lockorder.ir.Mode;
 
 /**
- * Reads back what {@link MemoEntryWriter} wrote, rejecting what it could not have written
- * ({@link MemoBytes.Malformed}); lock classes and keys are shared across the entries of a run.
+ * Reads back one section of what {@link MemoEntryWriter} wrote, rejecting what it could not have
+ * written ({@link MemoBytes.Malformed}); lock classes and keys are shared across the entries of a
+ * run, the node table ({@link Nodes}) across the sections of an entry.
  */
 final class MemoEntryReader {
   final MemoBytes.In in;
   private final List<Site> sites = new ArrayList<>();
-  final List<CallChain> chainList = new ArrayList<>();
-  private final List<CallChain[]> external = new ArrayList<>();
+  private final Nodes nodes;
 
   private static final Mode[] MODES = Mode.values();
   private final SourceAnchors anchors;
-  private final java.util.function.Function<String, CallChain[]> chainsByDigest;
   /** Shared across the entries read in a run ({@link MemoCodec}). */
   private final Map<LockClass, LockClass> classes;
   private final Map<LockClass, LockKey.OfClass> classKeys;
 
-  MemoEntryReader(MemoBytes.In in, SourceAnchors anchors, java.util.function.Function<String, CallChain[]> chainsByDigest,
-      Map<LockClass, LockClass> classes, Map<LockClass, LockKey.OfClass> classKeys) {
+  /**
+   * An entry's call-path nodes as its table made them ({@link #readNodes}): its own, which callers'
+   * entries name by index, and those it imports from other entries.
+   */
+  static final class Nodes {
+    final List<CallChain> own = new ArrayList<>();
+    final List<CallChain> imported = new ArrayList<>();
+    private final List<CallChain[]> external = new ArrayList<>();
+    private final java.util.function.Function<String, CallChain[]> chainsByDigest;
+
+    /** @param chainsByDigest the nodes of a component done in this run whose summaries have this digest, or null */
+    Nodes(java.util.function.Function<String, CallChain[]> chainsByDigest) {
+      this.chainsByDigest = chainsByDigest;
+    }
+  }
+
+  MemoEntryReader(MemoBytes.In in, Nodes nodes, SourceAnchors anchors, Map<LockClass, LockClass> classes,
+      Map<LockClass, LockKey.OfClass> classKeys) {
     this.in = in;
+    this.nodes = nodes;
     this.anchors = anchors;
-    this.chainsByDigest = chainsByDigest;
     this.classes = classes;
     this.classKeys = classKeys;
   }
@@ -53,10 +68,33 @@ final class MemoEntryReader {
     return s;
   }
 
-  CallChain chain() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+  /** A call path, by its reference into the node table. */
+  CallChain chain() throws MemoBytes.Malformed {
+    int ref = in.unsigned();
+    if (ref == 0) return CallChain.EMPTY;
+    int k = (ref - 1) / 2;
+    List<CallChain> table = ref % 2 == 1 ? nodes.own : nodes.imported;
+    if (k >= table.size()) throw new MemoBytes.Malformed("bad chain reference");
+    return table.get(k);
+  }
+
+  /**
+   * Reads this section as the node table: groups of new nodes, each path's steps head first and
+   * what follows them, and imports of other entries' nodes ({@link MemoEntryWriter#write}).
+   */
+  void readNodes() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
+    while (!in.atEnd()) {
+      int tag = in.unsigned();
+      if (tag == 1) readGroup();
+      else if (tag == 2) readImport();
+      else throw new MemoBytes.Malformed("bad node table");
+    }
+  }
+
+  private void readGroup() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
     int n = in.unsigned();
     int specialised = in.unsigned();
-    if (specialised > n) throw new MemoBytes.Malformed("bad chain");
+    if (n == 0 || specialised > n) throw new MemoBytes.Malformed("bad chain");
     CallStep[] steps = new CallStep[n];
     for (int i = 0; i < n; i++) {
       String caller = in.str();
@@ -66,37 +104,29 @@ final class MemoEntryReader {
       Object known = in.values.putIfAbsent(step, step);
       steps[i] = known != null ? (CallStep) known : step;
     }
-    CallChain c;
-    switch (in.unsigned()) {
-      case 0 -> c = CallChain.EMPTY;
-      case 1 -> c = at(chainList, in.unsigned());
-      case 2 -> {
-        int which = in.unsigned();
-        CallChain[] table;
-        if (which == 0) {
-          String digest = in.str();
-          table = chainsByDigest.apply(digest);
-          if (table == null) throw new MemoBytes.Malformed("no component with summaries " + digest);
-          external.add(table);
-        } else if (which - 1 < external.size()) {
-          table = external.get(which - 1);
-        } else {
-          throw new MemoBytes.Malformed("bad entry reference");
-        }
-        c = at(java.util.Arrays.asList(table), in.unsigned());
-      }
-      default -> throw new MemoBytes.Malformed("bad chain tail");
-    }
+    CallChain c = chain();
     CallChain[] made = new CallChain[n];
     for (int i = n - 1; i >= 0; i--) made[i] = c = c.prepend(steps[i]);
     for (int i = n - specialised; i < n; i++) made[i].memo = CallChain.SPECIALISED;
-    for (CallChain node : made) chainList.add(node);
-    return c;
+    for (CallChain node : made) nodes.own.add(node);
   }
 
-  private CallChain at(List<CallChain> table, int index) throws MemoBytes.Malformed {
-    if (index >= table.size()) throw new MemoBytes.Malformed("bad chain reference");
-    return table.get(index);
+  private void readImport() throws MemoBytes.Malformed {
+    int which = in.unsigned();
+    CallChain[] table;
+    if (which == 0) {
+      String digest = in.str();
+      table = nodes.chainsByDigest.apply(digest);
+      if (table == null) throw new MemoBytes.Malformed("no component with summaries " + digest);
+      nodes.external.add(table);
+    } else if (which - 1 < nodes.external.size()) {
+      table = nodes.external.get(which - 1);
+    } else {
+      throw new MemoBytes.Malformed("bad entry reference");
+    }
+    int index = in.unsigned();
+    if (index >= table.length) throw new MemoBytes.Malformed("bad chain reference");
+    nodes.imported.add(table[index]);
   }
 
   HeldLock held() throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {

@@ -15,10 +15,22 @@ import org.lockorder.ir.Mode;
  * Writes the parts of one summary-memo entry ({@link MemoCodec}): sites, call paths that share
  * their tails (naming nodes of other components' entries instead of writing them again), lock
  * keys and classes, modes and file-system sets.
+ *
+ * <p>An entry has sections, each with its own texts and sites ({@link #startSection}), and one
+ * table of call-path nodes that every section names by index ({@link #nodesOut}). The table is
+ * read first and whole, because callers' entries name its nodes; a section after it can then be
+ * read on its own, or not at all: the members' summaries are read only when something asks for
+ * them (ADR-009, "Later (stop 51)").
  */
 final class MemoEntryWriter {
-  final MemoBytes.Out out = new MemoBytes.Out();
-  /** The site objects written so far, by object, and the sites written, by value. */
+  /** The section being written. */
+  MemoBytes.Out out = new MemoBytes.Out();
+  /**
+   * The node table: groups of new nodes (a path's new steps and what follows them) and imports
+   * of other entries' nodes, in the order the sections first need them.
+   */
+  final MemoBytes.Out nodesOut = new MemoBytes.Out();
+  /** The site objects written so far in this section, by object, and the sites written, by value. */
   private final Map<Site, Integer> siteObjects = new IdentityHashMap<>();
   private final Map<SiteValue, Integer> sites = new HashMap<>();
   /** The chain nodes met so far, by object (written ones and their equals), and by value. */
@@ -30,6 +42,8 @@ final class MemoEntryWriter {
   final List<CallChain> aliases = new ArrayList<>();
   final IntList aliasOf = new IntList();
   private final Map<String, Integer> external = new java.util.HashMap<>();
+  /** Other entries' nodes imported into the table, by their {@link CallChain#memo}: their import index. */
+  private final Map<Long, Integer> imports = new HashMap<>();
 
   private final SourceAnchors anchors;
   /** By component index: the digest of its summaries ({@link MemoCodec}). */
@@ -63,6 +77,13 @@ final class MemoEntryWriter {
     this.mayName = mayName;
   }
 
+  /** Ends the section being written: the next one starts with no texts and no sites of its own. */
+  void startSection(MemoBytes.Out next) {
+    out = next;
+    siteObjects.clear();
+    sites.clear();
+  }
+
   void site(Site s) {
     if (s == null) {
       out.unsigned(0);
@@ -85,6 +106,7 @@ final class MemoEntryWriter {
   private void writeSite(Site s, Fresh calls) {
     out.unsigned(1);
     long id = write(calls);
+    ref(out, id);
     out.str(s.function());
     anchors.write(out, s.location());
     out.str(s.api());
@@ -101,14 +123,42 @@ final class MemoEntryWriter {
     return new SiteValue(calls, s.function(), s.location(), s.api(), s.lockClass(), s.mode(), s.instance());
   }
 
-  /**
-   * The number of steps not written yet and how many of the last of them a specialised analysis
-   * made ({@link CallChain#SPECIALISED}), the steps head first, then what follows them: nothing
-   * (0), a node written before in this entry (1, its index), or a node of another component's
-   * entry (2, that entry's digest and the index).
-   */
+  /** A call path: its new nodes into the table ({@link #write}), and its reference ({@link #ref}) into the section. */
   void chain(CallChain c) {
-    write(fresh(c));
+    ref(out, write(fresh(c)));
+  }
+
+  /**
+   * A path by its id ({@link #idOf}): 0 for the empty one, 2k + 1 for node k of the table, 2k + 2
+   * for import k (a node of another component's entry).
+   */
+  private void ref(MemoBytes.Out o, long id) {
+    if (id == 0) o.unsigned(0);
+    else if (id > 0) o.unsigned((int) (2 * (id - 1) + 1));
+    else o.unsigned(2 * importOf(-id) + 2);
+  }
+
+  /**
+   * The import index of another entry's node, written into the table at first need (2, then that
+   * entry's digest, or its number among the digests named before, and the node's index there).
+   */
+  private int importOf(long memo) {
+    Integer known = imports.get(memo);
+    if (known != null) return known;
+    String digest = digests.get(MemoCodec.owner(memo));
+    nodesOut.unsigned(2);
+    Integer d = external.get(digest);
+    if (d != null) {
+      nodesOut.unsigned(d + 1);
+    } else {
+      external.put(digest, external.size());
+      nodesOut.unsigned(0);
+      nodesOut.str(digest);
+    }
+    nodesOut.unsigned((int) memo);
+    int made = imports.size();
+    imports.put(memo, made);
+    return made;
   }
 
   /** The nodes of a path to write, head first, and the id of what follows them. */
@@ -157,40 +207,30 @@ final class MemoEntryWriter {
     return index != null ? index + 1 : -at.memo;
   }
 
-  /** Writes {@code f} ({@link #chain}) and numbers its nodes; returns the path's id. */
+  /**
+   * Writes {@code f}'s new nodes into the table, if any, and numbers them; returns the path's id.
+   * A group is 1, the number of nodes and how many of the last of them a specialised analysis made
+   * ({@link CallChain#SPECIALISED}), the steps head first, then what follows them ({@link #ref}).
+   */
   private long write(Fresh f) {
     List<CallChain> fresh = f.nodes;
-    out.unsigned(fresh.size());
+    if (fresh.isEmpty()) return f.tail;
+    // The import first: it is a record of the table too, and must not land inside the group.
+    if (f.tail < 0) importOf(-f.tail);
+    nodesOut.unsigned(1);
+    nodesOut.unsigned(fresh.size());
     // Below the first node a specialised analysis made, every fresh node is one too.
     int specialised = 0;
     while (specialised < fresh.size() && fresh.get(specialised).memo != CallChain.SPECIALISED) specialised++;
-    out.unsigned(fresh.size() - specialised);
+    nodesOut.unsigned(fresh.size() - specialised);
     for (CallChain node : fresh) {
       CallStep step = node.head();
-      out.str(step.caller());
-      anchors.writeCallPosition(out, step.location());
-      out.str(step.callee());
-      anchors.writeText(out, step.via());
+      nodesOut.str(step.caller());
+      anchors.writeCallPosition(nodesOut, step.location());
+      nodesOut.str(step.callee());
+      anchors.writeText(nodesOut, step.via());
     }
-    if (f.tail == 0) {
-      out.unsigned(0);
-    } else if (f.tail > 0) {
-      out.unsigned(1);
-      out.unsigned((int) (f.tail - 1));
-    } else {
-      long memo = -f.tail;
-      String digest = digests.get(MemoCodec.owner(memo));
-      out.unsigned(2);
-      Integer known = external.get(digest);
-      if (known != null) {
-        out.unsigned(known + 1);
-      } else {
-        external.put(digest, external.size());
-        out.unsigned(0);
-        out.str(digest);
-      }
-      out.unsigned((int) memo);
-    }
+    ref(nodesOut, f.tail);
     int first = chainList.size();
     for (int i = 0; i < fresh.size(); i++) {
       chains.put(fresh.get(i), first + i);
@@ -200,7 +240,7 @@ final class MemoEntryWriter {
       long tail = i + 1 < fresh.size() ? first + i + 2 : f.tail;
       nodes.put(new NodeValue(fresh.get(i).head(), tail), first + i);
     }
-    return fresh.isEmpty() ? f.tail : first + 1;
+    return first + 1;
   }
 
   void held(HeldLock h) {

@@ -35,17 +35,30 @@ import org.lockorder.ir.TranslationUnit;
  * whole is a miss.
  */
 public final class SummaryMemo {
-  private static final String FORMAT = "lockorder-summary-memo-18";
+  private static final String FORMAT = "lockorder-summary-memo-19";
 
-  /** Where entries live between runs. */
+  /**
+   * Where entries live between runs. An entry has two parts: the first is read whenever the entry
+   * is; the second (its members' summaries) only when something asks for them, so a store keeps it
+   * out of the heap until then (ADR-009, "Later (stop 51)").
+   */
   public interface Store {
-    /** The entry under {@code key}, or null. */
+    /** The first part of the entry under {@code key}, or null. */
     byte[] get(String key);
 
-    void put(String key, byte[] entry);
+    /** The second part of the entry under {@code key}, not read yet; null when there is none, or it is damaged. */
+    Later later(String key);
+
+    void put(String key, byte[] entry, byte[] later);
 
     /** Whether no entry can be found (a first run): then nothing is looked up. */
     boolean isEmpty();
+  }
+
+  /** The second part of a stored entry, read when first needed. */
+  public interface Later {
+    /** Its bytes, or null when they cannot be read after all. */
+    byte[] read();
   }
 
   /**
@@ -161,7 +174,8 @@ public final class SummaryMemo {
       String key = key(component);
       if (key != null && !empty) {
         byte[] entry = store.get(key);
-        if (entry != null && restore(entry, component, index, fork)) {
+        Later later = entry == null ? null : store.later(key);
+        if (later != null && restore(entry, later, component, index, fork)) {
           hits.incrementAndGet();
           return 0;
         }
@@ -177,23 +191,32 @@ public final class SummaryMemo {
       MemoCodec.Encoded e = codec.encode(component, fork, graph, new Reach(index, this::calleeComponents));
       encodeNanos.addAndGet(System.nanoTime() - encodeStart);
       done(component, index, e.digest(), e.chains(), e.aliases(), e.aliasOf());
-      if (key != null && e.blob() != null) store.put(key, e.blob());
+      if (key != null && e.blob() != null) store.put(key, e.blob(), e.later());
     }
 
-    private boolean restore(byte[] entry, List<Function> component, int index, AnalysisContext fork) {
+    private boolean restore(byte[] entry, Later later, List<Function> component, int index, AnalysisContext fork) {
       MemoCodec.Decoded d;
       long decodeStart = System.nanoTime();
       try {
-        d = codec.decode(entry, component, graph, fork);
+        d = codec.decode(entry, later, component, graph, fork);
       } catch (MemoBytes.Malformed | SourceAnchors.UnknownAnchor | RuntimeException e) {
         return false;
       } finally {
         decodeNanos.addAndGet(System.nanoTime() - decodeStart);
       }
       d.collected().forEach(Runnable::run);
-      for (int i = 0; i < component.size(); i++) fork.setSummary(component.get(i), d.summaries()[i]);
+      fork.restoreSummaries(component, d.summaries());
       done(component, index, d.digest(), d.chains(), new CallChain[0], new int[0]);
       return true;
+    }
+
+    /** How many read-back components' summaries something asked for, so far ({@link RestoredSummaries}). */
+    int summariesDecoded() {
+      return codec.summariesDecoded.get();
+    }
+
+    long summariesDecodeNanos() {
+      return codec.summariesDecodeNanos.get();
     }
 
     /** By component index: the components its members call, made on first need. */

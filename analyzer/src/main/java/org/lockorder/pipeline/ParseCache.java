@@ -33,7 +33,7 @@ import java.util.zip.InflaterInputStream;
 final class ParseCache {
   private static final String FORMAT = "lockorder-parse-cache-20";
   private static final String RUN_FORMAT = "lockorder-run-cache-2";
-  private static final String MEMO_FORMAT = "lockorder-summary-memo-file-6";
+  private static final String MEMO_FORMAT = "lockorder-summary-memo-file-7";
   private static final byte[] MAGIC = "LOPC".getBytes(StandardCharsets.US_ASCII);
 
   private final Path dir;

@@ -15,7 +15,11 @@ import org.lockorder.analysis.SummaryMemo;
 
 /**
  * The summary memo's entries on disk (ADR-009): one file per set of inputs and settings in the
- * cache directory, a sequence of records (key, length, the entry compressed on its own). A run
+ * cache directory, a sequence of records (key, length, checksum, the part compressed on its own),
+ * two per entry: what every read of the entry reads, and its summaries, under the key and a
+ * {@link #LATER} suffix. The second is inflated only when the analysis asks for the summaries,
+ * and stays in the mapped file until then; its checksum is checked when the entry is found, so a
+ * damaged one makes the entry a miss rather than a failure later (ADR-009, "Later (stop 51)"). A run
  * maps the file into memory and indexes it on a thread of its own, beside the parse; an entry is
  * inflated when it is read, so the entries live outside the collected heap until then (Linux
  * 6.1's fs/+mm/ memo is about 100 MB compressed, 330 MB not). The entries a run makes are
@@ -26,7 +30,9 @@ import org.lockorder.analysis.SummaryMemo;
  * changes a result, only its cost.
  */
 final class SummaryMemoFile implements SummaryMemo.Store {
-  private static final byte[] MAGIC = "LOSM4".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "LOSM5".getBytes(StandardCharsets.US_ASCII);
+  /** The key of an entry's second part is the entry's key and this. */
+  private static final String LATER = "+summaries";
   /** Below this many entries a file is never rewritten just to drop unused ones. */
   private static final int SMALL = 1000;
 
@@ -75,12 +81,13 @@ final class SummaryMemoFile implements SummaryMemo.Store {
       Map<String, long[]> records = new java.util.HashMap<>();
       while (buf.remaining() >= 2) {
         int keyLength = buf.getShort() & 0xFFFF;
-        if (buf.remaining() < keyLength + 4) break;
+        if (buf.remaining() < keyLength + 8) break;
         byte[] key = new byte[keyLength];
         buf.get(key);
         int length = buf.getInt();
+        int crc = buf.getInt();
         if (length < 0 || buf.remaining() < length) break;
-        records.put(new String(key, StandardCharsets.UTF_8), new long[] {buf.position(), length});
+        records.put(new String(key, StandardCharsets.UTF_8), new long[] {buf.position(), length, crc});
         buf.position(buf.position() + length);
       }
       mapped = buf;
@@ -91,14 +98,43 @@ final class SummaryMemoFile implements SummaryMemo.Store {
     }
   }
 
-  /** The entry, or null; a damaged one is null too. */
+  /** The entry's first part, or null; a damaged one is null too. */
   @Override
   public byte[] get(String key) {
     join(loader);
     long[] at = index.get(key);
-    if (at == null) return null;
+    if (at == null || !intact(at)) return null;
+    byte[] entry = inflate(at);
+    if (entry != null) used.put(key, at);
+    return entry;
+  }
+
+  /** The entry's second part, checked but not inflated yet; null when it is missing or damaged. */
+  @Override
+  public SummaryMemo.Later later(String key) {
+    join(loader);
+    long[] at = index.get(key + LATER);
+    if (at == null || !intact(at)) return null;
+    used.put(key + LATER, at);
+    return () -> inflate(at);
+  }
+
+  private java.nio.ByteBuffer slice(long[] at) {
     java.nio.ByteBuffer slice = mapped.duplicate();
     slice.position((int) at[0]).limit((int) (at[0] + at[1]));
+    return slice;
+  }
+
+  /** Whether a record's compressed bytes are those written (its checksum). */
+  private boolean intact(long[] at) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(slice(at));
+    return (int) crc.getValue() == (int) at[2];
+  }
+
+  /** A record's bytes inflated, or null when they cannot be. */
+  private byte[] inflate(long[] at) {
+    java.nio.ByteBuffer slice = slice(at);
     java.util.zip.Inflater inflater = new java.util.zip.Inflater();
     try {
       inflater.setInput(slice);
@@ -112,7 +148,6 @@ final class SummaryMemoFile implements SummaryMemo.Store {
         if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) return null;
         n += got;
       }
-      used.put(key, at);
       return n == out.length ? out : Arrays.copyOf(out, n);
     } catch (java.util.zip.DataFormatException | RuntimeException e) {
       return null;
@@ -128,8 +163,11 @@ final class SummaryMemoFile implements SummaryMemo.Store {
   }
 
   @Override
-  public void put(String key, byte[] entry) {
-    compressor.execute(() -> append(key, entry));
+  public void put(String key, byte[] entry, byte[] later) {
+    compressor.execute(() -> {
+      append(key + LATER, later);
+      append(key, entry);
+    });
   }
 
   /** On the compressor's thread: one record into this run's file of new records. */
@@ -150,18 +188,21 @@ final class SummaryMemoFile implements SummaryMemo.Store {
         if (n == deflated.length) deflated = Arrays.copyOf(deflated, 2 * deflated.length);
         n += deflater.deflate(deflated, n, deflated.length - n);
       }
-      record(freshOut, key, deflated, n);
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(deflated, 0, n);
+      record(freshOut, key, deflated, n, (int) crc.getValue());
       freshCount++;
     } catch (IOException | RuntimeException e) {
       failed = true;
     }
   }
 
-  private static void record(DataOutputStream out, String key, byte[] compressed, int length) throws IOException {
+  private static void record(DataOutputStream out, String key, byte[] compressed, int length, int crc) throws IOException {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
     out.writeShort(k.length);
     out.write(k);
     out.writeInt(length);
+    out.writeInt(crc);
     out.write(compressed, 0, length);
   }
 
@@ -225,7 +266,7 @@ final class SummaryMemoFile implements SummaryMemo.Store {
           byte[] compressed = new byte[(int) e.getValue()[1]];
           from.position((int) e.getValue()[0]);
           from.get(compressed);
-          record(out, e.getKey(), compressed, compressed.length);
+          record(out, e.getKey(), compressed, compressed.length, (int) e.getValue()[2]);
         }
         if (fresh != null) Files.copy(fresh, out);
       }

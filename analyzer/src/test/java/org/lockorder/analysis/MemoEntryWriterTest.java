@@ -51,6 +51,7 @@ class MemoEntryWriterTest {
     copies.chain(path());
 
     assertArrayEquals(shared.out.toByteArray(), copies.out.toByteArray());
+    assertArrayEquals(shared.nodesOut.toByteArray(), copies.nodesOut.toByteArray());
     assertEquals(2, copies.chainList.size(), "each node written once");
   }
 
@@ -101,7 +102,7 @@ class MemoEntryWriterTest {
     MemoEntryWriter unowned = writer();
     unowned.chain(path().prepend(step("xfs_create", 300, "xfs_trans_alloc")));
     assertEquals(3, unowned.chainList.size());
-    assertNotEquals(caller.out.size(), unowned.out.size());
+    assertNotEquals(caller.nodesOut.size(), unowned.nodesOut.size());
   }
 
   @Test
@@ -112,15 +113,18 @@ class MemoEntryWriterTest {
     MemoEntryWriter w = writer();
     w.chain(calls);
 
-    MemoEntryReader r = new MemoEntryReader(new MemoBytes.In(w.out.toByteArray(), 0, new java.util.HashMap<>()),
-        NO_ANCHORS, digest -> null, new java.util.HashMap<>(), new java.util.HashMap<>());
+    MemoEntryReader.Nodes nodes = new MemoEntryReader.Nodes(digest -> null);
+    new MemoEntryReader(new MemoBytes.In(w.nodesOut.toByteArray(), 0, new java.util.HashMap<>()), nodes, NO_ANCHORS,
+        new java.util.HashMap<>(), new java.util.HashMap<>()).readNodes();
+    MemoEntryReader r = new MemoEntryReader(new MemoBytes.In(w.out.toByteArray(), 0, new java.util.HashMap<>()), nodes, NO_ANCHORS,
+        new java.util.HashMap<>(), new java.util.HashMap<>());
     CallChain read = r.chain();
     assertEquals(calls, read);
     assertEquals(0, read.memo);
     assertEquals(CallChain.SPECIALISED, read.tail().memo);
     assertEquals(CallChain.SPECIALISED, read.tail().tail().memo);
 
-    new MemoCodec(NO_ANCHORS, digest -> null, 4).register(1, "d", r.chainList.toArray(new CallChain[0]), new CallChain[0], new int[0]);
+    new MemoCodec(NO_ANCHORS, digest -> null, 4).register(1, "d", nodes.own.toArray(new CallChain[0]), new CallChain[0], new int[0]);
     assertEquals(1, MemoCodec.owner(read.memo), "the caller's own step is its entry's");
     assertEquals(CallChain.SPECIALISED, read.tail().memo, "whoever made it first, every entry writes it");
   }

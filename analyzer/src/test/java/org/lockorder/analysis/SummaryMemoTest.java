@@ -86,7 +86,8 @@ class SummaryMemoTest {
       }
       """;
 
-  private record Run(String json, int readBack, int analyzed) {}
+  /** @param decoded how many components read back had their summaries decoded (ADR-009, "Later (stop 51)") */
+  private record Run(String json, int readBack, int analyzed, int decoded) {}
 
   private Run run(boolean cached) {
     StringWriter out = new StringWriter();
@@ -95,13 +96,15 @@ class SummaryMemoTest {
     if (cached) args.addAll(List.of("--cache-dir=" + cache, "--summary-memo"));
     args.add(src.toString());
     Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
-    Matcher m = Pattern.compile("(\\d+) components read back, (\\d+) analyzed").matcher(err.toString());
-    int readBack = -1, analyzed = -1;
+    Matcher m = Pattern.compile("(\\d+) components read back, (\\d+) analyzed, (\\d+) read-back components' summaries decoded")
+        .matcher(err.toString());
+    int readBack = -1, analyzed = -1, decoded = -1;
     if (m.find()) {
       readBack = Integer.parseInt(m.group(1));
       analyzed = Integer.parseInt(m.group(2));
+      decoded = Integer.parseInt(m.group(3));
     }
-    return new Run(out.toString(), readBack, analyzed);
+    return new Run(out.toString(), readBack, analyzed, decoded);
   }
 
   private void write(String helpers, String threads) throws IOException {
@@ -127,6 +130,102 @@ class SummaryMemoTest {
     Run second = afterEdit();
     assertEquals(0, second.analyzed(), "nothing to analyze again");
     assertTrue(second.readBack() > 0);
+    assertEquals(0, second.decoded(), "no summary read back is needed when nothing is analyzed");
+  }
+
+  @Test
+  void interruptUsagesAreReadBackWithoutTheSummaries() throws IOException {
+    write("""
+        enum irqreturn { IRQ_NONE, IRQ_HANDLED };
+        typedef enum irqreturn irqreturn_t;
+        static DEFINE_SPINLOCK(lock_A);
+        static DEFINE_SPINLOCK(lock_B);
+        void take_both(void)
+        {
+        	spin_lock(&lock_A);
+        	spin_lock(&lock_B);
+        	spin_unlock(&lock_B);
+        	spin_unlock(&lock_A);
+        }
+        irqreturn_t test_irq_handler(int irq, void *dev_id)
+        {
+        	spin_lock(&lock_A);
+        	spin_unlock(&lock_A);
+        	return IRQ_HANDLED;
+        }
+        """, """
+        void take_both(void);
+        irqreturn_t test_irq_handler(int irq, void *dev_id);
+        void thread_E1(void)
+        {
+        	take_both();
+        }
+        int test_probe(void)
+        {
+        	return request_irq(1, test_irq_handler, 0, "selftest", NULL);
+        }
+        """);
+    Run first = run(true);
+    assertTrue(first.json().contains("LO003"), "lock_A taken in the handler and with interrupts on: " + first.json());
+    Files.writeString(src.resolve("threads.c"), Files.readString(src.resolve("threads.c")) + "/* reviewed */\n");
+    Run again = afterEdit();
+    assertEquals(0, again.analyzed());
+    assertEquals(0, again.decoded(), "the usages are kept beside the summaries");
+  }
+
+  @Test
+  void aFunctionThatBecameAnEntryPointHasItsSummaryDecodedForItsUsages() throws IOException {
+    String helpers = """
+        enum irqreturn { IRQ_NONE, IRQ_HANDLED };
+        typedef enum irqreturn irqreturn_t;
+        static DEFINE_SPINLOCK(lock_A);
+        void take_a(void)
+        {
+        \tspin_lock(&lock_A);
+        \tspin_unlock(&lock_A);
+        }
+        irqreturn_t test_irq_handler(int irq, void *dev_id)
+        {
+        \tspin_lock(&lock_A);
+        \tspin_unlock(&lock_A);
+        \treturn IRQ_HANDLED;
+        }
+        """;
+    String threads = """
+        static DEFINE_SPINLOCK(lock_B);
+        void take_a(void);
+        irqreturn_t test_irq_handler(int irq, void *dev_id);
+        void caller(void)
+        {
+        \tspin_lock_irq(&lock_B);
+        \ttake_a();
+        \tspin_unlock_irq(&lock_B);
+        }
+        int test_probe(void)
+        {
+        \treturn request_irq(1, test_irq_handler, 0, "selftest", NULL);
+        }
+        """;
+    write(helpers, threads);
+    Run first = run(true);
+    assertFalse(first.json().contains("LO003"), "take_a runs with interrupts off: " + first.json());
+    // take_a loses its only caller: an entry point now, it takes lock_A with interrupts on. Its
+    // entry, written when it was neither, kept no usages: its summary is read for them.
+    write(helpers, threads.replace("\ttake_a();\n", ""));
+    Run again = afterEdit();
+    assertTrue(again.json().contains("LO003"), again.json());
+    assertTrue(again.readBack() >= 1 && again.decoded() >= 1, again.toString());
+  }
+
+  @Test
+  void onlyTheSummariesOfWhatIsAnalyzedAgainAreDecoded() throws IOException {
+    write(HELPERS, THREADS);
+    run(true);
+    // writer calls take_size_lock and take_rw_lock: analyzed again, it reads their summaries.
+    write(HELPERS, THREADS.replace("void writer(struct inode *inode)\n{\n", "void writer(struct inode *inode)\n{\n\tnote_size(inode);\n"));
+    Run changed = afterEdit();
+    assertEquals(1, changed.analyzed(), "writer alone: " + changed);
+    assertTrue(changed.decoded() >= 1 && changed.decoded() < changed.readBack(), "its callees' summaries alone: " + changed);
   }
 
   @Test
@@ -456,6 +555,21 @@ class SummaryMemoTest {
 
   @Test
   void aDamagedMemoIsIgnored() throws IOException {
+    damagedRecordIsAMiss(1);
+  }
+
+  @Test
+  void aDamagedSummariesPartIsAMissNotAFailureLater() throws IOException {
+    damagedRecordIsAMiss(2);
+  }
+
+  /**
+   * Damages the compressed bytes of the memo file's record {@code fromEnd} from the end: 1 is the
+   * last entry's first part, 2 its summaries (written just before it). The last entry is the one
+   * the index keeps for its key even when an earlier record has the same key (two components with
+   * the same inputs), which a byte picked blindly could hit without effect.
+   */
+  private void damagedRecordIsAMiss(int fromEnd) throws IOException {
     write(HELPERS, THREADS);
     Run first = run(true);
     List<Path> files;
@@ -465,23 +579,20 @@ class SummaryMemoTest {
     // The memo file itself (a run's temporary files end with it).
     Path memo = files.stream().filter(f -> f.toString().endsWith(".bin")).findFirst().orElseThrow();
     byte[] b = Files.readAllBytes(memo);
-    // Damage the compressed entry of the file's last record (records: key length, key, length,
-    // entry; after a 5-byte magic): the one the index keeps for its key even when an earlier
-    // record has the same key (two components with the same inputs), which a byte picked
-    // blindly could hit without effect.
+    // Records after a 5-byte magic: key length, key, length, checksum, compressed bytes.
     java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
     buf.position(5);
-    int last = -1;
-    int lastLength = 0;
+    List<int[]> records = new java.util.ArrayList<>();
     while (buf.remaining() >= 2) {
       int keyLength = buf.getShort() & 0xFFFF;
       buf.position(buf.position() + keyLength);
       int length = buf.getInt();
-      last = buf.position();
-      lastLength = length;
+      buf.getInt();
+      records.add(new int[] {buf.position(), length});
       buf.position(buf.position() + length);
     }
-    int at = last + lastLength / 2;
+    int[] record = records.get(records.size() - fromEnd);
+    int at = record[0] + record[1] / 2;
     b[at] ^= 0x5a;
     Files.write(memo, b);
     write(HELPERS, THREADS + "/* reviewed */\n");
