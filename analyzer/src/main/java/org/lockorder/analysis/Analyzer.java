@@ -324,7 +324,7 @@ public final class Analyzer {
       }
       edges.add(new LockOrderEdge(p.from, p.to, witnesses, serializing));
     }
-    List<IrqUsage> usages = irqUsages(ctx, graph, reasons);
+    List<IrqUsage> usages = IrqUsages.of(ctx, graph, reasons);
     return new AnalysisResult(
         edges, reasons, graph.functions().size(), classes.size(), ctx.bounds(), usages, new ProgramView(ctx));
   }
@@ -354,63 +354,6 @@ public final class Analyzer {
       if (gates.isEmpty()) return gates;
     }
     return gates == null ? Set.of() : gates;
-  }
-
-  /**
-   * lockdep's usage states per class and interrupt level, each with the shortest witness: taken
-   * in a handler (irq-safe), or taken by a process-context entry point with that level enabled
-   * (irq-unsafe). Entry points stand for process context; functions only handlers reach do not,
-   * nor callbacks stored at run time that the code calls ({@link CallGraph#runsWhereCalled}): their
-   * callers' interrupt state is theirs.
-   */
-  private static List<IrqUsage> irqUsages(AnalysisContext ctx, CallGraph graph, Map<String, String> reasons) {
-    Map<UsageKey, IrqUsage> best = new java.util.HashMap<>();
-    List<Function> handlers = graph.irqHandlers();
-    if (handlers.isEmpty()) return List.of();
-    for (Function h : handlers) {
-      org.lockorder.ir.IrqLevel level = graph.irqHandlerLevel(h);
-      // Past an in_interrupt() test's task side (vfree's deferral) a lock is never taken in the
-      // handler: such acquisitions are no IN_HANDLER candidates.
-      for (IrqCandidate c : ctx.irqCandidates(h, IrqCandidate.IN_HANDLER_BIT)) {
-        if (c.kind() == IrqCandidate.IN_HANDLER) keep(best, c.lockClass(), level, true, c.mode(), h, c.site());
-      }
-    }
-    for (Function f : graph.functions()) {
-      if ((IrqCandidate.kindsRead(graph, f) & IrqCandidate.PROCESS_BITS) == 0) continue;
-      for (IrqCandidate c : ctx.irqCandidates(f, IrqCandidate.PROCESS_BITS)) {
-        if (c.kind() == IrqCandidate.HARDIRQS_ON) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.HARDIRQ, false, c.mode(), f, c.site());
-        if (c.kind() == IrqCandidate.SOFTIRQS_ON) keep(best, c.lockClass(), org.lockorder.ir.IrqLevel.SOFTIRQ, false, c.mode(), f, c.site());
-      }
-    }
-    List<IrqUsage> out = new ArrayList<>(best.values());
-    out.sort(java.util.Comparator.comparing(u -> u.lockClass() + " " + u.state()));
-    Set<String> entries = new java.util.HashSet<>();
-    for (IrqUsage u : out) entries.add(u.entry());
-    for (Function f : graph.functions()) {
-      if (graph.entryReason(f) != null && entries.contains(f.name())) reasons.putIfAbsent(f.name(), graph.entryReason(f));
-    }
-    return out;
-  }
-
-  /** A usage state of one class: lockdep's name for it ({@link IrqUsage#state}) tells write from the rest. */
-  private record UsageKey(LockClass lockClass, org.lockorder.ir.IrqLevel level, boolean inIrq, boolean write) {}
-
-  /**
-   * One usage per class, level, state and mode: the one with the shortest call chain, then the
-   * first entry by name. The usage is made only when kept: entry points' summaries hold millions
-   * of acquisitions on a kernel tree.
-   */
-  private static void keep(
-      Map<UsageKey, IrqUsage> best, LockClass cls, org.lockorder.ir.IrqLevel level, boolean inIrq, org.lockorder.ir.Mode mode,
-      Function entry, Site site) {
-    UsageKey key = new UsageKey(cls, level, inIrq, mode == org.lockorder.ir.Mode.WRITE);
-    IrqUsage old = best.get(key);
-    int length = site.calls().size();
-    if (old == null
-        || length < old.site().calls().size()
-        || (length == old.site().calls().size() && entry.name().compareTo(old.entry()) < 0)) {
-      best.put(key, new IrqUsage(cls, level, inIrq, mode, entry.name(), entry.location(), site));
-    }
   }
 
   /**

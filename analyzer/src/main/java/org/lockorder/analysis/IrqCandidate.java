@@ -58,6 +58,11 @@ record IrqCandidate(int kind, LockClass lockClass, Mode mode, Site site) {
   private static void offer(Map<Key, IrqCandidate> best, int kind, LockClass cls, Summary.Acquisition a) {
     Key key = new Key(kind, cls, a.mode() == Mode.WRITE);
     IrqCandidate old = best.get(key);
-    if (old == null || a.site().calls().size() < old.site().calls().size()) best.put(key, new IrqCandidate(kind, cls, a.mode(), a.site()));
+    if (old == null || a.site().calls().size() < old.length()) best.put(key, new IrqCandidate(kind, cls, a.mode(), a.site()));
+  }
+
+  /** How many calls its site's chain has: the rule keeps the shortest. */
+  int length() {
+    return site.calls().size();
   }
 }

@@ -1,0 +1,75 @@
+package org.lockorder.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lockorder.ir.Function;
+import org.lockorder.ir.IrqLevel;
+import org.lockorder.ir.Mode;
+
+/**
+ * lockdep's usage states per class and interrupt level, each with the shortest witness: taken in
+ * a handler (irq-safe), or taken by a process-context entry point with that level enabled
+ * (irq-unsafe). Entry points stand for process context; functions only handlers reach do not, nor
+ * callbacks stored at run time that the code calls ({@link CallGraph#runsWhereCalled}): their
+ * callers' interrupt state is theirs.
+ *
+ * <p>Read from each function's {@link IrqCandidate}s, which the summary memo keeps beside a
+ * read-back function's summary: no summary is decoded for them.
+ */
+final class IrqUsages {
+  private IrqUsages() {}
+
+  /** A usage state of one class: lockdep's name for it ({@link IrqUsage#state}) tells write from the rest. */
+  private record UsageKey(LockClass lockClass, IrqLevel level, boolean inIrq, boolean write) {}
+
+  /** The usage kept so far for a state: which candidate of which function. */
+  private record Kept(IrqCandidate candidate, Function entry) {}
+
+  /** @param reasons why each entry point named by a usage is one; those missing are added */
+  static List<IrqUsage> of(AnalysisContext ctx, CallGraph graph, Map<String, String> reasons) {
+    Map<UsageKey, Kept> best = new HashMap<>();
+    List<Function> handlers = graph.irqHandlers();
+    if (handlers.isEmpty()) return List.of();
+    for (Function h : handlers) {
+      IrqLevel level = graph.irqHandlerLevel(h);
+      // Past an in_interrupt() test's task side (vfree's deferral) a lock is never taken in the
+      // handler: such acquisitions are no IN_HANDLER candidates.
+      for (IrqCandidate c : ctx.irqCandidates(h, IrqCandidate.IN_HANDLER_BIT)) {
+        if (c.kind() == IrqCandidate.IN_HANDLER) keep(best, new UsageKey(c.lockClass(), level, true, c.mode() == Mode.WRITE), c, h);
+      }
+    }
+    for (Function f : graph.functions()) {
+      if ((IrqCandidate.kindsRead(graph, f) & IrqCandidate.PROCESS_BITS) == 0) continue;
+      for (IrqCandidate c : ctx.irqCandidates(f, IrqCandidate.PROCESS_BITS)) {
+        IrqLevel level = c.kind() == IrqCandidate.HARDIRQS_ON ? IrqLevel.HARDIRQ : c.kind() == IrqCandidate.SOFTIRQS_ON ? IrqLevel.SOFTIRQ : null;
+        if (level != null) keep(best, new UsageKey(c.lockClass(), level, false, c.mode() == Mode.WRITE), c, f);
+      }
+    }
+    List<IrqUsage> out = new ArrayList<>(best.size());
+    best.forEach((k, kept) -> {
+      Function f = kept.entry();
+      out.add(new IrqUsage(k.lockClass(), k.level(), k.inIrq(), kept.candidate().mode(), f.name(), f.location(), kept.candidate().site()));
+    });
+    out.sort(java.util.Comparator.comparing(u -> u.lockClass() + " " + u.state()));
+    Set<String> entries = new HashSet<>();
+    for (IrqUsage u : out) entries.add(u.entry());
+    for (Function f : graph.functions()) {
+      if (graph.entryReason(f) != null && entries.contains(f.name())) reasons.putIfAbsent(f.name(), graph.entryReason(f));
+    }
+    return out;
+  }
+
+  /** One usage per class, level, state and mode: the one with the shortest call chain, then the first entry by name. */
+  private static void keep(Map<UsageKey, Kept> best, UsageKey key, IrqCandidate c, Function entry) {
+    Kept old = best.get(key);
+    if (old == null
+        || c.length() < old.candidate().length()
+        || (c.length() == old.candidate().length() && entry.name().compareTo(old.entry().name()) < 0)) {
+      best.put(key, new Kept(c, entry));
+    }
+  }
+}
