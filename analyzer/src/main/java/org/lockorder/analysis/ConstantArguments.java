@@ -113,8 +113,13 @@ final class ConstantArguments {
    * 6.1's gfs2 {@code handle_callback}, whose callers pass {@code remote} false).
    */
   private static long passedOn(Function f, Map<Integer, List<CallTarget>> calls, Map<Function, Long> bits) {
+    if (f.params().isEmpty()) return 0;
     long out = 0;
     for (Map.Entry<Integer, List<CallTarget>> call : calls.entrySet()) {
+      // Most callees branch on no parameter: their calls need no arguments looked at.
+      boolean anyWanted = false;
+      for (CallTarget t : call.getValue()) anyWanted |= bits.getOrDefault(t.function(), 0L) != 0;
+      if (!anyWanted) continue;
       List<Arg> args = org.lockorder.ir.Event.callArgs(f.cfg().node(call.getKey()).event());
       if (args == null || args.isEmpty()) continue;
       for (CallTarget t : call.getValue()) {
