@@ -133,41 +133,48 @@ class SummaryMemoTest {
     assertEquals(0, second.decoded(), "no summary read back is needed when nothing is analyzed");
   }
 
+  /** A hardirq handler that takes lock_A (irq-safe), in helpers.c. */
+  private static final String HANDLER = """
+      enum irqreturn { IRQ_NONE, IRQ_HANDLED };
+      typedef enum irqreturn irqreturn_t;
+      static DEFINE_SPINLOCK(lock_A);
+      irqreturn_t test_irq_handler(int irq, void *dev_id)
+      {
+      \tspin_lock(&lock_A);
+      \tspin_unlock(&lock_A);
+      \treturn IRQ_HANDLED;
+      }
+      """;
+
+  /** What registers {@link #HANDLER}, in threads.c. */
+  private static final String REGISTERS_HANDLER = """
+      irqreturn_t test_irq_handler(int irq, void *dev_id);
+      int test_probe(void)
+      {
+      \treturn request_irq(1, test_irq_handler, 0, "selftest", NULL);
+      }
+      """;
+
   @Test
   void interruptUsagesAreReadBackWithoutTheSummaries() throws IOException {
     // Eight more entry points take lock_A with interrupts on, nearer than thread_E1: the rule
     // keeps one of them, by name.
-    StringBuilder takersText = new StringBuilder();
-    for (int k = 0; k < 8; k++) takersText.append("void taker_" + k + "(void)\n{\n\tspin_lock(&lock_A);\n\tspin_unlock(&lock_A);\n}\n");
-    String takers = takersText.toString();
-    write("""
-        enum irqreturn { IRQ_NONE, IRQ_HANDLED };
-        typedef enum irqreturn irqreturn_t;
-        static DEFINE_SPINLOCK(lock_A);
+    StringBuilder takers = new StringBuilder();
+    for (int k = 0; k < 8; k++) takers.append("void taker_" + k + "(void)\n{\n\tspin_lock(&lock_A);\n\tspin_unlock(&lock_A);\n}\n");
+    write(HANDLER + """
         static DEFINE_SPINLOCK(lock_B);
         void take_both(void)
         {
-        	spin_lock(&lock_A);
-        	spin_lock(&lock_B);
-        	spin_unlock(&lock_B);
-        	spin_unlock(&lock_A);
+        \tspin_lock(&lock_A);
+        \tspin_lock(&lock_B);
+        \tspin_unlock(&lock_B);
+        \tspin_unlock(&lock_A);
         }
-        irqreturn_t test_irq_handler(int irq, void *dev_id)
-        {
-        	spin_lock(&lock_A);
-        	spin_unlock(&lock_A);
-        	return IRQ_HANDLED;
-        }
-        """ + takers, """
+        """ + takers, REGISTERS_HANDLER + """
         void take_both(void);
-        irqreturn_t test_irq_handler(int irq, void *dev_id);
         void thread_E1(void)
         {
-        	take_both();
-        }
-        int test_probe(void)
-        {
-        	return request_irq(1, test_irq_handler, 0, "selftest", NULL);
+        \ttake_both();
         }
         """);
     Run first = run(true);
@@ -181,35 +188,21 @@ class SummaryMemoTest {
 
   @Test
   void aFunctionThatBecameAnEntryPointHasItsSummaryDecodedForItsUsages() throws IOException {
-    String helpers = """
-        enum irqreturn { IRQ_NONE, IRQ_HANDLED };
-        typedef enum irqreturn irqreturn_t;
-        static DEFINE_SPINLOCK(lock_A);
+    String helpers = HANDLER + """
         void take_a(void)
         {
         \tspin_lock(&lock_A);
         \tspin_unlock(&lock_A);
         }
-        irqreturn_t test_irq_handler(int irq, void *dev_id)
-        {
-        \tspin_lock(&lock_A);
-        \tspin_unlock(&lock_A);
-        \treturn IRQ_HANDLED;
-        }
         """;
-    String threads = """
+    String threads = REGISTERS_HANDLER + """
         static DEFINE_SPINLOCK(lock_B);
         void take_a(void);
-        irqreturn_t test_irq_handler(int irq, void *dev_id);
         void caller(void)
         {
         \tspin_lock_irq(&lock_B);
         \ttake_a();
         \tspin_unlock_irq(&lock_B);
-        }
-        int test_probe(void)
-        {
-        \treturn request_irq(1, test_irq_handler, 0, "selftest", NULL);
         }
         """;
     write(helpers, threads);
