@@ -12,10 +12,11 @@ import org.lockorder.ir.Mode;
 /**
  * Summaries and a component's other results as bytes, for the summary memo ({@link SummaryMemo}).
  * Positions are written through {@link SourceAnchors}, so code that only moved gives the same
- * bytes; call paths share their tails ({@link CallChain}) and a site is written once per blob,
- * both by value, so that equal summaries give equal bytes ({@link MemoEntryWriter}). Functions are written as their index among the component's
- * members, or as the position of a call target of a member: an entry never names a function by
- * anything that could mean another one in a later run.
+ * bytes; call paths share their tails ({@link CallChain}) and a site is written once per section
+ * of an entry, both by value, so that equal summaries give equal bytes ({@link MemoEntryWriter}).
+ * Functions are written as their index among the component's members, or as the position of a
+ * call target of a member: an entry never names a function by anything that could mean another
+ * one in a later run.
  */
 final class MemoCodec {
   private static final ReturnKind[] RETURNS = ReturnKind.values();
@@ -129,7 +130,7 @@ final class MemoCodec {
     }
     int[] aliasOf = new int[w.aliasOf.size()];
     for (int i = 0; i < aliasOf.length; i++) aliasOf[i] = w.aliasOf.get(i);
-    return new Encoded(blob, summaries.toByteArray(), digest, w.chainList.toArray(new CallChain[0]), w.aliases.toArray(new CallChain[0]), aliasOf);
+    return new Encoded(blob, blob == null ? null : summaries.toByteArray(), digest, w.chainList.toArray(new CallChain[0]), w.aliases.toArray(new CallChain[0]), aliasOf);
   }
 
   /**
