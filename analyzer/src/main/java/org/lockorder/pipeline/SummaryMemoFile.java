@@ -209,8 +209,9 @@ final class SummaryMemoFile implements SummaryMemo.Store {
   /** Adds this run's records to the file, on the compressor's thread; {@link #awaitWrite} follows. */
   synchronized void writeInBackground() {
     join(loader);
-    Map<String, long[]> keep = new TreeMap<>(used);
-    compressor.execute(() -> finish(keep));
+    // Sorted on the compressor's thread: the analysis reads no more entries, and a re-run of a
+    // kernel tree used 80,000 records (0.1 s of the main thread).
+    compressor.execute(() -> finish(new TreeMap<>(used)));
     compressor.shutdown();
   }
 
