@@ -35,7 +35,7 @@ import org.lockorder.ir.TranslationUnit;
  * whole is a miss.
  */
 public final class SummaryMemo {
-  private static final String FORMAT = "lockorder-summary-memo-19";
+  private static final String FORMAT = "lockorder-summary-memo-20";
 
   /**
    * Where entries live between runs. An entry has two parts: the first is read whenever the entry
@@ -252,12 +252,22 @@ public final class SummaryMemo {
     private String key(List<Function> component) {
       Map<Function, Integer> members = new IdentityHashMap<>();
       for (int i = 0; i < component.size(); i++) members.put(component.get(i), i);
-      MemoBytes.Out out = new MemoBytes.Out();
-      out.str(global);
-      out.unsigned(component.size());
       boolean keyed = true;
+      MemoBytes.Out out = new MemoBytes.Out();
       for (Function f : component) keyed &= describe(out, f, members);
-      return keyed ? HexFormat.of().formatHex(sha256().digest(out.toByteArray())) : null;
+      if (!keyed) return null;
+      String described = HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
+      Function only = component.get(0);
+      if (component.size() == 1 && graph.callers(only).stream().noneMatch(c -> c == only)) {
+        // What a specialised analysis of it reads is what its own analysis reads: its callers'
+        // keys ask for that digest (specialisedInputsOf), and it need not be described again.
+        specialisedInputs.compareAndSet(ctx.indexOf(only), null, specialisedDigest(described));
+      }
+      MemoBytes.Out key = new MemoBytes.Out();
+      key.str(global);
+      key.unsigned(component.size());
+      key.str(described);
+      return HexFormat.of().formatHex(sha256().digest(key.toByteArray()));
     }
 
     /**
@@ -339,11 +349,21 @@ public final class SummaryMemo {
       String known = specialisedInputs.get(i);
       if (known != null) return known;
       MemoBytes.Out out = new MemoBytes.Out();
-      out.str("specialised");
       if (!describe(out, g, Map.of())) return null;
-      String made = HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
-      specialisedInputs.compareAndSet(i, null, made);
+      specialisedInputs.compareAndSet(i, null, specialisedDigest(HexFormat.of().formatHex(sha256().digest(out.toByteArray()))));
       return specialisedInputs.get(i);
+    }
+
+    /**
+     * The digest of what a specialised analysis of a function reads, from the digest of its
+     * description ({@link #describe}) with no member of its own: for a function in no recursion,
+     * its component's description, which {@link #key} made already.
+     */
+    private String specialisedDigest(String described) {
+      MemoBytes.Out out = new MemoBytes.Out();
+      out.str("specialised");
+      out.str(described);
+      return HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
     }
   }
 
