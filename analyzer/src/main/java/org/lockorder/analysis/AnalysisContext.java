@@ -78,9 +78,14 @@ final class AnalysisContext {
 
   /** @param constants the input headers' macro constants (ADR-007) */
   AnalysisContext(Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim, MacroConstants constants) {
+    this(program, callGraph, maxStatesPerNode, reclaim, constants, ClassKeys.collect(program.functions(), program, callGraph.fileSystems()));
+  }
+
+  /** @param classKeys {@link ClassKeys#collect} of the program's functions */
+  AnalysisContext(
+      Program program, CallGraph callGraph, int maxStatesPerNode, ReclaimModel reclaim, MacroConstants constants, ClassKeys classKeys) {
     this.program = program;
-    this.resolver = new LockClassResolver(program, ClassKeys.collect(program.functions(), program, callGraph.fileSystems()),
-        callGraph.model() == null ? Set.of() : callGraph.model().lockWrappers());
+    this.resolver = new LockClassResolver(program, classKeys, callGraph.model() == null ? Set.of() : callGraph.model().lockWrappers());
     this.callGraph = callGraph;
     this.atomic = new AtomicContext(callGraph.model());
     this.maxStatesPerNode = maxStatesPerNode;

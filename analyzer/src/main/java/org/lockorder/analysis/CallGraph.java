@@ -59,10 +59,15 @@ final class CallGraph {
 
   /** @param constants the headers' macro constants, for the copies made for constant arguments */
   CallGraph(Program program, LockModel model, MacroConstants constants) {
+    this(program, model, constants, FileSystems.of(program, model.fileSystems()));
+  }
+
+  /** @param fileSystems {@link FileSystems#of} the program and the model's file systems */
+  CallGraph(Program program, LockModel model, MacroConstants constants, FileSystems fileSystems) {
     this.program = program;
     this.model = model;
     this.constants = constants;
-    this.fileSystems = FileSystems.of(program, model.fileSystems());
+    this.fileSystems = fileSystems;
     functions.addAll(program.functions());
     collectSlots();
     PageFaultModel faultModel = model.pageFault();

@@ -298,7 +298,7 @@ final class EdgeStore {
   }
 
   /** Pairs in a deterministic order (by from, then to). */
-  Iterable<Pair> pairs() {
+  List<Pair> pairs() {
     List<Pair> all = pairs.values();
     all.sort(Comparator.comparing((Pair p) -> p.from).thenComparing(p -> p.to));
     return all;

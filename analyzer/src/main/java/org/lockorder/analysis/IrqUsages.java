@@ -38,8 +38,8 @@ final class IrqUsages {
 
   private static final int STATES = IrqLevel.values().length * 4;
 
-  /** @param reasons why each entry point named by a usage is one; those missing are added */
-  static List<IrqUsage> of(AnalysisContext ctx, CallGraph graph, Map<String, String> reasons) {
+  /** The usages the interrupt rule reads: per class and state, the one with the shortest call chain. */
+  static List<IrqUsage> of(AnalysisContext ctx, CallGraph graph) {
     Map<LockClass, Kept[]> best = new HashMap<>();
     List<Function> handlers = graph.irqHandlers();
     if (handlers.isEmpty()) return List.of();
@@ -69,12 +69,17 @@ final class IrqUsages {
       }
     });
     out.sort(java.util.Comparator.comparing(u -> u.lockClass() + " " + u.state()));
+    return out;
+  }
+
+  /** Adds to {@code reasons} why each entry point that {@code usages} name is one, where it is missing. */
+  static void addReasons(List<IrqUsage> usages, CallGraph graph, Map<String, String> reasons) {
+    if (usages.isEmpty()) return;
     Set<String> entries = new HashSet<>();
-    for (IrqUsage u : out) entries.add(u.entry());
+    for (IrqUsage u : usages) entries.add(u.entry());
     for (Function f : graph.functions()) {
       if (graph.entryReason(f) != null && entries.contains(f.name())) reasons.putIfAbsent(f.name(), graph.entryReason(f));
     }
-    return out;
   }
 
   /** One usage per class, level, state and mode: the one with the shortest call chain, then the first entry by name. */

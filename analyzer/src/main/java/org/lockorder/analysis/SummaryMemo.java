@@ -105,8 +105,19 @@ public final class SummaryMemo {
     return decodeNanos.get();
   }
 
-  /** One analysis' use of the memo, or null when some unit has no keys (nothing is kept then). */
-  Run start(List<TranslationUnit> program, CallGraph graph, AnalysisContext ctx, int maxStatesPerNode) {
+  /**
+   * What a run's keys start from that needs no call graph: each function's code, the anchors of
+   * positions, and the digest of the program-wide tables (ADR-009). Made beside the call graph.
+   */
+  record Prepared(Map<Function, String> code, String global, SourceAnchors anchors) {}
+
+  /**
+   * {@link Prepared} for {@code program}, or null when some unit has no keys (nothing is kept then).
+   *
+   * @param classKeys {@link ClassKeys#collect} of the program's functions
+   */
+  Prepared prepare(List<TranslationUnit> program, int maxStatesPerNode, ClassKeys classKeys, FileSystems fileSystems,
+      MacroConstants constants) {
     Map<Function, String> code = new IdentityHashMap<>();
     MessageDigest global = sha256();
     update(global, FORMAT);
@@ -125,10 +136,15 @@ public final class SummaryMemo {
         code.put(f, anchors.anchorsItself(f) ? "code " + k.functions().get(i) : k.file() + "#" + i);
       }
     }
-    update(global, ctx.resolver().classKeysText());
-    update(global, graph.fileSystems().describe());
-    update(global, ctx.macroConstants().describe());
-    return new Run(graph, ctx, code, HexFormat.of().formatHex(global.digest()), anchors);
+    update(global, classKeys.toString());
+    update(global, fileSystems.describe());
+    update(global, constants.describe());
+    return new Prepared(code, HexFormat.of().formatHex(global.digest()), anchors);
+  }
+
+  /** One analysis' use of the memo from what {@link #prepare} made, or null when that is null. */
+  Run start(Prepared prepared, CallGraph graph, AnalysisContext ctx) {
+    return prepared == null ? null : new Run(graph, ctx, prepared.code(), prepared.global(), prepared.anchors());
   }
 
   /** The memo during one analysis: keys, digests of the summaries made so far, and the codec. */
