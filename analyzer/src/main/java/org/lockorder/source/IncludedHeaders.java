@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,17 +41,29 @@ public final class IncludedHeaders {
   public static List<InputFile> of(List<InputFile> files, List<Directory> includeDirs) {
     Set<Path> known = new HashSet<>();
     for (InputFile f : files) known.add(key(f.path()));
-    ArrayDeque<InputFile> todo = new ArrayDeque<>(files);
+    // Where each <name> resolves: it does not depend on the including file, and a tree's files
+    // include the same few hundred headers tens of thousands of times.
+    java.util.Map<String, java.util.Optional<InputFile>> angled = new java.util.HashMap<>();
     List<InputFile> added = new ArrayList<>();
-    while (!todo.isEmpty()) {
-      InputFile from = todo.poll();
-      for (Include inc : includes(from.path())) {
-        InputFile header = resolve(from, inc, includeDirs);
-        if (header != null && known.add(key(header.path()))) {
-          added.add(header);
-          todo.add(header);
+    // Breadth first, a level at a time: the files of a level are read and scanned in parallel
+    // (in Linux 6.1 fs/+mm/, 3,166 files and then their headers), their includes resolved in order.
+    List<InputFile> level = files;
+    while (!level.isEmpty()) {
+      List<List<Include>> found = level.parallelStream().map(f -> includes(f.path())).toList();
+      List<InputFile> next = new ArrayList<>();
+      for (int i = 0; i < level.size(); i++) {
+        InputFile from = level.get(i);
+        for (Include inc : found.get(i)) {
+          InputFile header = inc.quoted()
+              ? resolve(from, inc, includeDirs)
+              : angled.computeIfAbsent(inc.name(), n -> java.util.Optional.ofNullable(resolve(from, inc, includeDirs))).orElse(null);
+          if (header != null && known.add(key(header.path()))) {
+            added.add(header);
+            next.add(header);
+          }
         }
       }
+      level = next;
     }
     added.sort(Comparator.comparing(InputFile::displayPath));
     return added;
