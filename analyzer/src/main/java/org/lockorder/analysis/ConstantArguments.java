@@ -185,10 +185,12 @@ final class ConstantArguments {
     for (String name : subclassNames(text)) {
       if (!bound.containsKey(name)) continue;
       if (!fn.stable().contains(name)) return null;
-      if (names == null) names = new HashMap<>(enums);
+      if (names == null) names = new HashMap<>();
       names.put(name, bound.get(name));
     }
-    return names == null ? null : constants.valueOf(text, names);
+    // Over the enums, not a copy of them: a file's enum constants are thousands, and the simulator
+    // asks this at every acquisition with a subclass its walk passes.
+    return names == null ? null : constants.valueOf(text, new Program.Layered(names, enums));
   }
 
   /** The parameters (bit per index, the first 64) that some branch condition of {@code f} reads. */

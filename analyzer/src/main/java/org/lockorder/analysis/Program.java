@@ -154,7 +154,7 @@ public final class Program {
   }
 
   /** A file's own constants over the headers': lookups only, as the constant evaluation makes. */
-  private static final class Layered extends java.util.AbstractMap<String, Long> {
+  static final class Layered extends java.util.AbstractMap<String, Long> {
     private final Map<String, Long> first;
     private final Map<String, Long> then;
 
