@@ -63,6 +63,22 @@ class IncludedHeadersTest {
   }
 
   @Test
+  void aQuotedNameResolvesBesideEachIncluderAndAnAngledOneTheSameFromAll() throws IOException {
+    // One level of the walk resolves both files' includes: "defs.h" is another header beside each.
+    write("fs/x/a.c", "#include \"defs.h\"\n#include <common.h>\n");
+    write("fs/y/b.c", "#include \"defs.h\"\n#include <common.h>\n");
+    write("fs/x/defs.h", "");
+    write("fs/y/defs.h", "#include <common.h>\n");
+    write("include/common.h", "");
+    write("include/defs.h", "");
+    assertEquals(
+        List.of(
+            "fs/x/a.c as fs/x/a.c", "fs/y/b.c as fs/y/b.c", "fs/x/defs.h as fs/x/defs.h", "fs/y/defs.h as fs/y/defs.h",
+            "include/common.h as include/common.h"),
+        walk(List.of("fs/x/a.c", "fs/y/b.c"), "include"));
+  }
+
+  @Test
   void includeDirectoriesAreSearchedInOrderAndWithoutThemNothingIsAdded() throws IOException {
     write("a.c", "#include <h.h>\n");
     write("first/h.h", "");
