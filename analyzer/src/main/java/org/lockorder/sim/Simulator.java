@@ -121,12 +121,36 @@ public final class Simulator {
     List<SimThread> threads = built.threads();
     List<Simulation.SimulatedThread> columns = columns(threads);
     Scheduler.Outcome o = new Scheduler(threads, bounds).run();
+    String computed = computedSubclass(f.classes());
+    if (o.result() == Scheduler.Result.DEADLOCK && computed != null) {
+      // The threads deadlock on one lock class, and the class is one only if its acquisitions take
+      // one subclass: the analysis could not tell what the expression gives at each of them.
+      return inconclusive(
+          "a schedule deadlocks if every acquisition of " + computed + " takes the same subclass, but its subclass is "
+              + "computed at run time (" + computed.substring(computed.indexOf('/') + 1) + "): lockdep tells the "
+              + "acquisitions apart when the code passes different values", columns, o.states());
+    }
     return switch (o.result()) {
       case DEADLOCK -> new Simulation(
           Verdict.CONFIRMED, confirmedReason(threads, o), columns, ScheduleWriter.steps(new Scheduler(threads, bounds), o), o.states());
       case NO_DEADLOCK -> new Simulation(Verdict.NOT_REPRODUCED, whyNot(built, o), columns, List.of(), o.states());
       case STATE_BOUND -> bound("the schedule search hit its state bound (" + bounds.states() + " states)", columns, o.states());
     };
+  }
+
+  /**
+   * The first of {@code classes} whose subclass is an expression the analysis could not evaluate
+   * ({@code eventpoll.mtx/depth}, {@code xfs_inode.i_lock/XFS_ILOCK_DEP(lock_flags)}), or null. A
+   * class's name holds no '/', so the subclass is what follows the first one.
+   */
+  static String computedSubclass(List<String> classes) {
+    for (String c : classes) {
+      int slash = c.indexOf('/');
+      if (slash < 0) continue;
+      String subclass = c.substring(slash + 1);
+      if (subclass.isEmpty() || !subclass.chars().allMatch(Character::isDigit)) return c;
+    }
+    return null;
   }
 
   private Simulation bound(String reason, List<Simulation.SimulatedThread> columns, int states) {
