@@ -63,27 +63,24 @@ public final class Analyzer {
     Program program = new Program(units, model.constants());
     FileSystems fileSystems = FileSystems.of(program, model.fileSystems());
     // What the analysis context and the memo's keys need of the program alone is made on a second
-    // thread while this one makes the call graph: that thread is idle then, and on Linux 6.1
-    // fs/+mm/ the class keys and the memo's tables took 0.3 s of a pre-merge re-run's 10.
+    // thread while this one makes the call graph. On Linux 6.1 fs/+mm/ the class keys and the
+    // memo's tables took 0.3 s of a pre-merge re-run's 10; on 2 cores the JIT's compiler shares that
+    // core, and the gain was within the noise (ADR-009, "Later (stop 52)").
     java.util.concurrent.FutureTask<ClassKeys> classKeys =
         new java.util.concurrent.FutureTask<>(() -> ClassKeys.collect(program.functions(), program, fileSystems));
     java.util.concurrent.FutureTask<SummaryMemo.Prepared> memoPrepared = new java.util.concurrent.FutureTask<>(
         () -> memo == null ? null : memo.prepare(units, maxStatesPerNode, classKeys.get(), fileSystems, constants));
-    Runnable beside = () -> {
+    Runnable tables = () -> {
       classKeys.run();
       memoPrepared.run();
     };
-    if (threads > 1) {
-      Thread helper = new Thread(beside, "lockorder-tables");
-      helper.setDaemon(true); // a failed run must not wait for it
-      helper.start();
-    }
+    boolean tablesBeside = startBeside("lockorder-tables", tables);
     CallGraph graph = times.time("call graph", () -> {
       CallGraph g = new CallGraph(program, model, constants, fileSystems);
       g.bottomUpComponents(); // computed once; counted with the graph, not with the summaries
       return g;
     });
-    if (threads == 1) beside.run();
+    if (!tablesBeside) tables.run();
     if (graph.opsCopies() > 0 || graph.constantCopies() > 0) {
       times.detail("call graph", 0, graph.opsCopies() + " copies of functions for the ops tables passed to them, "
           + graph.constantCopies() + " for the constants passed to them");
@@ -325,23 +322,17 @@ public final class Analyzer {
    * Every edge with its witnesses and the locks that serialize it, and the interrupt usages. The
    * locks held on every path into each function and the interrupt usages read only the summaries:
    * with a second thread they are computed there while this one builds the witnesses' call chains
-   * (Linux 6.1 fs/+mm/, a pre-merge re-run: 0.25 s and 0.2 s of the phase's 0.6-0.7 s).
+   * (Linux 6.1 fs/+mm/, a pre-merge re-run: 0.25 s and 0.2 s of the phase's 0.6-1.0 s).
    */
   private AnalysisResult result(AnalysisContext ctx, CallGraph graph) {
     java.util.concurrent.FutureTask<Map<Function, Set<LockClass>>> mustHeldTask =
         new java.util.concurrent.FutureTask<>(() -> entryMustHeld(ctx, graph));
     java.util.concurrent.FutureTask<List<IrqUsage>> usagesTask = new java.util.concurrent.FutureTask<>(() -> IrqUsages.of(ctx, graph));
-    if (threads > 1) {
-      Thread helper = new Thread(() -> {
-        mustHeldTask.run();
-        usagesTask.run();
-      }, "lockorder-result");
-      helper.setDaemon(true);
-      helper.start();
-    } else {
+    Runnable fromSummaries = () -> {
       mustHeldTask.run();
       usagesTask.run();
-    }
+    };
+    if (!startBeside("lockorder-result", fromSummaries)) fromSummaries.run();
     EntryChains chains = new EntryChains(graph);
     Map<String, String> reasons = new TreeMap<>();
     Set<LockClass> classes = new TreeSet<>();
@@ -373,6 +364,18 @@ public final class Analyzer {
     IrqUsages.addReasons(usages, graph, reasons);
     return new AnalysisResult(
         edges, reasons, graph.functions().size(), classes.size(), ctx.bounds(), usages, new ProgramView(ctx));
+  }
+
+  /**
+   * Starts {@code work} on a thread of its own when the analysis may use more than one; false when
+   * it may not, and the caller runs it. A daemon: a failed run does not wait for it.
+   */
+  private boolean startBeside(String name, Runnable work) {
+    if (threads == 1) return false;
+    Thread t = new Thread(work, name);
+    t.setDaemon(true);
+    t.start();
+    return true;
   }
 
   /** The result of {@code task}, its failure thrown again as it was. */
