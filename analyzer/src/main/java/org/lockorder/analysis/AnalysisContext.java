@@ -286,6 +286,12 @@ final class AnalysisContext {
     return IrqCandidate.of(summary(f), kinds);
   }
 
+  /** Drops what a read-back function's entry kept of its interrupt usages ({@link IrqUsages#offer}). */
+  void forgetIrqCandidates(Function f) {
+    Integer i = indexes.get(f);
+    if (i != null && restored[i] != null) restored[i].forgetIrqCandidates(restoredAt[i]);
+  }
+
   /** The summaries of a component read back from the memo, decoded when first asked for. */
   void restoreSummaries(List<Function> members, RestoredSummaries r) {
     for (int m = 0; m < members.size(); m++) {

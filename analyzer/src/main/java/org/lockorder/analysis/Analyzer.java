@@ -95,12 +95,14 @@ public final class Analyzer {
     int missesBefore = memo == null ? 0 : memo.misses();
     long encodeBefore = memo == null ? 0 : memo.encodeNanos();
     long decodeBefore = memo == null ? 0 : memo.decodeNanos();
+    IrqUsages usages = new IrqUsages(ctx, graph);
     scheduler.run(ctx, (scc, fork) -> memoRun == null
         ? analyzeComponent(scc, graph, fork)
-        : memoRun.analyze(scc, fork, () -> analyzeComponent(scc, graph, fork)));
+        : memoRun.analyze(scc, fork, () -> analyzeComponent(scc, graph, fork)),
+        i -> components.get(i).forEach(usages::offer));
     times.add("summaries", System.nanoTime() - start);
     // Before the details: the summaries the rest of the run decodes are counted with the read-back.
-    AnalysisResult result = times.time("edges and witnesses", () -> result(ctx, graph));
+    AnalysisResult result = times.time("edges and witnesses", () -> result(ctx, graph, usages.usages()));
     int largest = 0;
     for (int i = 1; i < components.size(); i++) if (components.get(i).size() > components.get(largest).size()) largest = i;
     String specialised = ctx.specialisations() == 0 ? "" : ctx.specialisations() + " summaries specialised for constant arguments";
@@ -319,20 +321,16 @@ public final class Analyzer {
   }
 
   /**
-   * Every edge with its witnesses and the locks that serialize it, and the interrupt usages. The
-   * locks held on every path into each function and the interrupt usages read only the summaries:
-   * with a second thread they are computed there while this one builds the witnesses' call chains
-   * (Linux 6.1 fs/+mm/, a pre-merge re-run: 0.25 s and 0.2 s of the phase's 0.6-1.0 s).
+   * Every edge with its witnesses and the locks that serialize it, with the interrupt usages
+   * {@link IrqUsages} kept as the components were added. The locks held on every path into each
+   * function read only the summaries: with a second thread they are computed there while this one
+   * builds the witnesses' call chains (Linux 6.1 fs/+mm/, a pre-merge re-run: 0.25 s of the phase's
+   * 0.6-1.0 s).
    */
-  private AnalysisResult result(AnalysisContext ctx, CallGraph graph) {
+  private AnalysisResult result(AnalysisContext ctx, CallGraph graph, List<IrqUsage> usages) {
     java.util.concurrent.FutureTask<Map<Function, Set<LockClass>>> mustHeldTask =
         new java.util.concurrent.FutureTask<>(() -> entryMustHeld(ctx, graph));
-    java.util.concurrent.FutureTask<List<IrqUsage>> usagesTask = new java.util.concurrent.FutureTask<>(() -> IrqUsages.of(ctx, graph));
-    Runnable fromSummaries = () -> {
-      mustHeldTask.run();
-      usagesTask.run();
-    };
-    if (!startBeside("lockorder-result", fromSummaries)) fromSummaries.run();
+    if (!startBeside("lockorder-result", mustHeldTask)) mustHeldTask.run();
     EntryChains chains = new EntryChains(graph);
     Map<String, String> reasons = new TreeMap<>();
     Set<LockClass> classes = new TreeSet<>();
@@ -360,7 +358,6 @@ public final class Analyzer {
       }
       edges.add(new LockOrderEdge(p.from, p.to, witnessesByPair.get(i), serializing));
     }
-    List<IrqUsage> usages = join(usagesTask);
     IrqUsages.addReasons(usages, graph, reasons);
     return new AnalysisResult(
         edges, reasons, graph.functions().size(), classes.size(), ctx.bounds(), usages, new ProgramView(ctx));

@@ -73,12 +73,21 @@ final class ComponentScheduler {
 
   /** Runs every component and adds its fork to {@code ctx}, in order. */
   void run(AnalysisContext ctx, ComponentAnalysis analysis) {
+    run(ctx, analysis, i -> {});
+  }
+
+  /**
+   * Runs every component and adds its fork to {@code ctx}, in order; {@code added} is told each
+   * component's index once it is added, on the calling thread.
+   */
+  void run(AnalysisContext ctx, ComponentAnalysis analysis, java.util.function.IntConsumer added) {
     int n = components.size();
     if (threads == 1 || n < 2) {
       for (int i = 0; i < n; i++) {
         analyzeOne(i, ctx, analysis);
         ctx.addAll(forks[i]);
         forks[i] = null;
+        added.accept(i);
       }
       return;
     }
@@ -102,6 +111,7 @@ final class ComponentScheduler {
           forks[i] = null;
         }
         ctx.addAll(done);
+        added.accept(i);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -18,13 +18,31 @@ import org.lockorder.ir.Mode;
  * callers' interrupt state is theirs.
  *
  * <p>Read from each function's {@link IrqCandidate}s, which the summary memo keeps beside a
- * read-back function's summary: no summary is decoded for them.
+ * read-back function's summary: no summary is decoded for them. Each function is offered as its
+ * component is added to the analysis ({@link #offer}), and a read-back component's candidates are
+ * dropped then: on Linux 6.1 fs/ + mm/ they were a million objects kept to the end of a run. Ties
+ * go to the function first in the call graph's order, so the usages do not depend on the order
+ * of offering.
  */
 final class IrqUsages {
-  private IrqUsages() {}
+  private final AnalysisContext ctx;
+  private final CallGraph graph;
+  /** By function (by reference): its position in the call graph's functions, the last tie-break. */
+  private final Map<Function, Integer> position = new java.util.IdentityHashMap<>();
+  private final Map<LockClass, Kept[]> best = new HashMap<>();
+
+  /** Whether the program has an interrupt handler: without one no state is kept. */
+  private final boolean handlers;
+
+  IrqUsages(AnalysisContext ctx, CallGraph graph) {
+    this.ctx = ctx;
+    this.graph = graph;
+    this.handlers = !graph.irqHandlers().isEmpty();
+    if (handlers) for (Function f : graph.functions()) position.putIfAbsent(f, position.size());
+  }
 
   /** The usage kept so far for a state: which candidate of which function. */
-  private record Kept(IrqCandidate candidate, Function entry) {}
+  private record Kept(IrqCandidate candidate, Function entry, int position) {}
 
   /**
    * A class's usage state among the {@link #STATES} kept per class: its level, whether it is in a
@@ -38,26 +56,36 @@ final class IrqUsages {
 
   private static final int STATES = IrqLevel.values().length * 4;
 
-  /** The usages the interrupt rule reads: per class and state, the one with the shortest call chain. */
-  static List<IrqUsage> of(AnalysisContext ctx, CallGraph graph) {
-    Map<LockClass, Kept[]> best = new HashMap<>();
-    List<Function> handlers = graph.irqHandlers();
-    if (handlers.isEmpty()) return List.of();
-    for (Function h : handlers) {
-      IrqLevel level = graph.irqHandlerLevel(h);
-      // Past an in_interrupt() test's task side (vfree's deferral) a lock is never taken in the
-      // handler: such acquisitions are no IN_HANDLER candidates.
-      for (IrqCandidate c : ctx.irqCandidates(h, IrqCandidate.IN_HANDLER_BIT)) {
-        if (c.kind() == IrqCandidate.IN_HANDLER) keep(best, c.lockClass(), state(level, true, c.mode() == Mode.WRITE), c, h);
+  /**
+   * Offers the candidates of {@code f}, whose component is done: as a handler, those it takes in
+   * the handler; as a process-context entry point, those it takes with interrupts enabled. Past an
+   * in_interrupt() test's task side (vfree's deferral) a lock is never taken in the handler: such
+   * acquisitions are no IN_HANDLER candidates.
+   */
+  void offer(Function f) {
+    int kinds = handlers ? IrqCandidate.kindsRead(graph, f) : 0;
+    if (kinds != 0) keepCandidates(f, kinds);
+    ctx.forgetIrqCandidates(f);
+  }
+
+  private void keepCandidates(Function f, int kinds) {
+    int at = position.getOrDefault(f, Integer.MAX_VALUE);
+    IrqLevel handler = graph.irqHandlerLevel(f);
+    if (handler != null) {
+      for (IrqCandidate c : ctx.irqCandidates(f, IrqCandidate.IN_HANDLER_BIT)) {
+        if (c.kind() == IrqCandidate.IN_HANDLER) keep(c.lockClass(), state(handler, true, c.mode() == Mode.WRITE), c, f, at);
       }
     }
-    for (Function f : graph.functions()) {
-      if ((IrqCandidate.kindsRead(graph, f) & IrqCandidate.PROCESS_BITS) == 0) continue;
+    if ((kinds & IrqCandidate.PROCESS_BITS) != 0) {
       for (IrqCandidate c : ctx.irqCandidates(f, IrqCandidate.PROCESS_BITS)) {
         IrqLevel level = c.kind() == IrqCandidate.HARDIRQS_ON ? IrqLevel.HARDIRQ : c.kind() == IrqCandidate.SOFTIRQS_ON ? IrqLevel.SOFTIRQ : null;
-        if (level != null) keep(best, c.lockClass(), state(level, false, c.mode() == Mode.WRITE), c, f);
+        if (level != null) keep(c.lockClass(), state(level, false, c.mode() == Mode.WRITE), c, f, at);
       }
     }
+  }
+
+  /** The usages the interrupt rule reads: per class and state, the one with the shortest call chain. */
+  List<IrqUsage> usages() {
     List<IrqUsage> out = new ArrayList<>();
     best.forEach((cls, states) -> {
       for (int i = 0; i < STATES; i++) {
@@ -82,14 +110,18 @@ final class IrqUsages {
     }
   }
 
-  /** One usage per class, level, state and mode: the one with the shortest call chain, then the first entry by name. */
-  private static void keep(Map<LockClass, Kept[]> best, LockClass cls, int state, IrqCandidate c, Function entry) {
+  /**
+   * One usage per class, level, state and mode: the one with the shortest call chain, then the
+   * first entry by name, then the first in the call graph's order.
+   */
+  private void keep(LockClass cls, int state, IrqCandidate c, Function entry, int at) {
     Kept[] states = best.computeIfAbsent(cls, k -> new Kept[STATES]);
     Kept old = states[state];
+    int byName = old == null ? 0 : entry.name().compareTo(old.entry().name());
     if (old == null
         || c.length() < old.candidate().length()
-        || (c.length() == old.candidate().length() && entry.name().compareTo(old.entry().name()) < 0)) {
-      states[state] = new Kept(c, entry);
+        || (c.length() == old.candidate().length() && (byName < 0 || (byName == 0 && at < old.position())))) {
+      states[state] = new Kept(c, entry, at);
     }
   }
 }

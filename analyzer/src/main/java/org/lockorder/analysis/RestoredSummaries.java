@@ -22,7 +22,9 @@ final class RestoredSummaries {
   private Decoder decoder;
   private volatile Summary[] decoded;
   private final List<Set<LockKey>> releasedByExits;
-  private final List<List<IrqCandidate>> irqCandidates;
+  /** Per member; an element is null once {@link #forgetIrqCandidates} dropped it. */
+  private final List<IrqCandidate>[] irqCandidates;
+  /** Per member: the kinds its candidates were kept for; 0 once they are dropped. */
   private final int[] irqKinds;
   private final String component;
 
@@ -36,7 +38,9 @@ final class RestoredSummaries {
     this.component = component;
     this.decoder = decoder;
     this.releasedByExits = List.copyOf(releasedByExits);
-    this.irqCandidates = List.copyOf(irqCandidates);
+    @SuppressWarnings("unchecked")
+    List<IrqCandidate>[] candidates = irqCandidates.toArray(new List[0]);
+    this.irqCandidates = candidates;
     this.irqKinds = irqKinds.clone();
   }
 
@@ -70,6 +74,15 @@ final class RestoredSummaries {
    * summary must be decoded.
    */
   List<IrqCandidate> irqCandidates(int member, int kinds) {
-    return (irqKinds[member] & kinds) == kinds ? irqCandidates.get(member) : null;
+    return (irqKinds[member] & kinds) == kinds ? irqCandidates[member] : null;
+  }
+
+  /**
+   * Drops the member's interrupt usages once the rule has read them ({@link IrqUsages#offer}):
+   * asked again, they come from its summary. Only the thread that adds the components calls this.
+   */
+  void forgetIrqCandidates(int member) {
+    irqCandidates[member] = null;
+    irqKinds[member] = 0;
   }
 }
