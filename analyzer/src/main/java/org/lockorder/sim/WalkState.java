@@ -12,17 +12,89 @@ import org.lockorder.ir.Location;
  * disabled, nofs, interrupts off), a trylock whose success a branch will decide, and what the last
  * tested call returned. Immutable; {@link #identity()} is what two paths must share to be merged.
  */
-record WalkState(
-    List<LockOp.Held> held, int faultsOff, int reclaimOff, int hardOff, int softOff, Pending pending,
-    int resultNode, Boolean resultNonzero, Boolean returning) {
+final class WalkState {
+  private final List<LockOp.Held> held;
+  private final int faultsOff;
+  private final int reclaimOff;
+  private final int hardOff;
+  private final int softOff;
+  private final Pending pending;
+  private final int resultNode;
+  private final Boolean resultNonzero;
+  private final Boolean returning;
+  /** {@code held}'s hash, made once per list: most new states keep their predecessor's. */
+  private final int heldHash;
+  /** Made on first need, then kept: a state's identity is asked for several times per step. */
+  private Identity identity;
 
   static final WalkState START = new WalkState(List.of(), 0, 0, 0, 0, null, -1, null, null);
 
   /** A conditional acquisition at {@code node} that holds only on its success edge. */
   record Pending(int node, LockOp.Held lock, AcquireStyle style, String api, String function, Location at, int stepIndex) {}
 
-  WalkState {
-    held = List.copyOf(held);
+  WalkState(
+      List<LockOp.Held> held, int faultsOff, int reclaimOff, int hardOff, int softOff, Pending pending,
+      int resultNode, Boolean resultNonzero, Boolean returning) {
+    this(List.copyOf(held), -1, false, faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
+  }
+
+  /** With {@code held} already immutable, and its hash when {@code hashed}. */
+  private WalkState(
+      List<LockOp.Held> held, int heldHash, boolean hashed, int faultsOff, int reclaimOff, int hardOff, int softOff,
+      Pending pending, int resultNode, Boolean resultNonzero, Boolean returning) {
+    this.held = held;
+    this.heldHash = hashed ? heldHash : held.hashCode();
+    this.faultsOff = faultsOff;
+    this.reclaimOff = reclaimOff;
+    this.hardOff = hardOff;
+    this.softOff = softOff;
+    this.pending = pending;
+    this.resultNode = resultNode;
+    this.resultNonzero = resultNonzero;
+    this.returning = returning;
+  }
+
+  /** This state's locks with other scopes, pending trylock, result or return kind. */
+  private WalkState with(
+      int faultsOff, int reclaimOff, int hardOff, int softOff, Pending pending, int resultNode, Boolean resultNonzero,
+      Boolean returning) {
+    return new WalkState(held, heldHash, true, faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
+  }
+
+  List<LockOp.Held> held() {
+    return held;
+  }
+
+  int faultsOff() {
+    return faultsOff;
+  }
+
+  int reclaimOff() {
+    return reclaimOff;
+  }
+
+  int hardOff() {
+    return hardOff;
+  }
+
+  int softOff() {
+    return softOff;
+  }
+
+  Pending pending() {
+    return pending;
+  }
+
+  int resultNode() {
+    return resultNode;
+  }
+
+  Boolean resultNonzero() {
+    return resultNonzero;
+  }
+
+  Boolean returning() {
+    return returning;
   }
 
   /**
@@ -31,14 +103,72 @@ record WalkState(
    * kind. A value object, compared field by field (this is the walk's hottest lookup).
    */
   Object identity() {
-    return new Identity(held, faultsOff, reclaimOff, hardOff, softOff,
-        pending == null ? -1 : pending.node(), pending == null ? null : pending.lock(),
-        resultNode, resultNode >= 0 ? resultNonzero : null, returning);
+    Identity known = identity;
+    if (known == null) {
+      known = new Identity(held, heldHash, faultsOff, reclaimOff, hardOff, softOff,
+          pending == null ? -1 : pending.node(), pending == null ? null : pending.lock(),
+          resultNode, resultNode >= 0 ? resultNonzero : null, returning);
+      identity = known;
+    }
+    return known;
   }
 
-  private record Identity(
-      List<LockOp.Held> held, int faultsOff, int reclaimOff, int hardOff, int softOff, int pendingNode,
-      LockOp.Held pendingLock, int resultNode, Boolean resultNonzero, Boolean returning) {}
+  /**
+   * Its hash is made once: every identity goes into a walk's set of seen states, and most are
+   * compared with others of the same hash there.
+   */
+  private static final class Identity {
+    private final List<LockOp.Held> held;
+    private final int faultsOff;
+    private final int reclaimOff;
+    private final int hardOff;
+    private final int softOff;
+    private final int pendingNode;
+    private final LockOp.Held pendingLock;
+    private final int resultNode;
+    private final Boolean resultNonzero;
+    private final Boolean returning;
+    private final int hash;
+
+    Identity(
+        List<LockOp.Held> held, int heldHash, int faultsOff, int reclaimOff, int hardOff, int softOff, int pendingNode,
+        LockOp.Held pendingLock, int resultNode, Boolean resultNonzero, Boolean returning) {
+      this.held = held;
+      this.faultsOff = faultsOff;
+      this.reclaimOff = reclaimOff;
+      this.hardOff = hardOff;
+      this.softOff = softOff;
+      this.pendingNode = pendingNode;
+      this.pendingLock = pendingLock;
+      this.resultNode = resultNode;
+      this.resultNonzero = resultNonzero;
+      this.returning = returning;
+      int h = heldHash;
+      h = 31 * h + faultsOff;
+      h = 31 * h + reclaimOff;
+      h = 31 * h + hardOff;
+      h = 31 * h + softOff;
+      h = 31 * h + pendingNode;
+      h = 31 * h + java.util.Objects.hashCode(pendingLock);
+      h = 31 * h + resultNode;
+      h = 31 * h + java.util.Objects.hashCode(resultNonzero);
+      h = 31 * h + java.util.Objects.hashCode(returning);
+      this.hash = h;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity i && i.hash == hash && i.faultsOff == faultsOff && i.reclaimOff == reclaimOff
+          && i.hardOff == hardOff && i.softOff == softOff && i.pendingNode == pendingNode && i.resultNode == resultNode
+          && java.util.Objects.equals(i.resultNonzero, resultNonzero) && java.util.Objects.equals(i.returning, returning)
+          && java.util.Objects.equals(i.pendingLock, pendingLock) && i.held.equals(held);
+    }
+  }
 
   WalkState push(LockOp.Held h) {
     List<LockOp.Held> next = new ArrayList<>(held);
@@ -100,18 +230,18 @@ record WalkState(
   }
 
   WalkState faults(int delta) {
-    return new WalkState(held, Math.max(0, faultsOff + delta), reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
+    return with(Math.max(0, faultsOff + delta), reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, returning);
   }
 
   WalkState reclaim(int delta) {
-    return new WalkState(held, faultsOff, Math.max(0, reclaimOff + delta), hardOff, softOff, pending, resultNode, resultNonzero, returning);
+    return with(faultsOff, Math.max(0, reclaimOff + delta), hardOff, softOff, pending, resultNode, resultNonzero, returning);
   }
 
   WalkState irqs(IrqLevel level, int delta) {
     if (level == IrqLevel.HARDIRQ) {
-      return new WalkState(held, faultsOff, reclaimOff, Math.max(0, hardOff + delta), softOff, pending, resultNode, resultNonzero, returning);
+      return with(faultsOff, reclaimOff, Math.max(0, hardOff + delta), softOff, pending, resultNode, resultNonzero, returning);
     }
-    return new WalkState(held, faultsOff, reclaimOff, hardOff, Math.max(0, softOff + delta), pending, resultNode, resultNonzero, returning);
+    return with(faultsOff, reclaimOff, hardOff, Math.max(0, softOff + delta), pending, resultNode, resultNonzero, returning);
   }
 
   /** Whether interrupts of {@code level} can arrive: disabling hard interrupts also holds off softirqs. */
@@ -120,14 +250,14 @@ record WalkState(
   }
 
   WalkState withPending(Pending p) {
-    return new WalkState(held, faultsOff, reclaimOff, hardOff, softOff, p, resultNode, resultNonzero, returning);
+    return with(faultsOff, reclaimOff, hardOff, softOff, p, resultNode, resultNonzero, returning);
   }
 
   WalkState withResult(int node, Boolean nonzero) {
-    return new WalkState(held, faultsOff, reclaimOff, hardOff, softOff, pending, node, nonzero, returning);
+    return with(faultsOff, reclaimOff, hardOff, softOff, pending, node, nonzero, returning);
   }
 
   WalkState withReturning(Boolean nonzero) {
-    return new WalkState(held, faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, nonzero);
+    return with(faultsOff, reclaimOff, hardOff, softOff, pending, resultNode, resultNonzero, nonzero);
   }
 }

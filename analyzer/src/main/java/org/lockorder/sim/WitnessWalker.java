@@ -198,7 +198,7 @@ final class WitnessWalker {
     // Locks the entry function's callers hold (sparse annotations) are held from the start.
     for (LockAnnotation a : view.annotations(entry)) {
       if (a.kind().equals("acquires")) continue;
-      LockName n = name(new LockRef(a.lock().path(), null, null), top);
+      LockName n = nameOnce(new LockRef(a.lock().path(), null, null), top);
       if (n == null) continue;
       LockOp.Held h = new LockOp.Held(n.cls, n.text, Mode.WRITE, Route.Role.NONE);
       start = start.push(h);
@@ -242,13 +242,54 @@ final class WitnessWalker {
    * analysis bound in its parameters ({@code values}: a lock whose subclass names one of them has
    * that subclass, as in the analysis, ADR-015).
    */
-  private record Frame(
-      Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, List<String> texts,
-      Map<String, Long> values) {
+  private static final class Frame {
+    final Function fn;
+    final List<LockName> locks;
+    final List<String> gfp;
+    final int depth;
+    final int freeDepth;
+    final List<Function> stack;
+    final List<String> texts;
+    final Map<String, Long> values;
+    /**
+     * The frames of the calls this frame's walk made, by node, callee and free depth: a call node
+     * is reached in many path states, and its frame (the arguments' locks, texts and constants in
+     * the entry's terms) depends on none of them. Made anew, it was a third of a Linux run's
+     * simulation.
+     */
+    private Map<CalleeKey, Frame> callees;
+
+    Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, List<String> texts,
+        Map<String, Long> values) {
+      this.fn = fn;
+      this.locks = locks;
+      this.gfp = gfp;
+      this.depth = depth;
+      this.freeDepth = freeDepth;
+      this.stack = stack;
+      this.texts = texts;
+      this.values = values;
+    }
+
     Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, Map<String, Long> values) {
       this(fn, locks, gfp, depth, freeDepth, stack, List.of(), values);
     }
+
+    private int argumentsHash;
+    private boolean argumentsHashed;
+
+    /** The hash of what an off-route walk of this frame depends on besides the state ({@link OffRouteKey}). */
+    int argumentsHash() {
+      if (!argumentsHashed) {
+        argumentsHash = 31 * (31 * (31 * System.identityHashCode(fn) + freeDepth) + locks.hashCode()) + gfp.hashCode();
+        argumentsHashed = true;
+      }
+      return argumentsHash;
+    }
   }
+
+  /** A call of a frame's walk: its node, the callee (by reference) and the free depth of its frame. */
+  private record CalleeKey(int node, FunctionRef callee, int freeDepth) {}
 
   /**
    * A lock in the entry's terms; for a frame's argument, also the lock inside the lock wrapper it
@@ -275,7 +316,40 @@ final class WitnessWalker {
   private record Seen(int node, int wp, Object state, List<OpSignature> ops) {}
 
   /** An off-route call's memo key: the callee itself (by reference) and everything its walk depends on. */
-  private record OffRouteKey(boolean distinctPaths, FunctionRef fn, List<LockName> locks, List<String> gfp, int freeDepth, Object state) {}
+  private static final class OffRouteKey {
+    private final boolean distinctPaths;
+    private final Function fn;
+    private final List<LockName> locks;
+    private final List<String> gfp;
+    private final int freeDepth;
+    private final Object state;
+    private final int hash;
+
+    /**
+     * The callee (by reference), its arguments' locks and gfp texts, its free depth, and the state;
+     * not the frame itself, which holds the frames of its own calls.
+     */
+    OffRouteKey(boolean distinctPaths, Frame frame, Object state) {
+      this.distinctPaths = distinctPaths;
+      this.fn = frame.fn;
+      this.locks = frame.locks;
+      this.gfp = frame.gfp;
+      this.freeDepth = frame.freeDepth;
+      this.state = state;
+      this.hash = 31 * (31 * frame.argumentsHash() + (distinctPaths ? 1 : 0)) + state.hashCode();
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OffRouteKey k && k.hash == hash && k.distinctPaths == distinctPaths && k.fn == fn
+          && k.freeDepth == freeDepth && k.locks.equals(locks) && k.gfp.equals(gfp) && k.state.equals(state);
+    }
+  }
 
   /** A function compared by reference: Function's own equality compares whole CFGs. */
   private record FunctionRef(Function fn) {
@@ -347,7 +421,7 @@ final class WitnessWalker {
     // A held lock named by this function's annotation (no CFG node of its own).
     Route.Waypoint w = next(f, wp);
     while (w != null && w.kind() == Route.Kind.EVENT && annotationAt(f, w.location()) != null) {
-      LockName n = name(new LockRef(annotationAt(f, w.location()).lock().path(), null, null), f);
+      LockName n = nameOnce(new LockRef(annotationAt(f, w.location()).lock().path(), null, null), f);
       if (n == null) break;
       int i = s.find(n.cls, n.text);
       LockOp.Held h = new LockOp.Held(n.cls, n.text, Mode.WRITE, w.role());
@@ -671,7 +745,7 @@ final class WitnessWalker {
       if (spent <= bounds.walkBudget()) byClassMemo.put(key, out);
       return out;
     }
-    OffRouteKey key = new OffRouteKey(distinctPaths, new FunctionRef(f.fn), f.locks, f.gfp, f.freeDepth, s.identity());
+    OffRouteKey key = new OffRouteKey(distinctPaths, f, s.identity());
     List<Exit> hit = memo.get(key);
     if (hit != null) return hit;
     int left = bounds.walkBudget() - spent;
@@ -701,6 +775,16 @@ final class WitnessWalker {
   }
 
   private Frame frame(Frame caller, Node n, Function callee, int depth, int freeDepth) {
+    CalleeKey key = new CalleeKey(n.id(), new FunctionRef(callee), freeDepth);
+    if (caller.callees == null) caller.callees = new HashMap<>();
+    Frame known = caller.callees.get(key);
+    if (known != null) return known;
+    Frame made = newFrame(caller, n, callee, depth, freeDepth);
+    caller.callees.put(key, made);
+    return made;
+  }
+
+  private Frame newFrame(Frame caller, Node n, Function callee, int depth, int freeDepth) {
     List<Arg> args = List.of();
     if (n.event() instanceof Event.Call c) args = c.args();
     if (n.event() instanceof Event.IndirectCall c) args = c.args();
@@ -720,9 +804,10 @@ final class WitnessWalker {
   }
 
   private LockName argument(Arg a, Frame caller) {
-    ProgramView.LockName n = view.resolveArg(a, "", caller.fn);
+    ArgumentNames names = argumentNames(a, caller.fn);
+    ProgramView.LockName n = names.lock();
     LockName plain = n == null ? null : concrete(n, caller);
-    ProgramView.LockName w = view.wrapperArg(a, caller.fn);
+    ProgramView.LockName w = names.wrapper();
     LockClass wrapper = null;
     if (w != null && w.param() < 0) {
       wrapper = w.lockClass();
@@ -732,6 +817,41 @@ final class WitnessWalker {
     }
     if (plain == null && wrapper == null) return null;
     return new LockName(plain == null ? null : plain.cls, plain == null ? a.text() : plain.text, wrapper);
+  }
+
+  /** What an argument names in its function's own terms: the lock it points to, and the lock inside a wrapper it points to. */
+  private record ArgumentNames(ProgramView.LockName lock, ProgramView.LockName wrapper) {}
+
+  /**
+   * {@link ArgumentNames} by function and argument (both by reference): what the class resolver
+   * says of an argument does not depend on the frame, and the walks of a run meet the same calls
+   * again and again.
+   */
+  private final Map<Function, Map<Arg, ArgumentNames>> argumentNames = new IdentityHashMap<>();
+
+  private ArgumentNames argumentNames(Arg a, Function fn) {
+    Map<Arg, ArgumentNames> byArg = argumentNames.computeIfAbsent(fn, k -> new IdentityHashMap<>());
+    ArgumentNames known = byArg.get(a);
+    if (known == null) {
+      known = new ArgumentNames(view.resolveArg(a, "", fn), view.wrapperArg(a, fn));
+      byArg.put(a, known);
+    }
+    return known;
+  }
+
+  /** {@link ProgramView#resolve} by function and lock reference (both by reference), for the same reason; NONE for null. */
+  private final Map<Function, Map<LockRef, ProgramView.LockName>> resolvedRefs = new IdentityHashMap<>();
+
+  private static final ProgramView.LockName NONE = new ProgramView.LockName(null, -1, "", "", null);
+
+  private ProgramView.LockName resolved(LockRef ref, Function fn) {
+    Map<LockRef, ProgramView.LockName> byRef = resolvedRefs.computeIfAbsent(fn, k -> new IdentityHashMap<>());
+    ProgramView.LockName known = byRef.get(ref);
+    if (known == null) {
+      known = java.util.Objects.requireNonNullElse(view.resolve(ref, fn), NONE);
+      byRef.put(ref, known);
+    }
+    return known == NONE ? null : known;
   }
 
   /** A gfp argument in the entry's terms: a caller's gfp parameter is replaced by what was passed. */
@@ -745,7 +865,15 @@ final class WitnessWalker {
   }
 
   private LockName name(LockRef ref, Frame f) {
-    ProgramView.LockName n = view.resolve(ref, f.fn);
+    return name(resolved(ref, f.fn), f);
+  }
+
+  /** {@link #name(LockRef, Frame)} for a reference made for the occasion, which no cache would meet again. */
+  private LockName nameOnce(LockRef ref, Frame f) {
+    return name(view.resolve(ref, f.fn), f);
+  }
+
+  private LockName name(ProgramView.LockName n, Frame f) {
     LockName out = n == null ? null : concrete(n, f);
     // Walking by class, a lock reached through a parameter is written with the argument
     // (&dst_zspage->lock, not the helper's &zspage->lock), so two objects locked through one
