@@ -175,13 +175,65 @@ public final class MacroConstants {
 
   /** The value of an expression of literals, these macros and {@code enums}' constants, or null. */
   Long valueOf(String text, Map<String, Long> enums) {
-    List<String> tokens = expand(ConditionValue.tokens(text));
-    return tokens == null ? null : ConditionValue.value(tokens, name -> value(name, enums));
+    Map<String, Long> byText = valuesByEnums.get(new Identity(enums));
+    if (byText == null) {
+      byText = new ConcurrentHashMap<>();
+      if (valuesByEnums.size() < MAX_TEXTS) {
+        Map<String, Long> first = valuesByEnums.putIfAbsent(new Identity(enums), byText);
+        if (first != null) byText = first;
+      }
+    }
+    Long known = byText.get(text);
+    if (known != null) return known == UNKNOWN ? null : known;
+    List<String> tokens = expanded(text);
+    Long v = tokens == null ? null : ConditionValue.value(tokens, name -> value(name, enums));
+    if (byText.size() < MAX_TEXTS) byText.putIfAbsent(text, v == null ? UNKNOWN : v);
+    return v;
+  }
+
+  /**
+   * {@link #valueOf(String, Map)} by the enum constants' map (by reference: a file's, or a
+   * function's own constants over them) and the text. Most arguments the analysis evaluates are
+   * variables, which have no value, and are asked for in every path state that reaches the call.
+   */
+  private final Map<Identity, Map<String, Long>> valuesByEnums = new ConcurrentHashMap<>();
+
+  /** A map compared by reference. */
+  private record Identity(Map<String, Long> map) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity i && i.map == map;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(map);
+    }
   }
 
   /** The value of an expression of literals and these macros ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}), or null. */
   Long valueOf(String text) {
-    List<String> tokens = expand(ConditionValue.tokens(text));
+    List<String> tokens = expanded(text);
     return tokens == null ? null : ConditionValue.value(tokens, this::value);
   }
+
+  /**
+   * {@link #expand}ed tokens of an expression, by its text: the analysis asks for the value of
+   * the same argument in every path state that reaches its call, and splitting it into tokens was
+   * most of that.
+   */
+  private List<String> expanded(String text) {
+    List<String> known = expandedTexts.get(text);
+    if (known == null) {
+      known = expand(ConditionValue.tokens(text));
+      known = known == null ? UNEXPANDABLE : List.copyOf(known);
+      if (expandedTexts.size() < MAX_TEXTS) expandedTexts.putIfAbsent(text, known);
+    }
+    return known == UNEXPANDABLE ? null : known;
+  }
+
+  private final Map<String, List<String>> expandedTexts = new ConcurrentHashMap<>();
+  private static final List<String> UNEXPANDABLE = List.of("<unexpandable>");
+  /** Texts are arguments and conditions of the program, a bounded set; the bound is a guard. */
+  private static final int MAX_TEXTS = 1_000_000;
 }

@@ -135,7 +135,31 @@ public final class Program {
   Map<String, Long> enumConstants(String file) {
     Map<String, Long> own = enumsByFile.getOrDefault(file, Map.of());
     if (headerEnums.isEmpty()) return own;
-    return own.isEmpty() ? java.util.Collections.unmodifiableMap(headerEnums) : new Layered(own, headerEnums);
+    if (own.isEmpty()) return allHeaderEnums;
+    return enumViews.computeIfAbsent(file, k -> new Layered(own, headerEnums));
+  }
+
+  /*
+   * One map per file and per function, the same object each time it is asked for: the macro
+   * constants' values are kept by the map they were read with (MacroConstants#valueOf).
+   */
+  private final Map<String, Long> allHeaderEnums = java.util.Collections.unmodifiableMap(headerEnums);
+  private final Map<String, Map<String, Long>> enumViews = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<FunctionKey, Map<String, Long>> namedByFunction = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The macros {@link #namedByFunction} was made with (one set per run); another set's are not kept. */
+  private volatile MacroConstants namedWith;
+
+  /** A function by reference: its own hash walks its whole CFG. */
+  private record FunctionKey(Function f) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FunctionKey k && k.f == f;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(f);
+    }
   }
 
   /**
@@ -145,6 +169,12 @@ public final class Program {
   Map<String, Long> namedConstants(Function f, MacroConstants macros) {
     Map<String, Long> enums = enumConstants(f.location().file());
     if (f.constantLocals().isEmpty()) return enums;
+    if (namedWith == null) namedWith = macros;
+    if (namedWith != macros) return localConstants(f, macros, enums);
+    return namedByFunction.computeIfAbsent(new FunctionKey(f), k -> localConstants(f, macros, enums));
+  }
+
+  private static Map<String, Long> localConstants(Function f, MacroConstants macros, Map<String, Long> enums) {
     Map<String, Long> locals = new HashMap<>();
     for (Map.Entry<String, String> e : new TreeMap<>(f.constantLocals()).entrySet()) {
       Long v = ConditionValue.value(List.of(e.getValue().split(" ")), name -> macros.value(name, enums));
