@@ -31,7 +31,7 @@ import java.util.zip.InflaterInputStream;
  * the cache never changes a result, only its cost.
  */
 final class ParseCache {
-  private static final String FORMAT = "lockorder-parse-cache-20";
+  private static final String FORMAT = "lockorder-parse-cache-21";
   private static final String RUN_FORMAT = "lockorder-run-cache-2";
   private static final String MEMO_FORMAT = "lockorder-summary-memo-file-7";
   private static final byte[] MAGIC = "LOPC".getBytes(StandardCharsets.US_ASCII);
