@@ -188,6 +188,23 @@ class ConstantArgumentsTest {
   }
 
   @Test
+  void anExpressionIsValuedWithTheEnumConstantsItIsReadWith() {
+    // Values are kept by text and by the map of enum constants: two files' enums of one name
+    // give two values, asked for in either order and again.
+    MacroConstants.Builder b = new MacroConstants.Builder();
+    b.define("A", "0x1");
+    MacroConstants c = b.build();
+    Map<String, Long> first = Map.of("M_FULL", 2L);
+    Map<String, Long> second = Map.of("M_FULL", 4L);
+    for (int pass = 0; pass < 2; pass++) {
+      assertEquals(3L, c.valueOf("M_FULL | A", first));
+      assertEquals(5L, c.valueOf("M_FULL | A", second));
+      assertNull(c.valueOf("M_FULL | A", Map.of()));
+      assertEquals(1L, c.valueOf("A", second));
+    }
+  }
+
+  @Test
   void conditionValues() {
     assertEquals(false, ConditionValue.nonzero("fgp_flags & FGP_LOCK", Map.of("fgp_flags", 0L)));
     assertEquals(false, ConditionValue.nonzero("FGP_LOCK & fgp_flags", Map.of("fgp_flags", 0L)));
