@@ -716,55 +716,70 @@ final class CallGraph {
     int n = functions.size();
     Map<Function, Integer> index = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) index.put(functions.get(i), i);
-    List<int[]> calls = new ArrayList<>();
+    // The calls as int arrays (compressed rows, in caller order): this runs several times per
+    // graph, over hundreds of thousands of calls.
     int[] start = new int[n + 1];
+    IntList callees = new IntList();
     for (int i = 0; i < n; i++) {
       for (List<CallTarget> ts : targets.getOrDefault(functions.get(i), Map.of()).values()) {
         for (CallTarget t : ts) {
           Integer to = index.get(t.function());
           if (to == null) continue;
-          calls.add(new int[] {i, to});
+          callees.add(to);
           start[i + 1]++;
         }
       }
     }
     for (int i = 0; i < n; i++) start[i + 1] += start[i];
-    int[] adjacency = new int[calls.size()];
-    for (int k = 0; k < adjacency.length; k++) adjacency[k] = calls.get(k)[1]; // calls are in caller order
+    int[] adjacency = new int[callees.size()];
+    for (int k = 0; k < adjacency.length; k++) adjacency[k] = callees.get(k);
     int[] found = StronglyConnected.components(n, start, adjacency);
     // Renumbered by their smallest function index, each with its members in index order.
     int[] renumbered = new int[n];
     java.util.Arrays.fill(renumbered, -1);
-    List<List<Integer>> members = new ArrayList<>();
+    int count = 0;
     int[] component = new int[n];
+    int[] sizes = new int[n + 1];
     for (int v = 0; v < n; v++) {
-      if (renumbered[found[v]] < 0) {
-        renumbered[found[v]] = members.size();
-        members.add(new ArrayList<>());
-      }
+      if (renumbered[found[v]] < 0) renumbered[found[v]] = count++;
       component[v] = renumbered[found[v]];
-      members.get(component[v]).add(v);
+      sizes[component[v] + 1]++;
     }
-    // Component DAG, caller component -> callee component.
-    List<java.util.Set<Integer>> out = new ArrayList<>();
-    int[] indegree = new int[members.size()];
-    for (int c = 0; c < members.size(); c++) out.add(new java.util.HashSet<>());
-    for (int[] call : calls) {
-      int from = component[call[0]];
-      int to = component[call[1]];
-      if (from != to && out.get(from).add(to)) indegree[to]++;
+    int[] memberStart = new int[count + 1];
+    for (int c = 0; c < count; c++) memberStart[c + 1] = memberStart[c] + sizes[c + 1];
+    int[] members = new int[n];
+    int[] filled = java.util.Arrays.copyOf(memberStart, count);
+    for (int v = 0; v < n; v++) members[filled[component[v]]++] = v;
+    // Component DAG, caller component -> callee component, each edge once.
+    int[] indegree = new int[count];
+    int[] seenFrom = new int[count];
+    java.util.Arrays.fill(seenFrom, -1);
+    int[] outStart = new int[count + 1];
+    IntList out = new IntList();
+    for (int c = 0; c < count; c++) {
+      for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
+        int v = members[m];
+        for (int k = start[v]; k < start[v + 1]; k++) {
+          int to = component[adjacency[k]];
+          if (to == c || seenFrom[to] == c) continue;
+          seenFrom[to] = c;
+          out.add(to);
+          indegree[to]++;
+        }
+      }
+      outStart[c + 1] = out.size();
     }
     java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
-    for (int c = 0; c < members.size(); c++) if (indegree[c] == 0) ready.add(c);
-    List<List<Function>> topDown = new ArrayList<>();
+    for (int c = 0; c < count; c++) if (indegree[c] == 0) ready.add(c);
+    List<List<Function>> topDown = new ArrayList<>(count);
     while (!ready.isEmpty()) {
       int c = ready.poll();
-      List<Function> fs = new ArrayList<>();
-      for (int v : members.get(c)) fs.add(functions.get(v));
+      List<Function> fs = new ArrayList<>(memberStart[c + 1] - memberStart[c]);
+      for (int m = memberStart[c]; m < memberStart[c + 1]; m++) fs.add(functions.get(members[m]));
       topDown.add(fs);
-      for (int next : out.get(c)) if (--indegree[next] == 0) ready.add(next);
+      for (int k = outStart[c]; k < outStart[c + 1]; k++) if (--indegree[out.get(k)] == 0) ready.add(out.get(k));
     }
-    List<List<Function>> result = new ArrayList<>();
+    List<List<Function>> result = new ArrayList<>(topDown.size());
     for (int i = topDown.size() - 1; i >= 0; i--) result.add(topDown.get(i));
     bottomUp = result;
     return result;

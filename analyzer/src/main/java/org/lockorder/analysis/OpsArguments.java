@@ -98,7 +98,7 @@ final class OpsArguments {
       members.addAll(scc);
       callers.clear();
       for (Function f : scc) {
-        for (Node n : f.cfg().nodes()) {
+        for (Node n : callNodes(f)) {
           for (CallTarget t : targets.apply(f, n.id())) {
             if (members.contains(t.function())) callers.computeIfAbsent(t.function(), k -> new ArrayList<>()).add(f);
           }
@@ -119,6 +119,21 @@ final class OpsArguments {
     }
   }
 
+  /**
+   * The nodes of {@code f} that call, direct or through a pointer, in node order: a recursion's
+   * fixpoint reads a function's calls again on every pass, and its other nodes are most of it.
+   */
+  private List<Node> callNodes(Function f) {
+    List<Node> known = callNodes.get(f);
+    if (known != null) return known;
+    List<Node> out = new ArrayList<>();
+    for (Node n : f.cfg().nodes()) if (n.event() instanceof Event.Call || n.event() instanceof Event.IndirectCall) out.add(n);
+    callNodes.put(f, out);
+    return out;
+  }
+
+  private final Map<Function, List<Node>> callNodes = new IdentityHashMap<>();
+
   /** Bit i: parameter i of {@code f} ends in an indirect call. */
   long used(Function f) {
     return used.getOrDefault(f, 0L);
@@ -126,7 +141,7 @@ final class OpsArguments {
 
   private long uses(Function f, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets) {
     long out = 0;
-    for (Node n : f.cfg().nodes()) {
+    for (Node n : callNodes(f)) {
       if (n.event() instanceof Event.IndirectCall ic) out |= params(f, ic.target(), 0);
       List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : null;
       if (args == null || args.isEmpty()) continue;
