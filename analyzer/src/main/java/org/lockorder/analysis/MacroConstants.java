@@ -175,11 +175,11 @@ public final class MacroConstants {
 
   /** The value of an expression of literals, these macros and {@code enums}' constants, or null. */
   Long valueOf(String text, Map<String, Long> enums) {
-    Map<String, Long> byText = valuesByEnums.get(new Identity(enums));
+    Map<String, Long> byText = valuesByEnums.get(new ByReference<>(enums));
     if (byText == null) {
       byText = new ConcurrentHashMap<>();
       if (valuesByEnums.size() < MAX_TEXTS) {
-        Map<String, Long> first = valuesByEnums.putIfAbsent(new Identity(enums), byText);
+        Map<String, Long> first = valuesByEnums.putIfAbsent(new ByReference<>(enums), byText);
         if (first != null) byText = first;
       }
     }
@@ -196,20 +196,8 @@ public final class MacroConstants {
    * function's own constants over them) and the text. Most arguments the analysis evaluates are
    * variables, which have no value, and are asked for in every path state that reaches the call.
    */
-  private final Map<Identity, Map<String, Long>> valuesByEnums = new ConcurrentHashMap<>();
+  private final Map<ByReference<Map<String, Long>>, Map<String, Long>> valuesByEnums = new ConcurrentHashMap<>();
 
-  /** A map compared by reference. */
-  private record Identity(Map<String, Long> map) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Identity i && i.map == map;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(map);
-    }
-  }
 
   /** The value of an expression of literals and these macros ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}), or null. */
   Long valueOf(String text) {

@@ -145,22 +145,9 @@ public final class Program {
    */
   private final Map<String, Long> allHeaderEnums = java.util.Collections.unmodifiableMap(headerEnums);
   private final Map<String, Map<String, Long>> enumViews = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<FunctionKey, Map<String, Long>> namedByFunction = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ByReference<Function>, Map<String, Long>> namedByFunction = new java.util.concurrent.ConcurrentHashMap<>();
   /** The macros {@link #namedByFunction} was made with (one set per run); another set's are not kept. */
   private volatile MacroConstants namedWith;
-
-  /** A function by reference: its own hash walks its whole CFG. */
-  private record FunctionKey(Function f) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof FunctionKey k && k.f == f;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(f);
-    }
-  }
 
   /**
    * The names {@code f}'s code reads as constants besides the headers' macros: its locals only ever
@@ -171,7 +158,7 @@ public final class Program {
     if (f.constantLocals().isEmpty()) return enums;
     if (namedWith == null) namedWith = macros;
     if (namedWith != macros) return localConstants(f, macros, enums);
-    return namedByFunction.computeIfAbsent(new FunctionKey(f), k -> localConstants(f, macros, enums));
+    return namedByFunction.computeIfAbsent(new ByReference<>(f), k -> localConstants(f, macros, enums));
   }
 
   private static Map<String, Long> localConstants(Function f, MacroConstants macros, Map<String, Long> enums) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lockorder.analysis.ByReference;
 import org.lockorder.analysis.LockClass;
 import org.lockorder.analysis.ProgramView;
 import org.lockorder.ir.AcquireStyle;
@@ -289,7 +290,7 @@ final class WitnessWalker {
   }
 
   /** A call of a frame's walk: its node, the callee (by reference) and the free depth of its frame. */
-  private record CalleeKey(int node, FunctionRef callee, int freeDepth) {}
+  private record CalleeKey(int node, ByReference<Function> callee, int freeDepth) {}
 
   /**
    * A lock in the entry's terms; for a frame's argument, also the lock inside the lock wrapper it
@@ -351,18 +352,6 @@ final class WitnessWalker {
     }
   }
 
-  /** A function compared by reference: Function's own equality compares whole CFGs. */
-  private record FunctionRef(Function fn) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof FunctionRef r && r.fn == fn;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(fn);
-    }
-  }
 
   /** Operations so far, shared between paths (a persistent list, newest first). */
   private record Ops(LockOp head, Ops tail, int size) {
@@ -737,7 +726,7 @@ final class WitnessWalker {
   /** Every way an off-route call can return, with its operations alone; memoized. */
   private List<Exit> offRoute(Frame f, WalkState s) {
     if (releaseByClass) {
-      List<Object> key = List.of(new FunctionRef(f.fn), f.locks, f.gfp, f.texts, f.freeDepth, s.identity());
+      List<Object> key = List.of(new ByReference<>(f.fn), f.locks, f.gfp, f.texts, f.freeDepth, s.identity());
       List<Exit> hit = byClassMemo.get(key);
       if (hit != null) return hit;
       List<Exit> out = search(f, route.waypoints().size(), s.withReturning(null), Ops.EMPTY);
@@ -775,7 +764,7 @@ final class WitnessWalker {
   }
 
   private Frame frame(Frame caller, Node n, Function callee, int depth, int freeDepth) {
-    CalleeKey key = new CalleeKey(n.id(), new FunctionRef(callee), freeDepth);
+    CalleeKey key = new CalleeKey(n.id(), new ByReference<>(callee), freeDepth);
     if (caller.callees == null) caller.callees = new HashMap<>();
     Frame known = caller.callees.get(key);
     if (known != null) return known;
