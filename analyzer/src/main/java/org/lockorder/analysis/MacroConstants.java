@@ -198,7 +198,6 @@ public final class MacroConstants {
    */
   private final Map<ByReference<Map<String, Long>>, Map<String, Long>> valuesByEnums = new ConcurrentHashMap<>();
 
-
   /** The value of an expression of literals and these macros ({@code XFS_ILOCK_EXCL | XFS_IOLOCK_EXCL}), or null. */
   Long valueOf(String text) {
     List<String> tokens = expanded(text);

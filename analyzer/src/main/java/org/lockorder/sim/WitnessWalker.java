@@ -259,6 +259,9 @@ final class WitnessWalker {
      * simulation.
      */
     private Map<CalleeKey, Frame> callees;
+    /** {@link #argumentsHash()}, once made. */
+    private int argumentsHash;
+    private boolean argumentsHashed;
 
     Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, List<String> texts,
         Map<String, Long> values) {
@@ -275,9 +278,6 @@ final class WitnessWalker {
     Frame(Function fn, List<LockName> locks, List<String> gfp, int depth, int freeDepth, List<Function> stack, Map<String, Long> values) {
       this(fn, locks, gfp, depth, freeDepth, stack, List.of(), values);
     }
-
-    private int argumentsHash;
-    private boolean argumentsHashed;
 
     /** The hash of what an off-route walk of this frame depends on besides the state ({@link OffRouteKey}). */
     int argumentsHash() {
@@ -351,7 +351,6 @@ final class WitnessWalker {
           && k.freeDepth == freeDepth && k.locks.equals(locks) && k.gfp.equals(gfp) && k.state.equals(state);
     }
   }
-
 
   /** Operations so far, shared between paths (a persistent list, newest first). */
   private record Ops(LockOp head, Ops tail, int size) {
