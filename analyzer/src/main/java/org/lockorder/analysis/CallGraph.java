@@ -208,7 +208,7 @@ final class CallGraph {
       if (withOpsCopies.get(c).size() > 1) for (Function f : withOpsCopies.get(c)) componentOf.put(f, c);
     }
     if (componentOf.isEmpty()) return;
-    branchedOn = ConstantArguments.branchedOn(withOpsCopies, this::callsOf, this::decidingParams);
+    branchedOn = ConstantArguments.branchedOn(withOpsCopies, this::callsOf, this::decidingParams, this::parametersPassed);
     java.util.ArrayDeque<Function> queue = new java.util.ArrayDeque<>(functions);
     while (!queue.isEmpty()) {
       Function f = queue.poll();
@@ -684,6 +684,15 @@ final class CallGraph {
   }
 
   private final Map<Function, Long> decidingParams = new IdentityHashMap<>();
+
+  /** {@link ConstantArguments#parametersPassed}, kept per function (by reference) like {@link #decidingParams}. */
+  int[] parametersPassed(Function f) {
+    int[] known = parametersPassed.get(f);
+    if (known == null) parametersPassed.put(f, known = ConstantArguments.parametersPassed(f));
+    return known;
+  }
+
+  private final Map<Function, int[]> parametersPassed = new IdentityHashMap<>();
 
   List<Function> callers(Function f) {
     return callers.getOrDefault(f, List.of());

@@ -52,7 +52,7 @@ final class ConstantArguments {
   ConstantArguments(Map<Function, Integer> indexes, CallGraph graph, MacroConstants constants) {
     this.constants = constants;
     conditionParams = new long[indexes.size()];
-    Map<Function, Long> branched = branchedOn(graph.bottomUpComponents(), graph::callsOf, graph::decidingParams);
+    Map<Function, Long> branched = branchedOn(graph.bottomUpComponents(), graph::callsOf, graph::decidingParams, graph::parametersPassed);
     indexes.forEach((f, i) -> conditionParams[i] = branched.containsKey(f) ? branched.get(f) : graph.decidingParams(f));
   }
 
@@ -68,17 +68,19 @@ final class ConstantArguments {
    * @param calls a function's call targets by node id ({@link CallGraph#callsOf}): only calls are
    *     visited, since every function's other nodes are many and say nothing here
    * @param deciding {@link #decidingParams}, or a memo of it ({@link CallGraph#decidingParams})
+   * @param passed {@link #parametersPassed}, or a memo of it ({@link CallGraph#parametersPassed})
    */
   static Map<Function, Long> branchedOn(
       List<List<Function>> bottomUp,
       java.util.function.Function<Function, Map<Integer, List<CallTarget>>> calls,
-      java.util.function.ToLongFunction<Function> deciding) {
+      java.util.function.ToLongFunction<Function> deciding,
+      java.util.function.Function<Function, int[]> passed) {
     Map<Function, Long> bits = new IdentityHashMap<>();
     for (List<Function> scc : bottomUp) for (Function f : scc) bits.put(f, deciding.applyAsLong(f));
     for (List<Function> scc : bottomUp) {
       if (scc.size() == 1) {
         Function f = scc.get(0);
-        bits.put(f, bits.get(f) | passedOn(f, calls.apply(f), bits));
+        bits.put(f, bits.get(f) | passedOn(passed.apply(f), calls.apply(f), bits));
         continue;
       }
       Set<Function> members = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -98,7 +100,7 @@ final class ConstantArguments {
         Function f = work.poll();
         queued.remove(f);
         long before = bits.get(f);
-        long after = before | passedOn(f, calls.apply(f), bits);
+        long after = before | passedOn(passed.apply(f), calls.apply(f), bits);
         if (after == before) continue;
         bits.put(f, after);
         for (Function c : callers.getOrDefault(f, List.of())) if (queued.add(c)) work.add(c);
@@ -108,32 +110,56 @@ final class ConstantArguments {
   }
 
   /**
-   * The parameters of {@code f} that it passes, as they are, where a callee branches on them: in
+   * The parameters of a function that it passes, as they are, where a callee branches on them: in
    * direct calls and in calls through ops tables ({@code gl->gl_ops->go_callback(gl, remote)} in
    * 6.1's gfs2 {@code handle_callback}, whose callers pass {@code remote} false).
+   *
+   * @param passed the function's {@link #parametersPassed}
    */
-  private static long passedOn(Function f, Map<Integer, List<CallTarget>> calls, Map<Function, Long> bits) {
-    if (f.params().isEmpty()) return 0;
+  private static long passedOn(int[] passed, Map<Integer, List<CallTarget>> calls, Map<Function, Long> bits) {
     long out = 0;
-    for (Map.Entry<Integer, List<CallTarget>> call : calls.entrySet()) {
-      // Most callees branch on no parameter: their calls need no arguments looked at.
-      boolean anyWanted = false;
-      for (CallTarget t : call.getValue()) anyWanted |= bits.getOrDefault(t.function(), 0L) != 0;
-      if (!anyWanted) continue;
-      List<Arg> args = org.lockorder.ir.Event.callArgs(f.cfg().node(call.getKey()).event());
-      if (args == null || args.isEmpty()) continue;
-      for (CallTarget t : call.getValue()) {
-        long wanted = bits.getOrDefault(t.function(), 0L);
-        for (int k = 0; wanted != 0 && k < args.size() && k < Long.SIZE; k++) {
-          if ((wanted & (1L << k)) == 0) continue;
-          String text = args.get(k).text();
-          for (int j = 0; j < f.params().size() && j < Long.SIZE; j++) {
-            if (text.equals(f.params().get(j).name())) out |= 1L << j;
-          }
+    for (int i = 0; i < passed.length; i += 3) {
+      long param = 1L << passed[i + 2];
+      if ((out & param) != 0) continue;
+      List<CallTarget> targets = calls.get(passed[i]);
+      if (targets == null) continue;
+      long argument = 1L << passed[i + 1];
+      for (CallTarget t : targets) {
+        if ((bits.getOrDefault(t.function(), 0L) & argument) != 0) {
+          out |= param;
+          break;
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Where {@code f} passes a parameter on as it is: for each such argument, the call's node, the
+   * argument's index and the parameter's (the first 64 of each), three ints apiece. {@link
+   * #branchedOn} looks at a function's calls once per change of its callees' bits, and most calls
+   * pass no parameter on: looking through every call's targets and arguments at each look was most
+   * of its time.
+   */
+  private static final int[] NONE_PASSED = new int[0];
+
+  static int[] parametersPassed(Function f) {
+    if (f.params().isEmpty()) return NONE_PASSED;
+    IntList out = new IntList();
+    for (Node n : f.cfg().nodes()) {
+      List<Arg> args = org.lockorder.ir.Event.callArgs(n.event());
+      if (args == null) continue;
+      for (int k = 0; k < args.size() && k < Long.SIZE; k++) {
+        String text = args.get(k).text();
+        for (int j = 0; j < f.params().size() && j < Long.SIZE; j++) {
+          if (!text.equals(f.params().get(j).name())) continue;
+          out.add(n.id());
+          out.add(k);
+          out.add(j);
+        }
+      }
+    }
+    return out.toArray();
   }
 
   /**

@@ -3,7 +3,7 @@ package org.lockorder.analysis;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** A growable list of ints, without boxing: the changes a summary collects during propagation. */
+/** A growable list of ints, without boxing (the changes a summary collects during propagation, and the like). */
 final class IntList {
   private int[] values = new int[8];
   private int size;
@@ -20,6 +20,10 @@ final class IntList {
 
   int size() {
     return size;
+  }
+
+  int[] toArray() {
+    return Arrays.copyOf(values, size);
   }
 
   void clear() {
