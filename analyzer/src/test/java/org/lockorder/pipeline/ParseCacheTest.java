@@ -41,14 +41,16 @@ class ParseCacheTest {
     assertTrue(written.size() >= 2, "one entry per file: " + written);
     assertEquals(first, run(cache, dir), "from the cache");
 
-    // Damaged entries are ignored and rewritten: truncated, garbage, and a flipped byte.
+    // Damaged entries are ignored and rewritten: truncated, garbage, a flipped byte, and a stream
+    // cut in the middle.
+    assertTrue(written.size() >= 4, "four entries to damage: " + written);
     Files.write(written.get(0), new byte[] {'L', 'O'});
     Files.writeString(written.get(1), "not a cache entry");
-    if (written.size() > 2) {
-      byte[] b = Files.readAllBytes(written.get(2));
-      b[b.length / 2] ^= 0x5a;
-      Files.write(written.get(2), b);
-    }
+    byte[] b = Files.readAllBytes(written.get(2));
+    b[b.length / 2] ^= 0x5a;
+    Files.write(written.get(2), b);
+    byte[] whole = Files.readAllBytes(written.get(3));
+    Files.write(written.get(3), java.util.Arrays.copyOf(whole, whole.length / 2));
     assertEquals(first, run(cache, dir), "with damaged entries");
     assertEquals(first, run(cache, dir), "after rewriting them");
   }
