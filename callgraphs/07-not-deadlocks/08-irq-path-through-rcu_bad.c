@@ -11,7 +11,9 @@
  * hash_entry_put holds the entry's lock, can wait for list_lock's holder,
  * who waits for move_lock, whose holder waits for that entry's lock: an
  * interrupt inversion along a strong path. move_lock, softirq-safe too,
- * makes the shorter one (move_lock -> hash_entry.lock).
+ * makes the shorter one (move_lock -> hash_entry.lock), and that is the
+ * finding: a path through another class a handler takes is that class's
+ * (docs/rules/LO003.md).
  */
 
 struct timer_list { unsigned long expires; };
@@ -76,7 +78,7 @@ int hash_lookup_get(int key)
 /* process context, softirqs enabled */
 void hash_entry_put(struct hash_entry *e)
 {
-	spin_lock(&e->lock); /* expect LO003: kmem_cache_node.list_lock -> mem_cgroup.move_lock -> hash_entry.lock */
+	spin_lock(&e->lock);
 	e->refs--;
 	spin_unlock(&e->lock);
 }

@@ -26,7 +26,10 @@ import org.lockorder.ir.Mode;
  * path holds that end exclusively: the safe class's IN-*-R usage only if the path leaves it
  * -(E*)->, the unsafe class's *-ON-R usage only if the path enters it -(*N)->; on one class (an
  * empty path) only read/read is allowed. Reports one violation per (safe class, unsafe class)
- * along the shortest strong path, and does not look past a class that already made one.
+ * along the shortest strong path, and does not look past a class that already made one, nor past
+ * another class that a handler takes for writing at the same level: that class is a start of its
+ * own, and the violations beyond it are its findings. A class named through a pointer whose
+ * owner is unknown ({@link LockClass#resolved}) is not checked, as the graph leaves it out.
  */
 public final class IrqSafety {
   private IrqSafety() {}
@@ -37,11 +40,15 @@ public final class IrqSafety {
       Map<LockClass, List<IrqUsage>> safe = new TreeMap<>();
       Map<LockClass, List<IrqUsage>> unsafe = new TreeMap<>();
       for (IrqUsage u : usages) {
-        if (u.level() != level) continue;
+        if (u.level() != level || !u.lockClass().resolved()) continue;
         (u.inIrq() ? safe : unsafe).computeIfAbsent(u.lockClass(), k -> new ArrayList<>()).add(u);
       }
+      Set<LockClass> writeSafe = new HashSet<>();
+      safe.forEach((c, us) -> {
+        if (us.stream().anyMatch(u -> u.mode() == Mode.WRITE)) writeSafe.add(c);
+      });
       for (Map.Entry<LockClass, List<IrqUsage>> s : safe.entrySet()) {
-        out.addAll(violations(graph, s.getKey(), s.getValue(), unsafe));
+        out.addAll(violations(graph, s.getKey(), s.getValue(), unsafe, writeSafe));
       }
     }
     return out;
@@ -72,11 +79,15 @@ public final class IrqSafety {
    * Breadth-first from the safe class {@code start} (itself first, with an empty path) along
    * strong paths: each unsafe class met is checked along the shortest such path; a violation is
    * reported and the search does not continue past that class, whose own findings cover what
-   * lies beyond.
+   * lies beyond. Nor does it go into a class of {@code writeSafe} (taken for writing in a handler
+   * at this level): its own search, which starts there as a holder of it, finds every violation
+   * beyond it along a shorter path. Linux 6.1's kernel/ reaches hundreds of classes through the
+   * runqueue lock, which the scheduler tick takes in a hardirq; from each class that a handler
+   * holds into it, they were all reported again.
    */
   private static List<IrqInversion> violations(
       Graph<LockClass, LockOrderEdge> graph, LockClass start, List<IrqUsage> safeUsages,
-      Map<LockClass, List<IrqUsage>> unsafe) {
+      Map<LockClass, List<IrqUsage>> unsafe, Set<LockClass> writeSafe) {
     List<IrqInversion> found = new ArrayList<>();
     IrqUsage safe = sortedWritesFirst(safeUsages).get(0);
     if (unsafe.containsKey(start)) {
@@ -107,7 +118,7 @@ public final class IrqSafety {
         State next = new State(e.to(), type.toRecursive());
         // Entered not by a recursive reader, a class can be left by more edges: that state covers the other.
         if (via.containsKey(next) || (next.enteredRecursive() && via.containsKey(new State(e.to(), false)))) continue;
-        if (reported.contains(next.lockClass())) continue;
+        if (reported.contains(next.lockClass()) || writeSafe.contains(next.lockClass())) continue;
         via.put(next, new Step(at, e, type));
         IrqUsage conflict = unsafe.containsKey(next.lockClass()) ? conflicting(unsafe.get(next.lockClass()), next) : null;
         if (conflict != null) {

@@ -95,4 +95,29 @@ class IrqSafetyTest {
     assertEquals(List.of(), inversions(List.of(usage("a", true, Mode.READ), usage("a", false, Mode.READ))));
     assertTrue(inversions(List.of(usage("a", true, Mode.WRITE), usage("a", false, Mode.READ))).size() == 1);
   }
+
+  @Test
+  void aPathIntoAnotherClassAHandlerTakesIsThatClasssFinding() {
+    // Both handlers' locks reach the unsafe ones through rq, itself taken in a handler: the
+    // violations are rq's, reported once, not again from each class that a handler holds into rq.
+    List<IrqUsage> usages = List.of(
+        usage("timer", true, Mode.WRITE), usage("dev", true, Mode.WRITE), usage("rq", true, Mode.WRITE),
+        usage("p", false, Mode.WRITE), usage("q", false, Mode.WRITE));
+    LockOrderEdge[] edges = {
+        edge("timer", "rq", EdgeType.EN), edge("dev", "rq", EdgeType.EN), edge("rq", "p", EdgeType.EN), edge("rq", "q", EdgeType.EN)};
+    assertEquals(List.of("rq -(EN)-> p IN-SOFTIRQ-W/SOFTIRQ-ON-W", "rq -(EN)-> q IN-SOFTIRQ-W/SOFTIRQ-ON-W"), inversions(usages, edges));
+    // Taken only for reading in a handler, rq is no start of its own for the paths that leave it
+    // write-held: the search from timer goes on through it.
+    List<IrqUsage> readSafe = List.of(usage("timer", true, Mode.WRITE), usage("rq", true, Mode.READ), usage("p", false, Mode.WRITE));
+    assertEquals(
+        List.of("rq -(EN)-> p IN-SOFTIRQ-R/SOFTIRQ-ON-W", "timer -(EN)-> rq -(EN)-> p IN-SOFTIRQ-W/SOFTIRQ-ON-W"),
+        inversions(readSafe, edge("timer", "rq", EdgeType.EN), edge("rq", "p", EdgeType.EN)));
+  }
+
+  @Test
+  void aClassWithoutAnOwnerIsNotChecked() {
+    // "?.lock" stands for every '->lock' whose owner is unknown: a handler's and a process's are
+    // unrelated locks, and the graph leaves the class out.
+    assertEquals(List.of(), inversions(List.of(usage("?.lock", true, Mode.WRITE), usage("?.lock", false, Mode.WRITE))));
+  }
 }
