@@ -228,7 +228,10 @@ switchStatement: Switch LeftParen expression RightParen statement;
 
 whileStatement: While LeftParen expression RightParen statement;
 
-doStatement: Do statement While LeftParen expression RightParen Semi;
+doStatement
+    : Do statement While LeftParen expression RightParen Semi
+    | Do statement Identifier LeftParen argumentList RightParen Semi   // 'do { ... } while_each_thread(g, t);'
+    ;
 
 forStatement: For LeftParen forInit expression? Semi expression? RightParen statement;
 
@@ -327,7 +330,7 @@ primaryExpression
     : Identifier
     | Constant
     | CharacterConstant
-    | Identifier? StringLiteral (StringLiteral | Identifier)*   // KERN_ERR "x" PTR_FMT "y"
+    | Identifier* StringLiteral (StringLiteral | Identifier)*   // KERN_ERR PFX "x" PTR_FMT "y"
     | LeftParen expression RightParen
     | LeftParen compoundStatement RightParen
     | LeftParen typeName RightParen LeftBrace initializerList? RightBrace

@@ -113,6 +113,7 @@ int attribute_macro_before_type(struct inode *inode)
 	ASSERTCMP(inode->i_size, >=, 1);
 	pr_err("a" PTR_FMT "b" CSUM_FMT, 1);
 	printk(KERN_ERR "x %s\n", "y");
+	printk(KERN_ERR PFX "x %s\n", "y");	/* PFX: a driver's prefix string macro */
 	return 0;
 }
 

@@ -124,6 +124,16 @@ final class CfgBuilder {
       flow.cond(d.cond(), next, start, after);
       return after;
     }
+    if (s instanceof Stmt.DoUntilMacro d) {
+      int start = graph.join();
+      graph.edge(cur, start);
+      int next = graph.join();
+      int after = graph.join();
+      graph.edge(loopBody(d.body(), start, after, next), next);
+      // The macro's test, which assigns the names given to it at each pass: again, or out.
+      graph.branch(flow.iteratorAssigned(d.args(), flow.call(d.macro(), d.args(), next)), start, after, null);
+      return after;
+    }
     if (s instanceof Stmt.For f) return forStmt(f, cur);
     if (s instanceof Stmt.Iterator it) {
       cur = flow.call(it.macro(), it.args(), cur);

@@ -164,6 +164,10 @@ final class CountedLoops {
       out.addAll(terminals(it.args()));
       return collect(it.body(), out);
     }
+    if (s instanceof Stmt.DoUntilMacro d) {
+      out.addAll(terminals(d.args()));
+      return collect(d.body(), out);
+    }
     if (s instanceof Stmt.Switch sw) {
       out.addAll(terminals(sw.cond()));
       return collect(sw.body(), out);

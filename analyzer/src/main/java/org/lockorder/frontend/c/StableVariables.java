@@ -36,6 +36,15 @@ final class StableVariables {
       Set.of("swap", "get_user", "__get_user", "get_user_unaligned", "xchg", "cmpxchg", "try_cmpxchg");
 
   /**
+   * Whether {@code name} is one of the kernel's iterator macros, which assign the plain names
+   * given to them: the {@code for_each} family, and the thread walks' {@code do_each_thread(g, t)}
+   * and {@code while_each_thread(g, t)} (also {@code do_each_pid_task}, {@code while_each_pid_thread}).
+   */
+  static boolean iteratorMacro(String name) {
+    return name.contains("for_each") || name.startsWith("do_each_") || name.startsWith("while_each_");
+  }
+
+  /**
    * Whether the name at token {@code i} is a whole macro argument: between the call's
    * parenthesis or a comma and a comma or the closing parenthesis ({@code for_each_thread(p, t)},
    * not {@code for_each_cpu(cpu, &mask)}'s {@code mask} nor {@code swap(a[i], b)}'s {@code a}).
@@ -334,7 +343,7 @@ final class StableVariables {
       // iterators (list_for_each_entry(pos, ...), for_each_cpu(cpu, ...)).
       if (prev == CLexer.LeftParen || prev == CLexer.Comma) {
         String macro = enclosingCallee(tokens, i);
-        if (macro != null && (ASSIGNING_MACROS.contains(macro) || macro.contains("for_each"))) {
+        if (macro != null && (ASSIGNING_MACROS.contains(macro) || iteratorMacro(macro))) {
           unstable.add(name);
           if (macroArgument(tokens, i)) {
             // A plain name given to the macro: an assignment there, of a value the tokens do
@@ -415,7 +424,7 @@ final class StableVariables {
       return false;
     }
     String callee = enclosingCallee(tokens, from);
-    return callee != null && !ASSIGNING_MACROS.contains(callee) && !callee.contains("for_each");
+    return callee != null && !ASSIGNING_MACROS.contains(callee) && !iteratorMacro(callee);
   }
 
   /**

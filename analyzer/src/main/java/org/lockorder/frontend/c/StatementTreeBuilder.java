@@ -104,12 +104,16 @@ final class StatementTreeBuilder {
     if (s.whileStatement() != null) {
       return new Stmt.While(s.whileStatement().expression(), statement(s.whileStatement().statement()));
     }
-    if (s.doStatement() != null) {
-      return new Stmt.DoWhile(statement(s.doStatement().statement()), s.doStatement().expression());
-    }
+    if (s.doStatement() != null) return doStatement(s.doStatement());
     if (s.forStatement() != null) return forStatement(s.forStatement());
     if (s.iteratorStatement() != null) return iterator(s.iteratorStatement());
     return jump(s.gotoStatement(), s.continueStatement(), s.breakStatement(), s.returnStatement());
+  }
+
+  private static Stmt doStatement(CParser.DoStatementContext d) {
+    Stmt body = statement(d.statement());
+    if (d.While() != null) return new Stmt.DoWhile(body, d.expression());
+    return new Stmt.DoUntilMacro(body, d.Identifier().getSymbol(), d.argumentList());
   }
 
   private static Stmt ifStatement(CParser.IfStatementContext i) {
@@ -148,9 +152,7 @@ final class StatementTreeBuilder {
     if (b.whileStatement() != null) {
       return new Stmt.While(b.whileStatement().expression(), statement(b.whileStatement().statement()));
     }
-    if (b.doStatement() != null) {
-      return new Stmt.DoWhile(statement(b.doStatement().statement()), b.doStatement().expression());
-    }
+    if (b.doStatement() != null) return doStatement(b.doStatement());
     if (b.forStatement() != null) return forStatement(b.forStatement());
     if (b.iteratorStatement() != null) return iterator(b.iteratorStatement());
     return jump(b.gotoStatement(), b.continueStatement(), b.breakStatement(), b.returnStatement());

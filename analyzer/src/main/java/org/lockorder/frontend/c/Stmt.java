@@ -22,6 +22,14 @@ sealed interface Stmt {
 
   record DoWhile(Stmt body, CParser.ExpressionContext cond) implements Stmt {}
 
+  /**
+   * 'do body while_each_thread(g, t);': a loop closed by a macro whose replacement is the loop's
+   * 'while (...)' (6.1's {@code while_each_thread}, {@code while_for_each_ftrace_op}). The body runs
+   * once or more; the macro is a named call that assigns the plain names given to it, like a loop
+   * head's ({@link Iterator}).
+   */
+  record DoUntilMacro(Stmt body, Token macro, CParser.ArgumentListContext args) implements Stmt {}
+
   /** {@code header} is the parsed 'init;' part, for comparing two loops' headers. */
   record For(
       CParser.ForInitContext header, Stmt init, CParser.ExpressionContext cond, CParser.ExpressionContext step, Stmt body)

@@ -123,6 +123,23 @@ class CfgShapeTest {
   }
 
   @Test
+  void aDoLoopClosedByAMacroRunsItsBodyOnceOrMore() {
+    // 6.1 fs/proc/base.c's first_tid: 'do { ... } while_each_thread(task, pos);', where the
+    // macro's replacement is the loop's 'while ((t = next_thread(t)) != g)'.
+    Cfg cfg = only("int f(struct task_struct *task, int nr) { struct task_struct *pos = get(task); if (!pos) return 1; "
+        + "do { if (!nr--) goto found; body(pos); } while_each_thread(task, pos); after(); found: return 0; }").cfg();
+    int body = call(cfg, "body");
+    int test = call(cfg, "while_each_thread");
+    assertTrue(reaches(cfg, body, test, -1), render(cfg));
+    assertTrue(reaches(cfg, test, body, -1), "the macro loops back:\n" + render(cfg));
+    assertTrue(reaches(cfg, test, call(cfg, "after"), -1), "or leaves:\n" + render(cfg));
+    assertFalse(reaches(cfg, Cfg.ENTRY, call(cfg, "after"), test), render(cfg));
+    // The macro assigns the name given to it, at each pass (a name followed for its NULL test).
+    assertTrue(cfg.nodes().stream().anyMatch(n -> n.event() instanceof org.lockorder.ir.Event.Assign a && a.variable().equals("pos")
+        && reaches(cfg, test, n.id(), -1)), render(cfg));
+  }
+
+  @Test
   void doWhileZeroRunsBodyExactlyOnce() {
     Cfg cfg = only("void f(void) { do { body(); } while (0); after(); }").cfg();
     assertTrue(dominatesExit(cfg, call(cfg, "body")), render(cfg));
