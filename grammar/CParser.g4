@@ -202,7 +202,7 @@ blockMacroDeclaration
 localLabelDeclaration: LocalLabel identifierList Semi;
 
 // Attached by StatementTreeBuilder to the innermost open 'if' before it.
-elseClause: Else statement;
+elseClause: Else labelMarker* statement;
 
 statement
     : compoundStatement
@@ -222,11 +222,12 @@ statement
 
 expressionStatement: expression? Semi;
 
-ifStatement: If LeftParen expression RightParen statement;
+// The unbraced body may be labeled: 'if (x != y) out_unlock: release(x);' (6.1 fs/configfs/dir.c).
+ifStatement: If LeftParen expression RightParen labelMarker* statement;
 
 switchStatement: Switch LeftParen expression RightParen statement;
 
-whileStatement: While LeftParen expression RightParen statement;
+whileStatement: While LeftParen expression RightParen labelMarker* statement;
 
 doStatement
     : Do statement While LeftParen expression RightParen Semi

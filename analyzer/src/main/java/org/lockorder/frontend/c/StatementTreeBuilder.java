@@ -42,7 +42,7 @@ final class StatementTreeBuilder {
   private static Stmt.Block block(List<Stmt> items, List<CParser.BlockItemContext> blockItems) {
     for (CParser.BlockItemContext b : blockItems) {
       if (b.elseClause() != null) {
-        Stmt e = statement(b.elseClause().statement());
+        Stmt e = labeled(b.elseClause().labelMarker(), b.elseClause().statement());
         Stmt attached = items.isEmpty() ? null : attachElse(items.get(items.size() - 1), e);
         if (attached != null) items.set(items.size() - 1, attached);
         else items.add(e); // a stray else: keep its code reachable rather than lose it
@@ -102,7 +102,7 @@ final class StatementTreeBuilder {
       return new Stmt.Switch(s.switchStatement().expression(), statement(s.switchStatement().statement()));
     }
     if (s.whileStatement() != null) {
-      return new Stmt.While(s.whileStatement().expression(), statement(s.whileStatement().statement()));
+      return whileStatement(s.whileStatement());
     }
     if (s.doStatement() != null) return doStatement(s.doStatement());
     if (s.forStatement() != null) return forStatement(s.forStatement());
@@ -117,7 +117,20 @@ final class StatementTreeBuilder {
   }
 
   private static Stmt ifStatement(CParser.IfStatementContext i) {
-    return new Stmt.If(i.expression(), statement(i.statement()), null);
+    return new Stmt.If(i.expression(), labeled(i.labelMarker(), i.statement()), null);
+  }
+
+  private static Stmt whileStatement(CParser.WhileStatementContext w) {
+    return new Stmt.While(w.expression(), labeled(w.labelMarker(), w.statement()));
+  }
+
+  /** An unbraced body with labels before it: the labels, then the statement, as a block would hold them. */
+  private static Stmt labeled(List<CParser.LabelMarkerContext> labels, CParser.StatementContext s) {
+    if (labels.isEmpty()) return statement(s);
+    List<Stmt> items = new ArrayList<>();
+    for (CParser.LabelMarkerContext l : labels) items.add(new Stmt.Label(l.Identifier().getText()));
+    items.add(statement(s));
+    return new Stmt.Block(items);
   }
 
   private static Stmt forStatement(CParser.ForStatementContext f) {
@@ -150,7 +163,7 @@ final class StatementTreeBuilder {
       return new Stmt.Switch(b.switchStatement().expression(), statement(b.switchStatement().statement()));
     }
     if (b.whileStatement() != null) {
-      return new Stmt.While(b.whileStatement().expression(), statement(b.whileStatement().statement()));
+      return whileStatement(b.whileStatement());
     }
     if (b.doStatement() != null) return doStatement(b.doStatement());
     if (b.forStatement() != null) return forStatement(b.forStatement());

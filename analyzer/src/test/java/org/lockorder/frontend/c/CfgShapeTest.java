@@ -140,6 +140,17 @@ class CfgShapeTest {
   }
 
   @Test
+  void aLabelOnAnUnbracedBodyIsAGotoTarget() {
+    // 6.1 fs/configfs/dir.c: 'if (target_subsys != caller_subsys) out_root_unlock: unlock(...);'
+    Cfg cfg = only("void f(int a, int b) { if (a) goto out; x(); if (a != b) out: y(); z(); "
+        + "while (a) again: w(); if (b) goto again; }").cfg();
+    assertTrue(reaches(cfg, Cfg.ENTRY, call(cfg, "y"), call(cfg, "x")), "the goto reaches the labeled body:\n" + render(cfg));
+    assertTrue(reaches(cfg, call(cfg, "x"), call(cfg, "z"), call(cfg, "y")), "the if's other side skips it:\n" + render(cfg));
+    assertTrue(reaches(cfg, call(cfg, "z"), call(cfg, "w"), -1), render(cfg));
+    assertTrue(reaches(cfg, call(cfg, "w"), call(cfg, "w"), -1), "the loop's body is labeled too:\n" + render(cfg));
+  }
+
+  @Test
   void doWhileZeroRunsBodyExactlyOnce() {
     Cfg cfg = only("void f(void) { do { body(); } while (0); after(); }").cfg();
     assertTrue(dominatesExit(cfg, call(cfg, "body")), render(cfg));
