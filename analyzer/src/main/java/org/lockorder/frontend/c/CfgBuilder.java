@@ -114,25 +114,14 @@ final class CfgBuilder {
       return after;
     }
     if (s instanceof Stmt.DoWhile d) {
-      int start = graph.join();
-      graph.edge(cur, start);
-      int next = graph.join();
-      int after = graph.join();
-      graph.edge(loopBody(d.body(), start, after, next), next);
       // 'do { ... } while (0)', the shape of every statement macro, runs its body once: a literal
       // condition has one side only, and a back edge would make a lock taken inside look taken twice.
-      flow.cond(d.cond(), next, start, after);
-      return after;
+      return doLoop(d.body(), cur, (test, again, out) -> flow.cond(d.cond(), test, again, out));
     }
     if (s instanceof Stmt.DoUntilMacro d) {
-      int start = graph.join();
-      graph.edge(cur, start);
-      int next = graph.join();
-      int after = graph.join();
-      graph.edge(loopBody(d.body(), start, after, next), next);
       // The macro's test, which assigns the names given to it at each pass: again, or out.
-      graph.branch(flow.iteratorAssigned(d.args(), flow.call(d.macro(), d.args(), next)), start, after, null);
-      return after;
+      return doLoop(d.body(), cur,
+          (test, again, out) -> graph.branch(flow.iteratorAssigned(d.args(), flow.call(d.macro(), d.args(), test)), again, out, null));
     }
     if (s instanceof Stmt.For f) return forStmt(f, cur);
     if (s instanceof Stmt.Iterator it) {
@@ -205,6 +194,22 @@ final class CfgBuilder {
     int after = graph.join();
     graph.edge(thenEnd, after);
     graph.edge(elseEnd, after);
+    return after;
+  }
+
+  /** How a {@code do} loop's test leaves {@code test}: back to {@code again}, or on to {@code out}. */
+  private interface LoopTest {
+    void link(int test, int again, int out);
+  }
+
+  /** 'do body test': the body once, then the test, which goes back to it or on. */
+  private int doLoop(Stmt body, int cur, LoopTest test) {
+    int start = graph.join();
+    graph.edge(cur, start);
+    int next = graph.join();
+    int after = graph.join();
+    graph.edge(loopBody(body, start, after, next), next);
+    test.link(next, start, after);
     return after;
   }
 
