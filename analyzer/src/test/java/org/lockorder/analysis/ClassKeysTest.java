@@ -285,4 +285,69 @@ class ClassKeysTest {
     Files.writeString(dir.resolve("fs/xfs/libxfs/xfs_bmap.c"), TYPES + HUGETLBFS_BODY);
     assertEquals(List.of(), findings());
   }
+  /**
+   * 6.1's i_rwsem: the VFS keys it with the type's i_mutex_key, and a directory's with the type's
+   * i_mutex_dir_key (which lockorder folds into the first); XFS sets the directory key itself
+   * through another path. The inode lock XFS takes is then the one the VFS takes.
+   */
+  private List<String> vfsAndXfs(String xfsKeyPath) throws Exception {
+    String types =
+        """
+        struct rw_semaphore { int count; };
+        struct lock_class_key { int k; };
+        struct file_system_type { void (*kill_sb)(void *); struct lock_class_key i_mutex_key; struct lock_class_key i_mutex_dir_key; };
+        struct super_block { struct file_system_type *s_type; struct rw_semaphore s_umount; };
+        struct inode { struct super_block *i_sb; struct rw_semaphore i_rwsem; int i_mode; };
+        """;
+    Files.createDirectories(dir.resolve("fs/xfs"));
+    Files.writeString(dir.resolve("fs/inode.c"), types + """
+        void inode_init_always(struct super_block *sb, struct inode *inode)
+        {
+        	lockdep_set_class(&inode->i_rwsem, &sb->s_type->i_mutex_key);
+        }
+        void lockdep_annotate_inode_mutex_key(struct inode *inode)
+        {
+        	if (S_ISDIR(inode->i_mode)) {
+        		struct file_system_type *type = inode->i_sb->s_type;
+        		lockdep_set_class(&inode->i_rwsem, &type->i_mutex_dir_key);
+        	}
+        }
+        void vfs_rename_ish(struct super_block *sb, struct inode *inode)
+        {
+        	down_read(&sb->s_umount);
+        	inode_lock(inode);
+        	inode_unlock(inode);
+        	up_read(&sb->s_umount);
+        }
+        """);
+    Files.writeString(dir.resolve("fs/xfs/xfs_iops.c"), types + """
+        static struct lock_class_key xfs_other_key;
+        void xfs_setup_inode(struct inode *inode)
+        {
+        	if (S_ISDIR(inode->i_mode))
+        		lockdep_set_class(&inode->i_rwsem, %s);
+        }
+        void xfs_freeze_ish(struct inode *inode)
+        {
+        	inode_lock(inode);
+        	down_write(&inode->i_sb->s_umount);
+        	up_write(&inode->i_sb->s_umount);
+        	inode_unlock(inode);
+        }
+        static struct file_system_type xfs_fs_type = { .kill_sb = kill_block_super };
+        """.formatted(xfsKeyPath));
+    return findings();
+  }
+
+  @Test
+  void aFileSystemSettingAKeySharedCodeSetsTakesTheSharedClass() throws Exception {
+    assertEquals(
+        List.of("LO001 sb.s_type.i_mutex_key -> super_block.s_umount"),
+        vfsAndXfs("&inode->i_sb->s_type->i_mutex_dir_key"));
+  }
+
+  @Test
+  void aFileSystemsOwnKeyStillNamesItsOwnClass() throws Exception {
+    assertEquals(List.of(), vfsAndXfs("&xfs_other_key"));
+  }
 }
