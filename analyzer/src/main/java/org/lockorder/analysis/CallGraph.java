@@ -731,7 +731,8 @@ final class CallGraph {
     IntList callees = new IntList();
     for (int i = 0; i < n; i++) {
       for (List<CallTarget> ts : targets.getOrDefault(functions.get(i), Map.of()).values()) {
-        for (CallTarget t : ts) {
+        for (int k = 0; k < ts.size(); k++) {
+          CallTarget t = ts.get(k);
           Integer to = index.get(t.function());
           if (to == null) continue;
           callees.add(to);
@@ -1029,7 +1030,9 @@ final class CallGraph {
     if (variableAssignments != null) return variableAssignments;
     variableAssignments = new HashMap<>();
     for (Function owner : program.functions()) {
-      for (Assignment a : owner.assignments()) {
+      List<Assignment> assignments = owner.assignments();
+      for (int i = 0; i < assignments.size(); i++) {
+        Assignment a = assignments.get(i);
         AccessPath t = a.target();
         if (!t.fields().isEmpty() || !(t.root() instanceof AccessPath.Var v)) continue;
         variableAssignments.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(new OwnedAssignment(owner, a));

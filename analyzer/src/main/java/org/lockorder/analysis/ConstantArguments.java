@@ -146,7 +146,11 @@ final class ConstantArguments {
   static int[] parametersPassed(Function f) {
     if (f.params().isEmpty()) return NONE_PASSED;
     IntList out = new IntList();
-    for (Node n : f.cfg().nodes()) {
+    // Indexed loops: a re-run calls this once per function, mostly before the JIT's optimizing
+    // compiler, and the iterators were 40 MB of its garbage.
+    List<Node> nodes = f.cfg().nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
       List<Arg> args = org.lockorder.ir.Event.callArgs(n.event());
       if (args == null) continue;
       for (int k = 0; k < args.size() && k < Long.SIZE; k++) {

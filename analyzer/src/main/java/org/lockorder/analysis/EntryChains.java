@@ -99,8 +99,12 @@ final class EntryChains {
   }
 
   private CallStep callStep(Function caller, Function callee) {
-    for (Node n : caller.cfg().nodes()) {
-      for (CallTarget t : graph.targets(caller, n.id())) {
+    List<Node> nodes = caller.cfg().nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      List<CallTarget> ts = graph.targets(caller, n.id());
+      for (int k = 0; k < ts.size(); k++) {
+        CallTarget t = ts.get(k);
         if (t.function() == callee) {
           Event e = n.event();
           return new CallStep(caller.name(), e.location(), callee.name(), t.viaAt(e));

@@ -24,15 +24,22 @@ final class MemoBytes {
      * over (names and paths from the IR), and comparing references is what makes writing the
      * first run's entries affordable.
      */
-    private final Map<String, Integer> byReference = new java.util.IdentityHashMap<>();
+    private Map<String, Integer> byReference;
     /** {@link SourceAnchors}' table: per file's anchors, the reference of each anchor written. */
-    final Map<Object, int[]> anchorRefs = new java.util.IdentityHashMap<>();
+    private Map<Object, int[]> anchorRefs;
     int anchorCount;
     /**
      * Byte ranges left out of {@link #digest}: {from, to, anchor, line, column} each, in order
      * ({@link SourceAnchors#writeCallPosition}).
      */
     private final List<int[]> masked = new ArrayList<>();
+
+    // Both tables are made on first use: the memo's keys write tens of thousands of short blobs
+    // without a position, and two empty identity maps each were 80 MB of a re-run's garbage.
+    Map<Object, int[]> anchorRefs() {
+      if (anchorRefs == null) anchorRefs = new java.util.IdentityHashMap<>();
+      return anchorRefs;
+    }
 
     /** How many bytes were written so far. */
     int size() {
@@ -140,6 +147,7 @@ final class MemoBytes {
         unsigned(0);
         return;
       }
+      if (byReference == null) byReference = new java.util.IdentityHashMap<>();
       Integer known = byReference.get(s);
       if (known == null) {
         known = strings.get(s);

@@ -141,11 +141,15 @@ final class OpsArguments {
 
   private long uses(Function f, java.util.function.BiFunction<Function, Integer, List<CallTarget>> targets) {
     long out = 0;
-    for (Node n : callNodes(f)) {
+    List<Node> calls = callNodes(f);
+    for (int i = 0; i < calls.size(); i++) {
+      Node n = calls.get(i);
       if (n.event() instanceof Event.IndirectCall ic) out |= params(f, ic.target(), 0);
       List<Arg> args = n.event() instanceof Event.Call c ? c.args() : n.event() instanceof Event.IndirectCall c ? c.args() : null;
       if (args == null || args.isEmpty()) continue;
-      for (CallTarget t : targets.apply(f, n.id())) {
+      List<CallTarget> ts = targets.apply(f, n.id());
+      for (int j = 0; j < ts.size(); j++) {
+        CallTarget t = ts.get(j);
         long wanted = used(t.function());
         for (int k = 0; wanted != 0 && k < args.size() && k < Long.SIZE; k++) {
           if ((wanted & (1L << k)) != 0 && args.get(k).path() != null) out |= params(f, args.get(k).path(), 0);

@@ -122,7 +122,7 @@ final class SourceAnchors {
     FileAnchors a = byFile.get(l.file());
     int i = a == null ? -1 : lastAtOrBefore(a.lines, l.line());
     Object table = a != null ? a : l.file().intern();
-    int[] refs = out.anchorRefs.computeIfAbsent(table, k -> {
+    int[] refs = out.anchorRefs().computeIfAbsent(table, k -> {
       int[] r = new int[(a == null ? 0 : a.names.length) + 1];
       java.util.Arrays.fill(r, -1);
       return r;
@@ -209,7 +209,7 @@ final class SourceAnchors {
     int parts = in.unsigned();
     if (parts == 0) return null;
     if (parts == 1) return in.str(); // no position in it: the run's one copy of the text
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(160); // most via texts fit: growing was 58 MB of a re-run's garbage
     for (int k = 0; k < parts - 1; k++) {
       sb.append(in.str());
       sb.append('(').append(read(in)).append(')');
