@@ -259,11 +259,49 @@ final class MemoBytes {
       }
       int n = unsigned();
       if (n > end - at) throw new Malformed("truncated");
-      String s = new String(buf, at, n, StandardCharsets.UTF_8);
+      String s = recentlyRead(n);
       at += n;
-      s = intern(s);
       strings.add(s);
       return s;
+    }
+
+    /**
+     * Per thread, the texts read lately by their bytes' hash, for one run's texts ({@link
+     * #interned}). An entry writes its texts once, but most are texts other entries wrote too
+     * (names, files, classes): decoding each again before finding the run's copy was 170 MB of a
+     * re-run's garbage.
+     */
+    private static final class Recent {
+      Map<String, String> run;
+      final String[] texts = new String[1 << 14];
+    }
+
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+    /** The run's copy of the {@code n} bytes at {@link #at} as text. */
+    private String recentlyRead(int n) {
+      int h = 1;
+      for (int i = at; i < at + n; i++) {
+        if (buf[i] < 0) return intern(new String(buf, at, n, StandardCharsets.UTF_8)); // not ASCII: not kept
+        h = 31 * h + buf[i];
+      }
+      Recent recent = RECENT.get();
+      if (recent.run != interned) {
+        java.util.Arrays.fill(recent.texts, null);
+        recent.run = interned;
+      }
+      int slot = (h ^ (h >>> 14)) & (recent.texts.length - 1);
+      String known = recent.texts[slot];
+      if (known != null && sameText(known, n)) return known;
+      String s = intern(new String(buf, at, n, StandardCharsets.US_ASCII));
+      recent.texts[slot] = s;
+      return s;
+    }
+
+    private boolean sameText(String s, int n) {
+      if (s.length() != n) return false;
+      for (int i = 0; i < n; i++) if (s.charAt(i) != buf[at + i]) return false;
+      return true;
     }
 
     /**

@@ -138,18 +138,18 @@ final class MemoCodec {
    * what every run reads; nothing is applied yet, and the summaries ({@code later}) are read when
    * first asked for.
    */
-  Decoded decode(byte[] blob, SummaryMemo.Later later, List<Function> members, CallGraph graph, AnalysisContext fork)
+  Decoded decode(byte[] blob, int blobLength, SummaryMemo.Later later, List<Function> members, CallGraph graph, AnalysisContext fork)
       throws MemoBytes.Malformed, SourceAnchors.UnknownAnchor {
-    if (blob.length < DIGEST_BYTES) throw new MemoBytes.Malformed("truncated");
+    if (blobLength < DIGEST_BYTES || blobLength > blob.length) throw new MemoBytes.Malformed("truncated");
     String digest = java.util.HexFormat.of().formatHex(blob, 0, DIGEST_BYTES);
-    MemoBytes.In length = new MemoBytes.In(blob, DIGEST_BYTES, strings);
+    MemoBytes.In length = new MemoBytes.In(blob, DIGEST_BYTES, blobLength, strings);
     int nodesLength = length.unsigned();
     int nodesAt = length.position();
     int eagerAt = nodesAt + nodesLength;
-    if (eagerAt > blob.length || eagerAt < 0) throw new MemoBytes.Malformed("truncated");
+    if (eagerAt > blobLength || eagerAt < 0) throw new MemoBytes.Malformed("truncated");
     MemoEntryReader.Nodes nodes = new MemoEntryReader.Nodes(chainsByDigest);
     new MemoEntryReader(new MemoBytes.In(blob, nodesAt, eagerAt, strings), nodes, anchors, classes, classKeys).readNodes();
-    MemoEntryReader r = new MemoEntryReader(new MemoBytes.In(blob, eagerAt, strings), nodes, anchors, classes, classKeys);
+    MemoEntryReader r = new MemoEntryReader(new MemoBytes.In(blob, eagerAt, blobLength, strings), nodes, anchors, classes, classKeys);
     List<Set<LockKey>> released = new ArrayList<>(members.size());
     List<List<IrqCandidate>> usages = new ArrayList<>(members.size());
     int[] irqKinds = new int[members.size()];

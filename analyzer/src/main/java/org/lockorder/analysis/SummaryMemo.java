@@ -43,8 +43,11 @@ public final class SummaryMemo {
    * out of the heap until then (ADR-009, "Later (stop 51)").
    */
   public interface Store {
-    /** The first part of the entry under {@code key}, or null. */
-    byte[] get(String key);
+    /**
+     * The first part of the entry under {@code key}, or null. Its bytes may live in an array the
+     * store reuses: they are valid until the calling thread next reads from the store.
+     */
+    Entry get(String key);
 
     /** The second part of the entry under {@code key}, not read yet; null when there is none, or it is damaged. */
     Later later(String key);
@@ -54,6 +57,9 @@ public final class SummaryMemo {
     /** Whether no entry can be found (a first run): then nothing is looked up. */
     boolean isEmpty();
   }
+
+  /** The first {@code length} bytes of {@code bytes}. */
+  public record Entry(byte[] bytes, int length) {}
 
   /** The second part of a stored entry, read when first needed. */
   public interface Later {
@@ -189,7 +195,7 @@ public final class SummaryMemo {
       int index = ctx.componentOf(component.get(0));
       String key = key(component);
       if (key != null && !empty) {
-        byte[] entry = store.get(key);
+        Entry entry = store.get(key);
         Later later = entry == null ? null : store.later(key);
         if (later != null && restore(entry, later, component, index, fork)) {
           hits.incrementAndGet();
@@ -210,11 +216,11 @@ public final class SummaryMemo {
       if (key != null && e.blob() != null) store.put(key, e.blob(), e.later());
     }
 
-    private boolean restore(byte[] entry, Later later, List<Function> component, int index, AnalysisContext fork) {
+    private boolean restore(Entry entry, Later later, List<Function> component, int index, AnalysisContext fork) {
       MemoCodec.Decoded d;
       long decodeStart = System.nanoTime();
       try {
-        d = codec.decode(entry, later, component, graph, fork);
+        d = codec.decode(entry.bytes(), entry.length(), later, component, graph, fork);
       } catch (MemoBytes.Malformed | SourceAnchors.UnknownAnchor | RuntimeException e) {
         return false;
       } finally {
