@@ -53,11 +53,13 @@ final class TypedefTracker {
 
   List<Token> retag(List<Token> tokens, int start, int end) {
     Token[] out = new Token[end - start];
+    Set<String> declaredHere = declaredVariables(tokens, start, end);
     for (int i = start; i < end; i++) {
       Token t = tokens.get(i);
       boolean typeName =
           (t.getType() == CLexer.Identifier || t.getType() == CLexer.TypedefName)
               && isType(t.getText())
+              && !declaredHere.contains(t.getText())
               && (i == start || !isNameContext(tokens.get(i - 1).getType()))
               && (i + 1 >= end || !isValueFollower(tokens.get(i + 1).getType(), t.getText()))
               && !isParenthesizedTypedefName(tokens, i, start, end);
@@ -71,6 +73,33 @@ final class TypedefTracker {
       }
     }
     return List.of(out);
+  }
+
+  /**
+   * The names guessed to be types for their '_t' that the item declares as variables or
+   * parameters: a name right after a type word or '*' and before ';', '=', ',', '[' or ')'
+   * ('copy_stateid_t *cps_t;', 'enum smc_lgr_type lgr_new_t = ...', 'u64 band_max_delta_t;').
+   * Elsewhere in the item they are the variable ('idr_for_each_entry(&ids, cps_t, i)',
+   * 'if (lgr_new_t == ...)'), as C's scoping has it.
+   */
+  private Set<String> declaredVariables(List<Token> tokens, int start, int end) {
+    Set<String> out = null;
+    for (int i = start + 1; i + 1 < end; i++) {
+      Token t = tokens.get(i);
+      if (t.getType() != CLexer.Identifier && t.getType() != CLexer.TypedefName) continue;
+      String name = t.getText();
+      if (typedefs.contains(name) || !isType(name)) continue;
+      int before = tokens.get(i - 1).getType();
+      if (before != CLexer.Star && before != CLexer.Identifier && before != CLexer.TypedefName) continue;
+      switch (tokens.get(i + 1).getType()) {
+        case CLexer.Semi, CLexer.Assign, CLexer.Comma, CLexer.LeftBracket, CLexer.RightParen -> {
+          if (out == null) out = new HashSet<>();
+          out.add(name);
+        }
+        default -> { }
+      }
+    }
+    return out == null ? Set.of() : out;
   }
 
   /**

@@ -49,6 +49,30 @@ class TypedefTrackingTest {
   }
 
   @Test
+  void localsNamedLikeTypesAreVariablesThroughTheBody() {
+    // 6.1 fs/nfsd/nfs4state.c, net/smc/smc_llc.c, net/openvswitch/meter.c
+    TranslationUnit tu = clean("""
+        void f(struct nfsd_net *nn, u64 bucket_t)
+        {
+        	copy_stateid_t *cps_t;
+        	enum smc_lgr_type lgr_new_t = SMC_LGR_SYMMETRIC;
+        	u32 band_max_delta_t;
+        	int i;
+        	idr_for_each_entry(&nn->s2s_cp_stateids, cps_t, i) {
+        		put(cps_t);
+        	}
+        	if (lgr_new_t == SMC_LGR_ASYMMETRIC_LOCAL || bucket_t > 2)
+        		set(lgr_new_t);
+        	band_max_delta_t = div(bucket_t, 3);
+        	if (band_max_delta_t > nn->max_delta_t)
+        		nn->max_delta_t = band_max_delta_t;
+        	g((copy_stateid_t *)nn, sizeof(copy_stateid_t));
+        }""");
+    assertEquals(List.of("idr_for_each_entry", "put", "set", "div", "g"), Fixtures.callees(tu.functions().get(0).cfg()));
+    assertEquals(new CType("copy_stateid_t", 1, false), tu.functions().get(0).locals().get("cps_t"));
+  }
+
+  @Test
   void unknownTypeNamesInUnambiguousShapes() {
     TranslationUnit tu = clean("""
         static foo_type g1;
