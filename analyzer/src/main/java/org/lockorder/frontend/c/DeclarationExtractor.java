@@ -29,11 +29,14 @@ final class DeclarationExtractor {
     this.initializers = new InitializerExtractor(source, parts.fieldInits);
   }
 
-  /** Names anonymous structs after their typedef; must run before StructExtractor.scan. */
+  /**
+   * Names anonymous structs after their typedef, or after the file-scope variable they type (6.1
+   * jfs's {@code static struct { ... spinlock_t LazyLock; ... } TxAnchor;}: its lock is
+   * {@code TxAnchor.LazyLock}, as lockdep names it); must run before StructExtractor.scan.
+   */
   void nameAnonymousStructs(CParser.ExternalItemContext item) {
     CParser.DeclarationContext d = item.declaration();
     if (d == null || d.declarationSpecifiers() == null || d.initDeclaratorList() == null) return;
-    if (!TypeNames.isTypedef(d.declarationSpecifiers())) return;
     String name = Declarators.name(d.initDeclaratorList().initDeclarator(0).declarator());
     for (CParser.TypeSpecifierContext t : d.declarationSpecifiers().typeSpecifier()) {
       if (t.structOrUnionSpecifier() != null && t.structOrUnionSpecifier().Identifier() == null) {

@@ -38,6 +38,7 @@ final class StructExtractor {
   void scan(ParseTree t) {
     if (!keywords.mayHold(t)) return;
     if (t instanceof CParser.StructOrUnionSpecifierContext s && s.LeftBrace() != null) {
+      nameAnonymousMembers(s);
       if (!isFlattened(s)) {
         parts.structs.add(new StructDef(types.tag(s), s.structOrUnion().Union() != null,
             fields(s), source.loc(s.Identifier() != null ? s.Identifier().getSymbol() : s.getStart())));
@@ -47,6 +48,44 @@ final class StructExtractor {
       EnumEvaluator.collect(e, parts.enumConstants);
     }
     for (int i = 0; i < t.getChildCount(); i++) scan(t.getChild(i));
+  }
+
+  /**
+   * Anonymous structs that type members of {@code s} are named after the member: in 6.1's
+   * {@code struct drm_i915_gem_object { ... struct { spinlock_t lock; ... } vma; }} the inner
+   * struct is {@code drm_i915_gem_object.vma}, so {@code &obj->vma.lock} is the class
+   * {@code drm_i915_gem_object.vma.lock}, the way a kernel developer reads it. A synthetic tag
+   * by line and column told nothing, and two files' structs at the same place shared it.
+   * Runs before the struct's own fields are read (they name the inner struct's tag).
+   */
+  private void nameAnonymousMembers(CParser.StructOrUnionSpecifierContext s) {
+    if (!isFlattened(s)) nameAnonymousMembers(s, null);
+  }
+
+  /** @param owner what {@code s}'s members are known by; null until needed ({@code s}'s tag) */
+  private String nameAnonymousMembers(CParser.StructOrUnionSpecifierContext s, String owner) {
+    for (CParser.StructDeclarationContext d : s.structDeclaration()) {
+      if (d.specifierQualifierList() == null) continue;
+      String member = null;
+      if (d.structDeclaratorList() != null) {
+        for (CParser.StructDeclaratorContext sd : d.structDeclaratorList().structDeclarator()) {
+          if (sd.declarator() != null && !Declarators.of(sd.declarator()).name().isEmpty()) {
+            member = Declarators.of(sd.declarator()).name();
+            break;
+          }
+        }
+        if (member == null) continue;
+      }
+      for (CParser.TypeSpecifierContext ts : d.specifierQualifierList().typeSpecifier()) {
+        CParser.StructOrUnionSpecifierContext inner = ts.structOrUnionSpecifier();
+        if (inner == null || inner.LeftBrace() == null || inner.Identifier() != null) continue;
+        if (owner == null) owner = types.tag(s);
+        // A flattened member ('union { ... };') is part of s: its members are s's.
+        if (member == null) owner = nameAnonymousMembers(inner, owner);
+        else types.nameAnonymous(inner, owner + "." + member);
+      }
+    }
+    return owner;
   }
 
   /** An anonymous member without declarator ('union { ... };' inside a struct). */
