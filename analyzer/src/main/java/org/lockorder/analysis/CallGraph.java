@@ -967,6 +967,11 @@ final class CallGraph {
       String tag = program.ownerTag(p, f);
       List<CallTarget> typed = tag == null ? null : slots.get(tag + "." + field);
       if (typed != null) return typed;
+      // The owner's type is known and has the member, but nothing stored a function there that
+      // this code sees (6.1 block/elevator.c: 'entry->store' of a struct elv_fs_entry, filled by
+      // token-pasting macros): another type's member of that name is not it. Matched by name,
+      // elv_attr_store's call reached sysfs_ops.store, itself, and took its lock twice.
+      if (tag != null && program.fieldType(tag, field) != null) return List.of();
       // Without the owner's type, the field name alone decides only when one struct type has a
       // member of that name with functions in it: '->free' or '->release' of an unknown type
       // would otherwise reach every ops table's free and release (mempool_t's pool->free reached
