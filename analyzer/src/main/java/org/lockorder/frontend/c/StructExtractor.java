@@ -69,8 +69,9 @@ final class StructExtractor {
       String member = null;
       if (d.structDeclaratorList() != null) {
         for (CParser.StructDeclaratorContext sd : d.structDeclaratorList().structDeclarator()) {
-          if (sd.declarator() != null && !Declarators.of(sd.declarator()).name().isEmpty()) {
-            member = Declarators.of(sd.declarator()).name();
+          String name = sd.declarator() == null ? "" : Declarators.of(sd.declarator()).name();
+          if (!name.isEmpty()) {
+            member = name;
             break;
           }
         }

@@ -10,14 +10,15 @@ import org.lockorder.ir.Param;
 
 /**
  * Names types: the base of a specifier list ("struct inode", "unsigned long", "spinlock_t") and
- * parameter lists. Anonymous structs get the typedef name that declares them, else a synthetic
- * tag "__anon_LINE_COL". One instance per file.
+ * parameter lists. Anonymous structs get the name {@link #nameAnonymous} gave them (the typedef
+ * or file-scope variable that declares them, or their owner and member: DeclarationExtractor,
+ * StructExtractor), else a synthetic tag "__anon_LINE_COL". One instance per file.
  */
 final class TypeNames {
   private final Map<CParser.StructOrUnionSpecifierContext, String> anonymousTags =
       new IdentityHashMap<>();
 
-  /** Names an anonymous struct after the typedef that declares it. */
+  /** Names an anonymous struct; the first name given wins. */
   void nameAnonymous(CParser.StructOrUnionSpecifierContext s, String name) {
     anonymousTags.putIfAbsent(s, name);
   }

@@ -67,8 +67,13 @@ class TypedefTrackingTest {
         	if (band_max_delta_t > nn->max_delta_t)
         		nn->max_delta_t = band_max_delta_t;
         	g((copy_stateid_t *)nn, sizeof(copy_stateid_t));
+        	{
+        		typedef u32 local_id_t;
+        		local_id_t id = (local_id_t)i;
+        		h(id);
+        	}
         }""");
-    assertEquals(List.of("idr_for_each_entry", "put", "set", "div", "g"), Fixtures.callees(tu.functions().get(0).cfg()));
+    assertEquals(List.of("idr_for_each_entry", "put", "set", "div", "g", "h"), Fixtures.callees(tu.functions().get(0).cfg()));
     assertEquals(new CType("copy_stateid_t", 1, false), tu.functions().get(0).locals().get("cps_t"));
   }
 
